@@ -1,0 +1,456 @@
+"""Pydantic models of the catalogue: what a role, a redline and a piece of evidence are.
+
+Fixed structure lives here; open vocabularies (attributes, offices, holders) are data declared in
+the catalogue files and checked against these declarations in ``validation``. No I/O here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    SerializerFunctionWrapHandler,
+    Tag,
+    model_serializer,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+MAX_QUOTE_LENGTH = 300
+"""A quote is evidence, not prose to reuse: longer than this is not a short quote."""
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+"""A kebab-case slug: lowercase letters and digits separated by single hyphens."""
+AttributeName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+"""An attribute name: snake_case, so that rules read like ``delivered_by``."""
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _value(value: Any) -> bool | str:
+    if isinstance(value, bool) or (isinstance(value, str) and _ID_PATTERN.match(value)):
+        return value
+    raise ValueError(f"{value!r} is not a value: write true, false or a kebab-case value id")
+
+
+def _values(value: Any) -> bool | str | tuple[str, ...]:
+    if isinstance(value, list):
+        bad = [item for item in value if not (isinstance(item, str) and _ID_PATTERN.match(item))]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a kebab-case value id")
+        return tuple(value)
+    return _value(value)
+
+
+Value = Annotated[
+    Union[bool, str], PlainValidator(_value, json_schema_input_type=Union[bool, Id])
+]
+"""A value an attribute can take: ``true``/``false`` for boolean attributes, else a value id."""
+Values = Annotated[
+    Union[bool, str, tuple[str, ...]],
+    PlainValidator(_values, json_schema_input_type=Union[bool, Id, list[Id]]),
+    PlainSerializer(lambda v: list(v) if isinstance(v, tuple) else v),
+]
+"""A role's attribute value: a boolean, one value id, or a list of value ids."""
+
+
+_LAX = Field(strict=False)
+"""Models are strict, but an enum field takes its values as the plain strings YAML gives."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        use_enum_values=False,
+        validate_default=True,
+    )
+
+
+class Level(str, Enum):
+    """Where in a defense sector the support acts."""
+
+    STRATEGIC = "strategic"
+    OPERATIONAL = "operational"
+    TACTICAL = "tactical"
+
+
+class Dimension(str, Enum):
+    """Whether the support is about power and politics, or about technique."""
+
+    POLITICAL = "political"
+    TECHNICAL = "technical"
+
+
+class Stance(str, Enum):
+    """What a piece of evidence does to the role or redline it is attached to."""
+
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    QUALIFIES = "qualifies"
+    NEUTRAL = "neutral"
+
+
+class Basis(str, Enum):
+    """Whether a statement is the note's (and so carries evidence) or our own judgement."""
+
+    NOTE = "note"
+    ANALYSIS = "analysis"
+
+
+class ReceptionStance(str, Enum):
+    """How participants received a role."""
+
+    SUPPORT = "support"
+    MIXED = "mixed"
+    SKEPTICAL = "skeptical"
+
+
+class Voices(str, Enum):
+    """How many voices the note records behind a view."""
+
+    ONE = "one"
+    SEVERAL = "several"
+    MANY = "many"
+    GENERAL = "general"
+    UNRECORDED = "unrecorded"
+
+
+class Origin(str, Enum):
+    """Who put a redline or principle on the table."""
+
+    DRAFT_POLICY = "draft-policy"
+    PARTICIPANTS = "participants"
+
+
+class Strictness(str, Enum):
+    """What crossing a redline means: out, flagged, or a condition every engagement must meet."""
+
+    VETO = "veto"
+    CONCERN = "concern"
+    CONDITION = "condition"
+
+
+class AttributeType(str, Enum):
+    """The shape of an attribute's value."""
+
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    """Exactly one of the declared values."""
+    CHOICES = "choices"
+    """A set of the declared values (possibly empty)."""
+
+
+# -- sources and evidence -------------------------------------------------------------------------
+
+
+class Source(_Model):
+    """A document that evidence quotes from."""
+
+    id: Id
+    title: Text
+    date: dt.date
+    organisers: list[ShortText] = Field(min_length=1)
+    location: ShortText | None = None
+    sections: list[ShortText] = Field(
+        default_factory=list,
+        description="The source's section headings; evidence names one of them.",
+    )
+
+
+class Evidence(_Model):
+    """A short verbatim quote from a source, with where it sits and what it does."""
+
+    quote: Annotated[str, Field(min_length=1, max_length=MAX_QUOTE_LENGTH)]
+    source: Id
+    section: ShortText
+    stance: Annotated[Stance, _LAX]
+
+
+class Noted(_Model):
+    """A statement in our own words: from the note (with evidence) or our analysis."""
+
+    text: Text
+    basis: Annotated[Basis, _LAX] = Basis.NOTE
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _note_needs_evidence(self) -> Noted:
+        if self.basis is Basis.NOTE and not self.evidence:
+            raise ValueError("a statement with basis 'note' needs at least one piece of evidence")
+        return self
+
+
+# -- open vocabularies, declared in the data ------------------------------------------------------
+
+
+class AttributeValueDecl(_Model):
+    """One allowed value of a ``choice`` or ``choices`` attribute."""
+
+    id: Id
+    description: ShortText
+
+
+class AttributeDecl(_Model):
+    """An attribute that roles carry and redline rules test."""
+
+    id: AttributeName
+    type: Annotated[AttributeType, _LAX]
+    description: Text
+    values: list[AttributeValueDecl] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _values_match_type(self) -> AttributeDecl:
+        if self.type is AttributeType.BOOLEAN and self.values:
+            raise ValueError("a boolean attribute takes no 'values'")
+        if self.type is not AttributeType.BOOLEAN and not self.values:
+            raise ValueError(f"a '{self.type.value}' attribute needs its 'values'")
+        return self
+
+
+class Office(_Model):
+    """A UN department, office or unit that might lead a role."""
+
+    id: Id
+    name: ShortText
+    part_of: Id | None = None
+    description: Text | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Holder(_Model):
+    """Someone who holds a redline: a delegation, a group of participants, an office."""
+
+    id: Id
+    name: ShortText
+    description: Text | None = None
+
+
+# -- roles ----------------------------------------------------------------------------------------
+
+
+class AttributeValue(_Model):
+    """A role's value for one declared attribute, with where the value comes from."""
+
+    value: Values
+    basis: Annotated[Basis, _LAX]
+    note: Text | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _note_needs_evidence(self) -> AttributeValue:
+        if self.basis is Basis.NOTE and not self.evidence:
+            raise ValueError("a value with basis 'note' needs at least one piece of evidence")
+        return self
+
+
+class LeadCandidate(_Model):
+    """A UN office that might lead a role, and why."""
+
+    office: Id
+    rationale: Text
+    basis: Annotated[Basis, _LAX]
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Reception(_Model):
+    """How participants received a role, and how many voices the note records."""
+
+    stance: Annotated[ReceptionStance, _LAX]
+    voices: Annotated[Voices, _LAX]
+    summary: Text
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Role(_Model):
+    """A candidate UN role in defense sector reform."""
+
+    id: Id
+    number: Annotated[int, Field(ge=1, le=999)]
+    title: ShortText
+    summary: Text
+    levels: list[Annotated[Level, _LAX]] = Field(min_length=1)
+    dimensions: list[Annotated[Dimension, _LAX]] = Field(min_length=1)
+    attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
+    leads: list[LeadCandidate] = Field(default_factory=list)
+    reception: Reception
+    concerns: list[Noted] = Field(default_factory=list)
+    open_questions: list[Noted] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(min_length=2)
+
+
+# -- redline rules --------------------------------------------------------------------------------
+
+
+class AttributeTest(_Model):
+    """A test of one attribute: exactly one of the operators is given."""
+
+    attribute: AttributeName
+    equals: Value | None = None
+    in_: list[Value] | None = Field(default=None, alias="in", min_length=1)
+    contains: Id | None = None
+    contains_any: list[Id] | None = Field(default=None, min_length=1)
+    subset_of: list[Id] | None = Field(default=None, min_length=1)
+
+    model_config = ConfigDict(populate_by_name=False, serialize_by_alias=True)
+
+    @model_validator(mode="after")
+    def _exactly_one_operator(self) -> AttributeTest:
+        given = [name for name in OPERATORS if getattr(self, _field(name)) is not None]
+        if len(given) != 1:
+            listed = ", ".join(OPERATORS)
+            raise ValueError(
+                f"a test names exactly one operator of {listed}; this one has "
+                f"{', '.join(given) if given else 'none'}"
+            )
+        return self
+
+    @model_serializer(mode="wrap")
+    def _only_the_operator(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {key: value for key, value in data.items() if value is not None}
+
+    @property
+    def operator(self) -> str:
+        return next(name for name in OPERATORS if getattr(self, _field(name)) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, _field(self.operator))
+
+
+OPERATORS = ("equals", "in", "contains", "contains_any", "subset_of")
+
+
+def _field(operator: str) -> str:
+    return "in_" if operator == "in" else operator
+
+
+class AllRule(_Model):
+    """True when every sub-rule is true."""
+
+    all: list[Rule] = Field(min_length=1)
+
+
+class AnyRule(_Model):
+    """True when at least one sub-rule is true."""
+
+    any: list[Rule] = Field(min_length=1)
+
+
+class NotRule(_Model):
+    """True when the sub-rule is false."""
+
+    not_: Rule = Field(alias="not")
+
+    model_config = ConfigDict(serialize_by_alias=True)
+
+
+def _rule_kind(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {AllRule: "all", AnyRule: "any", NotRule: "not"}.get(type(value), "test")
+    if isinstance(value, dict):
+        for kind in ("all", "any", "not"):
+            if kind in value:
+                return kind
+        return "test"
+    return None
+
+
+Rule = Annotated[
+    Union[
+        Annotated[AllRule, Tag("all")],
+        Annotated[AnyRule, Tag("any")],
+        Annotated[NotRule, Tag("not")],
+        Annotated[AttributeTest, Tag("test")],
+    ],
+    Discriminator(
+        _rule_kind,
+        custom_error_type="rule_shape",
+        custom_error_message="a rule is a mapping: all, any, not, or attribute with an operator",
+    ),
+]
+"""A small declarative predicate over role attributes; true means the role crosses."""
+
+
+class Redline(_Model):
+    """A redline, principle or condition that bounds any UN role."""
+
+    id: Id
+    title: ShortText
+    statement: Text
+    origin: Annotated[Origin, _LAX]
+    holders: list[Id] = Field(min_length=1)
+    strictness: Annotated[Strictness, _LAX]
+    strictness_basis: Annotated[Basis, _LAX] = Basis.ANALYSIS
+    rule: Rule
+    applies_to: Rule | None = Field(
+        default=None,
+        description="Which roles the redline speaks to; every role when absent.",
+    )
+    repair: Text | None = Field(
+        default=None, description="What a role would change to clear it, in words."
+    )
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+# -- files and the catalogue ----------------------------------------------------------------------
+
+
+class RolesFile(_Model):
+    """The contents of ``roles.yaml``."""
+
+    schema_version: Literal[1]
+    sources: list[Source] = Field(min_length=1)
+    attributes: list[AttributeDecl] = Field(default_factory=list)
+    offices: list[Office] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+
+
+class RedlinesFile(_Model):
+    """The contents of ``redlines.yaml``, or of a user's own redline file."""
+
+    schema_version: Literal[1]
+    sources: list[Source] = Field(default_factory=list)
+    holders: list[Holder] = Field(default_factory=list)
+    redlines: list[Redline] = Field(default_factory=list)
+
+
+class Catalogue(_Model):
+    """Roles, redlines and the vocabularies they use, loaded and cross-checked."""
+
+    sources: list[Source]
+    attributes: list[AttributeDecl]
+    offices: list[Office]
+    holders: list[Holder]
+    roles: list[Role]
+    redlines: list[Redline]
+
+    def role(self, role_id: str) -> Role:
+        return next(role for role in self.roles if role.id == role_id)
+
+    def attribute(self, name: str) -> AttributeDecl | None:
+        return next((decl for decl in self.attributes if decl.id == name), None)
+
+    def office(self, office_id: str) -> Office | None:
+        return next((office for office in self.offices if office.id == office_id), None)
+
+    def holder(self, holder_id: str) -> Holder | None:
+        return next((holder for holder in self.holders if holder.id == holder_id), None)
+
+
+AllRule.model_rebuild()
+AnyRule.model_rebuild()
+NotRule.model_rebuild()
+Redline.model_rebuild()
