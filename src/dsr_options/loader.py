@@ -425,3 +425,19 @@ def source_line(text: str, line: int) -> str:
         return ""
     lines = text.splitlines()
     return lines[line - 1] if line <= len(lines) else ""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, and no line folding: output text reads back exactly as it went in."""
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for plain data (the writer the render layer uses; only this module has yaml)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=10_000,
+    )

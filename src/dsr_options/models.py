@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -22,6 +21,18 @@ from pydantic import (
     Tag,
     model_serializer,
     model_validator,
+)
+
+from dsr_options.vocabulary import (
+    AttributeType,
+    Basis,
+    Dimension,
+    Level,
+    Origin,
+    ReceptionStance,
+    Stance,
+    Strictness,
+    Voices,
 )
 
 SCHEMA_VERSION = 1
@@ -52,6 +63,20 @@ def _values(value: Any) -> bool | str | tuple[str, ...]:
     return _value(value)
 
 
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+
+
+Date = Annotated[dt.date, PlainValidator(_date, json_schema_input_type=dt.date)]
+"""A calendar date, written plain (``2010-12-02``) or quoted."""
+
 Value = Annotated[
     Union[bool, str], PlainValidator(_value, json_schema_input_type=Union[bool, Id])
 ]
@@ -78,80 +103,6 @@ class _Model(BaseModel):
     )
 
 
-class Level(str, Enum):
-    """Where in a defense sector the support acts."""
-
-    STRATEGIC = "strategic"
-    OPERATIONAL = "operational"
-    TACTICAL = "tactical"
-
-
-class Dimension(str, Enum):
-    """Whether the support is about power and politics, or about technique."""
-
-    POLITICAL = "political"
-    TECHNICAL = "technical"
-
-
-class Stance(str, Enum):
-    """What a piece of evidence does to the role or redline it is attached to."""
-
-    SUPPORTS = "supports"
-    OPPOSES = "opposes"
-    QUALIFIES = "qualifies"
-    NEUTRAL = "neutral"
-
-
-class Basis(str, Enum):
-    """Whether a statement is the note's (and so carries evidence) or our own judgement."""
-
-    NOTE = "note"
-    ANALYSIS = "analysis"
-
-
-class ReceptionStance(str, Enum):
-    """How participants received a role."""
-
-    SUPPORT = "support"
-    MIXED = "mixed"
-    SKEPTICAL = "skeptical"
-
-
-class Voices(str, Enum):
-    """How many voices the note records behind a view."""
-
-    ONE = "one"
-    SEVERAL = "several"
-    MANY = "many"
-    GENERAL = "general"
-    UNRECORDED = "unrecorded"
-
-
-class Origin(str, Enum):
-    """Who put a redline or principle on the table."""
-
-    DRAFT_POLICY = "draft-policy"
-    PARTICIPANTS = "participants"
-
-
-class Strictness(str, Enum):
-    """What crossing a redline means: out, flagged, or a condition every engagement must meet."""
-
-    VETO = "veto"
-    CONCERN = "concern"
-    CONDITION = "condition"
-
-
-class AttributeType(str, Enum):
-    """The shape of an attribute's value."""
-
-    BOOLEAN = "boolean"
-    CHOICE = "choice"
-    """Exactly one of the declared values."""
-    CHOICES = "choices"
-    """A set of the declared values (possibly empty)."""
-
-
 # -- sources and evidence -------------------------------------------------------------------------
 
 
@@ -160,7 +111,7 @@ class Source(_Model):
 
     id: Id
     title: Text
-    date: dt.date
+    date: Date
     organisers: list[ShortText] = Field(min_length=1)
     location: ShortText | None = None
     sections: list[ShortText] = Field(

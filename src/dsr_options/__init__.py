@@ -1,0 +1,42 @@
+"""dsr-options: the roles the UN could play in defense sector reform, and the redlines that bound them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dsr_options._version import __version__
+
+if TYPE_CHECKING:
+    from dsr_options.catalogue import load_catalogue
+    from dsr_options.errors import CatalogueError, Diagnostic, DsrOptionsError
+    from dsr_options.models import Catalogue, Redline, Role
+
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "Diagnostic",
+    "DsrOptionsError",
+    "Redline",
+    "Role",
+    "__version__",
+    "load_catalogue",
+]
+
+_LAZY = {
+    "load_catalogue": "dsr_options.catalogue",
+    "CatalogueError": "dsr_options.errors",
+    "Diagnostic": "dsr_options.errors",
+    "DsrOptionsError": "dsr_options.errors",
+    "Catalogue": "dsr_options.models",
+    "Redline": "dsr_options.models",
+    "Role": "dsr_options.models",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # `dsr-options --version` must not pay for pydantic and PyYAML: import on first use.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'dsr_options' has no attribute {name!r}")

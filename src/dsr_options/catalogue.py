@@ -1,0 +1,135 @@
+"""Find the catalogue (``--data``, the environment, or the packaged default) and load it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from dsr_options.errors import CatalogueError, Diagnostic, Severity, UsageError
+from dsr_options.loader import read_file, validate_model
+from dsr_options.models import Catalogue, RedlinesFile, RolesFile
+from dsr_options.validation import Parsed, check
+
+DATA_ENV = "DSR_OPTIONS_DATA"
+ROLES_FILE = "roles.yaml"
+REDLINES_FILE = "redlines.yaml"
+
+
+def packaged_data_dir() -> Path:
+    """The catalogue shipped inside the installed package (or the source tree's ``data/``)."""
+    packaged = Path(str(resources.files("dsr_options"))) / "_data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def data_dir(explicit: Path | None = None) -> Path:
+    """The catalogue folder in use: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
+    if explicit is not None:
+        chosen, origin = explicit, "--data"
+    elif os.environ.get(DATA_ENV):
+        chosen, origin = Path(os.environ[DATA_ENV]), DATA_ENV
+    else:
+        return packaged_data_dir()
+    if not chosen.is_dir():
+        what = "does not exist" if not chosen.exists() else "is not a folder"
+        raise UsageError(f"{origin}: '{chosen}' {what}; give the folder holding {ROLES_FILE}")
+    if not (chosen / ROLES_FILE).is_file():
+        raise UsageError(f"{origin}: '{chosen}' has no {ROLES_FILE}")
+    return chosen
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading: the catalogue when it is valid, and every diagnostic found."""
+
+    catalogue: Catalogue | None
+    parsed: list[Parsed]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted(d for p in self.parsed for d in p.file.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+def _display(path: Path) -> str:
+    """Paths below the working folder are shown relative to it, as editors and CI expect."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
+    """Load and cross-check one roles file and any number of redline files."""
+    roles_file = read_file(roles_path, _display(roles_path))
+    parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile))]
+    for path in redline_paths:
+        file = read_file(path, _display(path))
+        parsed.append(Parsed(file, validate_model(file, RedlinesFile)))
+    check(parsed)
+    if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
+        return Loaded(None, parsed)
+    return Loaded(_combine(parsed), parsed)
+
+
+def _combine(parsed: list[Parsed]) -> Catalogue:
+    roles_model = parsed[0].model
+    assert isinstance(roles_model, RolesFile)
+    redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
+    sources = {s.id: s for model in (roles_model, *redline_models) for s in model.sources}
+    return Catalogue.model_construct(
+        sources=list(sources.values()),
+        attributes=roles_model.attributes,
+        offices=roles_model.offices,
+        holders=[h for model in redline_models for h in model.holders],
+        roles=roles_model.roles,
+        redlines=[r for model in redline_models for r in model.redlines],
+    )
+
+
+def load(
+    data: Path | None = None,
+    *,
+    redlines: Sequence[Path] = (),
+    with_default: bool = True,
+) -> Loaded:
+    """Load the catalogue in ``data`` (or the default), optionally with other redline files.
+
+    With ``redlines`` given and ``with_default`` false, the catalogue's own redlines are left
+    out and only the given files are evaluated (their holders are still checked).
+    """
+    folder = data_dir(data)
+    redline_paths: list[Path] = []
+    default_redlines = folder / REDLINES_FILE
+    if (with_default or not redlines) and default_redlines.is_file():
+        redline_paths.append(default_redlines)
+    redline_paths.extend(redlines)
+    return load_files(folder / ROLES_FILE, redline_paths)
+
+
+def load_catalogue(
+    data: Path | str | None = None,
+    *,
+    redlines: Sequence[Path | str] = (),
+    with_default: bool = True,
+) -> Catalogue:
+    """Load and check the catalogue; raise :class:`CatalogueError` with every problem found.
+
+    >>> catalogue = load_catalogue()
+    >>> [role.id for role in catalogue.roles]  # doctest: +SKIP
+    """
+    loaded = load(
+        Path(data) if data is not None else None,
+        redlines=[Path(p) for p in redlines],
+        with_default=with_default,
+    )
+    if loaded.catalogue is None:
+        raise CatalogueError(loaded.diagnostics)
+    return loaded.catalogue

@@ -1,0 +1,57 @@
+"""Redlines: the ``redlines`` listing in every output format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import assert_never
+
+from dsr_options.models import Catalogue, Redline
+from dsr_options.redlines import rule_text
+from dsr_options.render import OutputFormat
+from dsr_options.render.text import one_line
+from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+
+if TYPE_CHECKING:
+    from dsr_options.render import Rendered
+
+LIST_COLUMNS = ("id", "title", "strictness", "origin", "holders", "rule")
+
+
+def redline_data(redline: Redline) -> dict[str, Any]:
+    """The full redline as plain JSON-ready data."""
+    return redline.model_dump(mode="json", by_alias=True)
+
+
+def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
+    holders = [catalogue.holder(h) for h in redline.holders]
+    return {
+        "id": redline.id,
+        "title": redline.title,
+        "strictness": redline.strictness.value,
+        "origin": redline.origin.value,
+        "holders": ", ".join(h.name if h else hid for h, hid in zip(holders, redline.holders)),
+        "rule": rule_text(redline.rule),
+    }
+
+
+def redline_list(redlines: Sequence[Redline], catalogue: Catalogue, fmt: OutputFormat) -> Rendered:
+    """The redlines, one row each."""
+    rows = [_row(redline, catalogue) for redline in redlines]
+    if fmt is OutputFormat.TABLE:
+        from dsr_options.render.tables import redline_list_table
+
+        return redline_list_table(rows)
+    if fmt is OutputFormat.JSON:
+        return write_json([redline_data(r) for r in redlines])
+    if fmt is OutputFormat.YAML:
+        return write_yaml([redline_data(r) for r in redlines])
+    if fmt is OutputFormat.CSV:
+        full = [
+            {**row, "statement": one_line(r.statement)} for row, r in zip(rows, redlines)
+        ]
+        return write_csv(full, [*LIST_COLUMNS, "statement"])
+    if fmt is OutputFormat.MARKDOWN:
+        return write_markdown_table(rows, LIST_COLUMNS)
+    assert_never(fmt)

@@ -1,0 +1,117 @@
+"""Roles: the ``list`` listing and the ``show`` detail, in every output format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import assert_never
+
+from dsr_options.models import Catalogue, Evidence, Role
+from dsr_options.render import OutputFormat
+from dsr_options.render.text import markdown_cell, one_line
+from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+
+if TYPE_CHECKING:
+    from dsr_options.render import Rendered
+
+LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
+
+
+def role_data(role: Role) -> dict[str, Any]:
+    """The full role as plain JSON-ready data (what ``-f json`` prints)."""
+    return role.model_dump(mode="json", by_alias=True)
+
+
+def attribute_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value) if value else "(none)"
+    return str(value)
+
+
+def _row(role: Role) -> dict[str, str]:
+    return {
+        "number": str(role.number),
+        "id": role.id,
+        "title": role.title,
+        "levels": ", ".join(level.value for level in role.levels),
+        "dimensions": ", ".join(d.value for d in role.dimensions),
+        "leads": ", ".join(lead.office for lead in role.leads),
+        "reception": role.reception.stance.value,
+        "voices": role.reception.voices.value,
+    }
+
+
+def role_list(roles: Sequence[Role], fmt: OutputFormat) -> Rendered:
+    """The roles, one row each."""
+    if fmt is OutputFormat.TABLE:
+        from dsr_options.render.tables import role_list_table
+
+        return role_list_table([_row(role) for role in roles])
+    if fmt is OutputFormat.JSON:
+        return write_json([role_data(role) for role in roles])
+    if fmt is OutputFormat.YAML:
+        return write_yaml([role_data(role) for role in roles])
+    if fmt is OutputFormat.CSV:
+        columns = [*LIST_COLUMNS, "summary", "evidence"]
+        rows = [
+            {**_row(role), "summary": one_line(role.summary), "evidence": str(len(role.evidence))}
+            for role in roles
+        ]
+        return write_csv(rows, columns)
+    if fmt is OutputFormat.MARKDOWN:
+        return write_markdown_table([_row(role) for role in roles], LIST_COLUMNS)
+    assert_never(fmt)
+
+
+def _quote(evidence: Evidence) -> str:
+    return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
+
+
+def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share."""
+    pairs: list[tuple[str, str]] = [
+        ("id", role.id),
+        ("number", str(role.number)),
+        ("title", role.title),
+        ("summary", role.summary),
+        ("levels", ", ".join(level.value for level in role.levels)),
+        ("dimensions", ", ".join(d.value for d in role.dimensions)),
+    ]
+    for name, value in role.attributes.items():
+        note = f" — {value.note}" if value.note else ""
+        pairs.append((f"attribute {name}", f"{attribute_text(value.value)} [{value.basis.value}]{note}"))
+    for lead in role.leads:
+        office = catalogue.office(lead.office)
+        name = office.name if office else lead.office
+        pairs.append(("lead", f"{name} ({lead.office}) [{lead.basis.value}]: {lead.rationale}"))
+    reception = role.reception
+    pairs.append(
+        ("reception", f"{reception.stance.value}, {reception.voices.value} voices: {reception.summary}")
+    )
+    pairs += [("concern", f"{item.text} [{item.basis.value}]") for item in role.concerns]
+    pairs += [("open question", f"{item.text} [{item.basis.value}]") for item in role.open_questions]
+    pairs += [("evidence", _quote(evidence)) for evidence in role.evidence]
+    return pairs
+
+
+def role_detail(role: Role, catalogue: Catalogue, fmt: OutputFormat) -> Rendered:
+    """Everything about one role, evidence included."""
+    if fmt is OutputFormat.TABLE:
+        from dsr_options.render.tables import role_detail_view
+
+        return role_detail_view(role, catalogue)
+    if fmt is OutputFormat.JSON:
+        return write_json(role_data(role))
+    if fmt is OutputFormat.YAML:
+        return write_yaml(role_data(role))
+    if fmt is OutputFormat.CSV:
+        rows = [{"field": k, "value": v} for k, v in detail_lines(role, catalogue)]
+        return write_csv(rows, ["field", "value"])
+    if fmt is OutputFormat.MARKDOWN:
+        rows = [{"field": k, "value": v} for k, v in detail_lines(role, catalogue)]
+        heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
+        return heading + write_markdown_table(rows, ["field", "value"])
+    assert_never(fmt)
