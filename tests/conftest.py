@@ -41,7 +41,9 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("DSR_OPTIONS_DATA")
 
-    def invoke(command: str | list[str], *, columns: int = 100, env: dict[str, Any] | None = None) -> Result:
+    def invoke(
+        command: str | list[str], *, columns: int = 100, env: dict[str, Any] | None = None
+    ) -> Result:
         argv = shlex.split(command) if isinstance(command, str) else list(command)
         assert argv[0] == "dsr-options", argv
         runner = CliRunner()

@@ -91,7 +91,9 @@ def role(
             "evidence": [evidence("received well")],
         },
         "concerns": [{"text": "A worry.", "basis": "analysis"}],
-        "open_questions": [{"text": "An open question?", "basis": "note", "evidence": [evidence()]}],
+        "open_questions": [
+            {"text": "An open question?", "basis": "note", "evidence": [evidence()]}
+        ],
         "evidence": [evidence("for it"), evidence("against it", "opposes")],
     }
 

@@ -1,4 +1,4 @@
-"""dsr-options: the roles the UN could play in defense sector reform, and the redlines that bound them."""
+"""dsr-options: UN roles in defense sector reform, and the member-state redlines that bound them."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ def packaged_data_dir() -> Path:
 
 
 def data_dir(explicit: Path | None = None) -> Path:
-    """The catalogue folder in use: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
+    """The catalogue folder: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
     if explicit is not None:
         chosen, origin = explicit, "--data"
     elif os.environ.get(DATA_ENV):
@@ -83,7 +83,8 @@ def _combine(parsed: list[Parsed]) -> Catalogue:
     roles_model = parsed[0].model
     assert isinstance(roles_model, RolesFile)
     redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
-    sources = {s.id: s for model in (roles_model, *redline_models) for s in model.sources}
+    models: list[RolesFile | RedlinesFile] = [roles_model, *redline_models]
+    sources = {s.id: s for model in models for s in model.sources}
     return Catalogue.model_construct(
         sources=list(sources.values()),
         attributes=roles_model.attributes,

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -48,7 +48,7 @@ app = typer.Typer(
 # -- options shared by every command --------------------------------------------------------------
 
 DataOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data",
         envvar="DSR_OPTIONS_DATA",
@@ -124,7 +124,7 @@ def report_load_failure(loaded: Loaded) -> typer.Exit:
 
 
 def load(
-    data: Optional[Path], redlines: tuple[Path, ...] = (), with_default: bool = True
+    data: Path | None, redlines: tuple[Path, ...] = (), with_default: bool = True
 ) -> Catalogue:
     """The catalogue, or every diagnostic on stderr and exit 1."""
     from dsr_options.catalogue import load as load_catalogue
@@ -159,24 +159,30 @@ def main_options(
 @app.command("list")
 def list_roles(
     level: Annotated[
-        Optional[list[Level]],
+        list[Level] | None,
         typer.Option("--level", "-l", case_sensitive=False, help="Keep roles at this level."),
     ] = None,
     dimension: Annotated[
-        Optional[list[Dimension]],
-        typer.Option("--dimension", "-d", case_sensitive=False, help="Keep roles in this dimension."),
+        list[Dimension] | None,
+        typer.Option(
+            "--dimension", "-d", case_sensitive=False, help="Keep roles in this dimension."
+        ),
     ] = None,
     lead: Annotated[
-        Optional[list[str]],
-        typer.Option("--lead", help="Keep roles this office (or a unit of it) might lead; id or prefix."),
+        list[str] | None,
+        typer.Option(
+            "--lead", help="Keep roles this office (or a unit of it) might lead; id or prefix."
+        ),
     ] = None,
     reception: Annotated[
-        Optional[list[ReceptionStance]],
+        list[ReceptionStance] | None,
         typer.Option("--reception", "-r", case_sensitive=False, help="Keep roles received so."),
     ] = None,
     search: Annotated[
         str,
-        typer.Option("--search", "-s", help="Keep roles whose text holds every one of these words."),
+        typer.Option(
+            "--search", "-s", help="Keep roles whose text holds every one of these words."
+        ),
     ] = "",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,

@@ -63,9 +63,13 @@ class LoadedFile:
     root: yaml.Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, node: yaml.Node | None, code: str, message: str, path: Sequence[Any] = ()) -> None:
+    def error(
+        self, node: yaml.Node | None, code: str, message: str, path: Sequence[Any] = ()
+    ) -> None:
         line, column = position(node)
-        self.diagnostics.append(Diagnostic(self.path, line, column, code, message, path=tuple(path)))
+        self.diagnostics.append(
+            Diagnostic(self.path, line, column, code, message, path=tuple(path))
+        )
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
         """The node at ``path`` (or the nearest node above it); with ``key``, the key itself."""
@@ -215,6 +219,7 @@ class _Walker:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node, path, depth)
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _alias(self, node: yaml.Node, path: list[str | int], depth: int) -> Any:
@@ -229,6 +234,7 @@ class _Walker:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, path, depth)
+            assert isinstance(node, yaml.SequenceNode)
             return self._sequence(node, path, depth)
         finally:
             self.alias_depth -= 1
@@ -258,7 +264,9 @@ class _Walker:
 
     def _key(self, node: yaml.Node, path: list[str | int]) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.loaded.error(node, "key-not-text", "a key must be plain text, not a list or mapping", path)
+            self.loaded.error(
+                node, "key-not-text", "a key must be plain text, not a list or mapping", path
+            )
             return None
         if node.tag == "tag:yaml.org,2002:merge":
             self.loaded.error(
@@ -280,7 +288,9 @@ class _Walker:
     def _sequence(self, node: yaml.SequenceNode, path: list[str | int], depth: int) -> Any:
         if node.tag not in _COLLECTION_TAGS:
             return self._bad_tag(node, path)
-        return [self._node(item, [*path, index], depth + 1) for index, item in enumerate(node.value)]
+        return [
+            self._node(item, [*path, index], depth + 1) for index, item in enumerate(node.value)
+        ]
 
     def _scalar(self, node: yaml.ScalarNode, path: list[str | int]) -> Any:
         tag = node.tag
@@ -315,7 +325,10 @@ class _Walker:
                 "tag:yaml.org,2002:null": "null",
             }.get(tag, "value")
             self.loaded.error(
-                node, "bad-scalar", f"{node.value!r} is not a valid {what}; quote it if it is text", path
+                node,
+                "bad-scalar",
+                f"{node.value!r} is not a valid {what}; quote it if it is text",
+                path,
             )
             return None
 
@@ -332,8 +345,8 @@ class _Walker:
         self.loaded.error(
             node,
             "tag-not-allowed",
-            f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; catalogue files hold plain text, numbers, "
-            "booleans, dates, lists and mappings",
+            f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; "
+            "catalogue files hold plain text, numbers, booleans, dates, lists and mappings",
             path,
         )
 
@@ -350,7 +363,9 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def locate(root: yaml.Node | None, path: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
+def locate(
+    root: yaml.Node | None, path: Sequence[str | int], *, key: bool = False
+) -> yaml.Node | None:
     """Follow ``path`` down the node graph as far as it goes.
 
     Path parts that match nothing (pydantic's union tags such as ``test``) are skipped, so an

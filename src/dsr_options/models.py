@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -77,13 +77,11 @@ def _date(value: Any) -> dt.date:
 Date = Annotated[dt.date, PlainValidator(_date, json_schema_input_type=dt.date)]
 """A calendar date, written plain (``2010-12-02``) or quoted."""
 
-Value = Annotated[
-    Union[bool, str], PlainValidator(_value, json_schema_input_type=Union[bool, Id])
-]
+Value = Annotated[bool | str, PlainValidator(_value, json_schema_input_type=bool | Id)]
 """A value an attribute can take: ``true``/``false`` for boolean attributes, else a value id."""
 Values = Annotated[
-    Union[bool, str, tuple[str, ...]],
-    PlainValidator(_values, json_schema_input_type=Union[bool, Id, list[Id]]),
+    bool | str | tuple[str, ...],
+    PlainValidator(_values, json_schema_input_type=bool | Id | list[Id]),
     PlainSerializer(lambda v: list(v) if isinstance(v, tuple) else v),
 ]
 """A role's attribute value: a boolean, one value id, or a list of value ids."""
@@ -320,12 +318,10 @@ def _rule_kind(value: Any) -> str | None:
 
 
 Rule = Annotated[
-    Union[
-        Annotated[AllRule, Tag("all")],
-        Annotated[AnyRule, Tag("any")],
-        Annotated[NotRule, Tag("not")],
-        Annotated[AttributeTest, Tag("test")],
-    ],
+    Annotated[AllRule, Tag("all")]
+    | Annotated[AnyRule, Tag("any")]
+    | Annotated[NotRule, Tag("not")]
+    | Annotated[AttributeTest, Tag("test")],
     Discriminator(
         _rule_kind,
         custom_error_type="rule_shape",

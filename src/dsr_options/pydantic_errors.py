@@ -142,9 +142,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe_validation_error(
-    model: type[BaseModel], error: ErrorDetails
-) -> tuple[str, str, bool]:
+def describe_validation_error(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str, bool]:
     """(code, message, whether to point at the key rather than the value) for one error."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -155,7 +153,9 @@ def describe_validation_error(
     ctx = error.get("ctx") or {}
 
     if kind == "extra_forbidden":
-        fields = [info.alias or name for name, info in (parent.model_fields if parent else {}).items()]
+        fields = [
+            info.alias or name for name, info in (parent.model_fields if parent else {}).items()
+        ]
         hint = suggest(field, fields)
         return "unknown-field", f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
@@ -165,7 +165,11 @@ def describe_validation_error(
         allowed = [member.value for member in enum] if enum else []
         if not allowed:
             expected = ctx.get("expected", "")
-            return "invalid-value", f"{_show(value)} is not allowed here; expected {expected}", False
+            return (
+                "invalid-value",
+                f"{_show(value)} is not allowed here; expected {expected}",
+                False,
+            )
         shown = ", ".join(str(a) for a in allowed)
         hint = suggest(str(value), [str(a) for a in allowed]) if isinstance(value, str) else ""
         return "invalid-value", f"{_show(value)} is not one of {shown}{hint}", False
@@ -173,8 +177,7 @@ def describe_validation_error(
         if isinstance(value, (bool, int, float, dt.date)):
             return (
                 "not-text",
-                f"'{field}' must be text, but YAML read {_show(value)} as {_kind(value)}; "
-                "quote it",
+                f"'{field}' must be text, but YAML read {_show(value)} as {_kind(value)}; quote it",
                 False,
             )
         return "wrong-type", f"'{field}' must be text, not {_kind(value)}", False
@@ -198,7 +201,13 @@ def describe_validation_error(
         return "wrong-type", f"'{field or 'this'}' must be a mapping, not {_kind(value)}", False
     if kind == "list_type":
         return "wrong-type", f"'{field}' must be a list, not {_kind(value)}", False
-    if kind in ("bool_type", "int_type", "date_type", "int_from_float", "date_from_datetime_inexact"):
+    if kind in (
+        "bool_type",
+        "int_type",
+        "date_type",
+        "int_from_float",
+        "date_from_datetime_inexact",
+    ):
         expected = {"bool": "true or false", "int": "a whole number", "date": "a date (YYYY-MM-DD)"}
         wanted = expected.get(kind.split("_")[0], kind)
         return "wrong-type", f"'{field}' must be {wanted}, not {_kind(value)}", False

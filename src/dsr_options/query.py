@@ -7,7 +7,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dsr_options.errors import UnknownIdError, UsageError
-from dsr_options.models import Catalogue, Dimension, Level, ReceptionStance, Role
+from dsr_options.models import Catalogue, Role
+from dsr_options.vocabulary import Dimension, Level, ReceptionStance
 
 
 def resolve_id(reference: str, ids: Sequence[str], noun: str) -> str:

@@ -17,7 +17,6 @@ from dsr_options.models import (
     AnyRule,
     AttributeDecl,
     AttributeTest,
-    AttributeType,
     Evidence,
     NotRule,
     RedlinesFile,
@@ -27,6 +26,7 @@ from dsr_options.models import (
     Source,
 )
 from dsr_options.pydantic_errors import suggest
+from dsr_options.vocabulary import AttributeType
 
 Path = tuple[str | int, ...]
 
@@ -158,9 +158,7 @@ def _unique_numbers(file: LoadedFile, roles: list[Role]) -> None:
             first[role.number] = index
 
 
-def _reference(
-    file: LoadedFile, path: Path, noun: str, value: str, known: Iterable[str]
-) -> None:
+def _reference(file: LoadedFile, path: Path, noun: str, value: str, known: Iterable[str]) -> None:
     options = list(known)
     if value not in options:
         _report(
@@ -254,13 +252,17 @@ def _check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) 
             )
         return
     if decl.type is AttributeType.CHOICE:
-        if not isinstance(value, str) or isinstance(value, bool):
-            _report(file, path, "wrong-type", f"'{decl.id}' takes one value, one of {_list(allowed)}")
+        if not isinstance(value, str):
+            _report(
+                file, path, "wrong-type", f"'{decl.id}' takes one value, one of {_list(allowed)}"
+            )
         elif value not in allowed:
             _unknown_value(file, path, decl, value)
         return
     if not isinstance(value, tuple):
-        _report(file, path, "wrong-type", f"'{decl.id}' takes a list of values from {_list(allowed)}")
+        _report(
+            file, path, "wrong-type", f"'{decl.id}' takes a list of values from {_list(allowed)}"
+        )
         return
     seen: set[str] = set()
     for index, item in enumerate(value):
@@ -316,7 +318,8 @@ def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope
             file,
             (*path, "attribute"),
             "unknown-attribute",
-            f"'{test.attribute}' is not a declared attribute{suggest(test.attribute, scope.attributes)}",
+            f"'{test.attribute}' is not a declared attribute"
+            f"{suggest(test.attribute, scope.attributes)}",
         )
         return
     operator = test.operator
@@ -347,7 +350,10 @@ def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope
         if decl.type is AttributeType.BOOLEAN:
             if not isinstance(operand, bool):
                 _report(
-                    file, where, "wrong-type", f"'{decl.id}' is a boolean attribute: test true or false"
+                    file,
+                    where,
+                    "wrong-type",
+                    f"'{decl.id}' is a boolean attribute: test true or false",
                 )
         elif isinstance(operand, bool):
             _report(file, where, "wrong-type", f"'{decl.id}' takes value ids, not true or false")

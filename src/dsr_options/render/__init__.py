@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Union
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    Rendered = Union[str, RenderableType]
+    Rendered = str | RenderableType
 
 
 class OutputFormat(str, Enum):

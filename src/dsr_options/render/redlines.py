@@ -31,7 +31,9 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
         "title": redline.title,
         "strictness": redline.strictness.value,
         "origin": redline.origin.value,
-        "holders": ", ".join(h.name if h else hid for h, hid in zip(holders, redline.holders)),
+        "holders": ", ".join(
+            h.name if h else hid for h, hid in zip(holders, redline.holders, strict=True)
+        ),
         "rule": rule_text(redline.rule),
     }
 
@@ -49,7 +51,8 @@ def redline_list(redlines: Sequence[Redline], catalogue: Catalogue, fmt: OutputF
         return write_yaml([redline_data(r) for r in redlines])
     if fmt is OutputFormat.CSV:
         full = [
-            {**row, "statement": one_line(r.statement)} for row, r in zip(rows, redlines)
+            {**row, "statement": one_line(r.statement)}
+            for row, r in zip(rows, redlines, strict=True)
         ]
         return write_csv(full, [*LIST_COLUMNS, "statement"])
     if fmt is OutputFormat.MARKDOWN:

@@ -82,17 +82,24 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     ]
     for name, value in role.attributes.items():
         note = f" — {value.note}" if value.note else ""
-        pairs.append((f"attribute {name}", f"{attribute_text(value.value)} [{value.basis.value}]{note}"))
+        pairs.append(
+            (f"attribute {name}", f"{attribute_text(value.value)} [{value.basis.value}]{note}")
+        )
     for lead in role.leads:
         office = catalogue.office(lead.office)
         name = office.name if office else lead.office
         pairs.append(("lead", f"{name} ({lead.office}) [{lead.basis.value}]: {lead.rationale}"))
     reception = role.reception
     pairs.append(
-        ("reception", f"{reception.stance.value}, {reception.voices.value} voices: {reception.summary}")
+        (
+            "reception",
+            f"{reception.stance.value}, {reception.voices.value} voices: {reception.summary}",
+        )
     )
     pairs += [("concern", f"{item.text} [{item.basis.value}]") for item in role.concerns]
-    pairs += [("open question", f"{item.text} [{item.basis.value}]") for item in role.open_questions]
+    pairs += [
+        ("open question", f"{item.text} [{item.basis.value}]") for item in role.open_questions
+    ]
     pairs += [("evidence", _quote(evidence)) for evidence in role.evidence]
     return pairs
 

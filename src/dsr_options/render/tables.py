@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from dsr_options.models import Catalogue, Role
+from dsr_options.render.layout import Column, FittedTable
 from dsr_options.render.text import visible
 
 HEADINGS = {
@@ -29,56 +29,33 @@ def cell(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-class Responsive:
-    """A table where there is room for one, the same content stacked where there is not.
-
-    Rich squeezes a wide table into a narrow terminal by cutting words and dropping columns;
-    below ``min_width`` the stacked form loses nothing instead.
-    """
-
-    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
-        self.wide = wide
-        self.narrow = narrow
-        self.min_width = min_width
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.wide if options.max_width >= self.min_width else self.narrow
-
-
-def _table(*columns: str) -> Table:
-    """A table whose cells wrap at words and fold only a word longer than its column."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=True)
-    for heading in columns:
-        table.add_column(heading, overflow="fold")
-    return table
-
-
-def _stacked(blocks: Iterable[Text]) -> RenderableType:
-    items: list[RenderableType] = []
-    for block in blocks:
-        items += [block, Text("")]
-    return Group(*items[:-1])
-
-
 def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
     if not rows:
         return Text("No role matches.", style="yellow")
-    table = _table("#", "Id", "Title", "Levels", "Dimensions", "Lead candidates", "Reception")
-    table.columns[0].justify = "right"
-    table.columns[1].style = "cyan"
-    table.columns[2].ratio = 3
-    for column in table.columns[3:6]:
-        column.ratio = 2
-    table.columns[6].ratio = 2
-    blocks = []
+    table = FittedTable(
+        [
+            Column("Role", weight=3),
+            Column("Levels"),
+            Column("Dimensions"),
+            Column("Leads"),
+            Column("Reception"),
+        ]
+    )
     for row in rows:
         reception = f"{row['reception']} ({row['voices']})"
         style = _RECEPTION_STYLE.get(row["reception"], "")
         table.add_row(
-            *(cell(row[key]) for key in ("number", "id", "title", "levels", "dimensions", "leads")),
-            cell(reception, style),
-        )
-        blocks.append(
+            [
+                Text.assemble(
+                    (f"({visible(row['number'])}) {visible(row['title'])}", "bold"),
+                    "\n",
+                    (visible(row["id"]), "cyan"),
+                ),
+                *(cell(row[key]) for key in ("levels", "dimensions", "leads")),
+                Text.assemble(
+                    (visible(row["reception"]), style), "\n", f"{visible(row['voices'])} voices"
+                ),
+            ],
             Text.assemble(
                 (f"{row['number']}. ", "bold"),
                 (visible(row["id"]), "cyan"),
@@ -89,9 +66,9 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 f"\nleads: {visible(row['leads'])}",
                 "\nreception: ",
                 (visible(reception), style),
-            )
+            ),
         )
-    return Responsive(table, _stacked(blocks), min_width=72)
+    return table
 
 
 _RECEPTION_STYLE = {"support": "green", "mixed": "yellow", "skeptical": "red"}
@@ -106,14 +83,19 @@ def _section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]
 
 def _pairs_table(
     rows: Iterable[tuple[str, ...]], headings: Sequence[str], wide: int = -1
-) -> Table:
+) -> FittedTable:
     """A plain table of text rows; column ``wide`` takes most of the spare width."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=False)
     wide_index = wide % len(headings)
-    for index, heading in enumerate(headings):
-        table.add_column(heading, ratio=3 if index == wide_index else 1, overflow="fold")
+    table = FittedTable(
+        [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
+    )
     for row in rows:
-        table.add_row(*(cell(value) for value in row))
+        block = Text("\n").join(
+            Text.assemble((f"{heading}: ", "bold"), visible(value))
+            for heading, value in zip(headings, row, strict=True)
+            if value
+        )
+        table.add_row([cell(value) for value in row], block)
     return table
 
 
@@ -197,21 +179,25 @@ _STRICTNESS_STYLE = {"veto": "bold red", "concern": "yellow", "condition": "blue
 def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
     if not rows:
         return Text("No redline matches.", style="yellow")
-    table = _table("Id", "Title", "Strictness", "Holders", "Rule (crosses when)")
-    table.columns[0].style = "cyan"
-    for column, ratio in zip(table.columns, (2, 3, 1, 2, 3)):
-        column.ratio = ratio
-    blocks = []
+    table = FittedTable(
+        [
+            Column("Id", style="cyan"),
+            Column("Title", weight=2),
+            Column("Strictness"),
+            Column("Holders"),
+            Column("Crosses when", weight=2),
+        ]
+    )
     for row in rows:
         style = _STRICTNESS_STYLE.get(row["strictness"], "")
         table.add_row(
-            cell(row["id"]),
-            cell(row["title"]),
-            cell(row["strictness"], style),
-            cell(row["holders"]),
-            cell(row["rule"]),
-        )
-        blocks.append(
+            [
+                cell(row["id"]),
+                cell(row["title"]),
+                cell(row["strictness"], style),
+                cell(row["holders"]),
+                cell(row["rule"]),
+            ],
             Text.assemble(
                 (visible(row["id"]), "cyan"),
                 "  ",
@@ -220,6 +206,6 @@ def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 (visible(row["title"]), "bold"),
                 f"\nheld by: {visible(row['holders'])}",
                 f"\ncrosses when: {visible(row['rule'])}",
-            )
+            ),
         )
-    return Responsive(table, _stacked(blocks), min_width=72)
+    return table

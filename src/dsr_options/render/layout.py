@@ -1,0 +1,111 @@
+"""Tables that fit the terminal without cutting words: widths chosen at render time.
+
+Rich shrinks a table that is too wide by cutting words mid-way and squeezing columns to a few
+characters. ``FittedTable`` measures its cells when it knows the width it has: every column gets
+at least its longest word, spare room goes where text is longest, and when even the longest
+words do not fit side by side it shows the same rows stacked, one block per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+MAX_WORD = 28
+"""A longer word (a long id, say) may fold: a table must fit somewhere."""
+
+
+@dataclass
+class Column:
+    heading: str
+    justify: str = "left"
+    style: str = ""
+    weight: int = 1
+    """How eagerly the column takes spare room, relative to the others."""
+
+
+@dataclass
+class FittedTable:
+    """Rows of ``Text`` under headings, laid out for the width at hand."""
+
+    columns: Sequence[Column]
+    rows: list[Sequence[Text]] = field(default_factory=list)
+    stacked: list[RenderableType] = field(default_factory=list)
+    """The same rows as blocks, for a terminal too narrow for the columns."""
+    caption: str | None = None
+
+    def add_row(self, cells: Sequence[Text], block: RenderableType) -> None:
+        self.rows.append(cells)
+        self.stacked.append(block)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = self._widths(options.max_width)
+        if widths is None:
+            blocks: list[RenderableType] = []
+            for block in self.stacked:
+                blocks += [block, Text("")]
+            yield Group(*blocks[:-1])
+            return
+        yield self._table(widths)
+
+    def _new_table(self) -> Table:
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            pad_edge=False,
+            show_edge=False,
+            collapse_padding=True,
+        )
+        for column in self.columns:
+            table.add_column(column.heading, justify=column.justify, style=column.style)  # type: ignore[arg-type]
+        return table
+
+    def _table(self, widths: list[int]) -> Table:
+        table = self._new_table()
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+            column.overflow = "fold"
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def _widths(self, available: int) -> list[int] | None:
+        """Column widths that fit ``available``, or None when only the stacked form fits."""
+        probe = self._new_table()
+        overhead = probe._extra_width + sum(
+            probe._get_padding_width(index) for index in range(len(self.columns))
+        )
+        room = available - overhead
+        minimums, naturals = [], []
+        for index, column in enumerate(self.columns):
+            texts = [column.heading] + [row[index].plain for row in self.rows]
+            lines = [line for text in texts for line in text.split("\n")]
+            words = [word for line in lines for word in line.split()]
+            minimums.append(min(max((len(w) for w in words), default=1), MAX_WORD))
+            naturals.append(max((len(line) for line in lines), default=1))
+        if sum(minimums) > room:
+            return None
+        widths = list(minimums)
+        spare = room - sum(widths)
+        # Hand out the spare room a column at a time, in proportion to weight and to how much
+        # each column still wants, until every column has its natural width or the room is gone.
+        while spare > 0:
+            wanting = [i for i in range(len(widths)) if widths[i] < naturals[i]]
+            if not wanting:
+                break
+            total = sum(self.columns[i].weight * (naturals[i] - widths[i]) for i in wanting)
+            given = 0
+            for i in wanting:
+                share = spare * self.columns[i].weight * (naturals[i] - widths[i]) // total
+                share = min(max(share, 1), naturals[i] - widths[i], spare - given)
+                widths[i] += share
+                given += share
+                if given >= spare:
+                    break
+            spare -= given
+        return widths
