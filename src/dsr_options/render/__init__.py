@@ -7,7 +7,7 @@ rich renderable (tables for a terminal). Nothing here reads files or knows about
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -1,0 +1,99 @@
+"""The catalogue we ship: it loads clean, it is faithful to the note, it is complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dsr_options import load_catalogue
+from dsr_options.catalogue import load, packaged_data_dir
+from dsr_options.models import Basis, Catalogue, Evidence
+
+NOTE = (
+    Path(__file__).resolve().parents[2] / "shared" / "sources" / "dsr-meeting-note-2010-12-02.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def all_evidence(catalogue: Catalogue) -> list[Evidence]:
+    found: list[Evidence] = []
+    for role in catalogue.roles:
+        found += role.evidence + role.reception.evidence
+        for value in role.attributes.values():
+            found += value.evidence
+        for lead in role.leads:
+            found += lead.evidence
+        for item in (*role.concerns, *role.open_questions):
+            found += item.evidence
+    for redline in catalogue.redlines:
+        found += redline.evidence
+    for office in catalogue.offices:
+        found += office.evidence
+    return found
+
+
+def test_loads_without_errors_or_warnings() -> None:
+    loaded = load()
+    assert [d.format() for d in loaded.diagnostics] == []
+
+
+def test_the_packaged_copy_is_the_one_in_data() -> None:
+    repo_data = Path(__file__).resolve().parents[1] / "data"
+    packaged = packaged_data_dir()
+    for name in ("roles.yaml", "redlines.yaml"):
+        assert (packaged / name).read_text(encoding="utf-8") == (repo_data / name).read_text(
+            encoding="utf-8"
+        )
+
+
+def test_the_four_roles_of_the_note(catalogue: Catalogue) -> None:
+    assert [(r.number, r.id) for r in catalogue.roles] == [
+        (1, "strategic-advice"),
+        (2, "coordination"),
+        (3, "matchmaking"),
+        (4, "best-practice-repository"),
+    ]
+    for role in catalogue.roles:
+        assert len(role.evidence) >= 2
+        assert {a.id for a in catalogue.attributes} == set(role.attributes)
+        assert role.leads, role.id
+
+
+def test_every_origin_and_strictness_is_represented(catalogue: Catalogue) -> None:
+    assert {r.origin.value for r in catalogue.redlines} == {"draft-policy", "participants"}
+    assert {r.strictness.value for r in catalogue.redlines} == {"veto", "concern", "condition"}
+
+
+def test_judgement_is_marked_and_note_claims_carry_evidence(catalogue: Catalogue) -> None:
+    for role in catalogue.roles:
+        for name, value in role.attributes.items():
+            if value.basis is Basis.ANALYSIS:
+                assert value.note, f"{role.id}.{name}: analysis needs a reason"
+            else:
+                assert value.evidence, f"{role.id}.{name}"
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.skipif(not NOTE.is_file(), reason="the source note lives in ../shared")
+def test_every_quote_is_verbatim_under_its_section(catalogue: Catalogue) -> None:
+    note = NOTE.read_text(encoding="utf-8")
+    (source,) = catalogue.sources
+    # Split the note at its section headings, in the order the source block lists them.
+    positions = [note.index(f"\n{heading}\n") for heading in source.sections]
+    bodies = {
+        heading: _normalise(note[start:end])
+        for heading, start, end in zip(
+            source.sections, positions, [*positions[1:], len(note)], strict=True
+        )
+    }
+    for evidence in all_evidence(catalogue):
+        assert _normalise(evidence.quote) in bodies[evidence.section], evidence

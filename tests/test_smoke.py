@@ -1,0 +1,43 @@
+"""One real process: the installed entry point, as a user's shell runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+
+def test_installed_entry_point_lists_the_packaged_catalogue(tmp_path: object) -> None:
+    executable = shutil.which("dsr-options")
+    if executable is None:
+        pytest.skip("dsr-options is not installed on PATH")
+    env = {k: v for k, v in os.environ.items() if k != "DSR_OPTIONS_DATA"}
+    result = subprocess.run(
+        [executable, "list", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=str(tmp_path),  # any folder: the catalogue comes from the installed package
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) >= 4
+    assert result.stderr == ""
+
+
+def test_python_dash_m_and_bad_option_exit_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dsr_options", "list", "--no-such-option"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "No such option" in result.stderr
+    assert "Traceback" not in result.stderr
