@@ -441,7 +441,7 @@ class _Need:
 
 
 _Way = tuple[tuple[str, _Need], ...]
-"""One way to make a rule come out as wanted: a need per attribute, sorted by attribute."""
+"""One way to make a rule come out as wanted: a need per attribute, in rule order."""
 _MAX_WAYS = 256
 """Bound on alternatives kept while combining, so a pathological rule stays cheap."""
 
@@ -493,7 +493,7 @@ def _merge(left: _Way, right: _Way) -> _Way | None:
         needs[attribute] = needs[attribute].merge(need) if attribute in needs else need
         if not needs[attribute].possible:
             return None
-    return tuple(sorted(needs.items(), key=lambda item: item[0]))
+    return tuple(needs.items())  # in the rule's order, as a person reads it
 
 
 def _ways(rule: Rule, target: bool, decls: Mapping[str, AttributeDecl]) -> list[_Way]:
