@@ -184,6 +184,21 @@ def list_roles(
             "--search", "-s", help="Keep roles whose text holds every one of these words."
         ),
     ] = "",
+    clear_of: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clear-of",
+            help="Keep roles that do not cross these redlines (ids or prefixes, comma-separated); "
+            "an unknown result does not count as clear.",
+        ),
+    ] = None,
+    survives: Annotated[
+        bool,
+        typer.Option(
+            "--survives",
+            help="Keep roles that cross no veto or condition, nor could on unknown attributes.",
+        ),
+    ] = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -199,18 +214,33 @@ def list_roles(
       dsr-options list --level strategic --reception support -f markdown
 
       dsr-options list --lead orolsi --search "bilateral"
+
+      dsr-options list --survives
+
+      dsr-options list --clear-of no-standing-un-capacity,limited-un-technical-competency
     """
     with errors_to_exit_codes():
         from dsr_options.query import RoleFilter, filter_roles, split_ids
         from dsr_options.render.roles import role_list
 
         catalogue = load(data)
+        role_ids: set[str] | None = None
+        if clear_of or survives:
+            from dsr_options.redlines import clear_of as roles_clear_of
+            from dsr_options.redlines import surviving
+
+            role_ids = {role.id for role in catalogue.roles}
+            if clear_of:
+                role_ids &= set(roles_clear_of(catalogue, split_ids(clear_of)))
+            if survives:
+                role_ids &= set(surviving(catalogue))
         criteria = RoleFilter(
             levels=level or (),
             dimensions=dimension or (),
             leads=split_ids(lead or ()),
             receptions=reception or (),
             text=search,
+            role_ids=role_ids,
         )
         emit(role_list(filter_roles(catalogue, criteria), fmt), no_color)
 
@@ -222,7 +252,7 @@ def show_role(
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """Show everything about one role, evidence included.
+    """Show everything about one role, evidence included, and its redline results.
 
     Examples:
 
@@ -232,10 +262,12 @@ def show_role(
     """
     with errors_to_exit_codes():
         from dsr_options.query import find_role
+        from dsr_options.redlines import evaluate_role
         from dsr_options.render.roles import role_detail
 
         catalogue = load(data)
-        emit(role_detail(find_role(catalogue, role), catalogue, fmt), no_color)
+        found = find_role(catalogue, role)
+        emit(role_detail(found, catalogue, fmt, evaluate_role(catalogue, found)), no_color)
 
 
 @app.command("redlines")
@@ -257,6 +289,100 @@ def list_redlines(
 
         catalogue = load(data)
         emit(redline_list(catalogue.redlines, catalogue, fmt), no_color)
+
+
+RedlinesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--redlines",
+        help="A redline file of your own (same schema as redlines.yaml), evaluated instead of the "
+        "shipped redlines; repeat for several files.",
+        show_default=False,
+    ),
+]
+WithDefaultOption = Annotated[
+    bool,
+    typer.Option(
+        "--with-default",
+        help="With --redlines: evaluate the shipped redlines as well as your own.",
+    ),
+]
+OnlyOption = Annotated[
+    list[str] | None,
+    typer.Option("--only", help="Only these redlines: ids or unique prefixes, comma-separated."),
+]
+
+
+def _load_redlines(
+    data: Path | None,
+    redlines: list[Path] | None,
+    with_default: bool,
+    only: list[str] | None,
+) -> Catalogue:
+    from dsr_options.query import split_ids
+    from dsr_options.redlines import select_redlines
+
+    catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
+    return select_redlines(catalogue, split_ids(only or ()))
+
+
+@app.command("check")
+def check_redlines(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Check every role against every redline: the matrix, each role's verdict, the holders.
+
+    A role is out when it crosses a veto or a condition, flagged when it crosses a concern,
+    conditional when a condition applies to it, clear otherwise, and undetermined when a
+    missing attribute leaves more than one of these open. Unknown is never clear.
+
+    Examples:
+
+      dsr-options check
+
+      dsr-options check --only no-standing,limited -f markdown
+
+      dsr-options check --redlines my-delegation.yaml --with-default -f json
+    """
+    with errors_to_exit_codes():
+        from dsr_options.redlines import analyse
+        from dsr_options.render.analysis import check_report
+
+        catalogue = _load_redlines(data, redlines, with_default, only)
+        emit(check_report(analyse(catalogue), fmt), no_color)
+
+
+@app.command("agree")
+def agree(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Where there is agreement: for each role, the evidence for and against it, and who objects.
+
+    Holders object to a role when it crosses a redline they hold ("may object" when the
+    result is unknown).
+
+    Examples:
+
+      dsr-options agree
+
+      dsr-options agree -f markdown > agreement.md
+    """
+    with errors_to_exit_codes():
+        from dsr_options.redlines import agreement
+        from dsr_options.render.analysis import agreement_report
+
+        catalogue = _load_redlines(data, redlines, with_default, only)
+        emit(agreement_report(agreement(catalogue), fmt), no_color)
 
 
 def main() -> None:

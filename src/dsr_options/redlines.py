@@ -1,8 +1,38 @@
-"""Redlines as data: their rules written out in words (evaluation builds on this)."""
+"""Redlines against roles: three-valued evaluation, verdicts, repair hints and agreement.
+
+Pure: takes a loaded :class:`Catalogue` and returns plain result data. A rule that is true means
+the role crosses the redline; an attribute the rule needs and the role does not give makes the
+test unknown, combined with Kleene logic (``all``/``any``/``not``). Unknown is never clear.
+"""
 
 from __future__ import annotations
 
-from dsr_options.models import AllRule, AnyRule, AttributeTest, NotRule, Rule
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from dsr_options.errors import UsageError
+from dsr_options.models import (
+    AllRule,
+    AnyRule,
+    AttributeDecl,
+    AttributeTest,
+    Catalogue,
+    Evidence,
+    NotRule,
+    Redline,
+    Role,
+    Rule,
+)
+from dsr_options.query import resolve_id
+from dsr_options.vocabulary import AttributeType, Stance, Strictness
+
+Truth = bool | None
+"""Kleene truth: true, false, or None when the catalogue cannot decide."""
+
+AttributeValues = Mapping[str, Any]
 
 
 def _operand(value: object) -> str:
@@ -38,3 +68,594 @@ def rule_text(rule: Rule) -> str:
 def _grouped(rule: Rule) -> str:
     text = rule_text(rule)
     return f"({text})" if isinstance(rule, (AllRule, AnyRule)) else text
+
+
+# -- result data ----------------------------------------------------------------------------------
+
+
+class Outcome(str, Enum):
+    """What one redline says about one role."""
+
+    CROSSES = "crosses"
+    CLEAR = "clear"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class Verdict(str, Enum):
+    """What all the redlines together say about one role, from worst to best."""
+
+    OUT = "out"
+    """Crosses a veto or a condition."""
+    FLAGGED = "flagged"
+    """Crosses a concern, and no veto or condition."""
+    CONDITIONAL = "conditional"
+    """Crosses nothing, but at least one condition applies and must keep holding."""
+    CLEAR = "clear"
+    """Crosses nothing, and no condition applies."""
+    UNDETERMINED = "undetermined"
+    """Unknown results leave more than one of the verdicts above possible."""
+
+
+_VERDICT_ORDER = (Verdict.OUT, Verdict.FLAGGED, Verdict.CONDITIONAL, Verdict.CLEAR)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One attribute test that decided (or failed to decide) a result."""
+
+    part: str
+    """Where the test sits: ``rule``, ``rule.all[1].not``, ``applies_to``."""
+    attribute: str
+    test: str
+    """The test in words: ``training includes offensive-operations``."""
+    value: Any
+    """The role's value (bool, str or tuple of str), or None when the role gives none."""
+    holds: Truth
+    """Whether the test itself holds for the role; None when it cannot be decided."""
+
+    @property
+    def text(self) -> str:
+        if self.holds is None:
+            if self.value is None:
+                return f"the role gives no value for {self.attribute}, so '{self.test}' is unknown"
+            return f"{self.attribute} is {_value_text(self.value)}, which '{self.test}' cannot test"
+        verdict = "true" if self.holds else "false"
+        return f"{self.attribute} is {_value_text(self.value)}, so '{self.test}' is {verdict}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One attribute of a role changed, in words."""
+
+    attribute: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A smallest set of attribute changes after which the role no longer crosses."""
+
+    kind: str
+    """``rule``: the rule becomes false; ``scope``: the redline stops applying to the role."""
+    changes: tuple[Change, ...]
+
+    @property
+    def text(self) -> str:
+        lead = "clears" if self.kind == "rule" else "no longer applies"
+        return f"{lead} {' and '.join(change.text for change in self.changes)}"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One redline evaluated against one role."""
+
+    redline: Redline
+    outcome: Outcome
+    applies: Truth
+    """Whether ``applies_to`` holds (true when the redline has none)."""
+    holds: Truth
+    """Whether the rule holds (the role crosses when the redline applies)."""
+    reasons: tuple[Reason, ...]
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def strictness(self) -> Strictness:
+        return self.redline.strictness
+
+    @property
+    def could_cross(self) -> bool:
+        return self.applies is not False and self.holds is not False
+
+    @property
+    def could_be_clear_in_scope(self) -> bool:
+        return self.applies is not False and self.holds is not True
+
+    @property
+    def could_be_out_of_scope(self) -> bool:
+        return self.applies is not True
+
+
+@dataclass(frozen=True)
+class RoleVerdict:
+    """Every redline's result for one role, and what they add up to."""
+
+    role: Role
+    verdict: Verdict
+    possible: tuple[Verdict, ...]
+    """The verdicts the unknown results leave open (one when the verdict is decided)."""
+    deciding: tuple[str, ...]
+    """Ids of the redlines behind the verdict (the unknown ones when it is undetermined)."""
+    results: tuple[Result, ...]
+
+    def result(self, redline_id: str) -> Result:
+        return next(r for r in self.results if r.redline.id == redline_id)
+
+    @property
+    def survives(self) -> bool:
+        """No veto or condition is crossed, nor could an unknown result cross one."""
+        return Verdict.OUT not in self.possible
+
+
+@dataclass(frozen=True)
+class RedlineHolders:
+    """One redline, who holds it, and which roles it rules on how."""
+
+    redline: Redline
+    holders: tuple[tuple[str, str], ...]
+    """(id, name) of each holder."""
+    by_outcome: Mapping[Outcome, tuple[str, ...]]
+    """Role ids for each outcome."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The roles x redlines matrix: what ``dsr-options check`` shows."""
+
+    verdicts: tuple[RoleVerdict, ...]
+    redlines: tuple[RedlineHolders, ...]
+
+
+# -- three-valued evaluation ----------------------------------------------------------------------
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "{" + ", ".join(str(v) for v in value) + "}" if value else "empty"
+    return str(value)
+
+
+def _same(value: Any, operand: Any) -> bool:
+    return isinstance(value, bool) == isinstance(operand, bool) and value == operand
+
+
+def _test_holds(test: AttributeTest, value: Any) -> Truth:
+    if value is None:
+        return None
+    operator, operand = test.operator, test.operand
+    is_list = isinstance(value, (list, tuple))
+    if operator in ("equals", "in"):
+        if is_list:
+            return None
+        if operator == "in":
+            return any(_same(value, item) for item in operand)
+        return _same(value, operand)
+    if not is_list:
+        return None
+    if operator == "contains":
+        return operand in value
+    if operator == "contains_any":
+        return bool(set(operand) & set(value))
+    return set(value) <= set(operand)  # subset_of
+
+
+def evaluate_rule(
+    rule: Rule, attributes: AttributeValues, part: str = "rule"
+) -> tuple[Truth, list[Reason]]:
+    """Kleene evaluation of ``rule``, with the tests that decided it."""
+    if isinstance(rule, AttributeTest):
+        value = attributes.get(rule.attribute)
+        holds = _test_holds(rule, value)
+        return holds, [Reason(part, rule.attribute, rule_text(rule), value, holds)]
+    if isinstance(rule, NotRule):
+        truth, reasons = evaluate_rule(rule.not_, attributes, f"{part}.not")
+        return (None if truth is None else not truth), reasons
+    children, key = (rule.all, "all") if isinstance(rule, AllRule) else (rule.any, "any")
+    evaluated = [
+        evaluate_rule(child, attributes, f"{part}.{key}[{index}]")
+        for index, child in enumerate(children)
+    ]
+    decisive = key == "any"
+    deciding = [reasons for truth, reasons in evaluated if truth is decisive]
+    if deciding:
+        return decisive, [r for reasons in deciding for r in reasons]
+    undecided = [reasons for truth, reasons in evaluated if truth is None]
+    if undecided:
+        return None, [r for reasons in undecided for r in reasons]
+    return not decisive, [r for _, reasons in evaluated for r in reasons]
+
+
+def role_values(role: Role) -> dict[str, Any]:
+    """The role's attribute values as plain data (a list attribute as a tuple)."""
+    return {name: attribute.value for name, attribute in role.attributes.items()}
+
+
+def evaluate(catalogue: Catalogue, role: Role, redline: Redline) -> Result:
+    """One redline against one role: outcome, reasons and, for a crossing, repair hints."""
+    values = role_values(role)
+    applies: Truth = True
+    scope_reasons: list[Reason] = []
+    if redline.applies_to is not None:
+        applies, scope_reasons = evaluate_rule(redline.applies_to, values, "applies_to")
+    holds, rule_reasons = evaluate_rule(redline.rule, values)
+    if applies is False:
+        return Result(redline, Outcome.NOT_APPLICABLE, applies, holds, tuple(scope_reasons))
+    reasons = tuple(scope_reasons + rule_reasons)
+    if applies is None or holds is None:
+        return Result(redline, Outcome.UNKNOWN, applies, holds, reasons)
+    if not holds:
+        return Result(redline, Outcome.CLEAR, applies, holds, reasons)
+    repairs = repair_hints(catalogue, redline, values)
+    return Result(redline, Outcome.CROSSES, applies, holds, reasons, repairs)
+
+
+def _verdict(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
+    hard = [r for r in results if r.strictness is not Strictness.CONCERN]
+    concerns = [r for r in results if r.strictness is Strictness.CONCERN]
+    conditions = [r for r in results if r.strictness is Strictness.CONDITION]
+    crossed_hard = [r.redline.id for r in hard if r.outcome is Outcome.CROSSES]
+    if crossed_hard:
+        return Verdict.OUT, (Verdict.OUT,), tuple(crossed_hard)
+    possible: set[Verdict] = set()
+    if any(r.could_cross for r in hard):
+        possible.add(Verdict.OUT)
+    crossed_concerns = [r.redline.id for r in concerns if r.outcome is Outcome.CROSSES]
+    if crossed_concerns or any(r.could_cross for r in concerns):
+        possible.add(Verdict.FLAGGED)
+    if not crossed_concerns:
+        if any(r.could_be_clear_in_scope for r in conditions):
+            possible.add(Verdict.CONDITIONAL)
+        if all(r.could_be_out_of_scope for r in conditions):
+            possible.add(Verdict.CLEAR)
+    ordered = tuple(v for v in _VERDICT_ORDER if v in possible)
+    if len(ordered) > 1:
+        unknown = tuple(r.redline.id for r in results if r.outcome is Outcome.UNKNOWN)
+        return Verdict.UNDETERMINED, ordered, unknown
+    (verdict,) = ordered
+    if verdict is Verdict.FLAGGED:
+        return verdict, ordered, tuple(crossed_concerns)
+    if verdict is Verdict.CONDITIONAL:
+        in_scope = tuple(r.redline.id for r in conditions if r.outcome is Outcome.CLEAR)
+        return verdict, ordered, in_scope
+    return verdict, ordered, ()
+
+
+def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:
+    """Every redline of the catalogue against ``role``, and the verdict they add up to.
+
+    This is the one call other views (``show``, ``compare``) need for a role's redline results.
+    """
+    results = tuple(evaluate(catalogue, role, redline) for redline in catalogue.redlines)
+    verdict, possible, deciding = _verdict(results)
+    return RoleVerdict(role, verdict, possible, deciding, results)
+
+
+def select_redlines(catalogue: Catalogue, references: Iterable[str]) -> Catalogue:
+    """The catalogue with only the redlines named (id or unique prefix), in catalogue order."""
+    refs = list(references)
+    if not refs:
+        return catalogue
+    ids = [redline.id for redline in catalogue.redlines]
+    if not ids:
+        raise UsageError("--only: there are no redlines to pick from")
+    chosen = {resolve_id(ref, ids, "redline") for ref in refs}
+    kept = [redline for redline in catalogue.redlines if redline.id in chosen]
+    return catalogue.model_copy(update={"redlines": kept})
+
+
+def analyse(catalogue: Catalogue) -> Analysis:
+    """The whole matrix: every role's verdict and every redline's holders and outcomes."""
+    verdicts = tuple(evaluate_role(catalogue, role) for role in catalogue.roles)
+    lines = []
+    for redline in catalogue.redlines:
+        holders = tuple(
+            (hid, holder.name if holder else hid)
+            for hid, holder in ((h, catalogue.holder(h)) for h in redline.holders)
+        )
+        by_outcome = {
+            outcome: tuple(v.role.id for v in verdicts if v.result(redline.id).outcome is outcome)
+            for outcome in Outcome
+        }
+        lines.append(RedlineHolders(redline, holders, by_outcome))
+    return Analysis(verdicts, tuple(lines))
+
+
+def clear_of(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
+    """Ids of the roles that do not cross the named redlines (unknown is not clear)."""
+    picked = select_redlines(catalogue, references)
+    return [
+        role.id
+        for role in catalogue.roles
+        if all(
+            evaluate(picked, role, redline).outcome in (Outcome.CLEAR, Outcome.NOT_APPLICABLE)
+            for redline in picked.redlines
+        )
+    ]
+
+
+def surviving(catalogue: Catalogue) -> list[str]:
+    """Ids of the roles that cannot be out: no veto or condition crossed or possibly crossed."""
+    return [role.id for role in catalogue.roles if evaluate_role(catalogue, role).survives]
+
+
+# -- repair hints ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Need:
+    """What a value must be for a set of tests to come out as wanted.
+
+    ``allowed`` for boolean and choice attributes; the rest for choices (list) attributes.
+    """
+
+    allowed: frozenset[Any] | None = None
+    include: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+    one_of: frozenset[frozenset[str]] = frozenset()
+
+    def merge(self, other: _Need) -> _Need:
+        if self.allowed is None:
+            allowed = other.allowed
+        elif other.allowed is None:
+            allowed = self.allowed
+        else:
+            allowed = self.allowed & other.allowed
+        return _Need(
+            allowed,
+            self.include | other.include,
+            self.exclude | other.exclude,
+            self.one_of | other.one_of,
+        )
+
+    @property
+    def possible(self) -> bool:
+        if self.allowed is not None and not self.allowed:
+            return False
+        if self.include & self.exclude:
+            return False
+        return all(group - self.exclude for group in self.one_of)
+
+    def met_by(self, value: Any) -> bool:
+        if value is None:
+            return False
+        if self.allowed is not None:
+            return not isinstance(value, (list, tuple)) and value in self.allowed
+        present = set(value)
+        return (
+            self.include <= present
+            and not self.exclude & present
+            and all(group & present for group in self.one_of)
+        )
+
+
+_Way = tuple[tuple[str, _Need], ...]
+"""One way to make a rule come out as wanted: a need per attribute, in rule order."""
+_MAX_WAYS = 256
+"""Bound on alternatives kept while combining, so a pathological rule stays cheap."""
+
+
+def _domain(decl: AttributeDecl) -> frozenset[Any]:
+    if decl.type is AttributeType.BOOLEAN:
+        return frozenset({True, False})
+    return frozenset(value.id for value in decl.values)
+
+
+def _test_need(test: AttributeTest, decl: AttributeDecl, target: bool) -> _Need | None:
+    domain = _domain(decl)
+    operator, operand = test.operator, test.operand
+    list_attribute = decl.type is AttributeType.CHOICES
+    if operator in ("equals", "in"):
+        if list_attribute:
+            return None
+        wanted = frozenset(operand) if operator == "in" else frozenset({operand})
+        return _Need(allowed=wanted & domain if target else domain - wanted)
+    if not list_attribute:
+        return None
+    if operator == "contains":
+        single = frozenset({operand})
+        return _Need(include=single) if target else _Need(exclude=single)
+    if operator == "contains_any":
+        group = frozenset(operand)
+        return _Need(one_of=frozenset({group})) if target else _Need(exclude=group)
+    outside = domain - frozenset(operand)  # subset_of
+    return _Need(exclude=outside) if target else _Need(one_of=frozenset({outside}))
+
+
+def _and(ways_per_child: Sequence[list[_Way]]) -> list[_Way]:
+    combined: list[_Way] = [()]
+    for ways in ways_per_child:
+        step: list[_Way] = []
+        for left, right in itertools.product(combined, ways):
+            merged = _merge(left, right)
+            if merged is not None:
+                step.append(merged)
+            if len(step) >= _MAX_WAYS:
+                break
+        combined = step
+    return combined
+
+
+def _merge(left: _Way, right: _Way) -> _Way | None:
+    needs = dict(left)
+    for attribute, need in right:
+        needs[attribute] = needs[attribute].merge(need) if attribute in needs else need
+        if not needs[attribute].possible:
+            return None
+    return tuple(needs.items())  # in the rule's order, as a person reads it
+
+
+def _ways(rule: Rule, target: bool, decls: Mapping[str, AttributeDecl]) -> list[_Way]:
+    """Every way (as attribute needs) for ``rule`` to evaluate to ``target``."""
+    if isinstance(rule, AttributeTest):
+        decl = decls.get(rule.attribute)
+        need = _test_need(rule, decl, target) if decl is not None else None
+        return [((rule.attribute, need),)] if need is not None and need.possible else []
+    if isinstance(rule, NotRule):
+        return _ways(rule.not_, not target, decls)
+    children = rule.all if isinstance(rule, AllRule) else rule.any
+    conjunctive = isinstance(rule, AllRule) == target
+    per_child = [_ways(child, target, decls) for child in children]
+    if conjunctive:
+        return _and(per_child)
+    return [way for ways in per_child for way in ways][:_MAX_WAYS]
+
+
+def _words(values: Iterable[Any], joiner: str) -> str:
+    items = sorted(_value_text(v) for v in values)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
+
+
+def _change(attribute: str, need: _Need, value: Any) -> Change:
+    if need.allowed is not None:
+        now = f" instead of {_value_text(value)}" if value is not None else ""
+        if all(isinstance(v, bool) for v in need.allowed):
+            now = ""
+        return Change(attribute, f"if {attribute} were {_words(need.allowed, 'or')}{now}")
+    present = set(value) if isinstance(value, (list, tuple)) else set()
+    parts = []
+    drop = need.exclude & present if value is not None else need.exclude
+    if drop:
+        parts.append(f"without {_words(drop, 'or')} in {attribute}")
+    add = need.include - present
+    if add:
+        parts.append(f"with {_words(add, 'and')} in {attribute}")
+    for group in sorted(need.one_of, key=sorted):
+        if not group & present:
+            parts.append(f"with {_words(group - need.exclude, 'or')} in {attribute}")
+    return Change(attribute, " and ".join(parts))
+
+
+def _repairs(kind: str, ways: list[_Way], values: AttributeValues) -> list[Repair]:
+    found: dict[tuple[Change, ...], Repair] = {}
+    for way in ways:
+        changes = tuple(
+            _change(attribute, need, values.get(attribute))
+            for attribute, need in way
+            if not need.met_by(values.get(attribute))
+        )
+        if changes:
+            found.setdefault(changes, Repair(kind, changes))
+    repairs = list(found.values())
+    attribute_sets = [frozenset(c.attribute for c in r.changes) for r in repairs]
+    minimal = [
+        repair
+        for repair, attrs in zip(repairs, attribute_sets, strict=True)
+        if not any(other < attrs for other in attribute_sets)
+    ]
+    return sorted(minimal, key=lambda r: (len(r.changes), r.text))
+
+
+def repair_hints(
+    catalogue: Catalogue, redline: Redline, values: AttributeValues
+) -> tuple[Repair, ...]:
+    """The smallest changes to a role's attributes after which it no longer crosses ``redline``.
+
+    First the ways to make the rule false, then the ways to take the role out of the redline's
+    scope (``applies_to`` false).
+    """
+    decls = {decl.id: decl for decl in catalogue.attributes}
+    hints = _repairs("rule", _ways(redline.rule, False, decls), values)
+    if redline.applies_to is not None:
+        hints += _repairs("scope", _ways(redline.applies_to, False, decls), values)
+    return tuple(hints)
+
+
+# -- agreement ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A piece of evidence and what in the role it is attached to."""
+
+    evidence: Evidence
+    about: str
+    """``role``, ``reception`` or ``concern``."""
+
+
+@dataclass(frozen=True)
+class Objection:
+    """A holder who objects to a role: it holds a redline the role crosses (or may cross)."""
+
+    holder: str
+    name: str
+    redline: str
+    strictness: Strictness
+    certain: bool
+    """False when the result is unknown: the holder may object."""
+
+
+@dataclass(frozen=True)
+class RoleAgreement:
+    """For one role: the evidence for and against it, and who objects."""
+
+    verdict: RoleVerdict
+    support: tuple[Quoted, ...]
+    opposition: tuple[Quoted, ...]
+    qualification: tuple[Quoted, ...]
+    objections: tuple[Objection, ...] = field(default=())
+
+    @property
+    def role(self) -> Role:
+        return self.verdict.role
+
+    @property
+    def standing(self) -> str:
+        """``agreed``, ``contested``, ``opposed`` or ``no evidence``, from support and objection."""
+        against = bool(self.opposition) or any(o.certain for o in self.objections)
+        if self.support:
+            return "contested" if against else "agreed"
+        return "opposed" if against else "no evidence"
+
+
+def _quoted(role: Role) -> list[Quoted]:
+    items = [Quoted(e, "role") for e in role.evidence]
+    items += [Quoted(e, "reception") for e in role.reception.evidence]
+    items += [Quoted(e, "concern") for concern in role.concerns for e in concern.evidence]
+    return items
+
+
+def role_agreement(catalogue: Catalogue, role: Role) -> RoleAgreement:
+    """The evidence for and against ``role`` by stance, and the holders who object."""
+    verdict = evaluate_role(catalogue, role)
+    quoted = _quoted(role)
+    objections = []
+    for result in verdict.results:
+        if result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
+            continue
+        for holder_id in result.redline.holders:
+            holder = catalogue.holder(holder_id)
+            objections.append(
+                Objection(
+                    holder_id,
+                    holder.name if holder else holder_id,
+                    result.redline.id,
+                    result.strictness,
+                    result.outcome is Outcome.CROSSES,
+                )
+            )
+    return RoleAgreement(
+        verdict,
+        support=tuple(q for q in quoted if q.evidence.stance is Stance.SUPPORTS),
+        opposition=tuple(q for q in quoted if q.evidence.stance is Stance.OPPOSES),
+        qualification=tuple(q for q in quoted if q.evidence.stance is Stance.QUALIFIES),
+        objections=tuple(objections),
+    )
+
+
+def agreement(catalogue: Catalogue) -> list[RoleAgreement]:
+    """Every role's agreement view, in catalogue order (the note's second approach)."""
+    return [role_agreement(catalogue, role) for role in catalogue.roles]

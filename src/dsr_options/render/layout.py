@@ -46,10 +46,7 @@ class FittedTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self._widths(options.max_width)
         if widths is None:
-            blocks: list[RenderableType] = []
-            for block in self.stacked:
-                blocks += [block, Text("")]
-            yield Group(*blocks[:-1])
+            yield stacked(self.stacked)
             return
         yield self._table(widths)
 
@@ -109,3 +106,23 @@ class FittedTable:
                     break
             spare -= given
         return widths
+
+
+class Responsive:
+    """One renderable where the terminal is at least ``min_width`` wide, another below it."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
+        self.wide = wide
+        self.narrow = narrow
+        self.min_width = min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if options.max_width >= self.min_width else self.narrow
+
+
+def stacked(blocks: Sequence[RenderableType]) -> RenderableType:
+    """Blocks one under another, a blank line between them."""
+    items: list[RenderableType] = []
+    for block in blocks:
+        items += [block, Text("")]
+    return Group(*items[:-1])

@@ -13,6 +13,7 @@ from dsr_options.render.text import markdown_cell, one_line
 from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
 
 if TYPE_CHECKING:
+    from dsr_options.redlines import RoleVerdict
     from dsr_options.render import Rendered
 
 LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
@@ -104,21 +105,50 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     return pairs
 
 
-def role_detail(role: Role, catalogue: Catalogue, fmt: OutputFormat) -> Rendered:
-    """Everything about one role, evidence included."""
+def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:
+    """A role's redline results as (field, value) pairs, after the role's own."""
+    from dsr_options.render.analysis import result_summary, verdict_text
+
+    pairs = [("redline verdict", verdict_text(verdict))]
+    pairs += [(f"redline {r.redline.id}", result_summary(r)) for r in verdict.results]
+    return pairs
+
+
+def role_detail(
+    role: Role, catalogue: Catalogue, fmt: OutputFormat, verdict: RoleVerdict | None = None
+) -> Rendered:
+    """Everything about one role, evidence included, and its redline results when given."""
+    extra = redline_lines(verdict) if verdict is not None else []
     if fmt is OutputFormat.TABLE:
         from dsr_options.render.tables import role_detail_view
 
-        return role_detail_view(role, catalogue)
+        view = role_detail_view(role, catalogue)
+        if verdict is None:
+            return view
+        from rich.console import Group
+
+        from dsr_options.render.analysis_tables import role_redlines_section
+
+        return Group(view, *role_redlines_section(verdict))
     if fmt is OutputFormat.JSON:
-        return write_json(role_data(role))
+        return write_json(_detail_data(role, verdict))
     if fmt is OutputFormat.YAML:
-        return write_yaml(role_data(role))
+        return write_yaml(_detail_data(role, verdict))
     if fmt is OutputFormat.CSV:
-        rows = [{"field": k, "value": v} for k, v in detail_lines(role, catalogue)]
+        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
         return write_csv(rows, ["field", "value"])
     if fmt is OutputFormat.MARKDOWN:
-        rows = [{"field": k, "value": v} for k, v in detail_lines(role, catalogue)]
+        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
         heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
         return heading + write_markdown_table(rows, ["field", "value"])
     assert_never(fmt)
+
+
+def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:
+    """The role's data intact; its redline results under ``redlines``."""
+    data = role_data(role)
+    if verdict is not None:
+        from dsr_options.render.analysis import verdict_data
+
+        data["redlines"] = verdict_data(verdict)
+    return data

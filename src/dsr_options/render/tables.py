@@ -74,14 +74,14 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
 _RECEPTION_STYLE = {"support": "green", "mixed": "yellow", "skeptical": "red"}
 
 
-def _section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
+def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
     items = list(body)
     if not items:
         return []
     return [Text(""), Text(title, style="bold underline"), *items]
 
 
-def _pairs_table(
+def pairs_table(
     rows: Iterable[tuple[str, ...]], headings: Sequence[str], wide: int = -1
 ) -> FittedTable:
     """A plain table of text rows; column ``wide`` takes most of the spare width."""
@@ -120,10 +120,10 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         ),
     )
     parts: list[RenderableType] = [header, cell(role.summary), Text(""), facts]
-    parts += _section(
+    parts += section(
         "Attributes",
         [
-            _pairs_table(
+            pairs_table(
                 (
                     (name, attribute_text(value.value), value.basis.value, value.note or "")
                     for name, value in role.attributes.items()
@@ -134,10 +134,10 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         if role.attributes
         else [],
     )
-    parts += _section(
+    parts += section(
         "Lead candidates",
         [
-            _pairs_table(
+            pairs_table(
                 (
                     (_office_name(catalogue, lead.office), lead.basis.value, lead.rationale)
                     for lead in role.leads
@@ -148,17 +148,17 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         if role.leads
         else [],
     )
-    parts += _section(
+    parts += section(
         "Concerns", [cell(f"• {item.text} [{item.basis.value}]") for item in role.concerns]
     )
-    parts += _section(
+    parts += section(
         "Open questions",
         [cell(f"• {item.text} [{item.basis.value}]") for item in role.open_questions],
     )
-    parts += _section(
+    parts += section(
         "Evidence",
         [
-            _pairs_table(
+            pairs_table(
                 ((f"“{e.quote}”", e.section, e.stance.value) for e in role.evidence),
                 ("Quote", "Section", "Stance"),
                 wide=0,

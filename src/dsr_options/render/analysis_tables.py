@@ -1,0 +1,181 @@
+"""Rich views of the redline analysis: the ``check`` matrix, ``agree``, a role's results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from dsr_options.redlines import Analysis, Outcome, Result, RoleAgreement, RoleVerdict, Verdict
+from dsr_options.render.analysis import SYMBOLS, objection_text, quote_text, verdict_text
+from dsr_options.render.layout import Responsive, stacked
+from dsr_options.render.tables import cell, pairs_table, section
+from dsr_options.render.text import visible
+
+OUTCOME_STYLE = {
+    Outcome.CROSSES: "bold red",
+    Outcome.CLEAR: "green",
+    Outcome.UNKNOWN: "yellow",
+    Outcome.NOT_APPLICABLE: "dim",
+}
+VERDICT_STYLE = {
+    Verdict.OUT: "bold red",
+    Verdict.FLAGGED: "yellow",
+    Verdict.CONDITIONAL: "blue",
+    Verdict.CLEAR: "green",
+    Verdict.UNDETERMINED: "magenta",
+}
+
+
+def _outcome(result: Result) -> Text:
+    return Text(SYMBOLS[result.outcome], style=OUTCOME_STYLE[result.outcome])
+
+
+def _verdict(verdict: RoleVerdict) -> Text:
+    return Text(verdict_text(verdict), style=VERDICT_STYLE[verdict.verdict])
+
+
+def _details(result: Result) -> list[str]:
+    lines = [f"because {reason.text}" for reason in result.reasons]
+    lines += [repair.text for repair in result.repairs]
+    if result.outcome is Outcome.CROSSES and result.redline.repair:
+        lines.append(f"the redline suggests: {result.redline.repair}")
+    return lines
+
+
+def _matrix(analysis: Analysis) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("Redline (kind)", overflow="fold")
+    for verdict in analysis.verdicts:
+        table.add_column(f"({verdict.role.number})", no_wrap=True, min_width=9)
+    for line in analysis.redlines:
+        table.add_row(
+            Text.assemble(
+                (visible(line.redline.id), "cyan"), "\n", (line.redline.strictness.value, "dim")
+            ),
+            *(_outcome(v.result(line.redline.id)) for v in analysis.verdicts),
+        )
+    return table
+
+
+def _legend(analysis: Analysis) -> Text:
+    roles = ", ".join(f"({v.role.number}) {visible(v.role.id)}" for v in analysis.verdicts)
+    return Text(f"Roles: {roles}")
+
+
+def _matrix_width(analysis: Analysis) -> int:
+    return max(len(line.redline.id) for line in analysis.redlines) + 11 * len(analysis.verdicts)
+
+
+def _stacked_matrix(analysis: Analysis) -> RenderableType:
+    blocks = []
+    for verdict in analysis.verdicts:
+        parts: list[str | tuple[str, str]] = [(visible(verdict.role.id), "bold cyan")]
+        for result in verdict.results:
+            parts += ["\n  ", (SYMBOLS[result.outcome], OUTCOME_STYLE[result.outcome])]
+            parts += [f"  {visible(result.redline.id)} ({result.strictness.value})"]
+        blocks.append(Text.assemble(*parts))
+    return stacked(blocks)
+
+
+def check_view(analysis: Analysis) -> RenderableType:
+    if not analysis.verdicts or not analysis.redlines:
+        what = "role" if not analysis.verdicts else "redline"
+        return Text(f"No {what} to check.", style="yellow")
+    parts: list[RenderableType] = [
+        Text("Roles × redlines", style="bold underline"),  # noqa: RUF001 - times sign
+        Responsive(
+            Group(_legend(analysis), _matrix(analysis)),
+            _stacked_matrix(analysis),
+            min_width=_matrix_width(analysis),
+        ),
+    ]
+    verdict_lines: list[RenderableType] = []
+    for verdict in analysis.verdicts:
+        verdict_lines.append(
+            Text.assemble((visible(verdict.role.id), "bold cyan"), ": ", _verdict(verdict))
+        )
+        for result in verdict.results:
+            if result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
+                continue
+            verdict_lines.append(
+                Padding(
+                    Text.assemble(
+                        _outcome(result),
+                        f" {visible(result.redline.id)} ({result.strictness.value})",
+                    ),
+                    (0, 0, 0, 2),
+                )
+            )
+            verdict_lines += [Padding(cell(line), (0, 0, 0, 4)) for line in _details(result)]
+    parts += section("Verdicts", verdict_lines)
+    holder_lines = []
+    for line in analysis.redlines:
+        crossed = ", ".join(line.by_outcome[Outcome.CROSSES]) or "none"
+        unknown = line.by_outcome[Outcome.UNKNOWN]
+        text = (
+            f"{line.redline.id} ({line.redline.strictness.value}) held by "
+            f"{', '.join(name for _, name in line.holders)}; crossed by {crossed}"
+        )
+        if unknown:
+            text += f"; unknown for {', '.join(unknown)}"
+        holder_lines.append(cell(text))
+    parts += section("Holders", holder_lines)
+    return Group(*parts)
+
+
+def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
+    """The ``Redlines`` section of ``show``: the verdict, then one row per redline."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("Redline", style="cyan", overflow="fold", ratio=2)
+    table.add_column("Result", no_wrap=True)
+    table.add_column("Why, and how to clear it", overflow="fold", ratio=4)
+    for result in verdict.results:
+        table.add_row(
+            cell(f"{result.redline.id} ({result.strictness.value})"),
+            _outcome(result),
+            cell("\n".join(_details(result))),
+        )
+    body: list[RenderableType] = [_verdict(verdict)]
+    if verdict.results:
+        body.append(table)
+    return section("Redlines", body)
+
+
+def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
+    if not agreements:
+        return Text("No role to show.", style="yellow")
+    parts: list[RenderableType] = []
+    for agreement in agreements:
+        role = agreement.role
+        reception = role.reception
+        if parts:
+            parts.append(Text(""))
+        parts.append(
+            Text.assemble(
+                (f"({role.number}) ", "bold"),
+                (visible(role.title), "bold"),
+                "  ",
+                (visible(role.id), "cyan"),
+                "  ",
+                (agreement.standing, "bold"),
+            )
+        )
+        parts.append(
+            cell(
+                f"received: {reception.stance.value} ({reception.voices.value} voices); "
+                f"redlines: {verdict_text(agreement.verdict)}"
+            )
+        )
+        rows = [("for", quote_text(q)) for q in agreement.support]
+        rows += [("against", quote_text(q)) for q in agreement.opposition]
+        rows += [("qualified", quote_text(q)) for q in agreement.qualification]
+        rows += [("objects", text) for text in objection_text(agreement, True)]
+        rows += [("may object", text) for text in objection_text(agreement, False)]
+        if rows:
+            parts.append(pairs_table(rows, ("", "Evidence and holders"), wide=1))
+    return Group(*parts)
