@@ -106,26 +106,44 @@ def _wide(
 
 
 def _stacked(result: Comparison, texts: dict[str, dict[str, str]]) -> RenderableType:
-    """Each aspect under its label, each role's value under it: beside the role id where that
-    leaves a readable column, else below it."""
+    """The roles first, then each aspect under its label with each role's value under it."""
     id_width = max(len(role.id) for role in result.roles)
-    items: list[RenderableType] = []
-    for aspect in result.aspects:
-        if items:
-            items.append(Text(""))
-        style = DIFFERS_STYLE if aspect.differs else ""
-        items.append(cell(_label(aspect), MARK_STYLE if aspect.differs else "bold"))
-        beside = Table.grid(padding=(0, 2, 0, 0))
-        beside.add_column(min_width=id_width, no_wrap=True)
-        beside.add_column(overflow="fold")
-        below: list[RenderableType] = []
-        for role in result.roles:
-            value = cell(texts[aspect.name][role.id], style)
-            beside.add_row(cell(role.id, "cyan"), value)
-            below.append(Padding(cell(role.id, "cyan"), (0, 0, 0, 2)))
-            below.append(Padding(value, (0, 0, 0, 4)))
-        beside_width = 2 + id_width + 2 + STACKED_VALUE_WIDTH
-        items.append(
-            Responsive(Padding(beside, (0, 0, 0, 2)), Group(*below), min_width=beside_width)
+    roles = [
+        (
+            cell(role.id, "bold cyan"),
+            Text.assemble((f"({role.number}) ", "bold"), visible(role.title)),
         )
+        for role in result.roles
+    ]
+    items: list[RenderableType] = [_beside_or_below(roles, id_width, indent=0)]
+    for aspect in result.aspects:
+        style = DIFFERS_STYLE if aspect.differs else ""
+        items += [
+            Text(""),
+            cell(_label(aspect), MARK_STYLE if aspect.differs else "bold"),
+            _beside_or_below(
+                [
+                    (cell(role.id, "cyan"), cell(texts[aspect.name][role.id], style))
+                    for role in result.roles
+                ],
+                id_width,
+                indent=2,
+            ),
+        ]
     return Group(*items)
+
+
+def _beside_or_below(pairs: list[tuple[Text, Text]], id_width: int, indent: int) -> Responsive:
+    """Each text beside its role id where that leaves a readable column, else below it."""
+    beside = Table.grid(padding=(0, 2, 0, 0))
+    beside.add_column(min_width=id_width, no_wrap=True)
+    beside.add_column(overflow="fold")
+    below: list[RenderableType] = []
+    for role_id, text in pairs:
+        beside.add_row(role_id, text)
+        below += [Padding(role_id, (0, 0, 0, indent)), Padding(text, (0, 0, 0, indent + 2))]
+    return Responsive(
+        Padding(beside, (0, 0, 0, indent)),
+        Group(*below),
+        min_width=indent + id_width + 2 + STACKED_VALUE_WIDTH,
+    )
