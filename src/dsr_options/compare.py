@@ -219,7 +219,7 @@ def _attribute(name: str, order: list[str]) -> Callable[[Role], Any]:
 def _attribute_value(value: Any) -> Any:
     # A role differs by what it is, not by whether the note or our analysis says so: the basis
     # is shown but a difference in basis alone does not mark the row. No value differs from any.
-    return None if value is None else ("set", value["value"])
+    return None if value is None else value["value"]
 
 
 def _leads(role: Role) -> list[str]:
