@@ -385,6 +385,50 @@ def agree(
         emit(agreement_report(agreement(catalogue), fmt), no_color)
 
 
+@app.command("compare")
+def compare(
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Two or more roles: ids, unique prefixes or numbers.", show_default=False
+        ),
+    ] = None,
+    diff_only: Annotated[
+        bool, typer.Option("--diff-only", help="Show only the aspects where the roles differ.")
+    ] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Compare roles side by side: one row per aspect, differences marked with ≠.
+
+    Examples:
+
+      dsr-options compare strategic coordination
+
+      dsr-options compare 1 2 3 4 --diff-only
+
+      dsr-options compare strategic matchmaking -f json
+    """
+    with errors_to_exit_codes():
+        from dsr_options.compare import MIN_ROLES, compare_roles, redline_aspects
+        from dsr_options.errors import UsageError
+        from dsr_options.query import find_roles
+        from dsr_options.render.compare import comparison
+
+        references = roles or []
+        if len(references) < MIN_ROLES:
+            given = f"only '{references[0]}' was given" if references else "none was given"
+            raise UsageError(
+                f"compare needs at least {MIN_ROLES} roles, {given}; "
+                "for example: dsr-options compare strategic coordination"
+            )
+        catalogue = load(data)
+        roles_found = find_roles(catalogue, references)
+        result = compare_roles(catalogue, roles_found, extra=redline_aspects(catalogue))
+        emit(comparison(result.only_differing() if diff_only else result, fmt), no_color)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="dsr-options")
