@@ -12,7 +12,7 @@ from rich.text import Text
 
 from dsr_options.redlines import Analysis, Outcome, Result, RoleAgreement, RoleVerdict, Verdict
 from dsr_options.render.analysis import SYMBOLS, objection_text, quote_text, verdict_text
-from dsr_options.render.layout import Responsive, stacked
+from dsr_options.render.layout import Column, FittedTable, stacked
 from dsr_options.render.tables import cell, pairs_table, section
 from dsr_options.render.text import visible
 
@@ -48,16 +48,21 @@ def _details(result: Result) -> list[str]:
 
 
 def _matrix(analysis: Analysis) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=False)
-    table.add_column("Redline (kind)", overflow="fold")
-    for verdict in analysis.verdicts:
-        table.add_column(f"({verdict.role.number})", no_wrap=True, min_width=9)
+    table = FittedTable(
+        [
+            Column("Redline (kind)", weight=3),
+            *(Column(f"({v.role.number})", keep_whole=True) for v in analysis.verdicts),
+        ],
+        stacked=[_stacked_matrix(analysis)],
+    )
     for line in analysis.redlines:
-        table.add_row(
-            Text.assemble(
-                (visible(line.redline.id), "cyan"), "\n", (line.redline.strictness.value, "dim")
-            ),
-            *(_outcome(v.result(line.redline.id)) for v in analysis.verdicts),
+        table.rows.append(
+            [
+                Text.assemble(
+                    (visible(line.redline.id), "cyan"), "\n", (line.redline.strictness.value, "dim")
+                ),
+                *(_outcome(v.result(line.redline.id)) for v in analysis.verdicts),
+            ]
         )
     return table
 
@@ -65,10 +70,6 @@ def _matrix(analysis: Analysis) -> RenderableType:
 def _legend(analysis: Analysis) -> Text:
     roles = ", ".join(f"({v.role.number}) {visible(v.role.id)}" for v in analysis.verdicts)
     return Text(f"Roles: {roles}")
-
-
-def _matrix_width(analysis: Analysis) -> int:
-    return max(len(line.redline.id) for line in analysis.redlines) + 11 * len(analysis.verdicts)
 
 
 def _stacked_matrix(analysis: Analysis) -> RenderableType:
@@ -88,11 +89,8 @@ def check_view(analysis: Analysis) -> RenderableType:
         return Text(f"No {what} to check.", style="yellow")
     parts: list[RenderableType] = [
         Text("Roles × redlines", style="bold underline"),  # noqa: RUF001 - times sign
-        Responsive(
-            Group(_legend(analysis), _matrix(analysis)),
-            _stacked_matrix(analysis),
-            min_width=_matrix_width(analysis),
-        ),
+        _legend(analysis),
+        _matrix(analysis),
     ]
     verdict_lines: list[RenderableType] = []
     for verdict in analysis.verdicts:

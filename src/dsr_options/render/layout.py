@@ -27,6 +27,8 @@ class Column:
     style: str = ""
     weight: int = 1
     """How eagerly the column takes spare room, relative to the others."""
+    keep_whole: bool = False
+    """Never wrap a cell (short cells like ``✗ crosses``): the column gets its natural width."""
 
 
 @dataclass
@@ -83,8 +85,11 @@ class FittedTable:
             texts = [column.heading] + [row[index].plain for row in self.rows]
             lines = [line for text in texts for line in text.split("\n")]
             words = [word for line in lines for word in line.split()]
-            minimums.append(min(max((len(w) for w in words), default=1), MAX_WORD))
             naturals.append(max((len(line) for line in lines), default=1))
+            if column.keep_whole:
+                minimums.append(naturals[-1])
+            else:
+                minimums.append(min(max((len(w) for w in words), default=1), MAX_WORD))
         if sum(minimums) > room:
             return None
         widths = list(minimums)
