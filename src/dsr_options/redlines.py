@@ -187,9 +187,15 @@ class RoleVerdict:
     deciding: tuple[str, ...]
     """Ids of the redlines behind the verdict (the unknown ones when it is undetermined)."""
     results: tuple[Result, ...]
+    _by_redline: dict[str, Result] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # `analyse` looks results up redline by redline: keep that O(1), so that checking
+        # stays linear in roles x redlines.
+        object.__setattr__(self, "_by_redline", {r.redline.id: r for r in self.results})
 
     def result(self, redline_id: str) -> Result:
-        return next(r for r in self.results if r.redline.id == redline_id)
+        return self._by_redline[redline_id]
 
     @property
     def survives(self) -> bool:
@@ -282,9 +288,15 @@ def role_values(role: Role) -> dict[str, Any]:
     return {name: attribute.value for name, attribute in role.attributes.items()}
 
 
-def evaluate(catalogue: Catalogue, role: Role, redline: Redline) -> Result:
-    """One redline against one role: outcome, reasons and, for a crossing, repair hints."""
-    values = role_values(role)
+def evaluate(
+    catalogue: Catalogue, role: Role, redline: Redline, values: AttributeValues | None = None
+) -> Result:
+    """One redline against one role: outcome, reasons and, for a crossing, repair hints.
+
+    ``values`` are the role's attribute values, when the caller has them already.
+    """
+    if values is None:
+        values = role_values(role)
     applies: Truth = True
     scope_reasons: list[Reason] = []
     if redline.applies_to is not None:
@@ -337,7 +349,8 @@ def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:
 
     This is the one call other views (``show``, ``compare``) need for a role's redline results.
     """
-    results = tuple(evaluate(catalogue, role, redline) for redline in catalogue.redlines)
+    values = role_values(role)
+    results = tuple(evaluate(catalogue, role, r, values) for r in catalogue.redlines)
     verdict, possible, deciding = _verdict(results)
     return RoleVerdict(role, verdict, possible, deciding, results)
 
