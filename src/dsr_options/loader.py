@@ -142,8 +142,22 @@ def parse_text(text: str, display: str) -> LoadedFile:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        context = exc.context or ""
+        unclosed = "flow sequence" in context or "flow mapping" in context
+        unclosed = unclosed or _at_end(problem, exc.problem_mark, text)
+        before = exc.context_mark and (
+            exc.problem_mark is None or exc.context_mark.index < exc.problem_mark.index
+        )
+        if exc.context_mark and exc.context and unclosed and before:
+            # An unclosed quote or bracket: point where it opens, not where the parser gave up.
+            mark = exc.context_mark
+            words = exc.context.split()  # "while scanning a quoted scalar"
+            what = " ".join(words[3:] if words[2:3] in (["a"], ["an"]) else words[2:])
+            what = what.replace("scalar", "text")
+            where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
+            problem = f"this {what} is never closed ({problem}{where})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         loaded.diagnostics.append(
             Diagnostic(display, line, column, "yaml-syntax", _syntax_message(problem, text, mark))
         )
@@ -162,10 +176,18 @@ def parse_text(text: str, display: str) -> LoadedFile:
     return loaded
 
 
+def _at_end(problem: str, mark: Any, text: str) -> bool:
+    if "end of stream" in problem or "<stream end>" in problem:
+        return True
+    return mark is not None and mark.index >= len(text.rstrip())
+
+
 def _syntax_message(problem: str, text: str, mark: Any) -> str:
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     if at_tab or "\t" in problem:
         return f"{problem} (tabs cannot indent YAML; use spaces)"
+    if problem.startswith("mapping values are not allowed"):
+        return f"{problem} (check the indentation here and just above, or quote a value with ': ')"
     return problem
 
 
