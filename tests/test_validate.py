@@ -625,7 +625,8 @@ def test_a_missing_attribute_is_a_warning(run: Run, tmp_path: Path) -> None:
     folder, text = broken(
         tmp_path,
         "roles",
-        "    trigger:\n      value: national-request\n      basis: analysis\n      note: Our reading.\n",
+        "    trigger:\n      value: national-request\n      basis: analysis\n"
+        "      note: Our reading.\n",
         "",
     )
     exit_code, report = validate_json(run, str(folder))
@@ -755,7 +756,7 @@ SOURCE_TEXT = """A test note
 
 Findings
 
-Participants said “for it”, some said against it – and a short quote was made: received well.
+Participants said “for it”, some said against it \u2013 and a short quote was made: received well.
 a redline quote
 
 Conclusion
@@ -828,3 +829,17 @@ def test_the_shipped_catalogue_quotes_the_note_verbatim(run: Run) -> None:
     result = run(f"dsr-options validate {REPO / 'data'} --strict --source {NOTE}")
     assert result.exit_code == 0, result
     assert result.stdout == "checked 2 files: 0 errors, 0 warnings\n"
+
+
+def test_a_file_that_fails_to_load_does_not_hide_other_references(run: Run, tmp_path: Path) -> None:
+    folder, _ = broken(tmp_path, "roles", "  title: Role number 1", "  title: 0755")
+    redlines = folder / "redlines.yaml"
+    text = redlines.read_text().replace("  - members\n", "  - memebrs\n")
+    redlines.write_text(text.replace("attribute: standing_un_capacity", "attribute: nothing"))
+    _, report = validate_json(run, str(folder))
+    # The holder is declared in the redline file, so it is checked; attributes are declared in
+    # the roles file, which did not load, so 'nothing' cannot be called undeclared.
+    assert [(Path(e["file"]).name, e["code"]) for e in report["errors"]] == [
+        ("redlines.yaml", "unknown-reference"),
+        ("roles.yaml", "ambiguous-number"),
+    ]
