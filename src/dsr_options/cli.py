@@ -261,7 +261,7 @@ class SchemaKind(str, Enum):
     REDLINES = "redlines"
 
 
-def _source_option(value: str) -> tuple[Optional[str], Path]:
+def _source_option(value: str) -> tuple[str | None, Path]:
     """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
     source_id, sep, file = value.partition("=")
     if sep and source_id and not Path(value).exists():
@@ -272,7 +272,7 @@ def _source_option(value: str) -> tuple[Optional[str], Path]:
 @app.command("validate")
 def validate(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(
             help="Catalogue files or folders (default: the catalogue in use).", show_default=False
         ),
@@ -290,7 +290,7 @@ def validate(
         bool, typer.Option("--strict", help="Fail on warnings too, not only on errors.")
     ] = False,
     source: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--source",
             metavar="[ID=]FILE",

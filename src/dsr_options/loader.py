@@ -419,17 +419,20 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
     except ValidationError as exc:
         # A value the walk already reported (and replaced by None) would be reported again
         # as "wrong type"; one error per place is what an editor needs.
-        reported = {(d.line, d.column) for d in loaded.diagnostics}
+        walked = {(d.line, d.column) for d in loaded.diagnostics}
+        reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             code, message, at_key = describe_validation_error(model, error)
             line, column = position(loaded.locate(loc, key=at_key))
-            if (line, column) in reported:
+            path = data_path(model, loc)
+            # One error per place and path: the members of a union each fail at the same
+            # value, but a missing field and an unknown one may share the mapping's start.
+            if (line, column) in walked or (line, column, path) in reported:
                 continue
-            reported.add((line, column))
-            loaded.diagnostics.append(
-                Diagnostic(loaded.path, line, column, code, message, path=data_path(model, loc))
-            )
+            reported.add((line, column, path))
+            diagnostic = Diagnostic(loaded.path, line, column, code, message, path=path)
+            loaded.diagnostics.append(diagnostic)
         return None
 
 

@@ -6,7 +6,7 @@ concerns and moves on, so that one run shows an editor everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
