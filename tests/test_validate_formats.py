@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -247,3 +250,29 @@ def test_sarif_file_level_problem_has_no_region() -> None:
     log = json.loads(validation_report(_report(), ReportFormat.SARIF))
     encoding = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "encoding")
     assert "region" not in encoding["locations"][0]["physicalLocation"]
+
+
+def test_an_unwritable_step_summary_is_a_warning(
+    run: Run, broken_dir: Path, tmp_path: Path
+) -> None:
+    result = run(
+        f"dsr-options validate {broken_dir} -f github", env={"GITHUB_STEP_SUMMARY": str(tmp_path)}
+    )
+    assert result.exit_code == 1, result
+    assert result.stderr.startswith("dsr-options: warning: cannot write $GITHUB_STEP_SUMMARY")
+    assert result.stdout.startswith("::error ")
+
+
+def test_validate_in_a_real_process(tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "catalogue")
+    roles = folder / "roles.yaml"
+    roles.write_text(roles.read_text().replace("  title: Role number 1", "  title: no"))
+    done = subprocess.run(
+        [sys.executable, "-m", "dsr_options", "validate", str(folder), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DSR_OPTIONS_DATA": ""},
+    )
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["errors"][0]["code"] == "ambiguous-boolean"

@@ -327,8 +327,13 @@ def validate(
         emit(validation_report(report, fmt))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if fmt is ReportFormat.GITHUB and summary_file:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(step_summary(report))
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(step_summary(report))
+            except OSError as exc:  # the annotations are out already; say so, keep the verdict
+                sys.stderr.write(
+                    f"dsr-options: warning: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n"
+                )
         if report.failed:
             raise typer.Exit(EXIT_DATA)
 
