@@ -58,7 +58,7 @@ class Loaded:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths below the working folder are shown relative to it, as editors and CI expect."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -68,10 +68,10 @@ def _display(path: Path) -> str:
 
 def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
-    roles_file = read_file(roles_path, _display(roles_path))
+    roles_file = read_file(roles_path, display_path(roles_path))
     parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile))]
     for path in redline_paths:
-        file = read_file(path, _display(path))
+        file = read_file(path, display_path(path))
         parsed.append(Parsed(file, validate_model(file, RedlinesFile)))
     check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):

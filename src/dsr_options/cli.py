@@ -10,13 +10,14 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dsr_options._version import __version__
-from dsr_options.render import OutputFormat
+from dsr_options.render import OutputFormat, ReportFormat
 from dsr_options.vocabulary import Dimension, Level, ReceptionStance
 
 if TYPE_CHECKING:
@@ -427,6 +428,113 @@ def compare(
         roles_found = find_roles(catalogue, references)
         result = compare_roles(catalogue, roles_found, extra=redline_aspects(catalogue))
         emit(comparison(result.only_differing() if diff_only else result, fmt), no_color)
+
+
+class SchemaKind(str, Enum):
+    """Which catalogue file a JSON Schema describes."""
+
+    ROLES = "roles"
+    REDLINES = "redlines"
+
+
+def _source_option(value: str) -> tuple[str | None, Path]:
+    """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
+    source_id, sep, file = value.partition("=")
+    if sep and source_id and not Path(value).exists():
+        return source_id, Path(file)
+    return None, Path(value)
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Catalogue files or folders (default: the catalogue in use).", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Report format: text for people; json, github, junit or sarif for CI.",
+        ),
+    ] = ReportFormat.TEXT,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too, not only on errors.")
+    ] = False,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="[ID=]FILE",
+            help="Check that every evidence quote occurs in this source text (ID=FILE: only "
+            "quotes citing source ID). Repeatable.",
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Check catalogue files and report every problem, each at its file:line:col.
+
+    Exit 0 when clean, 1 when a problem was found (warnings only with --strict), 2 on a usage
+    error. With -f github and $GITHUB_STEP_SUMMARY set, the full list also goes to the job
+    summary.
+
+    Examples:
+
+      dsr-options validate
+
+      dsr-options validate data/ --strict -f github
+
+      dsr-options validate data/ --source note.txt -f sarif > dsr-options.sarif
+    """
+    with errors_to_exit_codes():
+        from dsr_options.checker import validate_paths
+        from dsr_options.render.report import step_summary, validation_report
+
+        report = validate_paths(
+            paths or [],
+            data=data,
+            sources=[_source_option(value) for value in source or []],
+            strict=strict,
+        )
+        emit(validation_report(report, fmt))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if fmt is ReportFormat.GITHUB and summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(step_summary(report))
+            except OSError as exc:  # the annotations are out already; say so, keep the verdict
+                sys.stderr.write(
+                    f"dsr-options: warning: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n"
+                )
+        if report.failed:
+            raise typer.Exit(EXIT_DATA)
+
+
+@app.command("schema")
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(case_sensitive=False, help="Which file: roles or redlines.")
+    ] = SchemaKind.ROLES,
+) -> None:
+    """Print the JSON Schema of a catalogue file, generated from the models.
+
+    Editors with yaml-language-server use it (see the comment at the top of data/roles.yaml).
+
+    Examples:
+
+      dsr-options schema roles > schemas/roles.schema.json
+
+      dsr-options schema redlines
+    """
+    with errors_to_exit_codes():
+        from dsr_options.render.writers import write_json
+        from dsr_options.schema import json_schema
+
+        emit(write_json(json_schema(kind.value)))
 
 
 def main() -> None:

@@ -146,8 +146,22 @@ def parse_text(text: str, display: str) -> LoadedFile:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
+        context = exc.context or ""
+        unclosed = "flow sequence" in context or "flow mapping" in context
+        unclosed = unclosed or _at_end(problem, exc.problem_mark, text)
+        before = exc.context_mark and (
+            exc.problem_mark is None or exc.context_mark.index < exc.problem_mark.index
+        )
+        if exc.context_mark and exc.context and unclosed and before:
+            # An unclosed quote or bracket: point where it opens, not where the parser gave up.
+            mark = exc.context_mark
+            words = exc.context.split()  # "while scanning a quoted scalar"
+            what = " ".join(words[3:] if words[2:3] in (["a"], ["an"]) else words[2:])
+            what = what.replace("scalar", "text")
+            where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
+            problem = f"this {what} is never closed ({problem}{where})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         loaded.diagnostics.append(
             Diagnostic(display, line, column, "yaml-syntax", _syntax_message(problem, text, mark))
         )
@@ -166,10 +180,18 @@ def parse_text(text: str, display: str) -> LoadedFile:
     return loaded
 
 
+def _at_end(problem: str, mark: Any, text: str) -> bool:
+    if "end of stream" in problem or "<stream end>" in problem:
+        return True
+    return mark is not None and mark.index >= len(text.rstrip())
+
+
 def _syntax_message(problem: str, text: str, mark: Any) -> str:
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     if at_tab or "\t" in problem:
         return f"{problem} (tabs cannot indent YAML; use spaces)"
+    if problem.startswith("mapping values are not allowed"):
+        return f"{problem} (check the indentation here and just above, or quote a value with ': ')"
     return problem
 
 
@@ -412,17 +434,20 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
     except ValidationError as exc:
         # A value the walk already reported (and replaced by None) would be reported again
         # as "wrong type"; one error per place is what an editor needs.
-        reported = {(d.line, d.column) for d in loaded.diagnostics}
+        walked = {(d.line, d.column) for d in loaded.diagnostics}
+        reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             code, message, at_key = describe_validation_error(model, error)
             line, column = position(loaded.locate(loc, key=at_key))
-            if (line, column) in reported:
+            path = data_path(model, loc)
+            # One error per place and path: the members of a union each fail at the same
+            # value, but a missing field and an unknown one may share the mapping's start.
+            if (line, column) in walked or (line, column, path) in reported:
                 continue
-            reported.add((line, column))
-            loaded.diagnostics.append(
-                Diagnostic(loaded.path, line, column, code, message, path=data_path(model, loc))
-            )
+            reported.add((line, column, path))
+            diagnostic = Diagnostic(loaded.path, line, column, code, message, path=path)
+            loaded.diagnostics.append(diagnostic)
         return None
 
 

@@ -6,7 +6,7 @@ concerns and moves on, so that one run shows an editor everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,12 @@ class _Scope:
     attributes: dict[str, AttributeDecl] = field(default_factory=dict)
     offices: set[str] = field(default_factory=set)
     holders: set[str] = field(default_factory=set)
+    incomplete: set[str] = field(default_factory=set)
+    """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
+    failed to load may declare: references to them cannot be called dangling."""
+
+
+_VOCABULARIES = ("attributes", "offices", "holders", "sources")
 
 
 def check(parsed: Sequence[Parsed]) -> None:
@@ -54,7 +60,11 @@ def check(parsed: Sequence[Parsed]) -> None:
     scope = _Scope()
     roles_files = [p for p in parsed if isinstance(p.model, RolesFile)]
     redline_files = [p for p in parsed if isinstance(p.model, RedlinesFile)]
-    vocabulary_complete = all(p.model is not None for p in parsed)
+    for item in parsed:
+        if item.model is None:
+            data = item.file.data
+            declared = [v for v in _VOCABULARIES if not isinstance(data, dict) or v in data]
+            scope.incomplete.update(declared)
 
     seen: dict[str, dict[str, tuple[LoadedFile, int]]] = {}
     for item in parsed:
@@ -80,9 +90,7 @@ def check(parsed: Sequence[Parsed]) -> None:
             scope.holders.update(h.id for h in model.holders)
 
     # A reference into a file that failed to load would be reported as dangling when it is
-    # not: check references only when every file's vocabulary is known.
-    if not vocabulary_complete:
-        return
+    # not: references into a vocabulary such a file declares are left unchecked.
     for item in roles_files:
         _check_roles_file(item.file, item.model, scope)  # type: ignore[arg-type]
     for item in redline_files:
@@ -158,8 +166,11 @@ def _unique_numbers(file: LoadedFile, roles: list[Role]) -> None:
             first[role.number] = index
 
 
-def _reference(file: LoadedFile, path: Path, noun: str, value: str, known: Iterable[str]) -> None:
-    options = list(known)
+def _reference(file: LoadedFile, path: Path, noun: str, value: str, scope: _Scope) -> None:
+    section = f"{noun}s"
+    if section in scope.incomplete:
+        return
+    options = list(getattr(scope, section))
     if value not in options:
         _report(
             file,
@@ -172,11 +183,12 @@ def _reference(file: LoadedFile, path: Path, noun: str, value: str, known: Itera
 def _check_roles_file(file: LoadedFile, model: RolesFile, scope: _Scope) -> None:
     for index, office in enumerate(model.offices):
         if office.part_of is not None:
-            _reference(file, ("offices", index, "part_of"), "office", office.part_of, scope.offices)
+            _reference(file, ("offices", index, "part_of"), "office", office.part_of, scope)
         _check_evidence(file, ("offices", index), office.evidence, scope)
+    attributes_known = "attributes" not in scope.incomplete
     for index, role in enumerate(model.roles):
         base: Path = ("roles", index)
-        for name, value in role.attributes.items():
+        for name, value in role.attributes.items() if attributes_known else ():
             decl = scope.attributes.get(name)
             if decl is None:
                 _report(
@@ -188,7 +200,7 @@ def _check_roles_file(file: LoadedFile, model: RolesFile, scope: _Scope) -> None
                 )
                 continue
             _check_value(file, (*base, "attributes", name, "value"), decl, value.value)
-        for name in scope.attributes:
+        for name in scope.attributes if attributes_known else ():
             if name not in role.attributes:
                 _report(
                     file,
@@ -199,9 +211,7 @@ def _check_roles_file(file: LoadedFile, model: RolesFile, scope: _Scope) -> None
                     severity=Severity.WARNING,
                 )
         for lead_index, lead in enumerate(role.leads):
-            _reference(
-                file, (*base, "leads", lead_index, "office"), "office", lead.office, scope.offices
-            )
+            _reference(file, (*base, "leads", lead_index, "office"), "office", lead.office, scope)
         for evidence_path, evidence in _role_evidence(role, base):
             _check_one_evidence(file, evidence_path, evidence, scope)
 
@@ -231,7 +241,7 @@ def _check_evidence(file: LoadedFile, base: Path, evidence: list[Evidence], scop
 def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope: _Scope) -> None:
     source = scope.sources.get(evidence.source)
     if source is None:
-        _reference(file, (*path, "source"), "source", evidence.source, scope.sources)
+        _reference(file, (*path, "source"), "source", evidence.source, scope)
     elif source.sections and evidence.section not in source.sections:
         _report(
             file,
@@ -291,7 +301,7 @@ def _check_redlines_file(file: LoadedFile, model: RedlinesFile, scope: _Scope) -
     for index, redline in enumerate(model.redlines):
         base: Path = ("redlines", index)
         for holder_index, holder in enumerate(redline.holders):
-            _reference(file, (*base, "holders", holder_index), "holder", holder, scope.holders)
+            _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
         _check_rule(file, (*base, "rule"), redline.rule, scope)
         if redline.applies_to is not None:
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
@@ -312,6 +322,8 @@ def _check_rule(file: LoadedFile, path: Path, rule: Rule, scope: _Scope) -> None
 
 
 def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope) -> None:
+    if "attributes" in scope.incomplete:
+        return
     decl = scope.attributes.get(test.attribute)
     if decl is None:
         _report(

@@ -23,3 +23,13 @@ class OutputFormat(str, Enum):
     YAML = "yaml"
     CSV = "csv"
     MARKDOWN = "markdown"
+
+
+class ReportFormat(str, Enum):
+    """The formats ``validate`` reports in: text for people, the rest for CI systems."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    SARIF = "sarif"

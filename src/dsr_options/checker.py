@@ -1,0 +1,218 @@
+"""The core of ``dsr-options validate``: find the files, load them, run every check, report.
+
+How paths become catalogues:
+
+- A folder stands for its ``roles.yaml`` and ``redlines.yaml`` (either may be absent, not both).
+- A file is a roles file when its top level has ``roles``, ``attributes`` or ``offices``, a
+  redlines file when it has ``redlines`` or ``holders``; otherwise its name decides
+  (``*redline*`` or ``*role*``), and a file that still cannot be told is an error.
+- Files in the same folder are checked together as one catalogue (ids unique across them,
+  references resolved across them); files in different folders are separate catalogues.
+- Redline files with no roles file beside them in the run are checked against a roles file
+  they are not responsible for, read for its declarations only: the one in ``--data`` (or
+  ``$DSR_OPTIONS_DATA``) when given, else a ``roles.yaml`` in the same folder, else the packaged
+  catalogue's. Its own problems are not reported; if it has errors, the redline file gets a
+  ``context-invalid`` error, since its references cannot be checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from dsr_options.catalogue import (
+    REDLINES_FILE,
+    ROLES_FILE,
+    data_dir,
+    display_path,
+    packaged_data_dir,
+)
+from dsr_options.errors import Diagnostic, Severity, UsageError
+from dsr_options.loader import LoadedFile, read_file, validate_model
+from dsr_options.models import RedlinesFile, RolesFile
+from dsr_options.quotes import SourceText, check_blank_quotes, check_quotes
+from dsr_options.validation import Parsed, check
+
+
+class FileKind(str, Enum):
+    ROLES = "roles"
+    REDLINES = "redlines"
+
+
+_ROLES_KEYS = {"roles", "attributes", "offices"}
+_REDLINES_KEYS = {"redlines", "holders"}
+
+
+@dataclass
+class Report:
+    """What ``validate`` found: the files checked, every diagnostic, and the text of each file."""
+
+    files: list[str]
+    diagnostics: list[Diagnostic]
+    texts: dict[str, str] = field(default_factory=dict)
+    strict: bool = False
+    """With ``strict``, warnings fail the run too."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or (self.strict and self.warnings))
+
+    def is_failure(self, diagnostic: Diagnostic) -> bool:
+        """Whether this diagnostic fails the run (an error, or any problem under ``strict``)."""
+        return self.strict or diagnostic.severity is Severity.ERROR
+
+
+@dataclass
+class _File:
+    path: Path
+    loaded: LoadedFile
+    kind: FileKind | None
+
+
+def validate_paths(
+    paths: Sequence[Path],
+    *,
+    data: Path | None = None,
+    sources: Sequence[tuple[str | None, Path]] = (),
+    strict: bool = False,
+) -> Report:
+    """Check the catalogue files under ``paths`` (default: the catalogue in use).
+
+    ``sources`` pairs a source id (``None``: any source) with a text file that evidence quotes
+    must occur in. Raises :class:`UsageError` for a path that is missing or cannot be read.
+    """
+    texts = [_read_source(source_id, path) for source_id, path in sources]
+    files = [_read(path) for path in _expand(paths or [data_dir(data)])]
+
+    groups: dict[Path, list[_File]] = {}
+    for item in files:
+        groups.setdefault(item.path.resolve().parent, []).append(item)
+    for folder, group in groups.items():
+        _check_group(folder, group, data)
+
+    for item in files:
+        check_blank_quotes(item.loaded)
+        if texts:
+            check_quotes(item.loaded, texts)
+    diagnostics = sorted(d for item in files for d in item.loaded.diagnostics)
+    return Report(
+        files=[item.loaded.path for item in files],
+        diagnostics=diagnostics,
+        texts={item.loaded.path: item.loaded.text for item in files},
+        strict=strict,
+    )
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    """Folders become their catalogue files; duplicates are dropped, order is kept."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"'{path}' does not exist")
+        if path.is_dir():
+            inside = [
+                path / name for name in (ROLES_FILE, REDLINES_FILE) if (path / name).is_file()
+            ]
+            if not inside:
+                raise UsageError(f"'{path}' holds neither {ROLES_FILE} nor {REDLINES_FILE}")
+        else:
+            inside = [path]
+        for item in inside:
+            found.setdefault(item.resolve(), item)
+    return list(found.values())
+
+
+def _read(path: Path) -> _File:
+    loaded = read_file(path, display_path(path))
+    unreadable = next((d for d in loaded.diagnostics if d.code == "unreadable"), None)
+    if unreadable is not None:
+        raise UsageError(f"'{path}': {unreadable.message}")
+    return _File(path, loaded, _classify(path, loaded))
+
+
+def _read_source(source_id: str | None, path: Path) -> SourceText:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"--source: '{path}' is not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"--source: cannot read '{path}': {exc.strerror or exc}") from None
+    return SourceText.from_text(raw, display_path(path), source_id)
+
+
+def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
+    if isinstance(loaded.data, dict):
+        keys = set(loaded.data)
+        if keys & _ROLES_KEYS:
+            return FileKind.ROLES
+        if keys & _REDLINES_KEYS:
+            return FileKind.REDLINES
+    name = path.name.lower()
+    if "redline" in name:
+        return FileKind.REDLINES
+    if "role" in name:
+        return FileKind.ROLES
+    if isinstance(loaded.data, dict):
+        loaded.error(
+            loaded.root,
+            "unknown-file-kind",
+            "cannot tell a roles file from a redlines file here: it has none of roles, "
+            "attributes, offices, redlines or holders, and its name says neither",
+        )
+    elif loaded.data is not None:
+        loaded.error(
+            loaded.root, "wrong-type", "the file must hold a mapping of fields, not a single value"
+        )
+    return None
+
+
+def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
+    roles = [
+        Parsed(f.loaded, validate_model(f.loaded, RolesFile))
+        for f in group
+        if f.kind is FileKind.ROLES
+    ]
+    redlines = [
+        Parsed(f.loaded, validate_model(f.loaded, RedlinesFile))
+        for f in group
+        if f.kind is FileKind.REDLINES
+    ]
+    if not redlines or roles:
+        check([*roles, *redlines])
+        return
+    context_path = _context_roles(folder, data)
+    if context_path is None:
+        check(redlines)
+        return
+    context = read_file(context_path, display_path(context_path))
+    model = validate_model(context, RolesFile)
+    if model is None:
+        for item in redlines:
+            item.file.error(
+                None,
+                "context-invalid",
+                f"the roles file it is checked against, {context.path}, has errors, so its "
+                "references were not checked; run `dsr-options validate` on that file",
+            )
+    check([Parsed(context, model), *redlines])
+
+
+def _context_roles(folder: Path, data: Path | None) -> Path | None:
+    """The roles file that lone redline files are checked against (see the module docstring)."""
+    if data is not None:
+        return data_dir(data) / ROLES_FILE
+    beside = folder / ROLES_FILE
+    if beside.is_file():
+        return beside
+    packaged = packaged_data_dir() / ROLES_FILE
+    return packaged if packaged.is_file() else None

@@ -1,0 +1,249 @@
+"""The ``validate`` report in every format: text, JSON, GitHub annotations, JUnit XML, SARIF.
+
+Each renderer is a plain function of a :class:`~dsr_options.checker.Report` returning text;
+none goes through a rich console, so nothing is wrapped or coloured.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import PurePath, PurePosixPath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from typing_extensions import assert_never
+
+from dsr_options._version import __version__
+from dsr_options.codes import CODES
+from dsr_options.errors import Diagnostic, Severity
+from dsr_options.render import ReportFormat
+from dsr_options.render.diagnostics import source_excerpt, summary_line
+from dsr_options.render.text import visible
+from dsr_options.render.writers import write_json, write_markdown_table
+
+if TYPE_CHECKING:
+    from dsr_options.checker import Report
+
+JSON_FIELDS = ("file", "line", "column", "code", "severity", "message", "path")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def validation_report(report: Report, fmt: ReportFormat) -> str:
+    """The report as text in ``fmt``."""
+    if fmt is ReportFormat.TEXT:
+        return report_text(report)
+    if fmt is ReportFormat.JSON:
+        return report_json(report)
+    if fmt is ReportFormat.GITHUB:
+        return report_github(report)
+    if fmt is ReportFormat.JUNIT:
+        return report_junit(report)
+    if fmt is ReportFormat.SARIF:
+        return report_sarif(report)
+    assert_never(fmt)
+
+
+def status(report: Report) -> str:
+    return "failed" if report.failed else "ok"
+
+
+def summary(report: Report) -> str:
+    """``checked 2 files: 1 error, 0 warnings`` (and a word on --strict when it matters)."""
+    files = len(report.files)
+    text = f"checked {files} file{'' if files == 1 else 's'}: "
+    text += summary_line(len(report.errors), len(report.warnings))
+    if report.warnings and not report.strict:
+        text += " (warnings fail the run only with --strict)"
+    return text
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+
+def report_text(report: Report) -> str:
+    """Each problem as ``file:line:col: severity [code] message``, its line and a caret."""
+    blocks = []
+    for diagnostic in report.diagnostics:
+        block = visible(diagnostic.format())
+        text = report.texts.get(diagnostic.file, "")
+        excerpt = source_excerpt(text, diagnostic.line, diagnostic.column)
+        blocks.append(f"{block}\n{excerpt}" if excerpt else block)
+    blocks.append(summary(report))
+    return "\n".join(blocks) + "\n"
+
+
+# -- json -----------------------------------------------------------------------------------------
+
+
+def _json_item(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "file": diagnostic.file,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "code": diagnostic.code,
+        "severity": diagnostic.severity.value,
+        "message": diagnostic.message,
+        "path": list(diagnostic.path),
+    }
+
+
+def report_json(report: Report) -> str:
+    """The stable envelope: status, files, errors and warnings (see the README)."""
+    return write_json(
+        {
+            "status": status(report),
+            "strict": report.strict,
+            "files": report.files,
+            "errors": [_json_item(d) for d in report.errors],
+            "warnings": [_json_item(d) for d in report.warnings],
+        }
+    )
+
+
+# -- GitHub workflow commands ---------------------------------------------------------------------
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as the Actions toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also ``:`` and ``,``, which end a property."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(report: Report) -> str:
+    """One ``::error`` or ``::warning`` annotation per problem, then the summary."""
+    lines = []
+    for diagnostic in report.diagnostics:
+        command = "error" if diagnostic.severity is Severity.ERROR else "warning"
+        properties = [f"file={escape_property(diagnostic.file)}"]
+        if diagnostic.line:
+            properties += [f"line={diagnostic.line}", f"col={diagnostic.column}"]
+        properties.append(f"title={escape_property(f'dsr-options [{diagnostic.code}]')}")
+        message = escape_data(visible(diagnostic.message))
+        lines.append(f"::{command} {','.join(properties)}::{message}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def step_summary(report: Report) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: every problem, since annotations are capped."""
+    mark = "❌" if report.failed else "✅"
+    text = f"### {mark} dsr-options validate: {status(report)}\n\n{summary(report)}\n\n"
+    if not report.diagnostics:
+        return text
+    columns = ["File", "Line", "Column", "Severity", "Code", "Message"]
+    rows = [
+        {
+            "File": d.file,
+            "Line": str(d.line),
+            "Column": str(d.column),
+            "Severity": d.severity.value,
+            "Code": d.code,
+            "Message": d.message,
+        }
+        for d in report.diagnostics
+    ]
+    return text + write_markdown_table(rows, columns) + "\n"
+
+
+# -- JUnit XML ------------------------------------------------------------------------------------
+
+
+def report_junit(report: Report) -> str:
+    """A test case per file; a failure per problem that fails the run; other problems as output."""
+    by_file: dict[str, list[Diagnostic]] = {name: [] for name in report.files}
+    for diagnostic in report.diagnostics:
+        by_file.setdefault(diagnostic.file, []).append(diagnostic)
+    failed_files = sum(1 for items in by_file.values() if any(report.is_failure(d) for d in items))
+    counts = {"tests": str(len(by_file)), "failures": str(failed_files), "errors": "0"}
+    suites = ET.Element("testsuites", {"name": "dsr-options validate", **counts})
+    suite = ET.SubElement(
+        suites, "testsuite", {"name": "dsr-options validate", **counts, "skipped": "0"}
+    )
+    for name, items in by_file.items():
+        case = ET.SubElement(
+            suite, "testcase", {"classname": "dsr-options.validate", "name": name, "file": name}
+        )
+        notes = []
+        for diagnostic in items:
+            text = report.texts.get(diagnostic.file, "")
+            excerpt = source_excerpt(text, diagnostic.line, diagnostic.column)
+            if report.is_failure(diagnostic):
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    {"type": diagnostic.code, "message": visible(diagnostic.format())},
+                )
+                failure.text = excerpt
+            else:
+                notes.append(visible(diagnostic.format()) + (f"\n{excerpt}" if excerpt else ""))
+        if notes:
+            ET.SubElement(case, "system-out").text = "\n".join(notes)
+    ET.indent(suites)
+    body = ET.tostring(suites, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+# -- SARIF 2.1.0 ----------------------------------------------------------------------------------
+
+
+def artifact_location(file: str) -> dict[str, str]:
+    """A relative URI (against the checkout, ``%SRCROOT%``) when it can be, else a file URI."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def report_sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log: one run, a rule per code, a result per problem."""
+    codes = list(CODES.values())
+    index = {code.id: number for number, code in enumerate(codes)}
+    rules = [
+        {
+            "id": code.id,
+            "shortDescription": {"text": code.summary},
+            "defaultConfiguration": {"level": code.severity.value},
+        }
+        for code in codes
+    ]
+    results = []
+    for diagnostic in report.diagnostics:
+        location: dict[str, Any] = {"artifactLocation": artifact_location(diagnostic.file)}
+        if diagnostic.line:
+            location["region"] = {
+                "startLine": diagnostic.line,
+                "startColumn": max(diagnostic.column, 1),
+            }
+        result: dict[str, Any] = {
+            "ruleId": diagnostic.code,
+            "level": diagnostic.severity.value,
+            "message": {"text": diagnostic.message},
+            "locations": [{"physicalLocation": location}],
+        }
+        if diagnostic.code in index:
+            result["ruleIndex"] = index[diagnostic.code]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "dsr-options",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [{"location": artifact_location(name)} for name in report.files],
+                "invocations": [{"executionSuccessful": True}],
+                "results": results,
+            }
+        ],
+    }
+    return write_json(log)

@@ -1,0 +1,94 @@
+"""The validate documentation cannot drift: every error code is in the README, the hook is sound."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import yaml
+
+from dsr_options.codes import CODES
+
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src" / "dsr_options"
+
+# Where a call passes a diagnostic code: function name -> index of the code argument.
+_CODE_ARGUMENT = {"error": 1, "Diagnostic": 3, "_report": 2, "_add": 2, "_error_at_offset": 3}
+
+
+def emitted_codes() -> dict[str, str]:
+    """Every code the source passes to a diagnostic, with where (by reading the code)."""
+    found: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            value = None
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                index = _CODE_ARGUMENT.get(name)
+                if index is not None and len(node.args) > index:
+                    value = node.args[index]
+            elif (
+                isinstance(node, ast.Return)
+                and path.name == "pydantic_errors.py"
+                and isinstance(node.value, ast.Tuple)
+                and len(node.value.elts) == 3
+            ):
+                value = node.value.elts[0]
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                found.setdefault(value.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def readme_codes() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Error codes", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE)
+
+
+def test_every_emitted_code_is_registered() -> None:
+    emitted = emitted_codes()
+    assert len(emitted) > 25
+    assert set(emitted) - set(CODES) == set(), emitted
+    assert set(CODES) - set(emitted) == set(), "registered but never emitted"
+
+
+def test_every_code_is_in_the_readme_table_once_with_an_example() -> None:
+    listed = readme_codes()
+    assert sorted(listed) == sorted(CODES)
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    for code in CODES:
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{code}` |"))
+        assert f"[{code}]" in row, f"the example for {code} does not show the code"
+
+
+def test_the_pre_commit_hook() -> None:
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "dsr-options-validate"
+    assert hook["entry"] == "dsr-options validate"
+    assert hook["language"] == "python"
+    assert hook["require_serial"] is True
+    files = re.compile(hook["files"])
+    for path in ("data/roles.yaml", "data/redlines.yaml", "roles.yml", "x/my-redlines.yaml"):
+        assert files.search(path), path
+    for path in ("data/other.yaml", "roles.yaml.bak", "docs/roles.md"):
+        assert not files.search(path), path
+
+
+def test_the_readme_documents_validate_in_ci() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "## Validating the catalogue in CI" in text
+    for needed in (
+        "dsr-options validate",
+        "--format",
+        "--strict",
+        "--source",
+        "dsr-options schema",
+        "GITHUB_STEP_SUMMARY",
+        "pre-commit",
+        "sarif",
+        "junit",
+    ):
+        assert needed in text, needed

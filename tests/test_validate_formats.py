@@ -1,0 +1,278 @@
+"""The CI formats of `dsr-options validate`, each read back with a standard parser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from dsr_options.checker import Report
+from dsr_options.codes import CODES
+from dsr_options.errors import Diagnostic, Severity
+from dsr_options.render import ReportFormat
+from dsr_options.render.report import (
+    escape_data,
+    escape_property,
+    report_github,
+    step_summary,
+    validation_report,
+)
+
+from .conftest import Run
+from .factory import write_catalogue
+
+SARIF_SCHEMA = (
+    Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+)
+
+
+@pytest.fixture
+def broken_dir(tmp_path: Path) -> Path:
+    """An error in each file, and a warning in roles.yaml."""
+    folder = write_catalogue(tmp_path / "catalogue")
+    roles = folder / "roles.yaml"
+    text = roles.read_text().replace("  - office: ssr-unit", "  - office: nowhere", 1)
+    roles.write_text(text.replace("section: Findings", "section: Findngs", 1))
+    redlines = folder / "redlines.yaml"
+    redlines.write_text(redlines.read_text().replace("  title: Redline 1", "  title: 0755"))
+    return folder
+
+
+def _report(strict: bool = False) -> Report:
+    diagnostics = [
+        Diagnostic("data/roles.yaml", 3, 5, "unknown-field", "'levle' is not a field, really"),
+        Diagnostic("data/roles.yaml", 0, 0, "encoding", "byte 0xff: 50% bad,\nsee: here"),
+        Diagnostic("data/redlines.yaml", 7, 1, "unknown-section", "odd", Severity.WARNING),
+    ]
+    return Report(
+        files=["data/roles.yaml", "data/redlines.yaml"],
+        diagnostics=sorted(diagnostics),
+        texts={"data/roles.yaml": "a: 1\nb: 2\nc:  levle: x\n"},
+        strict=strict,
+    )
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_every_format_renders(fmt: ReportFormat) -> None:
+    assert validation_report(_report(), fmt).endswith("\n")
+
+
+def test_json_envelope(run: Run, broken_dir: Path) -> None:
+    result = run(f"dsr-options validate {broken_dir} -f json")
+    assert result.exit_code == 1, result
+    report = json.loads(result.stdout)
+    assert list(report) == ["status", "strict", "files", "errors", "warnings"]
+    assert report["status"] == "failed"
+    assert report["files"] == [str(broken_dir / "roles.yaml"), str(broken_dir / "redlines.yaml")]
+    assert [e["code"] for e in report["errors"]] == ["ambiguous-number", "unknown-reference"]
+    assert [w["code"] for w in report["warnings"]] == ["unknown-section"]
+    for item in report["errors"] + report["warnings"]:
+        assert list(item) == ["file", "line", "column", "code", "severity", "message", "path"]
+    assert report["errors"][1]["path"] == ["roles", 0, "leads", 0, "office"]
+
+
+def test_json_ok(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "ok")
+    result = run(f"dsr-options validate {folder} -f json")
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout) == {
+        "status": "ok",
+        "strict": False,
+        "files": [str(folder / "roles.yaml"), str(folder / "redlines.yaml")],
+        "errors": [],
+        "warnings": [],
+    }
+
+
+def test_github_escaping_follows_the_workflow_command_rules() -> None:
+    assert escape_data("50% a\r\nb, c: d") == "50%25 a%0D%0Ab, c: d"
+    assert escape_property("50% a\r\nb, c: d") == "50%25 a%0D%0Ab%2C c%3A d"
+
+
+def test_github_annotations() -> None:
+    assert report_github(_report()) == (
+        "::warning file=data/redlines.yaml,line=7,col=1,title=dsr-options [unknown-section]::odd\n"
+        "::error file=data/roles.yaml,title=dsr-options [encoding]::"
+        "byte 0xff: 50%25 bad,%0Asee: here\n"
+        "::error file=data/roles.yaml,line=3,col=5,title=dsr-options [unknown-field]::"
+        "'levle' is not a field, really\n"
+        "checked 2 files: 2 errors, 1 warning (warnings fail the run only with --strict)\n"
+    )
+
+
+ANNOTATION = re.compile(
+    r"^::(error|warning) file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+),"
+    r"title=(?P<title>[^:]+)::(?P<message>.+)$"
+)
+
+
+def test_github_format_and_step_summary(run: Run, broken_dir: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    result = run(
+        f"dsr-options validate {broken_dir} -f github", env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    assert result.exit_code == 1, result
+    lines = result.stdout.splitlines()
+    matches = [ANNOTATION.match(line) for line in lines[:-1]]
+    assert all(matches), lines
+    assert [(m.group(1), Path(m.group("file")).name) for m in matches if m] == [
+        ("error", "redlines.yaml"),
+        ("warning", "roles.yaml"),
+        ("error", "roles.yaml"),
+    ]
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n### ❌ dsr-options validate: failed\n")
+    table = [line for line in text.splitlines() if line.startswith("|")]
+    assert table[0] == "| File | Line | Column | Severity | Code | Message |"
+    assert len(table) == 2 + 3
+    assert "unknown-section" in table[3]
+    assert "unknown-reference" in table[4]
+
+
+def test_step_summary_only_for_github(run: Run, broken_dir: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    run(f"dsr-options validate {broken_dir} -f json", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert not summary.exists()
+
+
+def test_step_summary_escapes_markdown() -> None:
+    report = _report()
+    report.diagnostics[0] = Diagnostic("a|b.yaml", 1, 1, "wrong-type", "<b>x</b> | y")
+    text = step_summary(report)
+    assert "| a\\|b.yaml | 1 | 1 | error | wrong-type | &lt;b&gt;x&lt;/b&gt; \\| y |" in text
+
+
+def test_junit(run: Run, broken_dir: Path) -> None:
+    result = run(f"dsr-options validate {broken_dir} -f junit")
+    assert result.exit_code == 1, result
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert root.tag == "testsuites"
+    (suite,) = root
+    assert suite.attrib["tests"] == "2"
+    assert suite.attrib["failures"] == "2"
+    cases = suite.findall("testcase")
+    assert [Path(c.attrib["name"]).name for c in cases] == ["roles.yaml", "redlines.yaml"]
+    failures = cases[0].findall("failure")
+    assert [f.attrib["type"] for f in failures] == ["unknown-reference"]
+    assert (
+        "error [unknown-reference] no office has the id 'nowhere'" in failures[0].attrib["message"]
+    )
+    assert failures[0].text is not None
+    assert failures[0].text.rstrip().endswith("^")
+    out = cases[0].find("system-out")
+    assert out is not None
+    assert "[unknown-section]" in (out.text or "")
+    assert [f.attrib["type"] for f in cases[1].findall("failure")] == ["ambiguous-number"]
+
+
+def test_junit_strict_makes_warnings_failures(run: Run, broken_dir: Path) -> None:
+    result = run(f"dsr-options validate {broken_dir} -f junit --strict")
+    suite = ET.fromstring(result.stdout)[0]
+    roles = suite.findall("testcase")[0]
+    assert [f.attrib["type"] for f in roles.findall("failure")] == [
+        "unknown-section",
+        "unknown-reference",
+    ]
+    assert roles.find("system-out") is None
+
+
+def test_junit_clean(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "ok")
+    result = run(f"dsr-options validate {folder} -f junit")
+    assert result.exit_code == 0, result
+    suite = ET.fromstring(result.stdout)[0]
+    assert (suite.attrib["tests"], suite.attrib["failures"]) == ("2", "0")
+
+
+def test_junit_survives_control_characters() -> None:
+    report = _report()
+    report.diagnostics[0] = Diagnostic("data/roles.yaml", 1, 1, "wrong-type", "bad \x1b[31m \x00")
+    ET.fromstring(validation_report(report, ReportFormat.JUNIT))
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="../shared is not checked out")
+@pytest.mark.parametrize("broken", [True, False])
+def test_sarif_is_valid_against_the_official_schema(
+    run: Run, broken_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
+) -> None:
+    import jsonschema
+
+    folder = broken_dir if broken else write_catalogue(tmp_path / "ok")
+    monkeypatch.chdir(folder.parent)
+    result = run(f"dsr-options validate {folder.name} -f sarif")
+    assert result.exit_code == (1 if broken else 0), result
+    log = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    _check_sarif(log, broken)
+
+
+def _check_sarif(log: dict, broken: bool) -> None:
+    (run_,) = log["runs"]
+    assert log["version"] == "2.1.0"
+    rules = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(CODES)
+    results = run_["results"]
+    if not broken:
+        assert results == []
+        return
+    assert [r["ruleId"] for r in results] == [
+        "ambiguous-number",
+        "unknown-section",
+        "unknown-reference",
+    ]
+    first = results[2]
+    assert first["level"] == "error"
+    assert rules[first["ruleIndex"]]["id"] == "unknown-reference"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "catalogue/roles.yaml", "uriBaseId": "%SRCROOT%"}
+    assert location["region"]["startLine"] > 1
+    assert location["region"]["startColumn"] == 13
+    assert results[1]["level"] == "warning"
+
+
+def test_sarif_structure_without_the_schema(
+    run: Run, broken_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(broken_dir.parent)
+    result = run(f"dsr-options validate {broken_dir.name} -f sarif")
+    _check_sarif(json.loads(result.stdout), True)
+
+
+def test_sarif_file_level_problem_has_no_region() -> None:
+    log = json.loads(validation_report(_report(), ReportFormat.SARIF))
+    encoding = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "encoding")
+    assert "region" not in encoding["locations"][0]["physicalLocation"]
+
+
+def test_an_unwritable_step_summary_is_a_warning(
+    run: Run, broken_dir: Path, tmp_path: Path
+) -> None:
+    result = run(
+        f"dsr-options validate {broken_dir} -f github", env={"GITHUB_STEP_SUMMARY": str(tmp_path)}
+    )
+    assert result.exit_code == 1, result
+    assert result.stderr.startswith("dsr-options: warning: cannot write $GITHUB_STEP_SUMMARY")
+    assert result.stdout.startswith("::error ")
+
+
+def test_validate_in_a_real_process(tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "catalogue")
+    roles = folder / "roles.yaml"
+    roles.write_text(roles.read_text().replace("  title: Role number 1", "  title: no"))
+    done = subprocess.run(
+        [sys.executable, "-m", "dsr_options", "validate", str(folder), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DSR_OPTIONS_DATA": ""},
+    )
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["errors"][0]["code"] == "ambiguous-boolean"
