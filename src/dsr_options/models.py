@@ -228,7 +228,7 @@ class Role(_Model):
     """A candidate UN role in defense sector reform."""
 
     id: Id
-    number: Annotated[int, Field(ge=1, le=999)]
+    number: Annotated[int, Field(ge=1, le=999_999)]
     title: ShortText
     summary: Text
     levels: list[Annotated[Level, _LAX]] = Field(min_length=1)
