@@ -49,6 +49,50 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_BOOLEANS = {"true": True, "false": False}
 _constructor = yaml.constructor.SafeConstructor()
 
+
+_pyyaml_resolve: Any = _Loader.resolve
+_resolved: dict[str, str] = {}
+"""Tags of plain scalars PyYAML had to resolve; a plain scalar's tag depends on its text only."""
+
+
+class _CatalogueLoader(_Loader):
+    """libyaml, with PyYAML's tag resolution made cheap for the scalars that cannot be special.
+
+    libyaml calls back into Python to resolve the tag of every node, and PyYAML's resolver does
+    a list concatenation and a dictionary lookup even for prose. A plain scalar can only resolve
+    to a non-string tag if its first character starts one of the implicit resolvers' patterns,
+    so every other scalar (and every quoted one) is a string at once; the rest go through
+    PyYAML's own ``resolve``, so the tags are exactly PyYAML's. Safe because the safe loaders
+    have no path resolvers and no wildcard implicit resolvers (checked below).
+    """
+
+    _special_first = frozenset(key for key in _Loader.yaml_implicit_resolvers if key)
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and (not value or value[0] in self._special_first):
+                tag = _resolved.get(value)
+                if tag is None:
+                    tag = str(_pyyaml_resolve(self, kind, value, implicit))
+                    if len(_resolved) < 4096:  # keys and value ids repeat; prose does not
+                        _resolved[value] = tag
+                return tag
+            return _STR
+        if kind is yaml.MappingNode:
+            return "tag:yaml.org,2002:map"
+        return "tag:yaml.org,2002:seq"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None  # no path resolvers: nothing to track
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+if _Loader.yaml_path_resolvers or None in _Loader.yaml_implicit_resolvers:  # pragma: no cover
+    _CatalogueLoader = _Loader  # type: ignore[misc,assignment]  # a PyYAML we do not know
+
+
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -143,7 +187,7 @@ def parse_text(text: str, display: str) -> LoadedFile:
         _error_at_offset(loaded, text, nul, "control-character", "the file contains a NUL byte")
         return loaded
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_CatalogueLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

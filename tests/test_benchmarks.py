@@ -1,0 +1,83 @@
+"""The benchmark tools work: generated catalogues load clean, and the script runs (no timings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmarks import run as bench
+from benchmarks.generate import ATTRIBUTES, redlines_yaml, roles_yaml, write_catalogue
+
+from dsr_options import load_catalogue
+from dsr_options.catalogue import load
+
+
+@pytest.mark.parametrize(("roles", "redlines"), [(1, 1), (9, 1), (10, 1), (57, 5)])
+def test_generated_catalogue_loads_clean_with_the_counts_asked(
+    tmp_path: Path, roles: int, redlines: int
+) -> None:
+    folder = write_catalogue(tmp_path / "generated", roles, seed=3)
+    catalogue = load_catalogue(folder)
+    assert len(catalogue.roles) == roles
+    assert len(catalogue.redlines) == redlines
+    assert load(folder).diagnostics == []  # no warnings either
+    declared = {name for name, _, _ in ATTRIBUTES}
+    assert {decl.id for decl in catalogue.attributes} == declared
+    assert all(set(role.attributes) == declared for role in catalogue.roles)
+    assert all(len(role.evidence) >= 2 for role in catalogue.roles)
+    assert [role.number for role in catalogue.roles] == list(range(1, roles + 1))
+
+
+def test_generated_catalogue_varies_what_filters_and_rules_look_at(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_catalogue(tmp_path / "generated", 200))
+    assert {len(role.levels) for role in catalogue.roles} == {1, 2, 3}
+    assert {role.reception.stance.value for role in catalogue.roles} == {
+        "support",
+        "mixed",
+        "skeptical",
+    }
+    assert len({lead.office for role in catalogue.roles for lead in role.leads}) > 5
+    kinds = {type(redline.rule).__name__ for redline in catalogue.redlines}
+    assert kinds == {"AttributeTest", "AllRule", "AnyRule", "NotRule"}
+    assert {r.strictness.value for r in catalogue.redlines} == {"veto", "concern", "condition"}
+
+
+def test_generation_is_deterministic_for_a_seed() -> None:
+    assert roles_yaml(30, seed=1) == roles_yaml(30, seed=1)
+    assert redlines_yaml(30, seed=1) == redlines_yaml(30, seed=1)
+    assert roles_yaml(30, seed=1) != roles_yaml(30, seed=2)
+
+
+def test_generated_yaml_is_block_style_as_people_write_it() -> None:
+    text = roles_yaml(5)
+    assert "summary: >-\n" in text
+    assert "{" not in text
+    assert all(line.count("[") == 0 or line.endswith("value: []") for line in text.splitlines())
+
+
+def test_generator_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.generate import main
+
+    assert main(["--roles", "12", "--out", str(tmp_path / "out")]) == 0
+    assert "12 roles, 1 redlines" in capsys.readouterr().out
+    assert len(load_catalogue(tmp_path / "out").roles) == 12
+
+
+def test_benchmark_script_runs_in_quick_mode(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--quick", "--sizes", "5", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Start-up on the shipped catalogue (median of 1 runs)" in out
+    assert "Scale on generated catalogues" in out
+    for row in (
+        "dsr-options --version",
+        "dsr-options --help",
+        "dsr-options list -f json",
+        "dsr-options compare A B",
+        "floor: compose (CSafeLoader)",
+        "library load (catalogue.load)",
+        "dsr-options validate",
+        "dsr-options check",
+    ):
+        assert row in out, row
+    assert "failed (exit" not in out
+    assert " ms " in out
