@@ -75,10 +75,16 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
                 "attribute": "standing_un_capacity",
                 "test": "standing_un_capacity is true",
                 "value": True,
+                "basis": "note",
                 "holds": True,
-                "text": "standing_un_capacity is true, so 'standing_un_capacity is true' is true",
+                "text": "standing_un_capacity is true [note]",
             }
         ],
+        "explanation": [
+            "crosses: the rule 'standing_un_capacity is true' is true because "
+            "standing_un_capacity is true [note]"
+        ],
+        "on_analysis": False,
         "repairs": [
             {
                 "kind": "rule",
@@ -86,7 +92,7 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
                 "changes": [
                     {
                         "attribute": "standing_un_capacity",
-                        "text": "if standing_un_capacity were false",
+                        "text": "standing_un_capacity were false",
                     }
                 ],
             }
@@ -347,13 +353,19 @@ def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
     table = run(f"dsr-options show role-1 --data {mixed}").stdout
     assert "Redlines" in table
     assert "out: crosses redline-1" in table
-    assert "clears without un-secretariat in delivered_by" in table
+    words = " ".join(table.split())
+    assert (
+        "clears if delivered_by no longer included un-secretariat (it would then be empty)" in words
+    )
     rows = list(
         csv.DictReader(io.StringIO(run(f"dsr-options show role-1 --data {mixed} -f csv").stdout))
     )
     fields = {row["field"]: row["value"] for row in rows}
     assert fields["redline verdict"] == "out: crosses redline-1"
-    assert fields["redline redline-1"].startswith("✗ crosses (veto); standing_un_capacity is true")
+    assert fields["redline redline-1"] == (
+        "✗ crosses (veto); crosses: the rule 'standing_un_capacity is true' is true because "
+        "standing_un_capacity is true [note]; clears if standing_un_capacity were false"
+    )
     markdown = run(f"dsr-options show role-1 --data {mixed} -f markdown").stdout
     assert "| redline redline-3 | ✓ clear (condition);" in markdown
 

@@ -95,8 +95,9 @@ def test_condition_out_of_scope_is_not_applicable_and_verdict_clear(tmp_path: Pa
     verdict = evaluate_role(catalogue, catalogue.role("role-1"))
     assert verdict.results[0].outcome is Outcome.NOT_APPLICABLE
     assert verdict.verdict is Verdict.CLEAR
-    assert verdict.results[0].reasons[0].text == (
-        "standing_un_capacity is false, so 'standing_un_capacity is true' is false"
+    assert verdict.results[0].reasons[0].text == "standing_un_capacity is false [note]"
+    assert verdict.results[0].explanation == (
+        "does not apply: standing_un_capacity is false [note]",
     )
     assert verdict.results[0].reasons[0].part == "applies_to"
 
@@ -106,9 +107,10 @@ def test_missing_attribute_is_unknown_and_verdict_undetermined(tmp_path: Path) -
     verdict = evaluate_role(catalogue, catalogue.role("role-1"))
     (result,) = verdict.results
     assert result.outcome is Outcome.UNKNOWN
-    assert result.reasons[0].text == (
-        "the role gives no value for standing_un_capacity, so 'standing_un_capacity is true' "
-        "is unknown"
+    assert result.reasons[0].text == "the role gives no value for standing_un_capacity"
+    assert result.explanation == (
+        "unknown: the rule 'standing_un_capacity is true' is unknown because the role gives no "
+        "value for standing_un_capacity",
     )
     assert verdict.verdict is Verdict.UNDETERMINED
     assert verdict.possible == (Verdict.OUT, Verdict.CLEAR)
@@ -209,19 +211,26 @@ def test_list_operators(tmp_path: Path) -> None:
     ("rule", "role_options", "hints"),
     [
         (STANDING, {}, ["clears if standing_un_capacity were false"]),
-        (BY_UN, {}, ["clears without un-secretariat in delivered_by"]),
+        (
+            BY_UN,
+            {},
+            ["clears if delivered_by no longer included un-secretariat (it would then be empty)"],
+        ),
         (
             {
                 "attribute": "delivered_by",
                 "contains_any": ["un-secretariat", "member-state-experts"],
             },
             {"delivered_by": ("un-secretariat", "member-state-experts")},
-            ["clears without member-state-experts or un-secretariat in delivered_by"],
+            [
+                "clears if delivered_by no longer included member-state-experts or "
+                "un-secretariat (it would then be empty)"
+            ],
         ),
         (
             {"attribute": "delivered_by", "subset_of": ["un-secretariat"]},
             {},
-            ["clears with member-state-experts in delivered_by"],
+            ["clears if delivered_by also included member-state-experts"],
         ),
         (
             UN_INITIATIVE,
@@ -237,16 +246,16 @@ def test_list_operators(tmp_path: Path) -> None:
             {"all": [BY_UN, {"not": BY_EXPERTS}]},
             {},
             [
-                "clears with member-state-experts in delivered_by",
-                "clears without un-secretariat in delivered_by",
+                "clears if delivered_by also included member-state-experts",
+                "clears if delivered_by no longer included un-secretariat (it would then be empty)",
             ],
         ),
         (
             {"any": [STANDING, BY_UN]},
             {},
             [
-                "clears if standing_un_capacity were false and without un-secretariat in "
-                "delivered_by"
+                "clears if standing_un_capacity were false and delivered_by no longer included "
+                "un-secretariat (it would then be empty)"
             ],
         ),
         (
@@ -254,8 +263,8 @@ def test_list_operators(tmp_path: Path) -> None:
             {"trigger": "un-initiative"},
             [
                 "clears if standing_un_capacity were false",
-                "clears without un-secretariat in delivered_by and if trigger were "
-                "national-request instead of un-initiative",
+                "clears if delivered_by no longer included un-secretariat (it would then be empty) and "
+                "trigger were national-request instead of un-initiative",
             ],
         ),
         ({"any": [STANDING, {"not": STANDING}]}, {}, []),  # always true: nothing clears it
@@ -278,7 +287,8 @@ def test_repair_through_scope_and_for_a_missing_attribute(tmp_path: Path) -> Non
     assert [(r.kind, r.text) for r in result.repairs] == [
         (
             "rule",
-            "clears without un-secretariat in delivered_by and if trigger were national-request",
+            "clears if delivered_by no longer included un-secretariat (it would then be empty) and trigger "
+            "were national-request",
         ),
         ("scope", "no longer applies if standing_un_capacity were false"),
     ]

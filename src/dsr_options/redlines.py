@@ -27,12 +27,14 @@ from dsr_options.models import (
     Rule,
 )
 from dsr_options.query import resolve_id
-from dsr_options.vocabulary import AttributeType, Stance, Strictness
+from dsr_options.vocabulary import AttributeType, Basis, Stance, Strictness
 
 Truth = bool | None
 """Kleene truth: true, false, or None when the catalogue cannot decide."""
 
 AttributeValues = Mapping[str, Any]
+AttributeBases = Mapping[str, Basis]
+"""Where each of a role's attribute values comes from: the note or our analysis."""
 
 
 def _operand(value: object) -> str:
@@ -113,15 +115,18 @@ class Reason:
     """The role's value (bool, str or tuple of str), or None when the role gives none."""
     holds: Truth
     """Whether the test itself holds for the role; None when it cannot be decided."""
+    basis: Basis | None = None
+    """Where the role's value comes from (the note or our analysis); None without a value."""
 
     @property
     def text(self) -> str:
+        """The fact the test rests on: ``in_country is true [analysis]``."""
+        if self.value is None:
+            return f"the role gives no value for {self.attribute}"
+        fact = f"{self.attribute} is {_value_text(self.value)}"
         if self.holds is None:
-            if self.value is None:
-                return f"the role gives no value for {self.attribute}, so '{self.test}' is unknown"
-            return f"{self.attribute} is {_value_text(self.value)}, which '{self.test}' cannot test"
-        verdict = "true" if self.holds else "false"
-        return f"{self.attribute} is {_value_text(self.value)}, so '{self.test}' is {verdict}"
+            fact += f", which '{self.test}' cannot test"
+        return fact + (f" [{self.basis.value}]" if self.basis is not None else "")
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,7 @@ class Repair:
     @property
     def text(self) -> str:
         lead = "clears" if self.kind == "rule" else "no longer applies"
-        return f"{lead} {' and '.join(change.text for change in self.changes)}"
+        return f"{lead} if {' and '.join(change.text for change in self.changes)}"
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,27 @@ class Result:
     @property
     def could_be_out_of_scope(self) -> bool:
         return self.applies is not True
+
+    @property
+    def rests_on_analysis(self) -> bool:
+        """Some value behind the result is our analysis, not the note's."""
+        return any(reason.basis is Basis.ANALYSIS for reason in self.reasons)
+
+    @property
+    def explanation(self) -> tuple[str, ...]:
+        """The result as logic: whether the redline applies, then the rule's truth and why.
+
+        ``applies: in_country is true [analysis]``, then ``crosses: the rule 'not (...)' is
+        true because triggers is {...} [note]``.
+        """
+        scope = [r for r in self.reasons if r.part.startswith("applies_to")]
+        rule = [r for r in self.reasons if r.part.startswith("rule")]
+        lines = []
+        if self.redline.applies_to is not None:
+            lines.append(_scope_line(self.redline.applies_to, self.applies, scope))
+        if self.applies is not False:
+            lines.append(_rule_line(self.redline.rule, self.applies, self.holds, rule))
+        return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -222,6 +248,32 @@ class Analysis:
     redlines: tuple[RedlineHolders, ...]
 
 
+def _facts(reasons: Sequence[Reason]) -> str:
+    return " and ".join(dict.fromkeys(reason.text for reason in reasons))
+
+
+def _scope_line(scope: Rule, applies: Truth, reasons: Sequence[Reason]) -> str:
+    facts = _facts(reasons)
+    if applies is None:
+        return f"may or may not apply: the scope '{rule_text(scope)}' is unknown because {facts}"
+    lead = "applies" if applies else "does not apply"
+    if isinstance(scope, AttributeTest) and scope.operator == "equals":
+        return f"{lead}: {facts}"
+    truth = "true" if applies else "false"
+    return f"{lead}: the scope '{rule_text(scope)}' is {truth} because {facts}"
+
+
+def _rule_line(rule: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reason]) -> str:
+    text, facts = rule_text(rule), _facts(reasons)
+    if holds is None:
+        return f"unknown: the rule '{text}' is unknown because {facts}"
+    if holds:
+        lead = "crosses" if applies else "would cross if it applies"
+        return f"{lead}: the rule '{text}' is true because {facts}"
+    lead = "clear" if applies else "clear if it applies"
+    return f"{lead}: the rule '{text}' is false because {facts}"
+
+
 # -- three-valued evaluation ----------------------------------------------------------------------
 
 
@@ -258,19 +310,26 @@ def _test_holds(test: AttributeTest, value: Any) -> Truth:
 
 
 def evaluate_rule(
-    rule: Rule, attributes: AttributeValues, part: str = "rule"
+    rule: Rule,
+    attributes: AttributeValues,
+    part: str = "rule",
+    bases: AttributeBases | None = None,
 ) -> tuple[Truth, list[Reason]]:
-    """Kleene evaluation of ``rule``, with the tests that decided it."""
+    """Kleene evaluation of ``rule``, with the tests that decided it.
+
+    ``bases`` tells each reason where the role's value comes from (note or analysis).
+    """
     if isinstance(rule, AttributeTest):
         value = attributes.get(rule.attribute)
         holds = _test_holds(rule, value)
-        return holds, [Reason(part, rule.attribute, rule_text(rule), value, holds)]
+        basis = bases.get(rule.attribute) if bases is not None and value is not None else None
+        return holds, [Reason(part, rule.attribute, rule_text(rule), value, holds, basis)]
     if isinstance(rule, NotRule):
-        truth, reasons = evaluate_rule(rule.not_, attributes, f"{part}.not")
+        truth, reasons = evaluate_rule(rule.not_, attributes, f"{part}.not", bases)
         return (None if truth is None else not truth), reasons
     children, key = (rule.all, "all") if isinstance(rule, AllRule) else (rule.any, "any")
     evaluated = [
-        evaluate_rule(child, attributes, f"{part}.{key}[{index}]")
+        evaluate_rule(child, attributes, f"{part}.{key}[{index}]", bases)
         for index, child in enumerate(children)
     ]
     decisive = key == "any"
@@ -288,20 +347,32 @@ def role_values(role: Role) -> dict[str, Any]:
     return {name: attribute.value for name, attribute in role.attributes.items()}
 
 
+def role_bases(role: Role) -> dict[str, Basis]:
+    """Where each of the role's attribute values comes from."""
+    return {name: attribute.basis for name, attribute in role.attributes.items()}
+
+
 def evaluate(
-    catalogue: Catalogue, role: Role, redline: Redline, values: AttributeValues | None = None
+    catalogue: Catalogue,
+    role: Role,
+    redline: Redline,
+    values: AttributeValues | None = None,
+    bases: AttributeBases | None = None,
 ) -> Result:
     """One redline against one role: outcome, reasons and, for a crossing, repair hints.
 
-    ``values`` are the role's attribute values, when the caller has them already.
+    ``values`` and ``bases`` are the role's attribute values and their bases, when the caller
+    has them already.
     """
     if values is None:
         values = role_values(role)
+    if bases is None:
+        bases = role_bases(role)
     applies: Truth = True
     scope_reasons: list[Reason] = []
     if redline.applies_to is not None:
-        applies, scope_reasons = evaluate_rule(redline.applies_to, values, "applies_to")
-    holds, rule_reasons = evaluate_rule(redline.rule, values)
+        applies, scope_reasons = evaluate_rule(redline.applies_to, values, "applies_to", bases)
+    holds, rule_reasons = evaluate_rule(redline.rule, values, "rule", bases)
     if applies is False:
         return Result(redline, Outcome.NOT_APPLICABLE, applies, holds, tuple(scope_reasons))
     reasons = tuple(scope_reasons + rule_reasons)
@@ -349,8 +420,8 @@ def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:
 
     This is the one call other views (``show``, ``compare``) need for a role's redline results.
     """
-    values = role_values(role)
-    results = tuple(evaluate(catalogue, role, r, values) for r in catalogue.redlines)
+    values, bases = role_values(role), role_bases(role)
+    results = tuple(evaluate(catalogue, role, r, values, bases) for r in catalogue.redlines)
     verdict, possible, deciding = _verdict(results)
     return RoleVerdict(role, verdict, possible, deciding, results)
 
@@ -533,23 +604,28 @@ def _words(values: Iterable[Any], joiner: str) -> str:
 
 
 def _change(attribute: str, need: _Need, value: Any) -> Change:
+    """One attribute's change, worded to follow "clears if": ``training were ...``."""
     if need.allowed is not None:
         now = f" instead of {_value_text(value)}" if value is not None else ""
         if all(isinstance(v, bool) for v in need.allowed):
             now = ""
-        return Change(attribute, f"if {attribute} were {_words(need.allowed, 'or')}{now}")
+        return Change(attribute, f"{attribute} were {_words(need.allowed, 'or')}{now}")
+    known = value is not None
     present = set(value) if isinstance(value, (list, tuple)) else set()
-    parts = []
-    drop = need.exclude & present if value is not None else need.exclude
+    verbs = []
+    drop = need.exclude & present if known else need.exclude
     if drop:
-        parts.append(f"without {_words(drop, 'or')} in {attribute}")
+        verbs.append(f"{'no longer included' if known else 'did not include'} {_words(drop, 'or')}")
+    also = "also included" if known else "included"
     add = need.include - present
     if add:
-        parts.append(f"with {_words(add, 'and')} in {attribute}")
-    for group in sorted(need.one_of, key=sorted):
-        if not group & present:
-            parts.append(f"with {_words(group - need.exclude, 'or')} in {attribute}")
-    return Change(attribute, " and ".join(parts))
+        verbs.append(f"{also} {_words(add, 'and')}")
+    groups = [g for g in sorted(need.one_of, key=sorted) if not g & present]
+    verbs += [f"{also} {_words(group - need.exclude, 'or')}" for group in groups]
+    text = f"{attribute} {' and '.join(verbs)}"
+    if known and drop and not add and not groups and not present - drop:
+        text += " (it would then be empty)"
+    return Change(attribute, text)
 
 
 def _repairs(kind: str, ways: list[_Way], values: AttributeValues) -> list[Repair]:
@@ -596,7 +672,13 @@ class Quoted:
 
     evidence: Evidence
     about: str
-    """``role``, ``reception`` or ``concern``."""
+    """Where in the role the quote is attached: ``role``, ``reception``, ``concern``, or
+    several of them (``role, concern``) when the same quote is attached to more than one."""
+
+    @property
+    def on_reception(self) -> bool:
+        """The quote is about how the role was received: attached to its reception or a concern."""
+        return self.about != "role"
 
 
 @dataclass(frozen=True)
@@ -609,6 +691,8 @@ class Objection:
     strictness: Strictness
     certain: bool
     """False when the result is unknown: the holder may object."""
+    on_analysis: bool = False
+    """The crossing rests on a value from our analysis, not from the note."""
 
 
 @dataclass(frozen=True)
@@ -618,7 +702,7 @@ class RoleAgreement:
     verdict: RoleVerdict
     support: tuple[Quoted, ...]
     opposition: tuple[Quoted, ...]
-    qualification: tuple[Quoted, ...]
+    qualifying: tuple[Quoted, ...]
     objections: tuple[Objection, ...] = field(default=())
 
     @property
@@ -627,18 +711,56 @@ class RoleAgreement:
 
     @property
     def standing(self) -> str:
-        """``agreed``, ``contested``, ``opposed`` or ``no evidence``, from support and objection."""
-        against = bool(self.opposition) or any(o.certain for o in self.objections)
-        if self.support:
-            return "contested" if against else "agreed"
-        return "opposed" if against else "no evidence"
+        """What the evidence shows, without claiming a consensus the note does not record.
+
+        Only quotes on how the role was received (its reception and concerns) count: a quote
+        that only describes the role shows it was offered, not that anyone backed it.
+        ``supported``: such quotes support the role and nothing stands against it;
+        ``contested``: some support it and some oppose it (or it certainly crosses a redline on
+        values from the note); ``opposed``: only opposition; ``no recorded view``: neither. A
+        crossing that rests on our analysis is listed as an objection, marked so, but does not
+        set the standing.
+        """
+        against = any(q.on_reception for q in self.opposition) or any(
+            o.certain and not o.on_analysis for o in self.objections
+        )
+        if any(q.on_reception for q in self.support):
+            return STANDING_CONTESTED if against else STANDING_SUPPORTED
+        return STANDING_OPPOSED if against else STANDING_NO_VIEW
+
+
+STANDING_SUPPORTED = "supported"
+STANDING_CONTESTED = "contested"
+STANDING_OPPOSED = "opposed"
+STANDING_NO_VIEW = "no recorded view"
 
 
 def _quoted(role: Role) -> list[Quoted]:
-    items = [Quoted(e, "role") for e in role.evidence]
-    items += [Quoted(e, "reception") for e in role.reception.evidence]
-    items += [Quoted(e, "concern") for concern in role.concerns for e in concern.evidence]
-    return items
+    """The role's quotes, each once: a quote attached to several parts of the role is listed
+    once with every part it is attached to, and a quote contained in a longer quote of the same
+    stance is folded into the longer one."""
+    items = [(e, "role") for e in role.evidence]
+    items += [(e, "reception") for e in role.reception.evidence]
+    items += [(e, "concern") for concern in role.concerns for e in concern.evidence]
+    merged: dict[tuple[Stance, str], tuple[Evidence, list[str]]] = {}
+    for evidence, about in items:
+        key = (evidence.stance, evidence.quote)
+        if key not in merged:
+            merged[key] = (evidence, [])
+        if about not in merged[key][1]:
+            merged[key][1].append(about)
+    kept = []
+    for (stance, quote), (evidence, abouts) in merged.items():
+        containing = [
+            (q, other) for (s, q), other in merged.items() if s is stance and quote in q != quote
+        ]
+        if not containing:
+            kept.append((evidence, abouts))
+        else:
+            longest = max(containing, key=lambda pair: len(pair[0]))[1][1]
+            longest.extend(about for about in abouts if about not in longest)
+    order = ("role", "reception", "concern")
+    return [Quoted(e, ", ".join(sorted(abouts, key=order.index))) for e, abouts in kept]
 
 
 def role_agreement(catalogue: Catalogue, role: Role) -> RoleAgreement:
@@ -658,13 +780,14 @@ def role_agreement(catalogue: Catalogue, role: Role) -> RoleAgreement:
                     result.redline.id,
                     result.strictness,
                     result.outcome is Outcome.CROSSES,
+                    result.rests_on_analysis,
                 )
             )
     return RoleAgreement(
         verdict,
         support=tuple(q for q in quoted if q.evidence.stance is Stance.SUPPORTS),
         opposition=tuple(q for q in quoted if q.evidence.stance is Stance.OPPOSES),
-        qualification=tuple(q for q in quoted if q.evidence.stance is Stance.QUALIFIES),
+        qualifying=tuple(q for q in quoted if q.evidence.stance is Stance.QUALIFIES),
         objections=tuple(objections),
     )
 

@@ -33,9 +33,19 @@ SYMBOLS = {
 """Each outcome as a symbol and a word, so that it reads without colour."""
 
 
+def _crossed(verdict: RoleVerdict) -> str:
+    """The deciding redlines, each crossing that rests on our analysis marked so."""
+    return ", ".join(
+        f"{rid} (on our analysis)" if verdict.result(rid).rests_on_analysis else rid
+        for rid in verdict.deciding
+    )
+
+
 def verdict_text(verdict: RoleVerdict) -> str:
-    """``flagged by a, b``; ``undetermined (out or conditional) because of c``."""
+    """``flagged: crosses a, b (on our analysis)``; ``undetermined (...): unknown for c``."""
     deciding = ", ".join(verdict.deciding)
+    if verdict.verdict in (Verdict.OUT, Verdict.FLAGGED):
+        deciding = _crossed(verdict)
     if verdict.verdict is Verdict.UNDETERMINED:
         possible = " or ".join(v.value for v in verdict.possible)
         return f"undetermined ({possible}): unknown for {deciding}"
@@ -51,7 +61,7 @@ def verdict_text(verdict: RoleVerdict) -> str:
 def result_summary(result: Result) -> str:
     """One result as one line of words: outcome, why, and how to clear it."""
     parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
-    parts += [reason.text for reason in result.reasons]
+    parts += list(result.explanation)
     parts += [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         parts.append(f"the redline suggests: {result.redline.repair}")
@@ -79,11 +89,14 @@ def result_data(result: Result) -> dict[str, Any]:
                 "attribute": reason.attribute,
                 "test": reason.test,
                 "value": list(reason.value) if isinstance(reason.value, tuple) else reason.value,
+                "basis": reason.basis.value if reason.basis is not None else None,
                 "holds": reason.holds,
                 "text": reason.text,
             }
             for reason in result.reasons
         ],
+        "explanation": list(result.explanation),
+        "on_analysis": result.rests_on_analysis,
         "repairs": [
             {
                 "kind": repair.kind,
@@ -164,7 +177,7 @@ def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
                     "strictness": result.strictness.value,
                     "outcome": result.outcome.value,
                     "verdict": verdict.verdict.value,
-                    "reasons": "; ".join(r.text for r in result.reasons),
+                    "reasons": "; ".join(result.explanation),
                     "repairs": "; ".join(r.text for r in result.repairs),
                     "redline_repair": (result.redline.repair or "") if crossing else "",
                     "holders": _holders_text(analysis, result.redline.id),
@@ -190,7 +203,7 @@ def _check_markdown(analysis: Analysis) -> str:
             "role": v.role.id,
             "redline": r.redline.id,
             "outcome": SYMBOLS[r.outcome],
-            "why": "; ".join(reason.text for reason in r.reasons),
+            "why": "; ".join(r.explanation),
             "to clear": "; ".join(
                 [rep.text for rep in r.repairs]
                 + ([r.redline.repair] if r.redline.repair and r.outcome is Outcome.CROSSES else [])
@@ -251,14 +264,24 @@ def check_report(analysis: Analysis, fmt: OutputFormat) -> Rendered:
 AGREE_CSV_COLUMNS = ("role", "standing", "verdict", "kind", "text", "where")
 
 
+def reception_text(agreement: RoleAgreement) -> str:
+    """``support (several voices)``; ``unrecorded (unrecorded voices) [analysis]``."""
+    reception = agreement.role.reception
+    text = f"{reception.stance.value} ({reception.voices.value} voices)"
+    return text + (" [analysis]" if reception.basis.value == "analysis" else "")
+
+
 def quote_text(quoted: Quoted) -> str:
     evidence = quoted.evidence
     return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
 
 
 def objection_text(agreement: RoleAgreement, certain: bool) -> list[str]:
+    """``One participant (no-standing-un-capacity, concern; the crossing rests on our
+    analysis)``: an objection is the holder's only as far as the crossing is the note's."""
     return [
-        f"{o.name} ({o.redline}, {o.strictness.value})"
+        f"{o.name} ({o.redline}, {o.strictness.value}"
+        + ("; the crossing rests on our analysis)" if o.on_analysis else ")")
         for o in agreement.objections
         if o.certain is certain
     ]
@@ -289,10 +312,11 @@ def agreement_data(agreement: RoleAgreement) -> dict[str, Any]:
             "stance": role.reception.stance.value,
             "voices": role.reception.voices.value,
             "summary": role.reception.summary,
+            "basis": role.reception.basis.value,
         },
         "support": quotes(agreement.support),
         "opposition": quotes(agreement.opposition),
-        "qualification": quotes(agreement.qualification),
+        "qualifying": quotes(agreement.qualifying),
         "objections": [
             {
                 "holder": o.holder,
@@ -300,6 +324,7 @@ def agreement_data(agreement: RoleAgreement) -> dict[str, Any]:
                 "redline": o.redline,
                 "strictness": o.strictness.value,
                 "certain": o.certain,
+                "on_analysis": o.on_analysis,
             }
             for o in agreement.objections
         ],
@@ -317,7 +342,7 @@ def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
         for kind, items in (
             ("support", agreement.support),
             ("opposition", agreement.opposition),
-            ("qualification", agreement.qualification),
+            ("qualifying", agreement.qualifying),
         ):
             rows += [
                 {
@@ -335,7 +360,8 @@ def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
                     **base,
                     "kind": kind,
                     "text": objection.name,
-                    "where": f"{objection.redline} ({objection.strictness.value})",
+                    "where": f"{objection.redline} ({objection.strictness.value})"
+                    + ("; the crossing rests on our analysis" if objection.on_analysis else ""),
                 }
             )
     return rows
@@ -357,15 +383,14 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
     parts = ["## Agreement\n\n" + write_markdown_table(summary, columns)]
     for a in agreements:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
-        reception = a.role.reception
         lines.append(
-            f"Received: {reception.stance.value} ({reception.voices.value} voices). "
+            f"Received: {reception_text(a)}. "
             f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
         )
         for heading, items in (
             ("For", [quote_text(q) for q in a.support]),
             ("Against", [quote_text(q) for q in a.opposition]),
-            ("Qualified", [quote_text(q) for q in a.qualification]),
+            ("Qualifying", [quote_text(q) for q in a.qualifying]),
             ("Objecting holders", objection_text(a, True)),
             ("May object (unknown results)", objection_text(a, False)),
         ):

@@ -11,7 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from dsr_options.redlines import Analysis, Outcome, Result, RoleAgreement, RoleVerdict, Verdict
-from dsr_options.render.analysis import SYMBOLS, objection_text, quote_text, verdict_text
+from dsr_options.render.analysis import (
+    SYMBOLS,
+    objection_text,
+    quote_text,
+    reception_text,
+    verdict_text,
+)
 from dsr_options.render.layout import Column, FittedTable, stacked
 from dsr_options.render.tables import cell, pairs_table, section
 from dsr_options.render.text import visible
@@ -40,7 +46,7 @@ def _verdict(verdict: RoleVerdict) -> Text:
 
 
 def _details(result: Result) -> list[str]:
-    lines = [f"because {reason.text}" for reason in result.reasons]
+    lines = list(result.explanation)
     lines += [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         lines.append(f"the redline suggests: {result.redline.repair}")
@@ -150,7 +156,6 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
     parts: list[RenderableType] = []
     for agreement in agreements:
         role = agreement.role
-        reception = role.reception
         if parts:
             parts.append(Text(""))
         parts.append(
@@ -165,13 +170,13 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
         )
         parts.append(
             cell(
-                f"received: {reception.stance.value} ({reception.voices.value} voices); "
+                f"received: {reception_text(agreement)}; "
                 f"redlines: {verdict_text(agreement.verdict)}"
             )
         )
         rows = [("for", quote_text(q)) for q in agreement.support]
         rows += [("against", quote_text(q)) for q in agreement.opposition]
-        rows += [("qualified", quote_text(q)) for q in agreement.qualification]
+        rows += [("qualifies", quote_text(q)) for q in agreement.qualifying]
         rows += [("objects", text) for text in objection_text(agreement, True)]
         rows += [("may object", text) for text in objection_text(agreement, False)]
         if rows:
