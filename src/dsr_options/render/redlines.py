@@ -16,7 +16,14 @@ from dsr_options.render.writers import write_csv, write_json, write_markdown_tab
 if TYPE_CHECKING:
     from dsr_options.render import Rendered
 
-LIST_COLUMNS = ("id", "title", "strictness", "origin", "holders", "rule")
+LIST_COLUMNS = ("id", "title", "strictness", "origin", "holders", "applies_to", "rule")
+
+
+def applies_to_text(redline: Redline) -> str:
+    """Which roles the redline speaks to: ``only where in_country is true`` or ``every role``."""
+    if redline.applies_to is None:
+        return "every role"
+    return f"only where {rule_text(redline.applies_to)}"
 
 
 def redline_data(redline: Redline) -> dict[str, Any]:
@@ -34,6 +41,7 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
         "holders": ", ".join(
             h.name if h else hid for h, hid in zip(holders, redline.holders, strict=True)
         ),
+        "applies_to": applies_to_text(redline),
         "rule": rule_text(redline.rule),
     }
 

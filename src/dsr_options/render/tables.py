@@ -185,6 +185,7 @@ def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
             Column("Title", weight=2),
             Column("Strictness"),
             Column("Holders"),
+            Column("Applies to"),
             Column("Crosses when", weight=2),
         ]
     )
@@ -196,6 +197,7 @@ def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 cell(row["title"]),
                 cell(row["strictness"], style),
                 cell(row["holders"]),
+                cell(row["applies_to"]),
                 cell(row["rule"]),
             ],
             Text.assemble(
@@ -205,6 +207,7 @@ def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 "\n",
                 (visible(row["title"]), "bold"),
                 f"\nheld by: {visible(row['holders'])}",
+                f"\napplies to: {visible(row['applies_to'])}",
                 f"\ncrosses when: {visible(row['rule'])}",
             ),
         )
