@@ -118,7 +118,7 @@ def test_wrong_type_and_bad_enum_and_bad_id() -> None:
             summary: S
             levels: [strategc]
             dimensions: political
-            reception: {stance: support, voices: many, summary: S}
+            reception: {stance: support, voices: many, summary: S, basis: analysis}
             evidence: []
         """
     )

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from dsr_options.errors import CatalogueError, Diagnostic, Severity, UsageError
-from dsr_options.loader import read_file, validate_model
+from dsr_options.loader import LoadedFile, read_file, validate_model
 from dsr_options.models import Catalogue, RedlinesFile, RolesFile
 from dsr_options.validation import Parsed, check
 
@@ -94,11 +94,35 @@ def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
         parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile))]
         for path in redline_paths:
             file = read_file(path, display_path(path))
+            if _looks_like_roles(file):
+                parsed.append(Parsed(file, None))
+                continue
             parsed.append(Parsed(file, validate_model(file, RedlinesFile)))
         check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
         return Loaded(None, parsed)
     return Loaded(_combine(parsed), parsed)
+
+
+_ROLES_KEYS = ("roles", "attributes", "offices")
+
+
+def _looks_like_roles(file: LoadedFile) -> bool:
+    """A roles file given where a redline file belongs: one clear error, not one per key."""
+    data = file.data
+    if not isinstance(data, dict) or "redlines" in data:
+        return False
+    key = next((k for k in data if k in _ROLES_KEYS), None)
+    if key is None:
+        return False
+    file.error(
+        file.locate((key,), key=True),
+        "unknown-file-kind",
+        f"this looks like a roles file (it has '{key}'); --redlines takes a redline file, "
+        "with 'holders' and 'redlines'",
+        (key,),
+    )
+    return True
 
 
 def _combine(parsed: list[Parsed]) -> Catalogue:

@@ -84,6 +84,7 @@ CODES: dict[str, Code] = {
         Code("context-invalid", _E, "The roles file a redline file is checked against has errors."),
         Code("unknown-section", _W, "Evidence names a section its source does not list."),
         Code("missing-attribute", _W, "A role gives no value for a declared attribute."),
+        Code("no-evidence", _W, "A redline has no evidence, so it cannot be traced to a source."),
         # against the source text (--source)
         Code("quote-not-in-source", _E, "An evidence quote does not occur in the source text."),
         Code(

@@ -222,7 +222,14 @@ class Reception(_Model):
     stance: Annotated[ReceptionStance, _LAX]
     voices: Annotated[Voices, _LAX]
     summary: Text
+    basis: Annotated[Basis, _LAX] = Basis.NOTE
     evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _note_needs_evidence(self) -> Reception:
+        if self.basis is Basis.NOTE and not self.evidence:
+            raise ValueError("a reception with basis 'note' needs at least one piece of evidence")
+        return self
 
 
 class Role(_Model):
@@ -352,7 +359,10 @@ class Redline(_Model):
     repair: Text | None = Field(
         default=None, description="What a role would change to clear it, in words."
     )
-    evidence: list[Evidence] = Field(min_length=1)
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Quotes the redline rests on; without any it cannot be traced to a source.",
+    )
 
 
 # -- files and the catalogue ----------------------------------------------------------------------

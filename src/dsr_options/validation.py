@@ -166,7 +166,9 @@ def _unique_numbers(file: LoadedFile, roles: list[Role]) -> None:
             first[role.number] = index
 
 
-def _reference(file: LoadedFile, path: Path, noun: str, value: str, scope: _Scope) -> None:
+def _reference(
+    file: LoadedFile, path: Path, noun: str, value: str, scope: _Scope, hint: str = ""
+) -> None:
     section = f"{noun}s"
     if section in scope.incomplete:
         return
@@ -176,7 +178,7 @@ def _reference(file: LoadedFile, path: Path, noun: str, value: str, scope: _Scop
             file,
             path,
             "unknown-reference",
-            f"no {noun} has the id '{value}'{suggest(value, options)}",
+            f"no {noun} has the id '{value}'{suggest(value, options) or hint}",
         )
 
 
@@ -241,7 +243,8 @@ def _check_evidence(file: LoadedFile, base: Path, evidence: list[Evidence], scop
 def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope: _Scope) -> None:
     source = scope.sources.get(evidence.source)
     if source is None:
-        _reference(file, (*path, "source"), "source", evidence.source, scope)
+        hint = "; declare it under 'sources:' in this file"
+        _reference(file, (*path, "source"), "source", evidence.source, scope, hint)
     elif source.sections and evidence.section not in source.sections:
         _report(
             file,
@@ -306,6 +309,15 @@ def _check_redlines_file(file: LoadedFile, model: RedlinesFile, scope: _Scope) -
         if redline.applies_to is not None:
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         _check_evidence(file, base, redline.evidence, scope)
+        if not redline.evidence:
+            _report(
+                file,
+                (*base, "id"),
+                "no-evidence",
+                f"redline '{redline.id}' has no evidence; a redline without evidence cannot be "
+                "traced to a source",
+                severity=Severity.WARNING,
+            )
 
 
 def _check_rule(file: LoadedFile, path: Path, rule: Rule, scope: _Scope) -> None:

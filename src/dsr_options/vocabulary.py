@@ -46,6 +46,8 @@ class ReceptionStance(str, Enum):
     SUPPORT = "support"
     MIXED = "mixed"
     SKEPTICAL = "skeptical"
+    UNRECORDED = "unrecorded"
+    """The note records no reaction to this role."""
 
 
 class Voices(str, Enum):
@@ -63,6 +65,8 @@ class Origin(str, Enum):
 
     DRAFT_POLICY = "draft-policy"
     PARTICIPANTS = "participants"
+    MEMBER_STATE = "member-state"
+    """A delegation's own redline, in a redline file of its own."""
 
 
 class Strictness(str, Enum):
