@@ -200,6 +200,8 @@ def list_roles(
             help="Keep roles that cross no veto or condition, nor could on unknown attributes.",
         ),
     ] = False,
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -219,12 +221,14 @@ def list_roles(
       dsr-options list --survives
 
       dsr-options list --clear-of no-standing-un-capacity,limited-un-technical-competency
+
+      dsr-options list --survives --redlines my-delegation.yaml
     """
     with errors_to_exit_codes():
         from dsr_options.query import RoleFilter, filter_roles, split_ids
         from dsr_options.render.roles import role_list
 
-        catalogue = load(data)
+        catalogue = _load_redlines(data, redlines, with_default, None)
         role_ids: set[str] | None = None
         if clear_of or survives:
             from dsr_options.redlines import clear_of as roles_clear_of
@@ -320,9 +324,15 @@ def _load_redlines(
     with_default: bool,
     only: list[str] | None,
 ) -> Catalogue:
+    from dsr_options.errors import UsageError
     from dsr_options.query import split_ids
     from dsr_options.redlines import select_redlines
 
+    if with_default and not redlines:
+        raise UsageError(
+            "--with-default adds the shipped redlines to your own: give --redlines FILE too "
+            "(without --redlines the shipped redlines are used anyway)"
+        )
     catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
     return select_redlines(catalogue, split_ids(only or ()))
 
