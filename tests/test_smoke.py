@@ -41,3 +41,22 @@ def test_python_dash_m_and_bad_option_exit_2() -> None:
     assert result.returncode == 2
     assert "No such option" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_fast_path_agrees_with_the_typer_path(flag: str) -> None:
+    from typer.testing import CliRunner
+
+    from dsr_options.cli import app
+
+    fast = subprocess.run(
+        [sys.executable, "-m", "dsr_options", flag],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    typer_path = CliRunner().invoke(app, [flag], catch_exceptions=False)
+    assert fast.returncode == typer_path.exit_code == 0
+    assert fast.stdout == typer_path.stdout
+    assert fast.stdout.startswith("dsr-options ")
