@@ -6,7 +6,7 @@ concerns and moves on, so that one run shows an editor everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,15 +159,14 @@ def _unique_numbers(file: LoadedFile, roles: list[Role]) -> None:
 
 
 def _reference(
-    file: LoadedFile, path: Path, noun: str, value: str, known: Iterable[str]
+    file: LoadedFile, path: Path, noun: str, value: str, known: Collection[str]
 ) -> None:
-    options = list(known)
-    if value not in options:
+    if value not in known:  # a set or dict: checking stays linear in references
         _report(
             file,
             path,
             "unknown-reference",
-            f"no {noun} has the id '{value}'{suggest(value, options)}",
+            f"no {noun} has the id '{value}'{suggest(value, known)}",
         )
 
 
