@@ -562,6 +562,9 @@ def iter_mapping_keys(node: yaml.Node | None) -> Iterator[str]:
 def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
     """Validate walked data against a model, turning each pydantic error into a diagnostic."""
     if loaded.data is None:
+        if loaded.root is not None and not loaded.diagnostics:  # `---`, `~` or `null` alone
+            root = loaded.root if loaded.root.value else None  # `---` alone: the whole file
+            loaded.error(root, "empty-file", "the file holds an empty document")
         return None
     if not isinstance(loaded.data, dict):
         loaded.error(
