@@ -80,9 +80,10 @@ class LoadedFile:
 
     path: str
     """The path as the user should see it in a diagnostic."""
-    text: str
-    data: Any = None
-    root: yaml.Node | None = None
+    text: str = field(repr=False)
+    data: Any = field(default=None, repr=False)
+    root: yaml.Node | None = field(default=None, repr=False)
+    """The node graph; never repr'd: with aliases, its repr grows exponentially."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, repr=False
@@ -265,7 +266,7 @@ def _too_deep_at(text: str) -> tuple[int, int]:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH + 1:  # the walk counts the top node as depth 0
                     return position(event)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -306,6 +307,28 @@ class _Walker:
         self.loaded.error(node, code, message, path)
         self.stopped = True
 
+    def _stop_at_alias(self, message: str, path: list[str | int]) -> None:
+        """Stop at the alias being expanded, found by its number among the aliases written.
+
+        Composing shares one node among an anchor and its aliases, so the node knows only where
+        the anchor is; the parser's events know where each alias is written, in walk order.
+        """
+        line, column = 0, 0
+        seen = 0
+        try:
+            for event in yaml.parse(self.loaded.text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent):
+                    seen += 1
+                    if seen == self.aliases:
+                        line, column = position(event)
+                        break
+        except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
+            pass
+        self.loaded.diagnostics.append(
+            Diagnostic(self.loaded.path, line, column, "alias-limit", message, path=tuple(path))
+        )
+        self.stopped = True
+
     def _enter(self, node: yaml.Node, path: list[str | int]) -> bool | None:
         """Count what walking ``node`` costs: None past a limit (the walk stops), else whether
         ``node`` is an alias written in the file.
@@ -322,7 +345,7 @@ class _Walker:
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
                 message = f"more than {MAX_ALIASES} aliases; write the data out"
-                self._stop(node, "alias-limit", message, path)
+                self._stop_at_alias(message, path)
                 return None
         self.seen.add(id(node))
         if alias or self.alias_depth:
@@ -333,14 +356,14 @@ class _Walker:
                 message = (
                     f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; write the data out"
                 )
-                self._stop(node, "alias-limit", message, path)
+                self._stop_at_alias(message, path)
                 return None
             if self.alias_text > MAX_ALIAS_TEXT:
                 message = (
                     f"aliases repeat more than {MAX_ALIAS_TEXT:,} characters of text; "
                     "write the data out"
                 )
-                self._stop(node, "alias-limit", message, path)
+                self._stop_at_alias(message, path)
                 return None
         return alias
 
