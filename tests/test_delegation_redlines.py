@@ -236,8 +236,10 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         crossing,
     ]
     markdown = run(f"dsr-options check --data {data} -f markdown").stdout
+    # Markdown escapes brackets (no links from data), so "[note]" reads "\\[note\\]" in the source.
+    escaped = crossing.replace("[", "\\[").replace("]", "\\]")
     assert (
-        f"| role-3 | redline-1 | ✗ crosses | {crossing} | clears if trigger were "
+        f"| role-3 | redline-1 | ✗ crosses | {escaped} | clears if trigger were "
         "national-request instead of un-initiative; no longer applies if standing_un_capacity "
         "were false |"
     ) in markdown

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from dsr_options.errors import Diagnostic
+from dsr_options.errors import Diagnostic, UsageError
 from dsr_options.pydantic_errors import data_path, describe_validation_error
 
 try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels on its own.
@@ -27,14 +29,32 @@ try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels 
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = int(os.environ.get("DSR_OPTIONS_MAX_FILE_MB", "64")) * 1024 * 1024
-"""Refuse larger files before parsing: a catalogue this size is a mistake or an attack."""
+MAX_FILE_ENV = "DSR_OPTIONS_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 8
+"""Refuse larger files before parsing. The shipped catalogue is about 60 KB; parsing costs about
+1.6 s and 55 MB of memory per MB of YAML, so 8 MiB bounds a run to seconds and half a gigabyte."""
 MAX_DEPTH = 64
 """The deepest nesting of mappings and lists a catalogue needs is about ten."""
+LIBYAML_MAX_DEPTH = 1000
+"""libyaml refuses deeper flow or block nesting while parsing, before our walk sees it."""
 MAX_ALIASES = 100
 """Aliases (``*name``) a file may use in all; a handful is plenty for a hand-kept catalogue."""
 MAX_ALIAS_NODES = 10_000
 """Nodes that aliases may add to the document in all, however they nest."""
+MAX_ALIAS_TEXT = 100_000
+"""Characters of text that aliases may add to the document in all: what an output can grow by."""
+MAX_REPORTED = 1_000
+"""Schema errors reported per file; past this many, the rest are counted, not described."""
+
+# Characters YAML counts as line breaks but editors do not (so every line number after one would
+# be wrong), and NUL, which no text file holds.
+_BAD_CHARACTERS = re.compile("[\x00\x85\u2028\u2029]")
+_BAD_CHARACTER_NAMES = {
+    "\x00": "a NUL byte",
+    "\x85": "a NEL (U+0085) line break",
+    "\u2028": "a LINE SEPARATOR (U+2028)",
+    "\u2029": "a PARAGRAPH SEPARATOR (U+2029)",
+}
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -47,6 +67,8 @@ _SCALAR_TAGS = {
 }
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_BOOLEANS = {"true": True, "false": False}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NULLS = {"", "~", "null", "Null", "NULL"}
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -102,10 +124,15 @@ class LoadedFile:
 
     path: str
     """The path as the user should see it in a diagnostic."""
-    text: str
-    data: Any = None
-    root: yaml.Node | None = None
+    text: str = field(repr=False)
+    data: Any = field(default=None, repr=False)
+    root: yaml.Node | None = field(default=None, repr=False)
+    """The node graph; never repr'd: with aliases, its repr grows exponentially."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False
+    )
+    """Each mapping's keys, indexed as first asked for: locating stays linear in errors."""
 
     def error(
         self, node: yaml.Node | None, code: str, message: str, path: Sequence[Any] = ()
@@ -117,36 +144,69 @@ class LoadedFile:
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
         """The node at ``path`` (or the nearest node above it); with ``key``, the key itself."""
-        return locate(self.root, path, key=key)
+        return locate(self.root, path, key=key, cache=self._keys)
 
 
-def position(node: yaml.Node | None) -> tuple[int, int]:
+def position(node: yaml.Node | yaml.Event | None) -> tuple[int, int]:
     """1-based line and column of a node; (0, 0) for none, meaning the whole file."""
-    if node is None:
+    if node is None or node.start_mark is None:
         return 0, 0
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def max_file_bytes() -> int:
+    """The file size limit: ``$DSR_OPTIONS_MAX_FILE_MB`` mebibytes, else 8 MiB."""
+    raw = os.environ.get(MAX_FILE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_FILE_MB * 1_048_576
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes <= 1_048_576:  # also refuses nan
+        raise UsageError(
+            f"{MAX_FILE_ENV}={raw!r}: give the largest file size to read, in MiB (e.g. 16)"
+        )
+    return int(megabytes * 1_048_576)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"the file is {size / 1_048_576:.1f} MiB; the limit is {limit / 1_048_576:g} MiB "
+        f"(set {MAX_FILE_ENV} to raise it)"
+    )
+
+
 def read_file(path: Path, display: str | None = None) -> LoadedFile:
-    """Read, decode and walk one YAML file; every problem lands in ``diagnostics``."""
+    """Read, decode and walk one YAML file; every problem lands in ``diagnostics``.
+
+    Only a regular file is opened (a FIFO or a device could block or never end), and never more
+    than the size limit is read, even if the file grows after it was measured.
+    """
     shown = display if display is not None else str(path)
     loaded = LoadedFile(shown, "")
+    limit = max_file_bytes()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            loaded.error(
-                None,
-                "file-too-large",
-                f"the file is {size / 1_048_576:.1f} MiB; the limit is "
-                f"{MAX_FILE_BYTES // 1_048_576} MiB (set DSR_OPTIONS_MAX_FILE_MB to raise it)",
-            )
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            loaded.error(None, "unreadable", "is a directory, not a YAML file")
             return loaded
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        loaded.error(None, "unreadable", "is a directory, not a YAML file")
+        if not stat.S_ISREG(info.st_mode):
+            loaded.error(None, "unreadable", "is not a regular file")
+            return loaded
+        if info.st_size > limit:
+            loaded.error(None, "file-too-large", _too_large(info.st_size, limit))
+            return loaded
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
+    except FileNotFoundError:
+        loaded.error(None, "unreadable", "no such file")
         return loaded
     except OSError as exc:
         loaded.error(None, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return loaded
+    if len(raw) > limit:
+        loaded.error(None, "file-too-large", _too_large(len(raw), limit))
         return loaded
     return parse_bytes(raw, shown)
 
@@ -154,24 +214,29 @@ def read_file(path: Path, display: str | None = None) -> LoadedFile:
 def parse_bytes(raw: bytes, display: str) -> LoadedFile:
     """Decode UTF-8 (a BOM is allowed), then parse and walk."""
     loaded = LoadedFile(display, "")
-    if len(raw) > MAX_FILE_BYTES:
-        loaded.error(None, "file-too-large", f"the document is over {MAX_FILE_BYTES} bytes")
+    limit = max_file_bytes()
+    if len(raw) > limit:
+        loaded.error(None, "file-too-large", _too_large(len(raw), limit))
         return loaded
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         offset = exc.start
         bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        before = raw[bom:offset].decode("utf-8", errors="replace")
+        before = raw[bom:offset].decode("utf-8", errors="replace").replace("\r\n", "\n")
+        before = before.replace("\r", "\n")
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
+        hint = "save the file as UTF-8"
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = "the file is UTF-16; save it as UTF-8"
         loaded.diagnostics.append(
             Diagnostic(
                 display,
                 line,
                 column,
                 "encoding",
-                f"byte 0x{raw[offset]:02x} is not valid UTF-8; save the file as UTF-8",
+                f"byte 0x{raw[offset]:02x} is not valid UTF-8; {hint}",
             )
         )
         return loaded
@@ -180,11 +245,16 @@ def parse_bytes(raw: bytes, display: str) -> LoadedFile:
 
 def parse_text(text: str, display: str) -> LoadedFile:
     """Parse YAML text into nodes and walk them into plain data, collecting every problem."""
-    text = text.replace("\r\n", "\n")
+    # Old Mac line ends are line breaks to YAML and to editors alike: count them as one.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     loaded = LoadedFile(display, text)
-    nul = text.find("\x00")
-    if nul >= 0:
-        _error_at_offset(loaded, text, nul, "control-character", "the file contains a NUL byte")
+    bad = _BAD_CHARACTERS.search(text)
+    if bad:
+        what = _BAD_CHARACTER_NAMES[bad.group()]
+        hint = "" if bad.group() == "\x00" else "; YAML and editors count lines differently"
+        _error_at_offset(
+            loaded, text, bad.start(), "control-character", f"the file contains {what}{hint}"
+        )
         return loaded
     try:
         root = yaml.compose(text, Loader=_CatalogueLoader)
@@ -206,21 +276,40 @@ def parse_text(text: str, display: str) -> LoadedFile:
             where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
             problem = f"this {what} is never closed ({problem}{where})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        loaded.diagnostics.append(
-            Diagnostic(display, line, column, "yaml-syntax", _syntax_message(problem, text, mark))
+        if "maximum nesting depth" in problem:
+            code, message = "too-deep", f"nesting deeper than {LIBYAML_MAX_DEPTH} levels"
+        else:
+            code, message = "yaml-syntax", _syntax_message(problem, text, mark)
+        loaded.diagnostics.append(Diagnostic(display, line, column, code, message))
+        return loaded
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; located by offset only
+        _error_at_offset(
+            loaded,
+            text,
+            exc.position,
+            "control-character",
+            f"the file contains the control character U+{exc.character:04X}"
+            if isinstance(exc.character, int)
+            else "the file contains a character YAML does not allow",
         )
         return loaded
-    except yaml.YAMLError as exc:  # libyaml reports a few problems without a mark
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports a few without a mark
         loaded.error(None, "yaml-syntax", str(exc).strip() or "invalid YAML")
         return loaded
-    except RecursionError:  # pragma: no cover - only the pure-Python parser recurses
-        loaded.error(None, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+    except RecursionError:  # only the pure-Python composer recurses, once per nesting level
+        line, column = _too_deep_at(text)
+        loaded.diagnostics.append(
+            Diagnostic(display, line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        )
         return loaded
     if root is None:
         loaded.error(None, "empty-file", "the file holds no YAML document")
         return loaded
     loaded.root = root
-    loaded.data = _Walker(loaded).walk(root)
+    walker = _Walker(loaded)
+    data = walker.walk(root)
+    # A walk stopped by a limit leaves holes that would be reported as errors of their own.
+    loaded.data = None if walker.stopped else data
     return loaded
 
 
@@ -228,6 +317,26 @@ def _at_end(problem: str, mark: Any, text: str) -> bool:
     if "end of stream" in problem or "<stream end>" in problem:
         return True
     return mark is not None and mark.index >= len(text.rstrip())
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where nesting first goes past ``MAX_DEPTH``, found with the parser's event stream.
+
+    The parser keeps its state on a list, not the call stack, so this works where composing
+    the same text ran out of recursion.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the walk counts the top node as depth 0
+                    return position(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:  # pragma: no cover - the text composed this far, so it parses
+        pass
+    return 0, 0
 
 
 def _syntax_message(problem: str, text: str, mark: Any) -> str:
@@ -253,57 +362,96 @@ class _Walker:
         self.seen: set[int] = set()
         self.aliases = 0
         self.alias_nodes = 0
+        self.alias_text = 0
         self.alias_depth = 0
         self.stopped = False
 
     def walk(self, node: yaml.Node) -> Any:
         return self._node(node, [], 0)
 
+    def _stop(self, node: yaml.Node, code: str, message: str, path: list[str | int]) -> None:
+        self.loaded.error(node, code, message, path)
+        self.stopped = True
+
+    def _stop_at_alias(self, message: str, path: list[str | int]) -> None:
+        """Stop at the alias being expanded, found by its number among the aliases written.
+
+        Composing shares one node among an anchor and its aliases, so the node knows only where
+        the anchor is; the parser's events know where each alias is written, in walk order.
+        """
+        line, column = 0, 0
+        seen = 0
+        try:
+            for event in yaml.parse(self.loaded.text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent):
+                    seen += 1
+                    if seen == self.aliases:
+                        line, column = position(event)
+                        break
+        except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
+            pass
+        self.loaded.diagnostics.append(
+            Diagnostic(self.loaded.path, line, column, "alias-limit", message, path=tuple(path))
+        )
+        self.stopped = True
+
+    def _enter(self, node: yaml.Node, path: list[str | int]) -> bool | None:
+        """Count what walking ``node`` costs: None past a limit (the walk stops), else whether
+        ``node`` is an alias written in the file.
+
+        Composing shares a node among its aliases, so a node met a second time is an alias. Each
+        alias written in the file counts once; every node and character an alias repeats counts
+        toward the budgets, however deeply aliases nest, so a "billion laughs" stops within a few
+        thousand steps.
+        """
+        if self.stopped:
+            return None
+        alias = id(node) in self.seen and not self.alias_depth
+        if alias:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                message = f"more than {MAX_ALIASES} aliases; write the data out"
+                self._stop_at_alias(message, path)
+                return None
+        self.seen.add(id(node))
+        if alias or self.alias_depth:
+            self.alias_nodes += 1
+            if isinstance(node, yaml.ScalarNode):
+                self.alias_text += len(node.value)
+            if self.alias_nodes > MAX_ALIAS_NODES:
+                message = (
+                    f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; write the data out"
+                )
+                self._stop_at_alias(message, path)
+                return None
+            if self.alias_text > MAX_ALIAS_TEXT:
+                message = (
+                    f"aliases repeat more than {MAX_ALIAS_TEXT:,} characters of text; "
+                    "write the data out"
+                )
+                self._stop_at_alias(message, path)
+                return None
+        return alias
+
     def _node(self, node: yaml.Node, path: list[str | int], depth: int) -> Any:
         if self.stopped:
             return None
         if depth > MAX_DEPTH:
-            self.loaded.error(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels", path)
-            self.stopped = True
+            self._stop(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels", path)
             return None
-        aliased = id(node) in self.seen
-        if aliased and not isinstance(node, yaml.ScalarNode):
-            return self._alias(node, path, depth)
-        self.seen.add(id(node))
-        if self.alias_depth:
-            self.alias_nodes += 1
-            if self.alias_nodes > MAX_ALIAS_NODES:
-                self.loaded.error(
-                    node,
-                    "alias-limit",
-                    f"aliases expand to more than {MAX_ALIAS_NODES} nodes; write the data out",
-                    path,
-                )
-                self.stopped = True
-                return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return self._sequence(node, path, depth)
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node, path)
-
-    def _alias(self, node: yaml.Node, path: list[str | int], depth: int) -> Any:
-        self.aliases += 1
-        if self.aliases > MAX_ALIASES:
-            self.loaded.error(
-                node, "alias-limit", f"more than {MAX_ALIASES} aliases; write the data out", path
-            )
-            self.stopped = True
+        alias = self._enter(node, path)
+        if alias is None:
             return None
-        self.alias_depth += 1
+        self.alias_depth += alias
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, path, depth)
-            assert isinstance(node, yaml.SequenceNode)
-            return self._sequence(node, path, depth)
+            if isinstance(node, yaml.SequenceNode):
+                return self._sequence(node, path, depth)
+            assert isinstance(node, yaml.ScalarNode)
+            return self._scalar(node, path)
         finally:
-            self.alias_depth -= 1
+            self.alias_depth -= alias
 
     def _mapping(self, node: yaml.MappingNode, path: list[str | int], depth: int) -> Any:
         if node.tag not in _COLLECTION_TAGS:
@@ -319,7 +467,7 @@ class _Walker:
                 self.loaded.error(
                     key_node,
                     "duplicate-key",
-                    f"duplicate key '{key}' (first at line {first_line}); YAML keeps only one "
+                    f"duplicate key {_clip(key)} (first at line {first_line}); YAML keeps only one "
                     "of them, so remove or rename the other",
                     [*path, key],
                 )
@@ -334,6 +482,8 @@ class _Walker:
                 node, "key-not-text", "a key must be plain text, not a list or mapping", path
             )
             return None
+        if self._enter(node, path) is None:  # a key can be an alias too
+            return None
         if node.tag == "tag:yaml.org,2002:merge":
             self.loaded.error(
                 node, "merge-key", "merge keys ('<<') are not supported; write the keys out", path
@@ -345,7 +495,7 @@ class _Walker:
                 self.loaded.error(
                     node,
                     "key-not-text",
-                    f"the key {node.value!r} is read as a {_kind(value)}; quote it",
+                    f"the key {_clip(node.value)} is read as a {_kind(value)}; quote it",
                     path,
                 )
             return None
@@ -354,15 +504,18 @@ class _Walker:
     def _sequence(self, node: yaml.SequenceNode, path: list[str | int], depth: int) -> Any:
         if node.tag not in _COLLECTION_TAGS:
             return self._bad_tag(node, path)
-        return [
-            self._node(item, [*path, index], depth + 1) for index, item in enumerate(node.value)
-        ]
+        return [self._node(item, [*path, i], depth + 1) for i, item in enumerate(node.value)]
 
     def _scalar(self, node: yaml.ScalarNode, path: list[str | int]) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             return self._bad_tag(node, path)
         if tag == _STR:
+            surrogate = _SURROGATE.search(node.value)
+            if surrogate:  # only the pure-Python parser lets "\ud800" through; no file can hold it
+                message = f"{_clip(surrogate.group())} is half of a UTF-16 pair, not a character"
+                self.loaded.error(node, "encoding", message, path)
+                return None
             return node.value
         if tag == "tag:yaml.org,2002:bool":
             value = _PLAIN_BOOLEANS.get(node.value.lower())
@@ -370,8 +523,8 @@ class _Walker:
                 self.loaded.error(
                     node,
                     "ambiguous-boolean",
-                    f"YAML 1.1 reads {node.value!r} as a boolean; write true or false, "
-                    f"or quote it ('{node.value}') if you mean text",
+                    f"YAML 1.1 reads {_clip(node.value)} as a boolean; write true or false, "
+                    f"or quote it ({_clip(node.value)}) if you mean text",
                     path,
                 )
             return value
@@ -381,28 +534,39 @@ class _Walker:
                 return self._surprise(node, path, "a sexagesimal (base 60) number")
             if len(digits) > 1 and digits.startswith("0") and digits[1:2].isdigit():
                 return self._surprise(node, path, "an octal number")
+        if tag == "tag:yaml.org,2002:null" and node.value not in _NULLS:
+            return self._bad_scalar(node, path)  # PyYAML would drop the text without a word
         try:
             return _constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, KeyError, IndexError, TypeError, OverflowError):
-            what = {
-                "tag:yaml.org,2002:timestamp": "date",
-                "tag:yaml.org,2002:int": "whole number",
-                "tag:yaml.org,2002:float": "number",
-                "tag:yaml.org,2002:null": "null",
-            }.get(tag, "value")
-            self.loaded.error(
-                node,
-                "bad-scalar",
-                f"{node.value!r} is not a valid {what}; quote it if it is text",
-                path,
-            )
-            return None
+        # PyYAML's scalar constructors fail in many ways on an explicit tag over odd text:
+        # ValueError (2024-02-30), KeyError (!!bool maybe), IndexError (!!int ''),
+        # AttributeError (!!timestamp junk), OverflowError and friends.
+        except (
+            yaml.YAMLError,
+            ValueError,
+            KeyError,
+            IndexError,
+            AttributeError,
+            TypeError,
+            OverflowError,
+        ):
+            return self._bad_scalar(node, path)
+
+    def _bad_scalar(self, node: yaml.ScalarNode, path: list[str | int]) -> None:
+        what = {
+            "tag:yaml.org,2002:timestamp": "date",
+            "tag:yaml.org,2002:int": "whole number",
+            "tag:yaml.org,2002:float": "number",
+            "tag:yaml.org,2002:null": "null",
+        }.get(node.tag, "value")
+        message = f"{_clip(node.value)} is not a valid {what}; quote it if it is text"
+        self.loaded.error(node, "bad-scalar", message, path)
 
     def _surprise(self, node: yaml.ScalarNode, path: list[str | int], reading: str) -> None:
         self.loaded.error(
             node,
             "ambiguous-number",
-            f"YAML 1.1 reads {node.value!r} as {reading}; quote it ('{node.value}') "
+            f"YAML 1.1 reads {_clip(node.value)} as {reading}; quote it ({_clip(node.value)}) "
             "if you mean text, or write the number plainly",
             path,
         )
@@ -411,10 +575,16 @@ class _Walker:
         self.loaded.error(
             node,
             "tag-not-allowed",
-            f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed; "
+            f"the tag {_clip(node.tag.replace('tag:yaml.org,2002:', '!!'))} is not allowed; "
             "catalogue files hold plain text, numbers, booleans, dates, lists and mappings",
             path,
         )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, shortened: a diagnostic echoes data, it does not copy it."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
 
 
 def _kind(value: Any) -> str:
@@ -429,8 +599,25 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _mapping_keys(
+    node: yaml.MappingNode, index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    keys = index.get(id(node))
+    if keys is None:
+        keys = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                keys.setdefault(key_node.value, (key_node, value_node))
+        index[id(node)] = keys
+    return keys
+
+
 def locate(
-    root: yaml.Node | None, path: Sequence[str | int], *, key: bool = False
+    root: yaml.Node | None,
+    path: Sequence[str | int],
+    *,
+    key: bool = False,
+    cache: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None,
 ) -> yaml.Node | None:
     """Follow ``path`` down the node graph as far as it goes.
 
@@ -442,10 +629,9 @@ def locate(
     for index, part in enumerate(path):
         last = index == len(path) - 1
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    node = key_node if key and last else value_node
-                    break
+            found = _mapping_keys(node, {} if cache is None else cache).get(str(part))
+            if found is not None:
+                node = found[0] if key and last else found[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if 0 <= part < len(node.value):
                 node = node.value[part]
@@ -465,6 +651,9 @@ def iter_mapping_keys(node: yaml.Node | None) -> Iterator[str]:
 def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
     """Validate walked data against a model, turning each pydantic error into a diagnostic."""
     if loaded.data is None:
+        if loaded.root is not None and not loaded.diagnostics:  # `---`, `~` or `null` alone
+            root = loaded.root if loaded.root.value else None  # `---` alone: the whole file
+            loaded.error(root, "empty-file", "the file holds an empty document")
         return None
     if not isinstance(loaded.data, dict):
         loaded.error(
@@ -480,7 +669,15 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         # as "wrong type"; one error per place is what an editor needs.
         walked = {(d.line, d.column) for d in loaded.diagnostics}
         reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for count, error in enumerate(errors):
+            if count == MAX_REPORTED:
+                loaded.error(
+                    None,
+                    "too-many-errors",
+                    f"{len(errors) - count:,} more schema errors not shown; fix these first",
+                )
+                break
             loc = tuple(error["loc"])
             code, message, at_key = describe_validation_error(model, error)
             line, column = position(loaded.locate(loc, key=at_key))
@@ -515,13 +712,30 @@ class _Dumper(yaml.SafeDumper):
     """Block style, and no line folding: output text reads back exactly as it went in."""
 
 
-def dump_yaml(data: Any) -> str:
-    """YAML text for plain data (the writer the render layer uses; only this module has yaml)."""
-    return yaml.dump(
+def dump_yaml(data: Any, escape: str = "") -> str:
+    """YAML text for plain data (the writer the render layer uses; only this module has yaml).
+
+    ``escape`` is a regex character class: a string holding any of those characters is written
+    double-quoted with each of them as an escape (``"\\u202E"``), never as the raw character.
+    PyYAML escapes controls itself but writes bidi controls and the like as they are.
+    """
+    unsafe = re.compile(f"[{escape}]") if escape else None
+
+    class Dumper(_Dumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = '"' if unsafe is not None and unsafe.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, represent_str)
+    text = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=10_000,
     )
+    # Every string holding such a character is double-quoted, where a \u escape means it.
+    return unsafe.sub(lambda m: f"\\u{ord(m.group()):04X}", text) if unsafe else text

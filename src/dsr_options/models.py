@@ -74,7 +74,12 @@ def _date(value: Any) -> dt.date:
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
 
 
-Date = Annotated[dt.date, PlainValidator(_date, json_schema_input_type=dt.date)]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_date, json_schema_input_type=dt.date),
+    # Without it, a JSON dump warns that the date "may not be as expected" (pydantic 2.11+).
+    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+]
 """A calendar date, written plain (``2010-12-02``) or quoted."""
 
 Value = Annotated[bool | str, PlainValidator(_value, json_schema_input_type=bool | Id)]

@@ -40,9 +40,17 @@ _NOUNS = {
 }
 
 
+MAX_SUGGESTION_OPTIONS = 2_000
+"""Past this many names to choose from, no suggestion: each costs a scan of every name, and a
+list this long is generated, not typed by hand."""
+
+
 def suggest(word: str, options: typing.Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    names = list(options)
+    if len(names) > MAX_SUGGESTION_OPTIONS:
+        return ""
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

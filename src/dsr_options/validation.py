@@ -6,7 +6,7 @@ concerns and moves on, so that one run shows an editor everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -172,13 +172,13 @@ def _reference(
     section = f"{noun}s"
     if section in scope.incomplete:
         return
-    options = list(getattr(scope, section))
-    if value not in options:
+    known: Collection[str] = getattr(scope, section)
+    if value not in known:  # a set or dict: checking stays linear in references
         _report(
             file,
             path,
             "unknown-reference",
-            f"no {noun} has the id '{value}'{suggest(value, options) or hint}",
+            f"no {noun} has the id '{value}'{suggest(value, known) or hint}",
         )
 
 

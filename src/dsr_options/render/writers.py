@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dsr_options.loader import dump_yaml
-from dsr_options.render.text import csv_cell, markdown_cell
+from dsr_options.render.text import UNSAFE_CHARACTERS, csv_cell, markdown_cell
 
-# json.dumps escapes C0 controls itself; C1 controls and bidi controls it leaves raw.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# json.dumps escapes C0 controls itself; C1 controls, bidi controls and the rest it leaves raw.
+_JSON_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 
 Row = Mapping[str, str]
 
@@ -26,7 +26,7 @@ def write_json(data: Any) -> str:
 
 def write_yaml(data: Any) -> str:
     """Block-style YAML that loads back to the same data."""
-    return dump_yaml(data)
+    return dump_yaml(data, escape=UNSAFE_CHARACTERS)
 
 
 def write_csv(rows: Sequence[Row], columns: Sequence[str]) -> str:
