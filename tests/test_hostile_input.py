@@ -151,7 +151,7 @@ def test_a_100_mb_file_is_refused_by_its_size_without_reading_it(
     monkeypatch.setattr(Path, "open", no_open)
     loaded = loader.read_file(path, "roles.yaml")
     assert [d.format() for d in loaded.diagnostics] == [
-        "roles.yaml: error [file-too-large] the file is 100.0 MiB; the limit is 8 MiB "
+        "roles.yaml: error [file-too-large] the file is 100.0 MiB; the limit is 64 MiB "
         "(set DSR_OPTIONS_MAX_FILE_MB to raise it)"
     ]
 
