@@ -84,13 +84,26 @@ def _consoles(no_color: bool) -> tuple[Console, Console]:
 
 
 def emit(rendered: Rendered, no_color: bool = False) -> None:
-    """Payload to stdout: plain text as it is, rich renderables through a console."""
+    """Payload to stdout: plain text as it is, rich renderables through a console.
+
+    On a terminal rich writes directly; piped, the rendering is captured and each line
+    stripped of the padding rich adds up to the width.
+    """
     if isinstance(rendered, str):
         sys.stdout.write(rendered)
         sys.stdout.flush()
         return
     out, _ = _consoles(no_color)
-    out.print(rendered)
+    if out.is_terminal:
+        out.print(rendered)
+        return
+    # Piped: no colour (rich leaves it off off a terminal), and no trailing spaces padding each
+    # line out to the width, which would only clutter a file or a diff.
+    with out.capture() as captured:
+        out.print(rendered)
+    text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def fail(message: str, code: int) -> typer.Exit:

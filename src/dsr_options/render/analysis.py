@@ -18,6 +18,7 @@ from dsr_options.redlines import (
     rule_text,
 )
 from dsr_options.render import OutputFormat
+from dsr_options.render.roles import reception_text
 from dsr_options.render.text import markdown_cell
 from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
 
@@ -359,7 +360,7 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
         reception = a.role.reception
         lines.append(
-            f"Received: {reception.stance.value} ({reception.voices.value} voices). "
+            f"Received: {reception_text(reception.stance.value, reception.voices.value)}. "
             f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
         )
         for heading, items in (

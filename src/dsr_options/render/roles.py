@@ -24,9 +24,29 @@ def role_data(role: Role) -> dict[str, Any]:
     return role.model_dump(mode="json", by_alias=True)
 
 
+VOICES_TEXT = {
+    "one": "one voice",
+    "several": "several voices",
+    "many": "many voices",
+    "general": "generally held",
+    "unrecorded": "voices not recorded",
+}
+
+
+def voices_text(voices: str) -> str:
+    """How many voices the note records behind a view, as a phrase: ``several voices``."""
+    return VOICES_TEXT.get(voices, f"{voices} voices")
+
+
+def reception_text(stance: str, voices: str) -> str:
+    """``support (several voices)``, ``mixed (voices not recorded)``."""
+    return f"{stance} ({voices_text(voices)})"
+
+
 def attribute_text(value: Any) -> str:
+    """An attribute value as text: ``true``/``false`` as in the catalogue and the rules."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return ", ".join(value) if value else "(none)"
     return str(value)
@@ -94,7 +114,8 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     pairs.append(
         (
             "reception",
-            f"{reception.stance.value}, {reception.voices.value} voices: {reception.summary}",
+            f"{reception_text(reception.stance.value, reception.voices.value)}: "
+            f"{reception.summary}",
         )
     )
     pairs += [("concern", f"{item.text} [{item.basis.value}]") for item in role.concerns]

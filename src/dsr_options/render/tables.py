@@ -10,6 +10,7 @@ from rich.text import Text
 
 from dsr_options.models import Catalogue, Role
 from dsr_options.render.layout import Column, FittedTable
+from dsr_options.render.roles import reception_text, voices_text
 from dsr_options.render.text import visible
 
 HEADINGS = {
@@ -42,7 +43,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
         ]
     )
     for row in rows:
-        reception = f"{row['reception']} ({row['voices']})"
+        reception = reception_text(row["reception"], row["voices"])
         style = _RECEPTION_STYLE.get(row["reception"], "")
         table.add_row(
             [
@@ -52,9 +53,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                     (visible(row["id"]), "cyan"),
                 ),
                 *(cell(row[key]) for key in ("levels", "dimensions", "leads")),
-                Text.assemble(
-                    (visible(row["reception"]), style), "\n", f"{visible(row['voices'])} voices"
-                ),
+                Text.assemble((visible(row["reception"]), style), "\n", voices_text(row["voices"])),
             ],
             Text.assemble(
                 (f"{row['number']}. ", "bold"),
@@ -115,7 +114,7 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         "Reception",
         Text.assemble(
             (reception.stance.value, _RECEPTION_STYLE.get(reception.stance.value, "")),
-            f" ({reception.voices.value} voices): ",
+            f" ({voices_text(reception.voices.value)}): ",
             visible(reception.summary),
         ),
     )
