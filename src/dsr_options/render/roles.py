@@ -87,12 +87,17 @@ def role_list(roles: Sequence[Role], fmt: OutputFormat) -> Rendered:
     assert_never(fmt)
 
 
-def _quote(evidence: Evidence) -> str:
+def quote_text(evidence: Evidence) -> str:
+    """``“quote” (section; stance)``."""
     return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
 
 
 def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share."""
+    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share.
+
+    Each part (attribute, lead, reception, concern, open question) is followed by the quotes
+    attached to it, as ``<part> evidence`` rows; the role's own quotes come last.
+    """
     pairs: list[tuple[str, str]] = [
         ("id", role.id),
         ("number", str(role.number)),
@@ -103,13 +108,14 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     ]
     for name, value in role.attributes.items():
         note = f" — {value.note}" if value.note else ""
-        pairs.append(
-            (f"attribute {name}", f"{attribute_text(value.value)} [{value.basis.value}]{note}")
-        )
+        field = f"attribute {name}"
+        pairs.append((field, f"{attribute_text(value.value)} [{value.basis.value}]{note}"))
+        pairs += _evidence_pairs(field, value.evidence)
     for lead in role.leads:
         office = catalogue.office(lead.office)
         name = office.name if office else lead.office
         pairs.append(("lead", f"{name} ({lead.office}) [{lead.basis.value}]: {lead.rationale}"))
+        pairs += _evidence_pairs(f"lead {lead.office}", lead.evidence)
     reception = role.reception
     pairs.append(
         (
@@ -118,12 +124,18 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
             f"{reception.summary}",
         )
     )
-    pairs += [("concern", f"{item.text} [{item.basis.value}]") for item in role.concerns]
-    pairs += [
-        ("open question", f"{item.text} [{item.basis.value}]") for item in role.open_questions
-    ]
-    pairs += [("evidence", _quote(evidence)) for evidence in role.evidence]
+    pairs += _evidence_pairs("reception", reception.evidence)
+    for field, items in (("concern", role.concerns), ("open question", role.open_questions)):
+        for item in items:
+            pairs.append((field, f"{item.text} [{item.basis.value}]"))
+            pairs += _evidence_pairs(field, item.evidence)
+    pairs += [("evidence", quote_text(evidence)) for evidence in role.evidence]
     return pairs
+
+
+def _evidence_pairs(field: str, evidence: Sequence[Evidence]) -> list[tuple[str, str]]:
+    """The quotes backing one part of a role, each as ``(<part> evidence, quote)``."""
+    return [(f"{field} evidence", quote_text(item)) for item in evidence]
 
 
 def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:
