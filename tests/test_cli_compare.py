@@ -174,7 +174,7 @@ def test_csv(run: Run, varied: Path) -> None:
         "role-1": "strategic",
         "role-2": "operational, tactical",
     }
-    assert by_name["attributes.standing_un_capacity"]["role-2"] == "no [note]"
+    assert by_name["attributes.standing_un_capacity"]["role-2"] == "false [note]"
     assert by_name["attributes.delivered_by"]["differs"] == "false"
     assert by_name["evidence.strongest_against"]["role-2"] == "“against it” (Findings)"
 

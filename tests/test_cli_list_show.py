@@ -82,8 +82,10 @@ def test_list_filters(run: Run, varied: Path, options: str, expected: list[str])
 
 def test_list_unknown_office_says_did_you_mean(run: Run, varied: Path) -> None:
     result = run(f"dsr-options list --data {varied} --lead omma")
-    assert result.exit_code == 1, result
-    assert "no office has the id 'omma'; did you mean 'oma'?" in result.stderr
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "dsr-options: error: --lead: no office has the id 'omma'; did you mean 'oma'?\n"
+    )
 
 
 def test_list_bad_level_is_a_usage_error(run: Run, varied: Path) -> None:

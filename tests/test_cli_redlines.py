@@ -310,8 +310,8 @@ def test_list_by_redlines(run: Run, mixed: Path, options: str, expected: list[st
 
 def test_list_clear_of_unknown_redline(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options list --data {mixed} --clear-of redlne-1")
-    assert result.exit_code == 1, result
-    assert "no redline has the id 'redlne-1'; did you mean" in result.stderr
+    assert result.exit_code == 2, result  # a filter value: a usage error, like --level
+    assert "--clear-of: no redline has the id 'redlne-1'; did you mean" in result.stderr
 
 
 def test_agree_json(run: Run, mixed: Path) -> None:

@@ -255,3 +255,17 @@ def test_extra_aspect_names_must_be_unique(tmp_path: Path) -> None:
     catalogue = catalogue_of(tmp_path, [role(1), role(2)])
     with pytest.raises(ValueError, match="unique: levels"):
         compare_roles(catalogue, catalogue.roles, extra=[ExtraAspect("levels", "x", lambda r: 1)])
+
+
+def test_a_quote_naming_the_role_beats_a_corroborated_one(tmp_path: Path) -> None:
+    first = role(1, title="Repository for DSR best practices and guidance")
+    first["evidence"] = [
+        evidence("sharing information on good practices", "supports"),
+        evidence("(iv) serving as a repository for best practices and guidance", "supports"),
+    ]
+    # Cited again on the reception: corroborated, but it does not name the role.
+    first["reception"]["evidence"] = [evidence("sharing information on good practices")]
+    catalogue = catalogue_of(tmp_path, [first, role(2)])
+    assert values(catalogue, "evidence.strongest_for")["role-1"]["quote"] == (
+        "(iv) serving as a repository for best practices and guidance"
+    )

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from dsr_options._version import __version__
 from dsr_options.render import OutputFormat, ReportFormat
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from dsr_options.catalogue import Loaded
     from dsr_options.models import Catalogue
     from dsr_options.render import Rendered
+
+E = TypeVar("E", bound=Enum)
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -46,6 +49,44 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone: no ``<list[str]>`` type, no ``{ROLE}`` braces."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+class _Command(TyperCommand):
+    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
+
+def _choice(vocabulary: type[E]) -> Callable[[Any], E]:
+    """A parser for an enum option: any case, and a "did you mean" for a wrong value."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, vocabulary):
+            return value
+        from dsr_options.errors import UsageError
+        from dsr_options.query import parse_choices
+
+        try:
+            return parse_choices([str(value)], vocabulary, "")[0]
+        except UsageError as exc:
+            raise typer.BadParameter(str(exc)) from None
+
+    return parse
+
+
 # -- options shared by every command --------------------------------------------------------------
 
 DataOption = Annotated[
@@ -53,6 +94,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="DSR_OPTIONS_DATA",
+        metavar="DIR",
         help="Folder holding roles.yaml and redlines.yaml (default: the packaged catalogue).",
         show_default=False,
     ),
@@ -62,8 +104,9 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        case_sensitive=False,
-        help="Output format: a table for people, json/yaml/csv/markdown for scripts and briefs.",
+        parser=_choice(OutputFormat),
+        metavar="FORMAT",
+        help="table (for people), json, yaml, csv or markdown (for scripts and briefs).",
     ),
 ]
 NoColorOption = Annotated[
@@ -84,13 +127,26 @@ def _consoles(no_color: bool) -> tuple[Console, Console]:
 
 
 def emit(rendered: Rendered, no_color: bool = False) -> None:
-    """Payload to stdout: plain text as it is, rich renderables through a console."""
+    """Payload to stdout: plain text as it is, rich renderables through a console.
+
+    On a terminal rich writes directly; piped, the rendering is captured and each line
+    stripped of the padding rich adds up to the width.
+    """
     if isinstance(rendered, str):
         sys.stdout.write(rendered)
         sys.stdout.flush()
         return
     out, _ = _consoles(no_color)
-    out.print(rendered)
+    if out.is_terminal:
+        out.print(rendered)
+        return
+    # Piped: no colour (rich leaves it off off a terminal), and no trailing spaces padding each
+    # line out to the width, which would only clutter a file or a diff.
+    with out.capture() as captured:
+        out.print(rendered)
+    text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -157,40 +213,71 @@ def main_options(
     """Lay out UN roles in defense sector reform and the redlines that bound them."""
 
 
-@app.command("list")
+def _listed(vocabulary: type[Enum]) -> str:
+    values = [str(member.value) for member in vocabulary]
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+@app.command("list", short_help="List the candidate roles, optionally filtered.")
 def list_roles(
     level: Annotated[
-        list[Level] | None,
-        typer.Option("--level", "-l", case_sensitive=False, help="Keep roles at this level."),
+        list[str] | None,
+        typer.Option(
+            "--level",
+            "-l",
+            metavar="LEVEL",
+            help=f"Keep roles at this level: {_listed(Level)}.",
+            show_default=False,
+        ),
     ] = None,
     dimension: Annotated[
-        list[Dimension] | None,
+        list[str] | None,
         typer.Option(
-            "--dimension", "-d", case_sensitive=False, help="Keep roles in this dimension."
+            "--dimension",
+            "-d",
+            metavar="DIMENSION",
+            help=f"Keep roles in this dimension: {_listed(Dimension)}.",
+            show_default=False,
         ),
     ] = None,
     lead: Annotated[
         list[str] | None,
         typer.Option(
-            "--lead", help="Keep roles this office (or a unit of it) might lead; id or prefix."
+            "--lead",
+            metavar="OFFICE",
+            help="Keep roles this office (or a unit of it) might lead: an office id or prefix.",
+            show_default=False,
         ),
     ] = None,
     reception: Annotated[
-        list[ReceptionStance] | None,
-        typer.Option("--reception", "-r", case_sensitive=False, help="Keep roles received so."),
+        list[str] | None,
+        typer.Option(
+            "--reception",
+            "-r",
+            metavar="RECEPTION",
+            help=f"Keep roles received so: {_listed(ReceptionStance)}.",
+            show_default=False,
+        ),
     ] = None,
     search: Annotated[
         str,
         typer.Option(
-            "--search", "-s", help="Keep roles whose text holds every one of these words."
+            "--search",
+            "-s",
+            metavar="WORDS",
+            help="Keep roles whose text (quotes, leads and attributes included) holds every one "
+            "of these words; case and accents do not matter.",
+            show_default=False,
         ),
     ] = "",
     clear_of: Annotated[
         list[str] | None,
         typer.Option(
             "--clear-of",
-            help="Keep roles that do not cross these redlines (ids or prefixes, comma-separated); "
-            "an unknown result does not count as clear.",
+            metavar="ID[,ID...]",
+            help="Keep roles that do not cross these redlines (ids or prefixes); an unknown "
+            "result does not count as clear.",
+            show_default=False,
         ),
     ] = None,
     survives: Annotated[
@@ -208,26 +295,32 @@ def list_roles(
 ) -> None:
     """List the candidate roles, optionally filtered.
 
-    Repeat an option to accept any of its values; different options must all match.
+    Repeat an option, or give it comma-separated values, to accept any of them; different
+    options must all match. An unknown value is a usage error (exit 2).
 
     Examples:
 
+    \b
       dsr-options list
-
-      dsr-options list --level strategic --reception support -f markdown
-
-      dsr-options list --lead orolsi --search "bilateral"
-
+      dsr-options list --level strategic,operational --reception support
+      dsr-options list --lead orolsi --search bilateral -f markdown
       dsr-options list --survives
-
-      dsr-options list --clear-of no-standing-un-capacity,limited-un-technical-competency
-
-      dsr-options list --survives --redlines my-delegation.yaml
+      dsr-options list --clear-of no-standing,limited
+      dsr-options list --survives --redlines mine.yaml
     """
     with errors_to_exit_codes():
-        from dsr_options.query import RoleFilter, filter_roles, split_ids
+        from dsr_options.query import (
+            RoleFilter,
+            filter_roles,
+            parse_choices,
+            resolve_filter_id,
+            split_ids,
+        )
         from dsr_options.render.roles import role_list
 
+        levels = parse_choices(level or (), Level, "--level")
+        dimensions = parse_choices(dimension or (), Dimension, "--dimension")
+        receptions = parse_choices(reception or (), ReceptionStance, "--reception")
         catalogue = _load_redlines(data, redlines, with_default, None)
         role_ids: set[str] | None = None
         if clear_of or survives:
@@ -236,23 +329,33 @@ def list_roles(
 
             role_ids = {role.id for role in catalogue.roles}
             if clear_of:
-                role_ids &= set(roles_clear_of(catalogue, split_ids(clear_of)))
+                redline_ids = [line.id for line in catalogue.redlines]
+                chosen = [
+                    resolve_filter_id(ref, redline_ids, "redline", "--clear-of")
+                    for ref in split_ids(clear_of)
+                ]
+                role_ids &= set(roles_clear_of(catalogue, chosen))
             if survives:
                 role_ids &= set(surviving(catalogue))
         criteria = RoleFilter(
-            levels=level or (),
-            dimensions=dimension or (),
+            levels=levels,
+            dimensions=dimensions,
             leads=split_ids(lead or ()),
-            receptions=reception or (),
+            receptions=receptions,
             text=search,
             role_ids=role_ids,
         )
         emit(role_list(filter_roles(catalogue, criteria), fmt), no_color)
 
 
-@app.command("show")
+@app.command("show", cls=_Command, short_help="Show everything about one role, evidence included.")
 def show_role(
-    role: Annotated[str, typer.Argument(help="Role id, unique prefix of one, or its number.")],
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
+        ),
+    ],
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -261,8 +364,9 @@ def show_role(
 
     Examples:
 
+    \b
       dsr-options show strategic-advice
-
+      dsr-options show 3 -f markdown
       dsr-options show match -f json
     """
     with errors_to_exit_codes():
@@ -275,7 +379,7 @@ def show_role(
         emit(role_detail(found, catalogue, fmt, evaluate_role(catalogue, found)), no_color)
 
 
-@app.command("redlines")
+@app.command("redlines", short_help="List the redlines that bound any UN role.")
 def list_redlines(
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
@@ -285,8 +389,8 @@ def list_redlines(
 
     Examples:
 
+    \b
       dsr-options redlines
-
       dsr-options redlines -f csv > redlines.csv
     """
     with errors_to_exit_codes():
@@ -300,6 +404,7 @@ RedlinesOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--redlines",
+        metavar="FILE",
         help="A redline file of your own (same schema as redlines.yaml), evaluated instead of the "
         "shipped redlines; repeat for several files.",
         show_default=False,
@@ -314,7 +419,12 @@ WithDefaultOption = Annotated[
 ]
 OnlyOption = Annotated[
     list[str] | None,
-    typer.Option("--only", help="Only these redlines: ids or unique prefixes, comma-separated."),
+    typer.Option(
+        "--only",
+        metavar="ID[,ID...]",
+        help="Only these redlines: ids or unique prefixes, comma-separated.",
+        show_default=False,
+    ),
 ]
 
 
@@ -337,7 +447,7 @@ def _load_redlines(
     return select_redlines(catalogue, split_ids(only or ()))
 
 
-@app.command("check")
+@app.command("check", short_help="Check every role against every redline.")
 def check_redlines(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
@@ -354,11 +464,10 @@ def check_redlines(
 
     Examples:
 
+    \b
       dsr-options check
-
       dsr-options check --only no-standing,limited -f markdown
-
-      dsr-options check --redlines my-delegation.yaml --with-default -f json
+      dsr-options check --redlines mine.yaml --with-default -f json
     """
     with errors_to_exit_codes():
         from dsr_options.redlines import analyse
@@ -368,7 +477,7 @@ def check_redlines(
         emit(check_report(analyse(catalogue), fmt), no_color)
 
 
-@app.command("agree")
+@app.command("agree", short_help="Evidence for and against each role, and who objects.")
 def agree(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
@@ -384,8 +493,8 @@ def agree(
 
     Examples:
 
+    \b
       dsr-options agree
-
       dsr-options agree -f markdown > agreement.md
     """
     with errors_to_exit_codes():
@@ -396,12 +505,14 @@ def agree(
         emit(agreement_report(agreement(catalogue), fmt), no_color)
 
 
-@app.command("compare")
+@app.command("compare", cls=_Command, short_help="Compare roles side by side, differences marked.")
 def compare(
     roles: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Two or more roles: ids, unique prefixes or numbers.", show_default=False
+            metavar="ROLE...",
+            help="Two or more roles: ids, unique prefixes (any case) or numbers.",
+            show_default=False,
         ),
     ] = None,
     diff_only: Annotated[
@@ -415,10 +526,9 @@ def compare(
 
     Examples:
 
+    \b
       dsr-options compare strategic coordination
-
       dsr-options compare 1 2 3 4 --diff-only
-
       dsr-options compare strategic matchmaking -f json
     """
     with errors_to_exit_codes():
@@ -455,12 +565,16 @@ def _source_option(value: str) -> tuple[str | None, Path]:
     return None, Path(value)
 
 
-@app.command("validate")
+@app.command(
+    "validate", cls=_Command, short_help="Check catalogue files; each problem at file:line:col."
+)
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Catalogue files or folders (default: the catalogue in use).", show_default=False
+            metavar="[PATH]...",
+            help="Catalogue files or folders (default: the catalogue in use).",
+            show_default=False,
         ),
     ] = None,
     fmt: Annotated[
@@ -468,8 +582,9 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
-            help="Report format: text for people; json, github, junit or sarif for CI.",
+            parser=_choice(ReportFormat),
+            metavar="FORMAT",
+            help="Report format: text (for people), json, github, junit or sarif (for CI).",
         ),
     ] = ReportFormat.TEXT,
     strict: Annotated[
@@ -494,11 +609,10 @@ def validate(
 
     Examples:
 
+    \b
       dsr-options validate
-
       dsr-options validate data/ --strict -f github
-
-      dsr-options validate data/ --source note.txt -f sarif > dsr-options.sarif
+      dsr-options validate data/ --source note.txt -f sarif > out.sarif
     """
     with errors_to_exit_codes():
         from dsr_options.checker import validate_paths
@@ -524,10 +638,13 @@ def validate(
             raise typer.Exit(EXIT_DATA)
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command, short_help="Print the JSON Schema of a catalogue file.")
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(case_sensitive=False, help="Which file: roles or redlines.")
+        SchemaKind,
+        typer.Argument(
+            parser=_choice(SchemaKind), metavar="[FILE]", help="Which file: roles or redlines."
+        ),
     ] = SchemaKind.ROLES,
 ) -> None:
     """Print the JSON Schema of a catalogue file, generated from the models.
@@ -536,8 +653,8 @@ def schema(
 
     Examples:
 
+    \b
       dsr-options schema roles > schemas/roles.schema.json
-
       dsr-options schema redlines
     """
     with errors_to_exit_codes():

@@ -6,6 +6,7 @@ Rendering (table, JSON, CSV, ...) lives in ``render.compare``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -285,18 +286,30 @@ def strongest_evidence(role: Role, stance: Stance) -> Evidence | None:
     """The strongest quote with ``stance`` on a role, or ``None``.
 
     The catalogue records no weight for a quote, so "strongest" is a fixed, explainable order:
-    a quote the role cites about itself (role-level ``evidence``) beats one attached to a part of
-    it; then a quote cited in more places on the role (corroborated) beats one cited once; then
-    the catalogue's own order (maintainers list the telling quote first) breaks the tie.
+
+    1. a quote the role cites about itself (role-level ``evidence``) beats one attached to a
+       part of it;
+    2. then a quote that names the role beats one that does not: the more words of the role's
+       title (of four letters or more, any case or accent) it holds, the stronger;
+    3. then a quote cited in more places on the role (corroborated) beats one cited once;
+    4. then the catalogue's own order (maintainers list the telling quote first).
     """
+    title = _words(role.title)
     candidates = [
-        (not role_level, -_citations(role, item), index, item)
+        (not role_level, -len(title & _words(item.quote)), -_citations(role, item), index, item)
         for index, (item, role_level) in enumerate(all_evidence(role))
         if item.stance is stance
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda entry: entry[:3])[3]
+    return min(candidates, key=lambda entry: entry[:4])[4]
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning (four letters or more), folded for matching."""
+    from dsr_options.query import fold
+
+    return {word for word in re.split(r"[^\w]+", fold(text)) if len(word) >= 4}
 
 
 def _strongest(stance: Stance) -> Callable[[Role], dict[str, str] | None]:

@@ -3,42 +3,78 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import TypeVar
 
 from dsr_options.errors import UnknownIdError, UsageError
-from dsr_options.models import Catalogue, Role
+from dsr_options.models import Catalogue, Evidence, Role
 from dsr_options.vocabulary import Dimension, Level, ReceptionStance
+
+E = TypeVar("E", bound=Enum)
 
 
 def resolve_id(reference: str, ids: Sequence[str], noun: str) -> str:
     """An exact id, else the one id that starts with ``reference``, else an error that helps.
 
-    The error names every id a prefix matches, or the closest ids when nothing matches.
+    Case does not matter (ids are lowercase). The error names every id a prefix matches, or the
+    closest ids when nothing matches.
     """
-    if reference in ids:
-        return reference
-    matches = [item for item in ids if item.startswith(reference)] if reference else []
+    wanted = reference.strip().lower()
+    if wanted in ids:
+        return wanted
+    matches = [item for item in ids if item.startswith(wanted)] if wanted else []
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise UnknownIdError(
             f"'{reference}' matches more than one {noun}: {', '.join(matches)}; give more of the id"
         )
-    close = difflib.get_close_matches(reference, ids, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     known = f" (known: {', '.join(ids)})" if len(ids) <= 12 and not close else ""
     raise UnknownIdError(f"no {noun} has the id '{reference}'{hint}{known}")
 
 
+def resolve_filter_id(reference: str, ids: Sequence[str], noun: str, option: str) -> str:
+    """:func:`resolve_id` for a filter option: an unknown value is a usage error (exit 2)."""
+    try:
+        return resolve_id(reference, ids, noun)
+    except UnknownIdError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
 def find_role(catalogue: Catalogue, reference: str) -> Role:
-    """The role whose id is ``reference`` or starts with it (also accepts its number)."""
+    """The role numbered ``reference``, or whose id is it or starts with it (any case)."""
     ids = [role.id for role in catalogue.roles]
-    if reference.isdigit():
-        numbered = [role for role in catalogue.roles if role.number == int(reference)]
+    wanted = reference.strip()
+    if wanted.isdigit():
+        numbered = [role for role in catalogue.roles if role.number == int(wanted)]
         if numbered:
             return numbered[0]
-    return catalogue.role(resolve_id(reference, ids, "role"))
+        try:  # an id may start with digits
+            return catalogue.role(resolve_id(wanted, ids, "role"))
+        except UnknownIdError:
+            raise UnknownIdError(
+                f"no role is numbered {int(wanted)} ({_numbering(catalogue)})"
+            ) from None
+    return catalogue.role(resolve_id(wanted, ids, "role"))
+
+
+def _numbering(catalogue: Catalogue) -> str:
+    """How the roles are numbered: a range (with an en dash), a list, or the only number."""
+    numbers = sorted({role.number for role in catalogue.roles})
+    if not numbers:
+        return "the catalogue has no roles"
+    if len(numbers) == 1:
+        return f"the only role is numbered {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"roles are numbered {numbers[0]}\u2013{numbers[-1]}"
+    if len(numbers) <= 12:
+        return f"roles are numbered {', '.join(str(n) for n in numbers)}"
+    return f"roles are numbered between {numbers[0]} and {numbers[-1]}"
 
 
 def find_roles(catalogue: Catalogue, references: Iterable[str]) -> list[Role]:
@@ -57,6 +93,33 @@ def split_ids(values: Iterable[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def parse_choices(values: Iterable[str], vocabulary: type[E], option: str) -> list[E]:
+    """``--level strategic,tactical --level operational`` as enum members, any case.
+
+    A value not in the vocabulary is a usage error naming the option, with a "did you mean"
+    and the values allowed.
+    """
+    allowed = [member.value for member in vocabulary]
+    chosen: list[E] = []
+    for value in split_ids(values):
+        wanted = value.lower()
+        if wanted not in allowed:
+            close = difflib.get_close_matches(wanted, allowed, n=1, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            where = f"{option}: " if option else ""
+            raise UsageError(f"{where}'{value}' is not one of {', '.join(allowed)}{hint}")
+        member = vocabulary(wanted)
+        if member not in chosen:
+            chosen.append(member)
+    return chosen
+
+
+def fold(text: str) -> str:
+    """``text`` for matching: case folded, accents dropped (``Vis-à-Vis`` -> ``vis-a-vis``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 @dataclass(frozen=True)
 class RoleFilter:
     """What to keep: within one criterion any value matches; every criterion given must match."""
@@ -67,7 +130,7 @@ class RoleFilter:
     """Office ids; a role led by a unit of one of these offices matches too."""
     receptions: Collection[ReceptionStance] = ()
     text: str = ""
-    """Case-insensitive words that must all appear somewhere in the role's text."""
+    """Words that must all appear somewhere in the role's text (any case, accents ignored)."""
     role_ids: Collection[str] | None = field(default=None)
     """Only these roles (for example the ones that survive a set of redlines)."""
 
@@ -82,21 +145,44 @@ def _office_ancestry(catalogue: Catalogue, office_id: str) -> set[str]:
     return chain
 
 
-def role_text(role: Role) -> str:
-    """Every piece of text a role carries, for free-text search."""
-    parts = [role.id, role.title, role.summary, role.reception.summary]
-    parts += [lead.rationale for lead in role.leads]
+def role_text(role: Role, catalogue: Catalogue | None = None) -> str:
+    """Every piece of text a role carries, folded for free-text search (see :func:`fold`).
+
+    Its id, number, title and summary; levels and dimensions; attribute names, values and
+    notes; lead office ids, names and rationales; reception; concerns and open questions; and
+    every evidence quote, wherever it is attached.
+    """
+    parts = [role.id, str(role.number), role.title, role.summary]
+    parts += [level.value for level in role.levels]
+    parts += [dimension.value for dimension in role.dimensions]
+    for name, value in role.attributes.items():
+        shown = value.value if isinstance(value.value, tuple) else (value.value,)
+        parts += [name, *(str(item).lower() for item in shown), value.note or ""]
+    for lead in role.leads:
+        office = catalogue.office(lead.office) if catalogue else None
+        parts += [lead.office, office.name if office else "", lead.rationale]
+    reception = role.reception
+    parts += [reception.stance.value, reception.summary]
     parts += [item.text for item in (*role.concerns, *role.open_questions)]
-    parts += [value.note or "" for value in role.attributes.values()]
-    parts += [evidence.quote for evidence in role.evidence]
-    return "\n".join(parts).casefold()
+    parts += [evidence.quote for evidence in _every_evidence(role)]
+    return fold("\n".join(parts))
+
+
+def _every_evidence(role: Role) -> list[Evidence]:
+    return [
+        *role.evidence,
+        *(item for value in role.attributes.values() for item in value.evidence),
+        *(item for lead in role.leads for item in lead.evidence),
+        *role.reception.evidence,
+        *(item for noted in (*role.concerns, *role.open_questions) for item in noted.evidence),
+    ]
 
 
 def filter_roles(catalogue: Catalogue, criteria: RoleFilter) -> list[Role]:
     """The roles that meet every criterion, in catalogue order."""
     office_ids = [office.id for office in catalogue.offices]
-    leads = {resolve_id(office, office_ids, "office") for office in criteria.leads}
-    words = criteria.text.casefold().split()
+    leads = {resolve_filter_id(ref, office_ids, "office", "--lead") for ref in criteria.leads}
+    words = fold(criteria.text).split()
     kept = []
     for role in catalogue.roles:
         if criteria.role_ids is not None and role.id not in criteria.role_ids:
@@ -112,7 +198,7 @@ def filter_roles(catalogue: Catalogue, criteria: RoleFilter) -> list[Role]:
             if not led_by & leads:
                 continue
         if words:
-            text = role_text(role)
+            text = role_text(role, catalogue)
             if not all(word in text for word in words):
                 continue
         kept.append(role)

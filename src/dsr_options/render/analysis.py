@@ -18,6 +18,7 @@ from dsr_options.redlines import (
     rule_text,
 )
 from dsr_options.render import OutputFormat
+from dsr_options.render.roles import role_reception_text
 from dsr_options.render.text import markdown_cell
 from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
 
@@ -264,13 +265,6 @@ def check_report(analysis: Analysis, fmt: OutputFormat) -> Rendered:
 AGREE_CSV_COLUMNS = ("role", "standing", "verdict", "kind", "text", "where")
 
 
-def reception_text(agreement: RoleAgreement) -> str:
-    """``support (several voices)``; ``unrecorded (unrecorded voices) [analysis]``."""
-    reception = agreement.role.reception
-    text = f"{reception.stance.value} ({reception.voices.value} voices)"
-    return text + (" [analysis]" if reception.basis.value == "analysis" else "")
-
-
 def quote_text(quoted: Quoted) -> str:
     evidence = quoted.evidence
     return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
@@ -384,7 +378,7 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
     for a in agreements:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
         lines.append(
-            f"Received: {reception_text(a)}. "
+            f"Received: {role_reception_text(a.role)}. "
             f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
         )
         for heading, items in (

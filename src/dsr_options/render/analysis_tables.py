@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from dsr_options.redlines import Analysis, Outcome, Result, RoleAgreement, RoleVerdict, Verdict
@@ -15,10 +13,10 @@ from dsr_options.render.analysis import (
     SYMBOLS,
     objection_text,
     quote_text,
-    reception_text,
     verdict_text,
 )
 from dsr_options.render.layout import Column, FittedTable, stacked
+from dsr_options.render.roles import role_reception_text
 from dsr_options.render.tables import cell, pairs_table, section
 from dsr_options.render.text import visible
 
@@ -134,15 +132,24 @@ def check_view(analysis: Analysis) -> RenderableType:
 
 def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
     """The ``Redlines`` section of ``show``: the verdict, then one row per redline."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("Redline", style="cyan", overflow="fold", ratio=2)
-    table.add_column("Result", no_wrap=True)
-    table.add_column("Why, and how to clear it", overflow="fold", ratio=4)
+    table = FittedTable(
+        [
+            Column("Redline", style="cyan", weight=2),
+            Column("Result", keep_whole=True),
+            Column("Why, and how to clear it", weight=4),
+        ]
+    )
     for result in verdict.results:
+        name = f"{visible(result.redline.id)} ({result.strictness.value})"
+        details = "\n".join(_details(result))
         table.add_row(
-            cell(f"{result.redline.id} ({result.strictness.value})"),
-            _outcome(result),
-            cell("\n".join(_details(result))),
+            [cell(name), _outcome(result), cell(details)],
+            Text.assemble(
+                (name, "cyan"),
+                "  ",
+                _outcome(result),
+                *(("\n", visible(details)) if details else ()),
+            ),
         )
     body: list[RenderableType] = [_verdict(verdict)]
     if verdict.results:
@@ -170,7 +177,7 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
         )
         parts.append(
             cell(
-                f"received: {reception_text(agreement)}; "
+                f"received: {role_reception_text(agreement.role)}; "
                 f"redlines: {verdict_text(agreement.verdict)}"
             )
         )

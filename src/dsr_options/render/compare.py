@@ -8,7 +8,7 @@ from typing_extensions import assert_never
 
 from dsr_options.compare import Aspect, AspectKind, Comparison, Summary
 from dsr_options.render import OutputFormat
-from dsr_options.render.roles import attribute_text
+from dsr_options.render.roles import attribute_text, reception_text
 from dsr_options.render.text import markdown_cell
 from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
 
@@ -37,7 +37,7 @@ def value_text(kind: AspectKind, value: Any, separator: str = ", ") -> str:
             shown = attribute_text(raw)
         return f"{shown} [{value['basis']}]"
     if kind is AspectKind.RECEPTION:
-        return f"{value['stance']} ({value['voices']} voices)"
+        return reception_text(value["stance"], value["voices"])
     if kind is AspectKind.STATEMENTS:
         return "\n".join(f"• {item['text']} [{item['basis']}]" for item in value) or NONE
     if kind is AspectKind.EVIDENCE_COUNT:

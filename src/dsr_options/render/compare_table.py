@@ -16,14 +16,12 @@ from rich.text import Text
 from dsr_options.compare import Aspect, Comparison
 from dsr_options.models import Role
 from dsr_options.render.compare import DIFFERS_MARK, summary_line, value_texts
-from dsr_options.render.layout import Responsive
+from dsr_options.render.layout import MAX_WORD, Responsive
 from dsr_options.render.tables import cell
 from dsr_options.render.text import visible
 
 DIFFERS_STYLE = "yellow"
 MARK_STYLE = "bold yellow"
-MAX_WORD = 24
-"""A value column is never made wider than this just to fit one long word; such a word folds."""
 MIN_VALUE_WIDTH = 12
 STACKED_VALUE_WIDTH = 30
 """Stacked, a value goes beside its role id only when that leaves it this many columns."""
@@ -37,7 +35,7 @@ def comparison_table(result: Comparison) -> RenderableType:
     if not result.aspects:
         return Group(summary, cell("No aspect differs.", "green"))
     texts = {aspect.name: value_texts(aspect, "\n") for aspect in result.aspects}
-    label_width = min(30, 2 + max(_longest_word(aspect.label) for aspect in result.aspects))
+    label_width = 2 + min(MAX_WORD, max(_longest_word(a.label) for a in result.aspects))
     value_widths = [
         max(
             MIN_VALUE_WIDTH,
@@ -135,7 +133,12 @@ def _stacked(result: Comparison, texts: dict[str, dict[str, str]]) -> Renderable
 
 
 def _beside_or_below(pairs: list[tuple[Text, Text]], id_width: int, indent: int) -> Responsive:
-    """Each text beside its role id where that leaves a readable column, else below it."""
+    """Each text beside its role id where that leaves a readable column, else below it.
+
+    Beside needs a value column of ``STACKED_VALUE_WIDTH`` and room for the longest word of
+    the values (up to ``MAX_WORD``), so that an id among them is not cut.
+    """
+    longest = min(MAX_WORD, max((_longest_word(text.plain) for _, text in pairs), default=0))
     beside = Table.grid(padding=(0, 2, 0, 0))
     beside.add_column(min_width=id_width, no_wrap=True)
     beside.add_column(overflow="fold")
@@ -146,5 +149,5 @@ def _beside_or_below(pairs: list[tuple[Text, Text]], id_width: int, indent: int)
     return Responsive(
         Padding(beside, (0, 0, 0, indent)),
         Group(*below),
-        min_width=indent + id_width + 2 + STACKED_VALUE_WIDTH,
+        min_width=indent + id_width + 2 + max(STACKED_VALUE_WIDTH, longest),
     )

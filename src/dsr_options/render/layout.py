@@ -16,8 +16,10 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-MAX_WORD = 28
-"""A longer word (a long id, say) may fold: a table must fit somewhere."""
+MAX_WORD = 40
+"""Words up to this long (every id, in practice) are never cut: a column gets room for its
+longest word, and when the columns cannot all have that room the rows are stacked instead.
+Only a longer word may fold, so that a table always fits somewhere."""
 
 
 @dataclass

@@ -24,9 +24,36 @@ def role_data(role: Role) -> dict[str, Any]:
     return role.model_dump(mode="json", by_alias=True)
 
 
+VOICES_TEXT = {
+    "one": "one voice",
+    "several": "several voices",
+    "many": "many voices",
+    "general": "generally held",
+    "unrecorded": "voices not recorded",
+}
+
+
+def voices_text(voices: str) -> str:
+    """How many voices the note records behind a view, as a phrase: ``several voices``."""
+    return VOICES_TEXT.get(voices, f"{voices} voices")
+
+
+def reception_text(stance: str, voices: str, basis: str = "note") -> str:
+    """``support (several voices)``; ``unrecorded (voices not recorded) [analysis]``."""
+    text = f"{stance} ({voices_text(voices)})"
+    return text + (" [analysis]" if basis == "analysis" else "")
+
+
+def role_reception_text(role: Role) -> str:
+    """How participants received ``role``, with its basis when that is our analysis."""
+    reception = role.reception
+    return reception_text(reception.stance.value, reception.voices.value, reception.basis.value)
+
+
 def attribute_text(value: Any) -> str:
+    """An attribute value as text: ``true``/``false`` as in the catalogue and the rules."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return ", ".join(value) if value else "(none)"
     return str(value)
@@ -67,12 +94,17 @@ def role_list(roles: Sequence[Role], fmt: OutputFormat) -> Rendered:
     assert_never(fmt)
 
 
-def _quote(evidence: Evidence) -> str:
+def quote_text(evidence: Evidence) -> str:
+    """``“quote” (section; stance)``."""
     return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
 
 
 def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share."""
+    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share.
+
+    Each part (attribute, lead, reception, concern, open question) is followed by the quotes
+    attached to it, as ``<part> evidence`` rows; the role's own quotes come last.
+    """
     pairs: list[tuple[str, str]] = [
         ("id", role.id),
         ("number", str(role.number)),
@@ -83,26 +115,34 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     ]
     for name, value in role.attributes.items():
         note = f" — {value.note}" if value.note else ""
-        pairs.append(
-            (f"attribute {name}", f"{attribute_text(value.value)} [{value.basis.value}]{note}")
-        )
+        field = f"attribute {name}"
+        pairs.append((field, f"{attribute_text(value.value)} [{value.basis.value}]{note}"))
+        pairs += _evidence_pairs(field, value.evidence)
     for lead in role.leads:
         office = catalogue.office(lead.office)
         name = office.name if office else lead.office
         pairs.append(("lead", f"{name} ({lead.office}) [{lead.basis.value}]: {lead.rationale}"))
+        pairs += _evidence_pairs(f"lead {lead.office}", lead.evidence)
     reception = role.reception
     pairs.append(
         (
             "reception",
-            f"{reception.stance.value}, {reception.voices.value} voices: {reception.summary}",
+            f"{reception_text(reception.stance.value, reception.voices.value)}: "
+            f"{reception.summary}",
         )
     )
-    pairs += [("concern", f"{item.text} [{item.basis.value}]") for item in role.concerns]
-    pairs += [
-        ("open question", f"{item.text} [{item.basis.value}]") for item in role.open_questions
-    ]
-    pairs += [("evidence", _quote(evidence)) for evidence in role.evidence]
+    pairs += _evidence_pairs("reception", reception.evidence)
+    for field, items in (("concern", role.concerns), ("open question", role.open_questions)):
+        for item in items:
+            pairs.append((field, f"{item.text} [{item.basis.value}]"))
+            pairs += _evidence_pairs(field, item.evidence)
+    pairs += [("evidence", quote_text(evidence)) for evidence in role.evidence]
     return pairs
+
+
+def _evidence_pairs(field: str, evidence: Sequence[Evidence]) -> list[tuple[str, str]]:
+    """The quotes backing one part of a role, each as ``(<part> evidence, quote)``."""
+    return [(f"{field} evidence", quote_text(item)) for item in evidence]
 
 
 def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:

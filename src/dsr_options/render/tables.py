@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dsr_options.models import Catalogue, Role
+from dsr_options.models import AttributeValue, Catalogue, Evidence, Noted, Role
 from dsr_options.render.layout import Column, FittedTable
+from dsr_options.render.roles import reception_text, voices_text
 from dsr_options.render.text import visible
 
 HEADINGS = {
@@ -42,7 +44,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
         ]
     )
     for row in rows:
-        reception = f"{row['reception']} ({row['voices']})"
+        reception = reception_text(row["reception"], row["voices"])
         style = _RECEPTION_STYLE.get(row["reception"], "")
         table.add_row(
             [
@@ -52,9 +54,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                     (visible(row["id"]), "cyan"),
                 ),
                 *(cell(row[key]) for key in ("levels", "dimensions", "leads")),
-                Text.assemble(
-                    (visible(row["reception"]), style), "\n", f"{visible(row['voices'])} voices"
-                ),
+                Text.assemble((visible(row["reception"]), style), "\n", voices_text(row["voices"])),
             ],
             Text.assemble(
                 (f"{row['number']}. ", "bold"),
@@ -99,8 +99,35 @@ def pairs_table(
     return table
 
 
-def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
+def _with_quotes(text: str, evidence: Sequence[Evidence]) -> str:
+    """``text``, then each quote backing it on a line of its own."""
+    from dsr_options.render.roles import quote_text
+
+    return "\n".join([text, *(quote_text(item) for item in evidence)]).strip("\n")
+
+
+def _noted(item: Noted) -> RenderableType:
+    """A bullet, its text hanging beside it, and under the text the quotes that back it."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("•", cell(_with_quotes(f"{item.text} [{item.basis.value}]", item.evidence)))
+    return grid
+
+
+def _attribute(name: str, value: AttributeValue) -> RenderableType:
+    """``name: value [basis]``, then indented: why, and the quotes that back it."""
     from dsr_options.render.roles import attribute_text
+
+    head = Text.assemble(
+        (f"{name}: ", "bold"), visible(f"{attribute_text(value.value)} [{value.basis.value}]")
+    )
+    body = _with_quotes(value.note or "", value.evidence)
+    return Group(head, Padding(cell(body), (0, 0, 0, 2))) if body else head
+
+
+def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
+    """Everything about a role; each part followed by the quotes attached to it."""
 
     header = Text.assemble(
         (f"({role.number}) ", "bold"), (visible(role.title), "bold"), ("  ", ""), (role.id, "cyan")
@@ -115,31 +142,25 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         "Reception",
         Text.assemble(
             (reception.stance.value, _RECEPTION_STYLE.get(reception.stance.value, "")),
-            f" ({reception.voices.value} voices): ",
-            visible(reception.summary),
+            f" ({voices_text(reception.voices.value)}): ",
+            visible(_with_quotes(reception.summary, reception.evidence)),
         ),
     )
     parts: list[RenderableType] = [header, cell(role.summary), Text(""), facts]
     parts += section(
         "Attributes",
-        [
-            pairs_table(
-                (
-                    (name, attribute_text(value.value), value.basis.value, value.note or "")
-                    for name, value in role.attributes.items()
-                ),
-                ("Attribute", "Value", "Basis", "Why"),
-            )
-        ]
-        if role.attributes
-        else [],
+        [_attribute(name, value) for name, value in role.attributes.items()],
     )
     parts += section(
         "Lead candidates",
         [
             pairs_table(
                 (
-                    (_office_name(catalogue, lead.office), lead.basis.value, lead.rationale)
+                    (
+                        _office_name(catalogue, lead.office),
+                        lead.basis.value,
+                        _with_quotes(lead.rationale, lead.evidence),
+                    )
                     for lead in role.leads
                 ),
                 ("Office", "Basis", "Rationale"),
@@ -148,15 +169,10 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
         if role.leads
         else [],
     )
+    parts += section("Concerns", [_noted(item) for item in role.concerns])
+    parts += section("Open questions", [_noted(item) for item in role.open_questions])
     parts += section(
-        "Concerns", [cell(f"• {item.text} [{item.basis.value}]") for item in role.concerns]
-    )
-    parts += section(
-        "Open questions",
-        [cell(f"• {item.text} [{item.basis.value}]") for item in role.open_questions],
-    )
-    parts += section(
-        "Evidence",
+        "Evidence on the role as a whole",
         [
             pairs_table(
                 ((f"“{e.quote}”", e.section, e.stance.value) for e in role.evidence),
