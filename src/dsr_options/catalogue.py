@@ -91,13 +91,13 @@ def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
-        parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile))]
+        parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
         for path in redline_paths:
             file = read_file(path, display_path(path))
             if _looks_like_roles(file):
                 parsed.append(Parsed(file, None))
                 continue
-            parsed.append(Parsed(file, validate_model(file, RedlinesFile)))
+            parsed.append(Parsed(file, validate_model(file, RedlinesFile), RedlinesFile))
         check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
         return Loaded(None, parsed)
