@@ -59,8 +59,9 @@ CASES: list[tuple[str, str, str, str, str, str, int, str, bool]] = [
         "unknown-field",
         "levle",
         1,
-        "'levle' is not a field of a role (did you mean 'levels'?)",
-        False,
+        "'levle' is not a field of a role (did you mean 'levels'? a role needs 'levels', and "
+        "it is missing)",
+        True,
     ),
     (
         "enum typo",

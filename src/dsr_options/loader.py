@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from dsr_options.errors import Diagnostic, UsageError
-from dsr_options.pydantic_errors import data_path, describe_validation_error
+from dsr_options.pydantic_errors import data_path, describe_validation_error, stand_ins
 
 try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels on its own.
     from yaml import CSafeLoader as _Loader
@@ -670,7 +670,12 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         # as "wrong type"; one error per place is what an editor needs.
         walked = {(d.line, d.column) for d in loaded.diagnostics}
         reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
-        errors = exc.errors(include_url=False)
+        all_errors = exc.errors(include_url=False)
+        # A misspelled field (`levle:`) is one mistake, not also a missing `levels`.
+        standing_in = stand_ins(model, all_errors)
+        explained = set(standing_in.values())
+        errors = [e for i, e in enumerate(all_errors) if i not in explained]
+        stands = [i in standing_in for i, e in enumerate(all_errors) if i not in explained]
         for count, error in enumerate(errors):
             if count == MAX_REPORTED:
                 loaded.error(
@@ -680,7 +685,9 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
                 )
                 break
             loc = tuple(error["loc"])
-            code, message, at_key = describe_validation_error(model, error)
+            code, message, at_key = describe_validation_error(
+                model, error, stands_for_missing=stands[count]
+            )
             line, column = position(loaded.locate(loc, key=at_key))
             path = data_path(model, loc)
             # One error per place and path: the members of a union each fail at the same

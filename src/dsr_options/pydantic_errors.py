@@ -47,11 +47,51 @@ list this long is generated, not typed by hand."""
 
 def suggest(word: str, options: typing.Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing."""
+    close = closest(word, options)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def closest(word: str, options: typing.Iterable[str]) -> str | None:
+    """The option ``word`` is most likely a typo of, if any is close enough."""
     names = list(options)
     if len(names) > MAX_SUGGESTION_OPTIONS:
-        return ""
+        return None
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def stand_ins(model: type[BaseModel], errors: list[ErrorDetails]) -> dict[int, int]:
+    """Unknown fields that stand for a missing one (``levle:`` for ``levels:``).
+
+    Maps the index of each such ``extra_forbidden`` error to the index of the ``missing`` error
+    it explains, so that one mistake is reported once.
+    """
+    missing = {
+        tuple(error["loc"]): index
+        for index, error in enumerate(errors)
+        if error["type"] == "missing"
+    }
+    found: dict[int, int] = {}
+    if not missing:
+        return found
+    for index, error in enumerate(errors):
+        if error["type"] != "extra_forbidden" or not error["loc"]:
+            continue
+        loc = tuple(error["loc"])
+        name = _suggested_field(model, loc)
+        partner = missing.get((*loc[:-1], name)) if name else None
+        if partner is not None and partner not in found.values():
+            found[index] = partner
+    return found
+
+
+def _suggested_field(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    annotations, path = _walk(model, loc)
+    parent = _model_in(annotations[-2]) if len(annotations) > 1 else None
+    if parent is None or not path:
+        return None
+    fields = [info.alias or name for name, info in parent.model_fields.items()]
+    return closest(str(path[-1]), fields)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -150,8 +190,14 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe_validation_error(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str, bool]:
-    """(code, message, whether to point at the key rather than the value) for one error."""
+def describe_validation_error(
+    model: type[BaseModel], error: ErrorDetails, *, stands_for_missing: bool = False
+) -> tuple[str, str, bool]:
+    """(code, message, whether to point at the key rather than the value) for one error.
+
+    ``stands_for_missing``: an unknown field whose suggestion is a required field that is
+    missing (see :func:`stand_ins`); the message says so, and no other error is needed.
+    """
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -164,7 +210,11 @@ def describe_validation_error(model: type[BaseModel], error: ErrorDetails) -> tu
         fields = [
             info.alias or name for name, info in (parent.model_fields if parent else {}).items()
         ]
-        hint = suggest(field, fields)
+        close = closest(field, fields)
+        if close and stands_for_missing:
+            hint = f" (did you mean '{close}'? {_noun(parent)} needs '{close}', and it is missing)"
+        else:
+            hint = f" (did you mean '{close}'?)" if close else ""
         return "unknown-field", f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
         return "missing-field", f"{_noun(parent)} needs the field '{field}'", True
