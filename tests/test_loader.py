@@ -188,3 +188,28 @@ def test_empty_file_and_list_document() -> None:
     assert messages("- a\n- b\n") == [
         "f.yaml:1:1: error [wrong-type] the file must hold a mapping of fields, not a list"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "problem"),
+    [
+        # a list item dedented by one space
+        (
+            "roles:\n  - id: x\n    levels:\n    - a\n   - b\n",
+            5,
+            4,
+            "did not find expected '-' indicator",
+        ),
+        # a mapping key dedented by one space
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "did not find expected key"),
+        ("a:\n  - x\n - y\n", 3, 2, "did not find expected key"),
+    ],
+)
+def test_one_space_dedent_hints_at_the_indentation(
+    text: str, line: int, column: int, problem: str
+) -> None:
+    loaded = parse_text(text, "x.yaml")
+    assert [d.format() for d in loaded.diagnostics] == [
+        f"x.yaml:{line}:{column}: error [yaml-syntax] {problem} "
+        "(check the indentation of this line and the line above)"
+    ]

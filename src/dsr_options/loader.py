@@ -346,6 +346,9 @@ def _syntax_message(problem: str, text: str, mark: Any) -> str:
         return f"{problem} (tabs cannot indent YAML; use spaces)"
     if problem.startswith("mapping values are not allowed"):
         return f"{problem} (check the indentation here and just above, or quote a value with ': ')"
+    if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
+        # libyaml's words for a line indented less (or more) than its siblings.
+        return f"{problem} (check the indentation of this line and the line above)"
     return problem
 
 
