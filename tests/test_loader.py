@@ -213,3 +213,35 @@ def test_one_space_dedent_hints_at_the_indentation(
         f"x.yaml:{line}:{column}: error [yaml-syntax] {problem} "
         "(check the indentation of this line and the line above)"
     ]
+
+
+RULE_HEAD = """\
+schema_version: 1
+holders: [{id: members, name: Members}]
+redlines:
+- id: r
+  title: R
+  statement: S.
+  origin: participants
+  holders: [members]
+  strictness: veto
+"""
+
+
+def test_a_refused_operand_is_one_error_not_also_a_test_without_operator() -> None:
+    single = RULE_HEAD + "  rule:\n    attribute: standing\n    equals: yes\n"
+    assert messages(single, RedlinesFile) == [
+        "f.yaml:12:13: error [ambiguous-boolean] YAML 1.1 reads 'yes' as a boolean; write true "
+        "or false, or quote it ('yes') if you mean text"
+    ]
+    nested = RULE_HEAD + (
+        "  rule:\n    all:\n    - attribute: a\n      equals: on\n"
+        "    - attribute: b\n      equals: x\n      in: [y]\n"
+    )
+    # The refused 'on' is one error; the second test's two operators are still reported.
+    assert messages(nested, RedlinesFile) == [
+        "f.yaml:13:15: error [ambiguous-boolean] YAML 1.1 reads 'on' as a boolean; write true "
+        "or false, or quote it ('on') if you mean text",
+        "f.yaml:14:7: error [invalid-value] a test names exactly one operator of equals, in, "
+        "contains, contains_any, subset_of; this one has equals, in",
+    ]

@@ -636,8 +636,9 @@ def locate(
             found = _mapping_keys(node, {} if cache is None else cache).get(str(part))
             if found is not None:
                 node = found[0] if key and last else found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
+        elif isinstance(node, yaml.SequenceNode):
+            # A text part here is a union tag (the 'all' of an 'all' rule): skipped too.
+            if isinstance(part, int) and 0 <= part < len(node.value):
                 node = node.value[part]
         else:
             break
@@ -672,6 +673,10 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         # A value the walk already reported (and replaced by None) would be reported again
         # as "wrong type"; one error per place is what an editor needs.
         walked = {(d.line, d.column) for d in loaded.diagnostics}
+        # A value the walk refused is None to the model, and a model check over its mapping
+        # (a test's "exactly one operator") would fail because of it: a consequence, not a
+        # second mistake.
+        walked_parents = {d.path[:-1] for d in loaded.diagnostics if d.path}
         reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
         all_errors = exc.errors(include_url=False)
         # A misspelled field (`levle:`) is one mistake, not also a missing `levels`.
@@ -696,6 +701,8 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
             # One error per place and path: the members of a union each fail at the same
             # value, but a missing field and an unknown one may share the mapping's start.
             if (line, column) in walked or (line, column, path) in reported:
+                continue
+            if error["type"] == "value_error" and path in walked_parents:
                 continue
             reported.add((line, column, path))
             diagnostic = Diagnostic(loaded.path, line, column, code, message, path=path)

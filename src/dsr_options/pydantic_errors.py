@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import types
 import typing
 from enum import Enum
@@ -106,12 +107,22 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
     """The annotation one ``loc`` part further down, and whether the part is a real data key."""
-    for candidate in _unwrap(annotation):
+    candidates = _unwrap(annotation)
+    if isinstance(part, str) and part in _RULE_TAGS and len(candidates) > 1:
+        # In the rule union, 'all' first names the union member, then AllRule's field 'all'.
+        tagged = {"all": "AllRule", "any": "AnyRule", "not": "NotRule", "test": "AttributeTest"}
+        for model in candidates:
+            if isinstance(model, type) and model.__name__ == tagged[part]:
+                return model, False
+    for candidate in candidates:
         origin = get_origin(candidate)
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             for name, info in candidate.model_fields.items():
                 if part in (name, info.alias):
-                    return info.annotation, True
+                    found = info.annotation
+                    if isinstance(found, (str, typing.ForwardRef)):  # not built yet
+                        found = _hints(candidate)[name]
+                    return found, True
         elif origin is list and isinstance(part, int):
             return get_args(candidate)[0], True
         elif origin is dict and isinstance(part, str):
@@ -123,6 +134,12 @@ def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
             if model.__name__ == tagged[part]:
                 return model, False
     return annotation, True
+
+
+@functools.cache
+def _hints(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's field annotations with forward references (``list[Rule]``) resolved."""
+    return typing.get_type_hints(model, include_extras=True)
 
 
 def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[Any], list[str | int]]:
