@@ -119,7 +119,7 @@ def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             for name, info in candidate.model_fields.items():
                 if part in (name, info.alias):
-                    found = info.annotation
+                    found: Any = info.annotation
                     if isinstance(found, (str, typing.ForwardRef)):  # not built yet
                         found = _hints(candidate)[name]
                     return found, True
