@@ -187,11 +187,12 @@ def test_invalid_catalogue_reports_located_errors(run: Run, tmp_path: Path) -> N
     result = run(f"dsr-options list --data {folder}")
     assert result.exit_code == 1, result
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "levle:" in t)
+    # One mistake, one error: no 'missing-field levels' beside it.
     assert (
-        f"roles.yaml:{line}:3: error [unknown-field] 'levle' is not a field of a role"
-        in result.stderr
-    )
-    assert "(did you mean 'levels'?)" in result.stderr
+        f"roles.yaml:{line}:3: error [unknown-field] 'levle' is not a field of a role "
+        "(did you mean 'levels'? a role needs 'levels', and it is missing)\n"
+    ) in result.stderr
+    assert "missing-field" not in result.stderr
 
 
 def test_version_and_help(run: Run) -> None:

@@ -191,10 +191,16 @@ def test_only_picks_redlines_by_id_or_prefix(run: Run, mixed: Path) -> None:
 
 
 def test_only_unknown_id_says_did_you_mean(run: Run, mixed: Path) -> None:
+    # An id given on the command line is a usage error (exit 2), as for list --clear-of.
     result = run(f"dsr-options check --data {mixed} --only redlin-9")
-    assert result.exit_code == 1, result
-    assert "no redline has the id 'redlin-9'; did you mean" in result.stderr
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "dsr-options: error: --only: no redline has the id 'redlin-9'; did you mean "
+        "'redline-3' or 'redline-2' or 'redline-1'?\n"
+    )
     assert result.stdout == ""
+    result = run(f"dsr-options agree --data {mixed} --only redlin-9")
+    assert result.exit_code == 2, result
 
 
 def test_user_redlines_replace_the_shipped_ones(run: Run, mixed: Path, tmp_path: Path) -> None:

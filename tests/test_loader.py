@@ -188,3 +188,60 @@ def test_empty_file_and_list_document() -> None:
     assert messages("- a\n- b\n") == [
         "f.yaml:1:1: error [wrong-type] the file must hold a mapping of fields, not a list"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "problem"),
+    [
+        # a list item dedented by one space
+        (
+            "roles:\n  - id: x\n    levels:\n    - a\n   - b\n",
+            5,
+            4,
+            "did not find expected '-' indicator",
+        ),
+        # a mapping key dedented by one space
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "did not find expected key"),
+        ("a:\n  - x\n - y\n", 3, 2, "did not find expected key"),
+    ],
+)
+def test_one_space_dedent_hints_at_the_indentation(
+    text: str, line: int, column: int, problem: str
+) -> None:
+    loaded = parse_text(text, "x.yaml")
+    assert [d.format() for d in loaded.diagnostics] == [
+        f"x.yaml:{line}:{column}: error [yaml-syntax] {problem} "
+        "(check the indentation of this line and the line above)"
+    ]
+
+
+RULE_HEAD = """\
+schema_version: 1
+holders: [{id: members, name: Members}]
+redlines:
+- id: r
+  title: R
+  statement: S.
+  origin: participants
+  holders: [members]
+  strictness: veto
+"""
+
+
+def test_a_refused_operand_is_one_error_not_also_a_test_without_operator() -> None:
+    single = RULE_HEAD + "  rule:\n    attribute: standing\n    equals: yes\n"
+    assert messages(single, RedlinesFile) == [
+        "f.yaml:12:13: error [ambiguous-boolean] YAML 1.1 reads 'yes' as a boolean; write true "
+        "or false, or quote it ('yes') if you mean text"
+    ]
+    nested = RULE_HEAD + (
+        "  rule:\n    all:\n    - attribute: a\n      equals: on\n"
+        "    - attribute: b\n      equals: x\n      in: [y]\n"
+    )
+    # The refused 'on' is one error; the second test's two operators are still reported.
+    assert messages(nested, RedlinesFile) == [
+        "f.yaml:13:15: error [ambiguous-boolean] YAML 1.1 reads 'on' as a boolean; write true "
+        "or false, or quote it ('on') if you mean text",
+        "f.yaml:14:7: error [invalid-value] a test names exactly one operator of equals, in, "
+        "contains, contains_any, subset_of; this one has equals, in",
+    ]

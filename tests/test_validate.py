@@ -59,8 +59,9 @@ CASES: list[tuple[str, str, str, str, str, str, int, str, bool]] = [
         "unknown-field",
         "levle",
         1,
-        "'levle' is not a field of a role (did you mean 'levels'?)",
-        False,
+        "'levle' is not a field of a role (did you mean 'levels'? a role needs 'levels', and "
+        "it is missing)",
+        True,
     ),
     (
         "enum typo",
@@ -633,9 +634,13 @@ def test_a_missing_attribute_is_a_warning(run: Run, tmp_path: Path) -> None:
     assert exit_code == 0
     assert report["status"] == "ok"
     warning = report["warnings"][0]
-    assert (warning["code"], warning["line"]) == (
+    # At the role's 'attributes:' key, not at its first attribute.
+    assert (warning["code"], warning["line"], warning["column"]) == (
         "missing-attribute",
-        where(text, "attributes:", 2)[0] + 1,
+        *where(text, "attributes:", 2),
+    )
+    assert warning["message"] == (
+        "role 'role-1' gives no value for 'trigger'; redlines that test it will evaluate to unknown"
     )
     assert warning["path"] == ["roles", 0, "attributes"]
 
@@ -837,9 +842,64 @@ def test_a_file_that_fails_to_load_does_not_hide_other_references(run: Run, tmp_
     text = redlines.read_text().replace("  - members\n", "  - memebrs\n")
     redlines.write_text(text.replace("attribute: standing_un_capacity", "attribute: nothing"))
     _, report = validate_json(run, str(folder))
-    # The holder is declared in the redline file, so it is checked; attributes are declared in
-    # the roles file, which did not load, so 'nothing' cannot be called undeclared.
+    # The holder is declared in the redline file, so it is checked; the attributes are
+    # declared in the roles file's own list, whose items all validated, so 'nothing' is checked
+    # too, although a role elsewhere in that file failed.
     assert [(Path(e["file"]).name, e["code"]) for e in report["errors"]] == [
         ("redlines.yaml", "unknown-reference"),
+        ("redlines.yaml", "unknown-attribute"),
         ("roles.yaml", "ambiguous-number"),
+    ]
+
+
+def test_a_declaration_that_fails_makes_references_to_it_unknowable(
+    run: Run, tmp_path: Path
+) -> None:
+    folder, text = broken(tmp_path, "roles", "  type: boolean\n", "  type: bool\n")
+    redlines = folder / "redlines.yaml"
+    redlines.write_text(
+        redlines.read_text().replace(
+            "  rule:\n    attribute: standing_un_capacity\n    equals: true\n",
+            "  rule:\n    all:\n    - attribute: standing_un_capacity\n      equals: true\n"
+            "    - attribute: delivered_bye\n      contains: un-secretariat\n",
+        )
+    )
+    _, report = validate_json(run, str(folder))
+    # 'standing_un_capacity' failed to declare: the roles and the redline that use it are not
+    # told it is undeclared; 'delivered_bye' is still a typo of a declared attribute.
+    assert [
+        (Path(e["file"]).name, e["line"], e["column"], e["code"], e["message"])
+        for e in report["errors"]
+    ] == [
+        (
+            "redlines.yaml",
+            *where(redlines.read_text(), "delivered_bye"),
+            "unknown-attribute",
+            "'delivered_bye' is not a declared attribute (did you mean 'delivered_by'?)",
+        ),
+        (
+            "roles.yaml",
+            *where(text, "bool\n"),
+            "invalid-value",
+            "'bool' is not one of boolean, choice, choices (did you mean 'boolean'?)",
+        ),
+    ]
+
+
+def test_a_role_without_attributes_is_warned_at_its_id(run: Run, tmp_path: Path) -> None:
+    roles = [role(1), role(2)]
+    del roles[1]["attributes"]
+    folder = write_catalogue(tmp_path / "catalogue", roles=roles_document(roles))
+    text = (folder / "roles.yaml").read_text(encoding="utf-8")
+    _, report = validate_json(run, str(folder))
+    line, column = where(text, "id: role-2")
+    assert [(w["code"], w["line"], w["column"], w["message"]) for w in report["warnings"]] == [
+        (
+            "missing-attribute",
+            line,
+            column,
+            f"role 'role-2' gives no value for '{name}'; redlines that test it will evaluate "
+            "to unknown",
+        )
+        for name in ("delivered_by", "standing_un_capacity", "trigger")
     ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -50,6 +51,11 @@ class Loaded:
 
     catalogue: Catalogue | None
     parsed: list[Parsed]
+    folder: Path | None = None
+    """The catalogue folder as the user gave it (``--data`` or the environment); None for the
+    packaged catalogue."""
+    given: dict[str, Path] = field(default_factory=dict)
+    """The user's own redline files: each one's display path, and the path as given."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -61,11 +67,52 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
-    """Paths below the working folder are shown relative to it, as editors and CI expect."""
+    """Paths below the working folder are shown relative to it, as editors and CI expect.
+
+    The working folder itself is shown as given, never as an empty or ``.`` path.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        relative = path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return str(path)
+    return str(relative) if relative.parts else str(path)
+
+
+def invalid_hint(loaded: Loaded) -> str:
+    """What failed to load and the command that lists its problems, paths shell-quoted.
+
+    >>> # the catalogue in /tmp/broken is invalid; run `dsr-options validate /tmp/broken`
+    """
+    broken = {d.file for d in loaded.errors}
+    own = [path for shown, path in loaded.given.items() if shown in broken]
+    catalogue_broken = bool(broken - set(loaded.given)) or not own
+    subjects: list[str] = []
+    commands: list[list[str]] = []
+    if catalogue_broken:
+        if loaded.folder is None:
+            subjects.append("the catalogue")
+            commands.append([])
+        else:
+            subjects.append(f"the catalogue in {loaded.folder}")
+            commands.append([str(loaded.folder)])
+    if own:
+        noun = "the redline file" if len(own) == 1 else "the redline files"
+        subjects.append(f"{noun} {_and([str(path) for path in own])}")
+        paths = [str(path) for path in own]
+        if commands and commands[0]:
+            commands[0].extend(paths)  # one run checks the folder and the files together
+        elif commands:
+            commands.append(paths)
+        else:
+            data = ["--data", str(loaded.folder)] if loaded.folder is not None else []
+            commands.append([*paths, *data])
+    verb = "is" if len(subjects) == 1 and len(own) <= 1 else "are"
+    runs = _and(["`" + shlex.join(["dsr-options", "validate", *args]) + "`" for args in commands])
+    return f"{' and '.join(subjects)} {verb} invalid; run {runs}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @contextmanager
@@ -91,13 +138,13 @@ def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
-        parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile))]
+        parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
         for path in redline_paths:
             file = read_file(path, display_path(path))
             if _looks_like_roles(file):
                 parsed.append(Parsed(file, None))
                 continue
-            parsed.append(Parsed(file, validate_model(file, RedlinesFile)))
+            parsed.append(Parsed(file, validate_model(file, RedlinesFile), RedlinesFile))
         check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
         return Loaded(None, parsed)
@@ -153,12 +200,34 @@ def load(
     out and only the given files are evaluated (their holders are still checked).
     """
     folder = data_dir(data)
+    for path in redlines:
+        _check_redline_path(path)
     redline_paths: list[Path] = []
     default_redlines = folder / REDLINES_FILE
     if (with_default or not redlines) and default_redlines.is_file():
         redline_paths.append(default_redlines)
     redline_paths.extend(redlines)
-    return load_files(folder / ROLES_FILE, redline_paths)
+    loaded = load_files(folder / ROLES_FILE, redline_paths)
+    if data is not None:
+        loaded.folder = data
+    elif os.environ.get(DATA_ENV):
+        loaded.folder = Path(os.environ[DATA_ENV])
+    loaded.given = {display_path(path): path for path in redlines}
+    for diagnostic in loaded.errors:  # a FIFO, a file we may not read
+        if diagnostic.code == "unreadable" and diagnostic.file in loaded.given:
+            shown = loaded.given[diagnostic.file]
+            raise UsageError(f"--redlines: '{shown}': {diagnostic.message}")
+    return loaded
+
+
+def _check_redline_path(path: Path) -> None:
+    """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
+    if not path.exists():
+        raise UsageError(f"--redlines: '{path}' does not exist; give a redline file")
+    if path.is_dir():
+        inside = path / REDLINES_FILE
+        hint = f" such as '{inside}'" if inside.is_file() else ""
+        raise UsageError(f"--redlines: '{path}' is a folder; give a redline file{hint}")
 
 
 def load_catalogue(

@@ -178,12 +178,12 @@ def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
 
 def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
     roles = [
-        Parsed(f.loaded, validate_model(f.loaded, RolesFile))
+        Parsed(f.loaded, validate_model(f.loaded, RolesFile), RolesFile)
         for f in group
         if f.kind is FileKind.ROLES
     ]
     redlines = [
-        Parsed(f.loaded, validate_model(f.loaded, RedlinesFile))
+        Parsed(f.loaded, validate_model(f.loaded, RedlinesFile), RedlinesFile)
         for f in group
         if f.kind is FileKind.REDLINES
     ]
@@ -204,7 +204,7 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
                 f"the roles file it is checked against, {context.path}, has errors, so its "
                 "references were not checked; run `dsr-options validate` on that file",
             )
-    check([Parsed(context, model), *redlines])
+    check([Parsed(context, model, RolesFile), *redlines])
 
 
 def _context_roles(folder: Path, data: Path | None) -> Path | None:

@@ -172,11 +172,13 @@ def errors_to_exit_codes() -> Iterator[None]:
 
 
 def report_load_failure(loaded: Loaded) -> typer.Exit:
+    from dsr_options.catalogue import invalid_hint
     from dsr_options.render.diagnostics import diagnostics_text
+    from dsr_options.render.text import visible
 
     texts = {p.file.path: p.file.text for p in loaded.parsed}
     sys.stderr.write(diagnostics_text(loaded.diagnostics, texts))
-    sys.stderr.write("dsr-options: error: the catalogue is invalid; run `dsr-options validate`\n")
+    sys.stderr.write(f"dsr-options: error: {visible(invalid_hint(loaded))}\n")
     return typer.Exit(EXIT_DATA)
 
 
@@ -434,7 +436,7 @@ def _load_redlines(
     with_default: bool,
     only: list[str] | None,
 ) -> Catalogue:
-    from dsr_options.errors import UsageError
+    from dsr_options.errors import UnknownIdError, UsageError
     from dsr_options.query import split_ids
     from dsr_options.redlines import select_redlines
 
@@ -444,7 +446,10 @@ def _load_redlines(
             "(without --redlines the shipped redlines are used anyway)"
         )
     catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
-    return select_redlines(catalogue, split_ids(only or ()))
+    try:
+        return select_redlines(catalogue, split_ids(only or ()))
+    except UnknownIdError as exc:  # a value given on the command line: a usage error
+        raise UsageError(f"--only: {exc}") from None
 
 
 @app.command("check", short_help="Check every role against every redline.")

@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from dsr_options.errors import Diagnostic, UsageError
-from dsr_options.pydantic_errors import data_path, describe_validation_error
+from dsr_options.pydantic_errors import data_path, describe_validation_error, stand_ins
 
 try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels on its own.
     from yaml import CSafeLoader as _Loader
@@ -346,6 +346,9 @@ def _syntax_message(problem: str, text: str, mark: Any) -> str:
         return f"{problem} (tabs cannot indent YAML; use spaces)"
     if problem.startswith("mapping values are not allowed"):
         return f"{problem} (check the indentation here and just above, or quote a value with ': ')"
+    if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
+        # libyaml's words for a line indented less (or more) than its siblings.
+        return f"{problem} (check the indentation of this line and the line above)"
     return problem
 
 
@@ -633,8 +636,9 @@ def locate(
             found = _mapping_keys(node, {} if cache is None else cache).get(str(part))
             if found is not None:
                 node = found[0] if key and last else found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
+        elif isinstance(node, yaml.SequenceNode):
+            # A text part here is a union tag (the 'all' of an 'all' rule): skipped too.
+            if isinstance(part, int) and 0 <= part < len(node.value):
                 node = node.value[part]
         else:
             break
@@ -669,8 +673,17 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         # A value the walk already reported (and replaced by None) would be reported again
         # as "wrong type"; one error per place is what an editor needs.
         walked = {(d.line, d.column) for d in loaded.diagnostics}
+        # A value the walk refused is None to the model, and a model check over its mapping
+        # (a test's "exactly one operator") would fail because of it: a consequence, not a
+        # second mistake.
+        walked_parents = {d.path[:-1] for d in loaded.diagnostics if d.path}
         reported: set[tuple[int, int, tuple[str | int, ...]]] = set()
-        errors = exc.errors(include_url=False)
+        all_errors = exc.errors(include_url=False)
+        # A misspelled field (`levle:`) is one mistake, not also a missing `levels`.
+        standing_in = stand_ins(model, all_errors)
+        explained = set(standing_in.values())
+        errors = [e for i, e in enumerate(all_errors) if i not in explained]
+        stands = [i in standing_in for i, e in enumerate(all_errors) if i not in explained]
         for count, error in enumerate(errors):
             if count == MAX_REPORTED:
                 loaded.error(
@@ -680,12 +693,16 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
                 )
                 break
             loc = tuple(error["loc"])
-            code, message, at_key = describe_validation_error(model, error)
+            code, message, at_key = describe_validation_error(
+                model, error, stands_for_missing=stands[count]
+            )
             line, column = position(loaded.locate(loc, key=at_key))
             path = data_path(model, loc)
             # One error per place and path: the members of a union each fail at the same
             # value, but a missing field and an unknown one may share the mapping's start.
             if (line, column) in walked or (line, column, path) in reported:
+                continue
+            if error["type"] == "value_error" and path in walked_parents:
                 continue
             reported.add((line, column, path))
             diagnostic = Diagnostic(loaded.path, line, column, code, message, path=path)

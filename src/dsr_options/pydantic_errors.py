@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import types
 import typing
 from enum import Enum
@@ -47,11 +48,51 @@ list this long is generated, not typed by hand."""
 
 def suggest(word: str, options: typing.Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing."""
+    close = closest(word, options)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def closest(word: str, options: typing.Iterable[str]) -> str | None:
+    """The option ``word`` is most likely a typo of, if any is close enough."""
     names = list(options)
     if len(names) > MAX_SUGGESTION_OPTIONS:
-        return ""
+        return None
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def stand_ins(model: type[BaseModel], errors: list[ErrorDetails]) -> dict[int, int]:
+    """Unknown fields that stand for a missing one (``levle:`` for ``levels:``).
+
+    Maps the index of each such ``extra_forbidden`` error to the index of the ``missing`` error
+    it explains, so that one mistake is reported once.
+    """
+    missing = {
+        tuple(error["loc"]): index
+        for index, error in enumerate(errors)
+        if error["type"] == "missing"
+    }
+    found: dict[int, int] = {}
+    if not missing:
+        return found
+    for index, error in enumerate(errors):
+        if error["type"] != "extra_forbidden" or not error["loc"]:
+            continue
+        loc = tuple(error["loc"])
+        name = _suggested_field(model, loc)
+        partner = missing.get((*loc[:-1], name)) if name else None
+        if partner is not None and partner not in found.values():
+            found[index] = partner
+    return found
+
+
+def _suggested_field(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    annotations, path = _walk(model, loc)
+    parent = _model_in(annotations[-2]) if len(annotations) > 1 else None
+    if parent is None or not path:
+        return None
+    fields = [info.alias or name for name, info in parent.model_fields.items()]
+    return closest(str(path[-1]), fields)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -66,12 +107,22 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
     """The annotation one ``loc`` part further down, and whether the part is a real data key."""
-    for candidate in _unwrap(annotation):
+    candidates = _unwrap(annotation)
+    if isinstance(part, str) and part in _RULE_TAGS and len(candidates) > 1:
+        # In the rule union, 'all' first names the union member, then AllRule's field 'all'.
+        tagged = {"all": "AllRule", "any": "AnyRule", "not": "NotRule", "test": "AttributeTest"}
+        for model in candidates:
+            if isinstance(model, type) and model.__name__ == tagged[part]:
+                return model, False
+    for candidate in candidates:
         origin = get_origin(candidate)
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             for name, info in candidate.model_fields.items():
                 if part in (name, info.alias):
-                    return info.annotation, True
+                    found: Any = info.annotation
+                    if isinstance(found, (str, typing.ForwardRef)):  # not built yet
+                        found = _hints(candidate)[name]
+                    return found, True
         elif origin is list and isinstance(part, int):
             return get_args(candidate)[0], True
         elif origin is dict and isinstance(part, str):
@@ -83,6 +134,12 @@ def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
             if model.__name__ == tagged[part]:
                 return model, False
     return annotation, True
+
+
+@functools.cache
+def _hints(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's field annotations with forward references (``list[Rule]``) resolved."""
+    return typing.get_type_hints(model, include_extras=True)
 
 
 def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[list[Any], list[str | int]]:
@@ -150,8 +207,14 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe_validation_error(model: type[BaseModel], error: ErrorDetails) -> tuple[str, str, bool]:
-    """(code, message, whether to point at the key rather than the value) for one error."""
+def describe_validation_error(
+    model: type[BaseModel], error: ErrorDetails, *, stands_for_missing: bool = False
+) -> tuple[str, str, bool]:
+    """(code, message, whether to point at the key rather than the value) for one error.
+
+    ``stands_for_missing``: an unknown field whose suggestion is a required field that is
+    missing (see :func:`stand_ins`); the message says so, and no other error is needed.
+    """
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -164,7 +227,11 @@ def describe_validation_error(model: type[BaseModel], error: ErrorDetails) -> tu
         fields = [
             info.alias or name for name, info in (parent.model_fields if parent else {}).items()
         ]
-        hint = suggest(field, fields)
+        close = closest(field, fields)
+        if close and stands_for_missing:
+            hint = f" (did you mean '{close}'? {_noun(parent)} needs '{close}', and it is missing)"
+        else:
+            hint = f" (did you mean '{close}'?)" if close else ""
         return "unknown-field", f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
         return "missing-field", f"{_noun(parent)} needs the field '{field}'", True

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic.errors import PydanticUserError
 
 from dsr_options.errors import Diagnostic, Severity
 from dsr_options.loader import LoadedFile, position
@@ -18,7 +22,10 @@ from dsr_options.models import (
     AttributeDecl,
     AttributeTest,
     Evidence,
+    Holder,
     NotRule,
+    Office,
+    Redline,
     RedlinesFile,
     Role,
     RolesFile,
@@ -29,6 +36,8 @@ from dsr_options.pydantic_errors import suggest
 from dsr_options.vocabulary import AttributeType
 
 Path = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+FileModel = type[RolesFile] | type[RedlinesFile]
 
 
 @dataclass
@@ -37,6 +46,38 @@ class Parsed:
 
     file: LoadedFile
     model: RolesFile | RedlinesFile | None
+    kind: FileModel | None = None
+    """What the file was validated as. When its model failed, each item of its lists is then
+    validated on its own, so that the items that are valid still take part in the checks."""
+
+
+@dataclass
+class _Item(Generic[M]):
+    """One item of a file's list (a role, a redline, an office...) and its index there.
+
+    An item that failed validation is ``complete=False``: a model built from those of its fields
+    that are valid on their own; the others are absent, and the checks that need them skip it.
+    """
+
+    index: int
+    value: M
+    complete: bool
+
+    def has(self, *names: str) -> bool:
+        return self.complete or all(n in self.value.model_fields_set for n in names)
+
+
+@dataclass
+class _Items:
+    """A file's lists as items, whether or not the file as a whole validated."""
+
+    kind: FileModel
+    sources: list[_Item[Source]] = field(default_factory=list)
+    attributes: list[_Item[AttributeDecl]] = field(default_factory=list)
+    offices: list[_Item[Office]] = field(default_factory=list)
+    roles: list[_Item[Role]] = field(default_factory=list)
+    holders: list[_Item[Holder]] = field(default_factory=list)
+    redlines: list[_Item[Redline]] = field(default_factory=list)
 
 
 @dataclass
@@ -50,51 +91,142 @@ class _Scope:
     incomplete: set[str] = field(default_factory=set)
     """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
     failed to load may declare: references to them cannot be called dangling."""
+    failed: dict[str, set[str]] = field(default_factory=dict)
+    """Per vocabulary, the ids of declarations that failed validation: a reference to one of
+    them is neither known nor dangling, so it is not checked."""
+
+    def unknowable(self, section: str, value: str) -> bool:
+        return section in self.incomplete or value in self.failed.get(section, ())
 
 
 _VOCABULARIES = ("attributes", "offices", "holders", "sources")
+_SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
+    RolesFile: {"sources": Source, "attributes": AttributeDecl, "offices": Office, "roles": Role},
+    RedlinesFile: {"sources": Source, "holders": Holder, "redlines": Redline},
+}
 
 
 def check(parsed: Sequence[Parsed]) -> None:
     """Run the cross-file checks, adding diagnostics to the files they concern."""
     scope = _Scope()
-    roles_files = [p for p in parsed if isinstance(p.model, RolesFile)]
-    redline_files = [p for p in parsed if isinstance(p.model, RedlinesFile)]
+    files: list[tuple[LoadedFile, _Items]] = []
     for item in parsed:
-        if item.model is None:
-            data = item.file.data
-            declared = [v for v in _VOCABULARIES if not isinstance(data, dict) or v in data]
-            scope.incomplete.update(declared)
+        items = _items(item, scope)
+        if items is not None:
+            files.append((item.file, items))
 
     seen: dict[str, dict[str, tuple[LoadedFile, int]]] = {}
-    for item in parsed:
-        model = item.model
-        if model is None:
-            continue
-        _unique(item.file, seen, "source", "sources", [s.id for s in model.sources])
-        for source in model.sources:
-            scope.sources.setdefault(source.id, source)
-        if isinstance(model, RolesFile):
-            _unique(item.file, seen, "attribute", "attributes", [a.id for a in model.attributes])
-            _unique(item.file, seen, "office", "offices", [o.id for o in model.offices])
-            _unique(item.file, seen, "role", "roles", [r.id for r in model.roles])
-            _unique_numbers(item.file, model.roles)
-            for index, decl in enumerate(model.attributes):
-                values = [v.id for v in decl.values]
-                _unique_in(item.file, ("attributes", index, "values"), "value", values)
-            scope.attributes.update((a.id, a) for a in model.attributes)
-            scope.offices.update(o.id for o in model.offices)
+    for file, items in files:
+        _unique(
+            file, seen, "source", "sources", [(s.index, s.value.id) for s in _ids(items.sources)]
+        )
+        for source in items.sources:
+            if source.complete:
+                scope.sources.setdefault(source.value.id, source.value)
+        if items.kind is RolesFile:
+            for noun, section in (("attribute", "attributes"), ("office", "offices")):
+                declared: list[_Item[Any]] = getattr(items, section)
+                _unique(file, seen, noun, section, [(d.index, d.value.id) for d in _ids(declared)])
+            _unique(file, seen, "role", "roles", [(r.index, r.value.id) for r in _ids(items.roles)])
+            _unique_numbers(file, [r for r in items.roles if r.has("number")])
+            for decl in items.attributes:
+                if decl.has("values"):
+                    values = [v.id for v in decl.value.values]
+                    _unique_in(file, ("attributes", decl.index, "values"), "value", values)
+            scope.attributes.update((a.value.id, a.value) for a in items.attributes if a.complete)
+            scope.offices.update(o.value.id for o in items.offices if o.complete)
         else:
-            _unique(item.file, seen, "holder", "holders", [h.id for h in model.holders])
-            _unique(item.file, seen, "redline", "redlines", [r.id for r in model.redlines])
-            scope.holders.update(h.id for h in model.holders)
+            holders = [(h.index, h.value.id) for h in _ids(items.holders)]
+            _unique(file, seen, "holder", "holders", holders)
+            redlines = [(r.index, r.value.id) for r in _ids(items.redlines)]
+            _unique(file, seen, "redline", "redlines", redlines)
+            scope.holders.update(h.value.id for h in items.holders if h.complete)
 
-    # A reference into a file that failed to load would be reported as dangling when it is
-    # not: references into a vocabulary such a file declares are left unchecked.
-    for item in roles_files:
-        _check_roles_file(item.file, item.model, scope)  # type: ignore[arg-type]
-    for item in redline_files:
-        _check_redlines_file(item.file, item.model, scope)  # type: ignore[arg-type]
+    # A reference into a declaration that failed to load would be reported as dangling when it
+    # is not: such references (see ``_Scope.failed`` and ``incomplete``) are left unchecked.
+    for file, items in files:
+        if items.kind is RolesFile:
+            _check_roles_file(file, items, scope)
+        else:
+            _check_redlines_file(file, items, scope)
+
+
+def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
+    return [item for item in items if item.has("id")]
+
+
+def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
+    """The file's lists as items; for a file that failed, each item validated on its own.
+
+    The item pass reports nothing (the whole-file pass did): it only decides which items take
+    part in the uniqueness and reference checks, and which ids cannot be known.
+    """
+    model, data = parsed.model, parsed.file.data
+    if model is not None:
+        items = _Items(type(model))
+        for section in _SECTIONS[type(model)]:
+            entries = getattr(model, section)
+            setattr(items, section, [_Item(i, v, True) for i, v in enumerate(entries)])
+        return items
+    if parsed.kind is None or not isinstance(data, dict):
+        # Nothing readable: whatever it might declare is unknowable.
+        declared = [v for v in _VOCABULARIES if not isinstance(data, dict) or v in data]
+        scope.incomplete.update(declared)
+        return None
+    items = _Items(parsed.kind)
+    for section, item_model in _SECTIONS[parsed.kind].items():
+        raw = data.get(section)
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            scope.incomplete.add(section)
+            continue
+        found: list[_Item[Any]] = []
+        for index, entry in enumerate(raw):
+            try:
+                found.append(_Item(index, item_model.model_validate(entry), True))
+                continue
+            except ValidationError:
+                pass
+            if section in _VOCABULARIES:
+                entry_id = entry.get("id") if isinstance(entry, dict) else None
+                if isinstance(entry_id, str):
+                    scope.failed.setdefault(section, set()).add(entry_id)
+                else:
+                    scope.incomplete.add(section)
+            partial = _salvage(item_model, entry)
+            if partial is not None:
+                found.append(_Item(index, partial, False))
+        setattr(items, section, found)
+    return items
+
+
+def _salvage(model: type[M], raw: Any) -> M | None:
+    """A model of the fields of ``raw`` that are valid on their own; the others left absent."""
+    if not isinstance(raw, dict):
+        return None
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in raw:
+            try:
+                values[name] = _field_adapter(model, name).validate_python(raw[key])
+            except ValidationError:
+                continue
+        elif not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+    return model.model_construct(_fields_set=set(values), **values)
+
+
+@cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """A validator for one field of ``model``, with the model's constraints and strictness."""
+    info = model.model_fields[name]
+    annotation: Any = Annotated[info.annotation, info]
+    try:
+        return TypeAdapter(annotation, config=ConfigDict(strict=True))
+    except PydanticUserError:  # a model field: the model brings its own (strict) config
+        return TypeAdapter(annotation)
 
 
 def _report(
@@ -115,11 +247,11 @@ def _unique(
     seen: dict[str, dict[str, tuple[LoadedFile, int]]],
     noun: str,
     section: str,
-    ids: list[str],
+    ids: list[tuple[int, str]],
 ) -> None:
     """Ids of one kind are unique across every file checked together."""
     known = seen.setdefault(section, {})
-    for index, item_id in enumerate(ids):
+    for index, item_id in ids:
         if item_id in known:
             other, other_index = known[item_id]
             line, _ = position(other.locate((section, other_index, "id")))
@@ -151,9 +283,10 @@ def _unique_in(file: LoadedFile, path: Path, noun: str, ids: list[str]) -> None:
             first[item_id] = index
 
 
-def _unique_numbers(file: LoadedFile, roles: list[Role]) -> None:
+def _unique_numbers(file: LoadedFile, roles: list[_Item[Role]]) -> None:
     first: dict[int, int] = {}
-    for index, role in enumerate(roles):
+    for item in roles:
+        index, role = item.index, item.value
         if role.number in first:
             line, _ = position(file.locate(("roles", first[role.number], "number")))
             _report(
@@ -170,7 +303,7 @@ def _reference(
     file: LoadedFile, path: Path, noun: str, value: str, scope: _Scope, hint: str = ""
 ) -> None:
     section = f"{noun}s"
-    if section in scope.incomplete:
+    if scope.unknowable(section, value):
         return
     known: Collection[str] = getattr(scope, section)
     if value not in known:  # a set or dict: checking stays linear in references
@@ -182,17 +315,22 @@ def _reference(
         )
 
 
-def _check_roles_file(file: LoadedFile, model: RolesFile, scope: _Scope) -> None:
-    for index, office in enumerate(model.offices):
-        if office.part_of is not None:
-            _reference(file, ("offices", index, "part_of"), "office", office.part_of, scope)
-        _check_evidence(file, ("offices", index), office.evidence, scope)
+def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+    for entry in items.offices:
+        office, base = entry.value, ("offices", entry.index)
+        if entry.has("part_of") and office.part_of is not None:
+            _reference(file, (*base, "part_of"), "office", office.part_of, scope)
+        if entry.has("evidence"):
+            _check_evidence(file, base, office.evidence, scope)
     attributes_known = "attributes" not in scope.incomplete
-    for index, role in enumerate(model.roles):
-        base: Path = ("roles", index)
-        for name, value in role.attributes.items() if attributes_known else ():
+    for item in items.roles:
+        role, base = item.value, ("roles", item.index)
+        attributes = role.attributes if item.has("attributes") else {}
+        for name, value in attributes.items() if attributes_known else ():
             decl = scope.attributes.get(name)
             if decl is None:
+                if name in scope.failed.get("attributes", ()):
+                    continue
                 _report(
                     file,
                     (*base, "attributes", name),
@@ -202,36 +340,54 @@ def _check_roles_file(file: LoadedFile, model: RolesFile, scope: _Scope) -> None
                 )
                 continue
             _check_value(file, (*base, "attributes", name, "value"), decl, value.value)
-        for name in scope.attributes if attributes_known else ():
-            if name not in role.attributes:
-                _report(
-                    file,
-                    (*base, "attributes"),
-                    "missing-attribute",
-                    f"role '{role.id}' gives no value for '{name}'; redlines that test it "
-                    "will evaluate to unknown",
-                    severity=Severity.WARNING,
-                )
-        for lead_index, lead in enumerate(role.leads):
+        if attributes_known and item.has("attributes", "id"):
+            # At the 'attributes:' key, or at the role's id when it has none.
+            where = "attributes" if _written(file, (*base, "attributes")) else "id"
+            for name in scope.attributes:
+                if name not in role.attributes:
+                    _report(
+                        file,
+                        (*base, where),
+                        "missing-attribute",
+                        f"role '{role.id}' gives no value for '{name}'; redlines that test it "
+                        "will evaluate to unknown",
+                        key=True,
+                        severity=Severity.WARNING,
+                    )
+        for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
             _reference(file, (*base, "leads", lead_index, "office"), "office", lead.office, scope)
-        for evidence_path, evidence in _role_evidence(role, base):
+        for evidence_path, evidence in _role_evidence(item, base):
             _check_one_evidence(file, evidence_path, evidence, scope)
 
 
-def _role_evidence(role: Role, base: Path) -> Iterator[tuple[Path, Evidence]]:
-    for index, evidence in enumerate(role.evidence):
+def _written(file: LoadedFile, path: Path) -> bool:
+    """Whether the data holds the key at the end of ``path``."""
+    data: Any = file.data
+    for part in path[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(data, dict) and path[-1] in data
+
+
+def _role_evidence(item: _Item[Role], base: Path) -> Iterator[tuple[Path, Evidence]]:
+    role = item.value
+    for index, evidence in enumerate(role.evidence if item.has("evidence") else ()):
         yield (*base, "evidence", index), evidence
-    for name, value in role.attributes.items():
+    for name, value in role.attributes.items() if item.has("attributes") else ():
         for index, evidence in enumerate(value.evidence):
             yield (*base, "attributes", name, "evidence", index), evidence
-    for lead_index, lead in enumerate(role.leads):
+    for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
         for index, evidence in enumerate(lead.evidence):
             yield (*base, "leads", lead_index, "evidence", index), evidence
-    for index, evidence in enumerate(role.reception.evidence):
-        yield (*base, "reception", "evidence", index), evidence
+    if item.has("reception"):
+        for index, evidence in enumerate(role.reception.evidence):
+            yield (*base, "reception", "evidence", index), evidence
     for section in ("concerns", "open_questions"):
-        for item_index, item in enumerate(getattr(role, section)):
-            for index, evidence in enumerate(item.evidence):
+        notes: list[Any] = getattr(role, section) if item.has(section) else []
+        for item_index, note in enumerate(notes):
+            for index, evidence in enumerate(note.evidence):
                 yield (*base, section, item_index, "evidence", index), evidence
 
 
@@ -300,16 +456,18 @@ def _list(values: list[str]) -> str:
     return ", ".join(values)
 
 
-def _check_redlines_file(file: LoadedFile, model: RedlinesFile, scope: _Scope) -> None:
-    for index, redline in enumerate(model.redlines):
-        base: Path = ("redlines", index)
-        for holder_index, holder in enumerate(redline.holders):
+def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+    for item in items.redlines:
+        redline, base = item.value, ("redlines", item.index)
+        for holder_index, holder in enumerate(redline.holders if item.has("holders") else ()):
             _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
-        _check_rule(file, (*base, "rule"), redline.rule, scope)
-        if redline.applies_to is not None:
+        if item.has("rule"):
+            _check_rule(file, (*base, "rule"), redline.rule, scope)
+        if item.has("applies_to") and redline.applies_to is not None:
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
-        _check_evidence(file, base, redline.evidence, scope)
-        if not redline.evidence:
+        if item.has("evidence"):
+            _check_evidence(file, base, redline.evidence, scope)
+        if item.has("evidence", "id") and not redline.evidence:
             _report(
                 file,
                 (*base, "id"),
@@ -334,7 +492,7 @@ def _check_rule(file: LoadedFile, path: Path, rule: Rule, scope: _Scope) -> None
 
 
 def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope) -> None:
-    if "attributes" in scope.incomplete:
+    if scope.unknowable("attributes", test.attribute):
         return
     decl = scope.attributes.get(test.attribute)
     if decl is None:
