@@ -1,48 +1,45 @@
-"""Find the catalogue (``--data``, the environment, or the packaged default) and load it."""
+"""Load the catalogue files (found by ``locations``) into one checked :class:`Catalogue`."""
 
 from __future__ import annotations
 
 import gc
-import os
 import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from dsr_options.errors import CatalogueError, Diagnostic, Severity, UsageError
 from dsr_options.loader import LoadedFile, read_file, validate_model
+from dsr_options.locations import (
+    DATA_ENV,
+    REDLINES_FILE,
+    ROLES_FILE,
+    CatalogueFiles,
+    catalogue_files,
+    data_dir,
+    display_path,
+    packaged_data_dir,
+)
 from dsr_options.models import Catalogue, RedlinesFile, RolesFile
 from dsr_options.validation import Parsed, check
 
-DATA_ENV = "DSR_OPTIONS_DATA"
-ROLES_FILE = "roles.yaml"
-REDLINES_FILE = "redlines.yaml"
-
-
-def packaged_data_dir() -> Path:
-    """The catalogue shipped inside the installed package (or the source tree's ``data/``)."""
-    packaged = Path(str(resources.files("dsr_options"))) / "_data"
-    if (packaged / ROLES_FILE).is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def data_dir(explicit: Path | None = None) -> Path:
-    """The catalogue folder: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
-    if explicit is not None:
-        chosen, origin = explicit, "--data"
-    elif os.environ.get(DATA_ENV):
-        chosen, origin = Path(os.environ[DATA_ENV]), DATA_ENV
-    else:
-        return packaged_data_dir()
-    if not chosen.is_dir():
-        what = "does not exist" if not chosen.exists() else "is not a folder"
-        raise UsageError(f"{origin}: '{chosen}' {what}; give the folder holding {ROLES_FILE}")
-    if not (chosen / ROLES_FILE).is_file():
-        raise UsageError(f"{origin}: '{chosen}' has no {ROLES_FILE}")
-    return chosen
+__all__ = [
+    "DATA_ENV",
+    "REDLINES_FILE",
+    "ROLES_FILE",
+    "CatalogueFiles",
+    "Loaded",
+    "catalogue_files",
+    "data_dir",
+    "display_path",
+    "invalid_hint",
+    "load",
+    "load_catalogue",
+    "load_files",
+    "load_located",
+    "packaged_data_dir",
+]
 
 
 @dataclass
@@ -64,18 +61,6 @@ class Loaded:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-
-def display_path(path: Path) -> str:
-    """Paths below the working folder are shown relative to it, as editors and CI expect.
-
-    The working folder itself is shown as given, never as an empty or ``.`` path.
-    """
-    try:
-        relative = path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return str(path)
-    return str(relative) if relative.parts else str(path)
 
 
 def invalid_hint(loaded: Loaded) -> str:
@@ -199,35 +184,19 @@ def load(
     With ``redlines`` given and ``with_default`` false, the catalogue's own redlines are left
     out and only the given files are evaluated (their holders are still checked).
     """
-    folder = data_dir(data)
-    for path in redlines:
-        _check_redline_path(path)
-    redline_paths: list[Path] = []
-    default_redlines = folder / REDLINES_FILE
-    if (with_default or not redlines) and default_redlines.is_file():
-        redline_paths.append(default_redlines)
-    redline_paths.extend(redlines)
-    loaded = load_files(folder / ROLES_FILE, redline_paths)
-    if data is not None:
-        loaded.folder = data
-    elif os.environ.get(DATA_ENV):
-        loaded.folder = Path(os.environ[DATA_ENV])
-    loaded.given = {display_path(path): path for path in redlines}
+    return load_located(catalogue_files(data, redlines, with_default))
+
+
+def load_located(files: CatalogueFiles) -> Loaded:
+    """Load catalogue files already found (see :func:`locations.catalogue_files`)."""
+    loaded = load_files(files.roles, files.redlines)
+    loaded.folder = files.folder
+    loaded.given = {display_path(path): path for path in files.given}
     for diagnostic in loaded.errors:  # a FIFO, a file we may not read
         if diagnostic.code == "unreadable" and diagnostic.file in loaded.given:
             shown = loaded.given[diagnostic.file]
             raise UsageError(f"--redlines: '{shown}': {diagnostic.message}")
     return loaded
-
-
-def _check_redline_path(path: Path) -> None:
-    """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
-    if not path.exists():
-        raise UsageError(f"--redlines: '{path}' does not exist; give a redline file")
-    if path.is_dir():
-        inside = path / REDLINES_FILE
-        hint = f" such as '{inside}'" if inside.is_file() else ""
-        raise UsageError(f"--redlines: '{path}' is a folder; give a redline file{hint}")
 
 
 def load_catalogue(

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from dsr_options.catalogue import (
+from dsr_options.errors import Diagnostic, Severity, UsageError
+from dsr_options.loader import LoadedFile, read_file, validate_model
+from dsr_options.locations import (
     REDLINES_FILE,
     ROLES_FILE,
     data_dir,
     display_path,
     packaged_data_dir,
 )
-from dsr_options.errors import Diagnostic, Severity, UsageError
-from dsr_options.loader import LoadedFile, read_file, validate_model
 from dsr_options.models import RedlinesFile, RolesFile
 from dsr_options.quotes import SourceText, check_blank_quotes, check_quotes
 from dsr_options.validation import Parsed, check

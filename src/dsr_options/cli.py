@@ -185,12 +185,28 @@ def report_load_failure(loaded: Loaded) -> typer.Exit:
 def load(
     data: Path | None, redlines: tuple[Path, ...] = (), with_default: bool = True
 ) -> Catalogue:
-    """The catalogue, or every diagnostic on stderr and exit 1."""
-    from dsr_options.catalogue import load as load_catalogue
+    """The catalogue, or every diagnostic on stderr and exit 1.
 
-    loaded = load_catalogue(data, redlines=redlines, with_default=with_default)
+    A catalogue validated before is read back from the cache (see ``cache``), so that a command
+    run again over the same files skips PyYAML and validation altogether.
+    """
+    from dsr_options import cache
+    from dsr_options.locations import catalogue_files
+
+    files = catalogue_files(data, redlines, with_default)
+    folder = cache.cache_dir()
+    key = cache.fingerprint(files.all) if folder is not None else None
+    if folder is not None and key is not None:
+        cached = cache.read(folder, key)
+        if cached is not None:
+            return cached
+    from dsr_options.catalogue import load_located
+
+    loaded = load_located(files)
     if loaded.catalogue is None:
         raise report_load_failure(loaded)
+    if folder is not None and key is not None:
+        cache.write(folder, key, loaded.catalogue)
     return loaded.catalogue
 
 
@@ -437,8 +453,6 @@ def _load_redlines(
     only: list[str] | None,
 ) -> Catalogue:
     from dsr_options.errors import UnknownIdError, UsageError
-    from dsr_options.query import split_ids
-    from dsr_options.redlines import select_redlines
 
     if with_default and not redlines:
         raise UsageError(
@@ -446,8 +460,13 @@ def _load_redlines(
             "(without --redlines the shipped redlines are used anyway)"
         )
     catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
+    if not only:
+        return catalogue
+    from dsr_options.query import split_ids
+    from dsr_options.redlines import select_redlines
+
     try:
-        return select_redlines(catalogue, split_ids(only or ()))
+        return select_redlines(catalogue, split_ids(only))
     except UnknownIdError as exc:  # a value given on the command line: a usage error
         raise UsageError(f"--only: {exc}") from None
 

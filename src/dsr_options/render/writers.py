@@ -9,7 +9,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dsr_options.loader import dump_yaml
 from dsr_options.render.text import UNSAFE_CHARACTERS, csv_cell, markdown_cell
 
 # json.dumps escapes C0 controls itself; C1 controls, bidi controls and the rest it leaves raw.
@@ -26,6 +25,8 @@ def write_json(data: Any) -> str:
 
 def write_yaml(data: Any) -> str:
     """Block-style YAML that loads back to the same data."""
+    from dsr_options.loader import dump_yaml  # PyYAML only for YAML output
+
     return dump_yaml(data, escape=UNSAFE_CHARACTERS)
 
 

@@ -1,0 +1,107 @@
+"""Where the catalogue files are: ``--data``, the environment, or the packaged default.
+
+Kept free of PyYAML and pydantic, so that finding the files costs nothing before a command
+knows whether it has to parse them at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from dsr_options.errors import UsageError
+
+DATA_ENV = "DSR_OPTIONS_DATA"
+ROLES_FILE = "roles.yaml"
+REDLINES_FILE = "redlines.yaml"
+
+
+def packaged_data_dir() -> Path:
+    """The catalogue shipped inside the installed package (or the source tree's ``data/``)."""
+    packaged = Path(str(resources.files("dsr_options"))) / "_data"
+    if (packaged / ROLES_FILE).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def data_dir(explicit: Path | None = None) -> Path:
+    """The catalogue folder: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
+    if explicit is not None:
+        chosen, origin = explicit, "--data"
+    elif os.environ.get(DATA_ENV):
+        chosen, origin = Path(os.environ[DATA_ENV]), DATA_ENV
+    else:
+        return packaged_data_dir()
+    if not chosen.is_dir():
+        what = "does not exist" if not chosen.exists() else "is not a folder"
+        raise UsageError(f"{origin}: '{chosen}' {what}; give the folder holding {ROLES_FILE}")
+    if not (chosen / ROLES_FILE).is_file():
+        raise UsageError(f"{origin}: '{chosen}' has no {ROLES_FILE}")
+    return chosen
+
+
+def display_path(path: Path) -> str:
+    """Paths below the working folder are shown relative to it, as editors and CI expect.
+
+    The working folder itself is shown as given, never as an empty or ``.`` path.
+    """
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return str(relative) if relative.parts else str(path)
+
+
+def _check_redline_path(path: Path) -> None:
+    """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
+    if not path.exists():
+        raise UsageError(f"--redlines: '{path}' does not exist; give a redline file")
+    if path.is_dir():
+        inside = path / REDLINES_FILE
+        hint = f" such as '{inside}'" if inside.is_file() else ""
+        raise UsageError(f"--redlines: '{path}' is a folder; give a redline file{hint}")
+
+
+@dataclass(frozen=True)
+class CatalogueFiles:
+    """The files one command reads: a roles file and the redline files evaluated with it."""
+
+    roles: Path
+    redlines: tuple[Path, ...]
+    folder: Path | None
+    """The catalogue folder as the user gave it (``--data`` or the environment); None for the
+    packaged catalogue."""
+    given: tuple[Path, ...] = ()
+    """The user's own redline files (``--redlines``), as given."""
+
+    @property
+    def all(self) -> tuple[Path, ...]:
+        return (self.roles, *self.redlines)
+
+
+def catalogue_files(
+    data: Path | None = None, redlines: Sequence[Path] = (), with_default: bool = True
+) -> CatalogueFiles:
+    """The files to load: the catalogue's roles, its redlines unless only the user's are wanted.
+
+    With ``redlines`` given and ``with_default`` false, the catalogue's own redlines are left
+    out and only the given files are evaluated.
+    """
+    folder = data_dir(data)
+    for path in redlines:
+        _check_redline_path(path)
+    chosen: list[Path] = []
+    default_redlines = folder / REDLINES_FILE
+    if (with_default or not redlines) and default_redlines.is_file():
+        chosen.append(default_redlines)
+    chosen.extend(redlines)
+    if data is not None:
+        given_folder: Path | None = data
+    elif os.environ.get(DATA_ENV):
+        given_folder = Path(os.environ[DATA_ENV])
+    else:
+        given_folder = None
+    return CatalogueFiles(folder / ROLES_FILE, tuple(chosen), given_folder, tuple(redlines))
