@@ -41,3 +41,14 @@ def test_every_command_has_help_and_a_readme_section() -> None:
 def test_exit_codes_are_documented() -> None:
     for code in ("| 0 |", "| 1 |", "| 2 |"):
         assert code in README
+
+
+def test_readme_code_blocks_are_closed() -> None:
+    """An unclosed fence swallows the sections after it; GitHub would render them as code."""
+    inside = False
+    for number, line in enumerate(README.splitlines(), 1):
+        if line.startswith("```"):
+            inside = not inside
+        elif inside:
+            assert not line.startswith("## "), f"README.md:{number}: a heading inside a code block"
+    assert not inside, "README.md ends inside a code block"
