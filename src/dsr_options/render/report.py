@@ -18,7 +18,7 @@ from dsr_options.codes import CODES
 from dsr_options.errors import Diagnostic, Severity
 from dsr_options.render import ReportFormat
 from dsr_options.render.diagnostics import source_excerpt, summary_line
-from dsr_options.render.text import visible
+from dsr_options.render.text import visible, visible_inline
 from dsr_options.render.writers import write_json, write_markdown_table
 
 if TYPE_CHECKING:
@@ -60,13 +60,28 @@ def summary(report: Report) -> str:
 # -- text -----------------------------------------------------------------------------------------
 
 
+class _Lines(dict[str, list[str]]):
+    """Each file's lines, split once on first use (splitting per diagnostic is quadratic)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self._texts = report.texts
+
+    def __missing__(self, file: str) -> list[str]:
+        lines = self._texts.get(file, "").split("\n")
+        self[file] = lines
+        return lines
+
+
 def report_text(report: Report) -> str:
     """Each problem as ``file:line:col: severity [code] message``, its line and a caret."""
     blocks = []
+    lines = _Lines(report)
     for diagnostic in report.diagnostics:
-        block = visible(diagnostic.format())
-        text = report.texts.get(diagnostic.file, "")
-        excerpt = source_excerpt(text, diagnostic.line, diagnostic.column)
+        # One line per diagnostic whatever the data: a newline in a quoted key must not be able
+        # to print a line that reads like a diagnostic of its own.
+        block = visible_inline(diagnostic.format())
+        excerpt = source_excerpt(lines[diagnostic.file], diagnostic.line, diagnostic.column)
         blocks.append(f"{block}\n{excerpt}" if excerpt else block)
     blocks.append(summary(report))
     return "\n".join(blocks) + "\n"
@@ -118,7 +133,7 @@ def report_github(report: Report) -> str:
     lines = []
     for diagnostic in report.diagnostics:
         command = "error" if diagnostic.severity is Severity.ERROR else "warning"
-        properties = [f"file={escape_property(diagnostic.file)}"]
+        properties = [f"file={escape_property(visible_inline(diagnostic.file))}"]
         if diagnostic.line:
             properties += [f"line={diagnostic.line}", f"col={diagnostic.column}"]
         properties.append(f"title={escape_property(f'dsr-options [{diagnostic.code}]')}")
@@ -163,23 +178,25 @@ def report_junit(report: Report) -> str:
     suite = ET.SubElement(
         suites, "testsuite", {"name": "dsr-options validate", **counts, "skipped": "0"}
     )
+    lines = _Lines(report)
     for name, items in by_file.items():
+        shown = visible_inline(name)
         case = ET.SubElement(
-            suite, "testcase", {"classname": "dsr-options.validate", "name": name, "file": name}
+            suite, "testcase", {"classname": "dsr-options.validate", "name": shown, "file": shown}
         )
         notes = []
         for diagnostic in items:
-            text = report.texts.get(diagnostic.file, "")
-            excerpt = source_excerpt(text, diagnostic.line, diagnostic.column)
+            excerpt = source_excerpt(lines[diagnostic.file], diagnostic.line, diagnostic.column)
             if report.is_failure(diagnostic):
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    {"type": diagnostic.code, "message": visible(diagnostic.format())},
+                    {"type": diagnostic.code, "message": visible_inline(diagnostic.format())},
                 )
                 failure.text = excerpt
             else:
-                notes.append(visible(diagnostic.format()) + (f"\n{excerpt}" if excerpt else ""))
+                note = visible_inline(diagnostic.format())
+                notes.append(note + (f"\n{excerpt}" if excerpt else ""))
         if notes:
             ET.SubElement(case, "system-out").text = "\n".join(notes)
     ET.indent(suites)
