@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from dsr_options.checker import Report
 from dsr_options.errors import Diagnostic
 from dsr_options.render.report import report_github, report_junit, report_text
+
+from .conftest import Run
+from .factory import role, roles_document, write_catalogue
+from .test_validate import broken
 
 FORGED = "titel\nroles.yaml:1:1: error [forged] line\n"
 
@@ -59,3 +65,56 @@ def test_many_diagnostics_split_each_file_once() -> None:
         "    k39999: v",
         "    ^",
     ]
+
+
+# -- 7: files that hold nothing, or a list -----------------------------------------------------
+
+
+def test_empty_documents_and_lists_when_the_name_says_neither(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("~\n")
+    (tmp_path / "b.yaml").write_text("null\n")
+    (tmp_path / "c.yaml").write_text("---\n")
+    (tmp_path / "d.yaml").write_text("- 1\n")
+    names = [str(tmp_path / n) for n in ("a.yaml", "b.yaml", "c.yaml", "d.yaml")]
+    result = run(["dsr-options", "validate", "-f", "json", *names])
+    assert result.exit_code == 1, result
+    errors = json.loads(result.stdout)["errors"]
+    assert [
+        (Path(e["file"]).name, e["line"], e["column"], e["code"], e["message"]) for e in errors
+    ] == [
+        ("a.yaml", 1, 1, "empty-file", "the file holds an empty document"),
+        ("b.yaml", 1, 1, "empty-file", "the file holds an empty document"),
+        ("c.yaml", 0, 0, "empty-file", "the file holds an empty document"),
+        ("d.yaml", 1, 1, "wrong-type", "the file must hold a mapping of fields, not a list"),
+    ]
+
+
+# -- 9: --strict failing on warnings only says so ----------------------------------------------
+
+
+def test_strict_summary_says_why_warnings_fail(run: Run, tmp_path: Path) -> None:
+    folder, _ = broken(tmp_path, "roles", "section: Findings", "section: Findngs")
+    result = run(f"dsr-options validate --strict {folder}")
+    assert result.exit_code == 1, result
+    assert result.stdout.endswith(
+        "checked 2 files: 0 errors, 1 warning (--strict: warnings fail the run)\n"
+    )
+
+
+# -- 10: too-many-errors comes after the errors it counts ---------------------------------------
+
+
+def test_too_many_errors_sorts_last(run: Run, tmp_path: Path) -> None:
+    roles = [role(f"r{i}") for i in range(1_005)]
+    for item in roles:
+        item["levle"] = 1
+    folder = write_catalogue(tmp_path / "big", roles=roles_document(roles))
+    result = run(f"dsr-options validate -f json {folder / 'roles.yaml'}")
+    assert result.exit_code == 1, result
+    errors = json.loads(result.stdout)["errors"]
+    assert errors[0]["line"] > 0
+    assert errors[-1]["code"] == "too-many-errors"
+    assert errors[-1]["message"].endswith("more schema errors not shown; fix these first")
+    text = run(f"dsr-options validate {folder / 'roles.yaml'}").stdout.splitlines()
+    assert text[-2].endswith("more schema errors not shown; fix these first")
+    assert "[too-many-errors]" in text[-2]

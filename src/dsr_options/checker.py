@@ -104,13 +104,18 @@ def validate_paths(
         check_blank_quotes(item.loaded)
         if texts:
             check_quotes(item.loaded, texts)
-    diagnostics = sorted(d for item in files for d in item.loaded.diagnostics)
+    diagnostics = sorted((d for item in files for d in item.loaded.diagnostics), key=report_order)
     return Report(
         files=[item.loaded.path for item in files],
         diagnostics=diagnostics,
         texts={item.loaded.path: item.loaded.text for item in files},
         strict=strict,
     )
+
+
+def report_order(diagnostic: Diagnostic) -> tuple[str, bool, Diagnostic]:
+    """Top to bottom in each file, a ``too-many-errors`` summary after the errors it counts."""
+    return (diagnostic.file, diagnostic.code == "too-many-errors", diagnostic)
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:
@@ -169,10 +174,9 @@ def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
             "cannot tell a roles file from a redlines file here: it has none of roles, "
             "attributes, offices, redlines or holders, and its name says neither",
         )
-    elif loaded.data is not None:
-        loaded.error(
-            loaded.root, "wrong-type", "the file must hold a mapping of fields, not a single value"
-        )
+    else:
+        # `~`, `null` or `---` alone is an empty file, a list is a list: the loader's own words.
+        validate_model(loaded, RolesFile)
     return None
 
 

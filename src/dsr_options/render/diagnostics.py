@@ -34,7 +34,8 @@ def diagnostics_text(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]
     """Every diagnostic with its excerpt, then a count, as ``validate`` prints them."""
     blocks = []
     lines: dict[str, list[str]] = {}
-    for diagnostic in sorted(diagnostics):
+    # Top to bottom in each file, a `too-many-errors` summary after the errors it counts.
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.file, d.code == "too-many-errors", d)):
         # One line per diagnostic, whatever the data: a newline in a quoted key must not be
         # able to print a line that reads like a diagnostic of its own.
         block = visible_inline(diagnostic.format())

@@ -54,6 +54,8 @@ def summary(report: Report) -> str:
     text += summary_line(len(report.errors), len(report.warnings))
     if report.warnings and not report.strict:
         text += " (warnings fail the run only with --strict)"
+    elif report.warnings and not report.errors:
+        text += " (--strict: warnings fail the run)"
     return text
 
 
