@@ -11,8 +11,8 @@ from dsr_options.errors import Diagnostic
 from dsr_options.render.report import report_github, report_junit, report_text
 
 from .conftest import Run
-from .factory import role, roles_document, write_catalogue
-from .test_validate import broken
+from .factory import evidence, role, roles_document, write_catalogue
+from .test_validate import broken, where
 
 FORGED = "titel\nroles.yaml:1:1: error [forged] line\n"
 
@@ -118,3 +118,73 @@ def test_too_many_errors_sorts_last(run: Run, tmp_path: Path) -> None:
     text = run(f"dsr-options validate {folder / 'roles.yaml'}").stdout.splitlines()
     assert text[-2].endswith("more schema errors not shown; fix these first")
     assert "[too-many-errors]" in text[-2]
+
+
+# -- 2: one wrong value in a role hides nothing else in it ------------------------------------
+
+
+def _errors(run: Run, folder: Path) -> list[tuple[str, int, int, str, str]]:
+    result = run(f"dsr-options validate -f json {folder}")
+    assert result.exit_code == 1, result
+    errors = json.loads(result.stdout)["errors"]
+    return [(Path(e["file"]).name, e["line"], e["column"], e["code"], e["message"]) for e in errors]
+
+
+def test_a_bad_attribute_value_hides_no_other_attribute(run: Run, tmp_path: Path) -> None:
+    bad = role(1, delivered_by=("un-secretarat",))
+    bad["attributes"]["trigger"]["value"] = 3
+    folder = write_catalogue(tmp_path / "c", roles=roles_document([bad]))
+    text = (folder / "roles.yaml").read_text()
+    found = _errors(run, folder)
+    line, column = where(text, "un-secretarat")
+    assert (
+        "roles.yaml",
+        line,
+        column,
+        "unknown-value",
+        "'un-secretarat' is not a value of 'delivered_by' (un-secretariat, "
+        "member-state-experts) (did you mean 'un-secretariat'?)",
+    ) in found
+    line, column = where(text, "value: 3")
+    assert (
+        "roles.yaml",
+        line,
+        column + len("value: "),
+        "invalid-value",
+        "3 is not a value: write true, false or a kebab-case value id",
+    ) in found
+
+
+def test_a_bad_basis_on_one_lead_hides_no_other_lead(run: Run, tmp_path: Path) -> None:
+    bad = role(1)
+    bad["leads"] = [
+        {"office": "ssr-unit", "rationale": "R.", "basis": "nota"},
+        {"office": "dpko", "rationale": "R.", "basis": "analysis"},
+        {"office": "omma", "rationale": "R.", "basis": "analysis"},
+    ]
+    folder = write_catalogue(tmp_path / "c", roles=roles_document([bad]))
+    text = (folder / "roles.yaml").read_text()
+    line, column = where(text, "omma")
+    assert (
+        "roles.yaml",
+        line,
+        column,
+        "unknown-reference",
+        "no office has the id 'omma' (did you mean 'oma'?)",
+    ) in _errors(run, folder)
+
+
+def test_a_bad_stance_hides_no_other_evidence(run: Run, tmp_path: Path) -> None:
+    bad = role(1)
+    bad["evidence"] = [evidence("for it", "sopports"), {**evidence("against it"), "source": "nte"}]
+    folder = write_catalogue(tmp_path / "c", roles=roles_document([bad]))
+    text = (folder / "roles.yaml").read_text()
+    line, column = where(text, "source: nte")
+    found = _errors(run, folder)
+    assert (
+        "roles.yaml",
+        line,
+        column + len("source: "),
+        "unknown-reference",
+        "no source has the id 'nte' (did you mean 'note'?)",
+    ) in found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.errors import PydanticUserError
@@ -202,7 +202,13 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
 
 
 def _salvage(model: type[M], raw: Any) -> M | None:
-    """A model of the fields of ``raw`` that are valid on their own; the others left absent."""
+    """A model of the fields of ``raw`` that are valid on their own; the others left absent.
+
+    A field holding models (a role's leads, its attributes' values, a list of evidence) that
+    fails as a whole is salvaged item by item, each item in its place: one wrong value in one
+    item must not hide the others from the reference checks. Each level validates its subtree
+    once more, and the models nest only a few levels, so this stays linear in the data.
+    """
     if not isinstance(raw, dict):
         return None
     values: dict[str, Any] = {}
@@ -212,10 +218,54 @@ def _salvage(model: type[M], raw: Any) -> M | None:
             try:
                 values[name] = _field_adapter(model, name).validate_python(raw[key])
             except ValidationError:
-                continue
+                deeper = _salvage_field(info.annotation, raw[key])
+                if deeper is not None:
+                    values[name] = deeper
         elif not info.is_required():
             values[name] = info.get_default(call_default_factory=True)
     return model.model_construct(_fields_set=set(values), **values)
+
+
+def _salvage_field(annotation: Any, raw: Any) -> Any:
+    """A list or mapping of models, each item validated on its own or salvaged; else None."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list and isinstance(raw, list) and _is_model(args[0]):
+        return [_salvage_item(args[0], entry) for entry in raw]
+    if origin is dict and isinstance(raw, dict) and _is_model(args[1]):
+        keys = _adapter(args[0])
+        salvaged = {}
+        for name, entry in raw.items():
+            try:
+                keys.validate_python(name)
+            except ValidationError:
+                continue
+            salvaged[name] = _salvage_item(args[1], entry)
+        return salvaged
+    if _is_model(annotation):
+        return _salvage(annotation, raw)
+    return None
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _salvage_item(model: type[M], raw: Any) -> M:
+    """``raw`` as ``model``: validated, else salvaged, else a model with no field at all."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return _salvage(model, raw) or model.model_construct(_fields_set=set())
+
+
+def _present(model: BaseModel, *names: str) -> bool:
+    """Whether a (possibly salvaged) model holds these fields."""
+    return all(name in model.__dict__ for name in names)
+
+
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation, config=ConfigDict(strict=True))
 
 
 @cache
@@ -339,7 +389,8 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                     key=True,
                 )
                 continue
-            _check_value(file, (*base, "attributes", name, "value"), decl, value.value)
+            if _present(value, "value"):
+                _check_value(file, (*base, "attributes", name, "value"), decl, value.value)
         if attributes_known and item.has("attributes", "id"):
             # At the 'attributes:' key, or at the role's id when it has none.
             where = "attributes" if _written(file, (*base, "attributes")) else "id"
@@ -355,7 +406,9 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                         severity=Severity.WARNING,
                     )
         for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
-            _reference(file, (*base, "leads", lead_index, "office"), "office", lead.office, scope)
+            if _present(lead, "office"):
+                path = (*base, "leads", lead_index, "office")
+                _reference(file, path, "office", lead.office, scope)
         for evidence_path, evidence in _role_evidence(item, base):
             _check_one_evidence(file, evidence_path, evidence, scope)
 
@@ -373,21 +426,26 @@ def _written(file: LoadedFile, path: Path) -> bool:
 
 def _role_evidence(item: _Item[Role], base: Path) -> Iterator[tuple[Path, Evidence]]:
     role = item.value
+
+    def evidence_of(owner: BaseModel) -> list[Evidence]:
+        evidence: list[Evidence] = getattr(owner, "evidence", [])  # absent when salvaged
+        return evidence
+
     for index, evidence in enumerate(role.evidence if item.has("evidence") else ()):
         yield (*base, "evidence", index), evidence
     for name, value in role.attributes.items() if item.has("attributes") else ():
-        for index, evidence in enumerate(value.evidence):
+        for index, evidence in enumerate(evidence_of(value)):
             yield (*base, "attributes", name, "evidence", index), evidence
     for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
-        for index, evidence in enumerate(lead.evidence):
+        for index, evidence in enumerate(evidence_of(lead)):
             yield (*base, "leads", lead_index, "evidence", index), evidence
     if item.has("reception"):
-        for index, evidence in enumerate(role.reception.evidence):
+        for index, evidence in enumerate(evidence_of(role.reception)):
             yield (*base, "reception", "evidence", index), evidence
     for section in ("concerns", "open_questions"):
         notes: list[Any] = getattr(role, section) if item.has(section) else []
         for item_index, note in enumerate(notes):
-            for index, evidence in enumerate(note.evidence):
+            for index, evidence in enumerate(evidence_of(note)):
                 yield (*base, section, item_index, "evidence", index), evidence
 
 
@@ -397,11 +455,17 @@ def _check_evidence(file: LoadedFile, base: Path, evidence: list[Evidence], scop
 
 
 def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope: _Scope) -> None:
+    if not _present(evidence, "source"):
+        return
     source = scope.sources.get(evidence.source)
     if source is None:
         hint = "; declare it under 'sources:' in this file"
         _reference(file, (*path, "source"), "source", evidence.source, scope, hint)
-    elif source.sections and evidence.section not in source.sections:
+    elif (
+        source.sections
+        and _present(evidence, "section")
+        and evidence.section not in source.sections
+    ):
         _report(
             file,
             (*path, "section"),
