@@ -11,7 +11,7 @@ from dsr_options.errors import Diagnostic
 from dsr_options.render.report import report_github, report_junit, report_text
 
 from .conftest import Run
-from .factory import evidence, role, roles_document, write_catalogue
+from .factory import evidence, redline, redlines_document, role, roles_document, write_catalogue
 from .test_validate import broken, where
 
 FORGED = "titel\nroles.yaml:1:1: error [forged] line\n"
@@ -188,3 +188,64 @@ def test_a_bad_stance_hides_no_other_evidence(run: Run, tmp_path: Path) -> None:
         "unknown-reference",
         "no source has the id 'nte' (did you mean 'note'?)",
     ) in found
+
+
+# -- 3: a broken roles file leaves redline holders checkable -----------------------------------
+
+
+def test_broken_roles_file_still_reports_dangling_holders(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(
+        tmp_path / "c", redlines=redlines_document([redline(1, holders=("membrs",))])
+    )
+    (folder / "roles.yaml").write_text("roles: [\n")
+    text = (folder / "redlines.yaml").read_text()
+    line, column = where(text, "membrs")
+    found = _errors(run, folder)
+    assert (
+        "redlines.yaml",
+        line,
+        column,
+        "unknown-reference",
+        "no holder has the id 'membrs' (did you mean 'members'?)",
+    ) in found
+
+
+# -- 8: a value listed twice -------------------------------------------------------------------
+
+
+def test_duplicates_in_levels_leads_and_holders(run: Run, tmp_path: Path) -> None:
+    twice = role(1, levels=("strategic", "strategic"))
+    twice["leads"].append({"office": "ssr-unit", "rationale": "Again.", "basis": "analysis"})
+    folder = write_catalogue(
+        tmp_path / "c",
+        roles=roles_document([twice]),
+        redlines=redlines_document([redline(1, holders=("members", "members"))]),
+    )
+    roles = (folder / "roles.yaml").read_text()
+    redlines = (folder / "redlines.yaml").read_text()
+    levels = where(roles, "- strategic", 1)[0], where(roles, "- strategic", 2)
+    offices = where(roles, "office: ssr-unit", 1)[0], where(roles, "office: ssr-unit", 2)
+    holders = where(redlines, "- members", 1)[0], where(redlines, "- members", 2)
+    assert _errors(run, folder) == [
+        (
+            "redlines.yaml",
+            holders[1][0],
+            holders[1][1] + 2,
+            "duplicate-value",
+            f"'members' is listed twice (first at line {holders[0]})",
+        ),
+        (
+            "roles.yaml",
+            levels[1][0],
+            levels[1][1] + 2,
+            "duplicate-value",
+            f"'strategic' is listed twice (first at line {levels[0]})",
+        ),
+        (
+            "roles.yaml",
+            offices[1][0],
+            offices[1][1] + len("office: "),
+            "duplicate-value",
+            f"'ssr-unit' is listed twice (first at line {offices[0]})",
+        ),
+    ]

@@ -169,8 +169,10 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
             setattr(items, section, [_Item(i, v, True) for i, v in enumerate(entries)])
         return items
     if parsed.kind is None or not isinstance(data, dict):
-        # Nothing readable: whatever it might declare is unknowable.
-        declared = [v for v in _VOCABULARIES if not isinstance(data, dict) or v in data]
+        # Nothing readable: whatever it might declare is unknowable, but only what a file of
+        # its kind declares (a broken roles file says nothing about redline holders).
+        possible = [v for v in _VOCABULARIES if parsed.kind is None or v in _SECTIONS[parsed.kind]]
+        declared = [v for v in possible if not isinstance(data, dict) or v in data]
         scope.incomplete.update(declared)
         return None
     items = _Items(parsed.kind)
@@ -405,7 +407,13 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                         key=True,
                         severity=Severity.WARNING,
                     )
-        for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
+        for section in ("levels", "dimensions"):
+            if item.has(section):
+                _listed_once(file, (*base, section), getattr(role, section))
+        leads = role.leads if item.has("leads") else []
+        offices = [lead.office if _present(lead, "office") else None for lead in leads]
+        _listed_once(file, (*base, "leads"), offices, "office")
+        for lead_index, lead in enumerate(leads):
             if _present(lead, "office"):
                 path = (*base, "leads", lead_index, "office")
                 _reference(file, path, "office", lead.office, scope)
@@ -497,13 +505,29 @@ def _check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) 
             file, path, "wrong-type", f"'{decl.id}' takes a list of values from {_list(allowed)}"
         )
         return
-    seen: set[str] = set()
     for index, item in enumerate(value):
         if item not in allowed:
             _unknown_value(file, (*path, index), decl, item)
-        elif item in seen:
-            _report(file, (*path, index), "duplicate-value", f"'{item}' is listed twice")
-        seen.add(item)
+    _listed_once(file, path, [item if item in allowed else None for item in value])
+
+
+def _listed_once(file: LoadedFile, path: Path, values: Sequence[Any], *suffix: str) -> None:
+    """Each value of a list at most once: a repeat is reported where it stands (None: skip)."""
+    first: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if value in first:
+            line, _ = position(file.locate((*path, first[value], *suffix)))
+            shown = getattr(value, "value", value)
+            _report(
+                file,
+                (*path, index, *suffix),
+                "duplicate-value",
+                f"'{shown}' is listed twice (first at line {line})",
+            )
+        else:
+            first[value] = index
 
 
 def _unknown_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: str) -> None:
@@ -523,8 +547,10 @@ def _list(values: list[str]) -> str:
 def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
-        for holder_index, holder in enumerate(redline.holders if item.has("holders") else ()):
+        holders = redline.holders if item.has("holders") else []
+        for holder_index, holder in enumerate(holders):
             _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
+        _listed_once(file, (*base, "holders"), holders)
         if item.has("rule"):
             _check_rule(file, (*base, "rule"), redline.rule, scope)
         if item.has("applies_to") and redline.applies_to is not None:
