@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import pytest
 
 from dsr_options.checker import Report
 from dsr_options.errors import Diagnostic
@@ -249,3 +252,44 @@ def test_duplicates_in_levels_leads_and_holders(run: Run, tmp_path: Path) -> Non
             f"'ssr-unit' is listed twice (first at line {offices[0]})",
         ),
     ]
+
+
+# -- 6: --source reads regular files only, within the size limit, for a cited id ---------------
+
+
+def test_source_must_be_a_regular_file(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "c")
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        if not path.exists():
+            continue
+        result = run(["dsr-options", "validate", str(folder), "--source", str(path)])
+        assert result.exit_code == 2, result
+        assert result.stderr == f"dsr-options: error: --source: '{path}' is not a regular file\n"
+
+
+def test_source_over_the_size_limit(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_catalogue(tmp_path / "c")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 2_000_000)
+    monkeypatch.setenv("DSR_OPTIONS_MAX_FILE_MB", "1")
+    result = run(["dsr-options", "validate", str(folder), "--source", str(big)])
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        f"dsr-options: error: --source: '{big}' is larger than 1 MiB "
+        "(raise $DSR_OPTIONS_MAX_FILE_MB to read it)\n"
+    )
+
+
+def test_source_id_no_evidence_cites(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "c")
+    text = tmp_path / "note.txt"
+    text.write_text("a short quote\n")
+    result = run(["dsr-options", "validate", str(folder), "--source", f"nte={text}"])
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "dsr-options: error: --source: no evidence cites the source 'nte' (did you mean 'note'?)\n"
+    )

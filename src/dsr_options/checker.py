@@ -17,13 +17,15 @@ How paths become catalogues:
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from dsr_options.errors import Diagnostic, Severity, UsageError
-from dsr_options.loader import LoadedFile, read_file, validate_model
+from dsr_options.loader import MAX_FILE_ENV, LoadedFile, max_file_bytes, read_file, validate_model
 from dsr_options.locations import (
     REDLINES_FILE,
     ROLES_FILE,
@@ -32,7 +34,8 @@ from dsr_options.locations import (
     packaged_data_dir,
 )
 from dsr_options.models import RedlinesFile, RolesFile
-from dsr_options.quotes import SourceText, check_blank_quotes, check_quotes
+from dsr_options.pydantic_errors import suggest
+from dsr_options.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validation import Parsed, check
 
 
@@ -104,6 +107,7 @@ def validate_paths(
         check_blank_quotes(item.loaded)
         if texts:
             check_quotes(item.loaded, texts)
+    _check_source_ids(files, texts)
     diagnostics = sorted((d for item in files for d in item.loaded.diagnostics), key=report_order)
     return Report(
         files=[item.loaded.path for item in files],
@@ -146,13 +150,41 @@ def _read(path: Path) -> _File:
 
 
 def _read_source(source_id: str | None, path: Path) -> SourceText:
+    """A source text: a regular file within the loader's size limit, never a device or a FIFO."""
+    limit = max_file_bytes()
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError(f"--source: '{path}' is not UTF-8 text") from None
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the file is checked below.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise UsageError(f"--source: '{path}' is not a regular file")
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise UsageError(f"--source: cannot read '{path}': {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise UsageError(
+            f"--source: '{path}' is larger than {limit // 1_048_576} MiB "
+            f"(raise ${MAX_FILE_ENV} to read it)"
+        )
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"--source: '{path}' is not UTF-8 text") from None
     return SourceText.from_text(raw, display_path(path), source_id)
+
+
+def _check_source_ids(files: Sequence[_File], texts: Sequence[SourceText]) -> None:
+    """``--source ID=FILE`` with an id that no evidence cites is a typo, not a silent pass."""
+    wanted = [t.source_id for t in texts if t.source_id is not None]
+    if not wanted:
+        return
+    cited = {item.get("source") for f in files for _, item in iter_evidence(f.loaded.data)}
+    for source_id in wanted:
+        if source_id not in cited:
+            known = sorted(c for c in cited if isinstance(c, str))
+            raise UsageError(
+                f"--source: no evidence cites the source '{source_id}'{suggest(source_id, known)}"
+            )
 
 
 def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
