@@ -822,8 +822,12 @@ def test_source_for_another_id_is_not_applied(run: Run, tmp_path: Path) -> None:
     note = tmp_path / "other.txt"
     note.write_text("Nothing of the kind.\n", encoding="utf-8")
     folder = write_catalogue(tmp_path / "catalogue")
+    # An id that no evidence cites is taken for a typo (review 5): a usage error.
     result = run(f"dsr-options validate {folder} --source elsewhere={note}")
-    assert result.exit_code == 0, result
+    assert result.exit_code == 2, result
+    assert (
+        result.stderr == "dsr-options: error: --source: no evidence cites the source 'elsewhere'\n"
+    )
     result = run(f"dsr-options validate {folder} --source {note}")
     assert result.exit_code == 1, result
     assert result.stdout.count("[quote-not-in-source]") == 11
