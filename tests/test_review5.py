@@ -293,3 +293,26 @@ def test_source_id_no_evidence_cites(run: Run, tmp_path: Path) -> None:
     assert result.stderr == (
         "dsr-options: error: --source: no evidence cites the source 'nte' (did you mean 'note'?)\n"
     )
+
+
+# -- 4: a roles file alone is checked with the redlines beside it -----------------------------
+
+
+def test_roles_file_alone_checks_the_redlines_beside_it(run: Run, tmp_path: Path) -> None:
+    document = roles_document()
+    document["attributes"] = [a for a in document["attributes"] if a["id"] != "trigger"]
+    for item in document["roles"]:
+        del item["attributes"]["trigger"]
+    rule = {"attribute": "trigger", "equals": "national-request"}
+    folder = write_catalogue(
+        tmp_path / "data", roles=document, redlines=redlines_document([redline(1, rule=rule)])
+    )
+    text = (folder / "redlines.yaml").read_text()
+    line, column = where(text, "attribute: trigger")
+    result = run(["dsr-options", "validate", "-f", "json", str(folder / "roles.yaml")])
+    assert result.exit_code == 1, result
+    report = json.loads(result.stdout)
+    assert [Path(f).name for f in report["files"]] == ["roles.yaml", "redlines.yaml"]
+    assert [(e["line"], e["column"], e["code"]) for e in report["errors"]] == [
+        (line, column + len("attribute: "), "unknown-attribute")
+    ]

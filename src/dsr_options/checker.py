@@ -96,6 +96,15 @@ def validate_paths(
     """
     texts = [_read_source(source_id, path) for source_id, path in sources]
     files = [_read(path) for path in _expand(paths or [data_dir(data)])]
+    # A roles file given alone (pre-commit passes only the changed files) is checked with the
+    # redlines.yaml beside it, whose references it may have broken; as a redlines file is
+    # checked against the roles.yaml beside it.
+    given = {item.path.resolve() for item in files}
+    for item in list(files):
+        beside = item.path.parent / REDLINES_FILE
+        if item.kind is FileKind.ROLES and beside.is_file() and beside.resolve() not in given:
+            given.add(beside.resolve())
+            files.append(_read(beside))
 
     groups: dict[Path, list[_File]] = {}
     for item in files:
