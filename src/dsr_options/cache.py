@@ -68,7 +68,7 @@ def fingerprint(paths: Sequence[Path]) -> str | None:
             content = path.read_bytes()
         except OSError:
             return None
-        digest.update(f"\0{path.resolve()}\0{len(content)}\0".encode())
+        digest.update(f"\0{os.path.abspath(path)}\0{len(content)}\0".encode())
         digest.update(content)
     return digest.hexdigest()
 

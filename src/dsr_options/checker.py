@@ -29,6 +29,7 @@ from dsr_options.loader import MAX_FILE_ENV, LoadedFile, max_file_bytes, read_fi
 from dsr_options.locations import (
     REDLINES_FILE,
     ROLES_FILE,
+    absolute,
     data_dir,
     display_path,
     packaged_data_dir,
@@ -99,16 +100,20 @@ def validate_paths(
     # A roles file given alone (pre-commit passes only the changed files) is checked with the
     # redlines.yaml beside it, whose references it may have broken; as a redlines file is
     # checked against the roles.yaml beside it.
-    given = {item.path.resolve() for item in files}
+    given = {absolute(item.path) for item in files}
     for item in list(files):
         beside = item.path.parent / REDLINES_FILE
-        if item.kind is FileKind.ROLES and beside.is_file() and beside.resolve() not in given:
-            given.add(beside.resolve())
+        if (
+            item.kind is FileKind.ROLES
+            and os.path.lexists(beside)
+            and absolute(beside) not in given
+        ):
+            given.add(absolute(beside))
             files.append(_read(beside))
 
     groups: dict[Path, list[_File]] = {}
     for item in files:
-        groups.setdefault(item.path.resolve().parent, []).append(item)
+        groups.setdefault(absolute(item.path).parent, []).append(item)
     for folder, group in groups.items():
         _check_group(folder, group, data)
 
@@ -139,14 +144,14 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
             raise UsageError(f"'{path}' does not exist")
         if path.is_dir():
             inside = [
-                path / name for name in (ROLES_FILE, REDLINES_FILE) if (path / name).is_file()
+                path / name for name in (ROLES_FILE, REDLINES_FILE) if os.path.lexists(path / name)
             ]
             if not inside:
                 raise UsageError(f"'{path}' holds neither {ROLES_FILE} nor {REDLINES_FILE}")
         else:
             inside = [path]
         for item in inside:
-            found.setdefault(item.resolve(), item)
+            found.setdefault(absolute(item), item)
     return list(found.values())
 
 
@@ -257,7 +262,7 @@ def _context_roles(folder: Path, data: Path | None) -> Path | None:
     if data is not None:
         return data_dir(data) / ROLES_FILE
     beside = folder / ROLES_FILE
-    if beside.is_file():
+    if os.path.lexists(beside):
         return beside
     packaged = packaged_data_dir() / ROLES_FILE
     return packaged if packaged.is_file() else None

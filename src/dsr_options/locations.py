@@ -38,9 +38,14 @@ def data_dir(explicit: Path | None = None) -> Path:
     if not chosen.is_dir():
         what = "does not exist" if not chosen.exists() else "is not a folder"
         raise UsageError(f"{origin}: '{chosen}' {what}; give the folder holding {ROLES_FILE}")
-    if not (chosen / ROLES_FILE).is_file():
+    if not os.path.lexists(chosen / ROLES_FILE):  # a broken link or a folder is read, and reported
         raise UsageError(f"{origin}: '{chosen}' has no {ROLES_FILE}")
     return chosen
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute without following links: never fails, even on a link loop."""
+    return Path(os.path.abspath(path))
 
 
 def display_path(path: Path) -> str:
@@ -49,7 +54,7 @@ def display_path(path: Path) -> str:
     The working folder itself is shown as given, never as an empty or ``.`` path.
     """
     try:
-        relative = path.resolve().relative_to(Path.cwd().resolve())
+        relative = absolute(path).relative_to(absolute(Path.cwd()))
     except ValueError:
         return str(path)
     return str(relative) if relative.parts else str(path)
@@ -95,7 +100,9 @@ def catalogue_files(
         _check_redline_path(path)
     chosen: list[Path] = []
     default_redlines = folder / REDLINES_FILE
-    if (with_default or not redlines) and default_redlines.is_file():
+    # Anything by that name is loaded, so that a broken link, a folder or a FIFO is reported as
+    # unreadable rather than taken for a catalogue without redlines.
+    if (with_default or not redlines) and os.path.lexists(default_redlines):
         chosen.append(default_redlines)
     chosen.extend(redlines)
     if data is not None:
