@@ -218,10 +218,13 @@ def test_cli_on_a_missing_folder_and_a_folder_without_roles(run: Run, tmp_path: 
     result = run(f"dsr-options list --data {tmp_path / 'nope'}")
     assert result.exit_code == 2, result
     assert "does not exist" in result.stderr
-    (tmp_path / "roles.yaml").mkdir()
     result = run(f"dsr-options list --data {tmp_path}")
     assert result.exit_code == 2, result
     assert "has no roles.yaml" in result.stderr
+    (tmp_path / "roles.yaml").mkdir()  # there is one, and it cannot be read: a data problem
+    result = run(f"dsr-options list --data {tmp_path}")
+    assert result.exit_code == 1, result
+    assert "roles.yaml: error [unreadable] is a directory, not a YAML file" in result.stderr
 
 
 def test_cli_on_an_unreadable_file(
