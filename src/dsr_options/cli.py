@@ -169,6 +169,14 @@ def errors_to_exit_codes() -> Iterator[None]:
     except BrokenPipeError:  # `dsr-options list | head`: the reader left, which is fine
         sys.stderr.close()
         raise typer.Exit(EXIT_OK) from None
+    except MemoryError:
+        raise fail(MEMORY_MESSAGE, EXIT_DATA) from None
+
+
+MEMORY_MESSAGE = (
+    "out of memory: the catalogue is too large for this machine; "
+    "check fewer redlines with --only or use a smaller catalogue"
+)
 
 
 def report_load_failure(loaded: Loaded) -> typer.Exit:
