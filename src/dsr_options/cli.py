@@ -503,10 +503,16 @@ def check_redlines(
     """
     with errors_to_exit_codes():
         from dsr_options.redlines import analyse
-        from dsr_options.render.analysis import check_report
+        from dsr_options.render.analysis import check_json, check_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
-        emit(check_report(analyse(catalogue), fmt), no_color)
+        analysis = analyse(catalogue)
+        if fmt is OutputFormat.JSON:  # large: written as it is made, not held whole
+            for piece in check_json(analysis):
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+            return
+        emit(check_report(analysis, fmt), no_color)
 
 
 @app.command("agree", short_help="Evidence for and against each role, and who objects.")
