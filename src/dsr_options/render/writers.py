@@ -53,7 +53,8 @@ def _survey(value: Any, seen: set[int], repeated: set[int], plain: set[int]) -> 
         items = value
     else:
         return True
-    whole = all([_survey(item, seen, repeated, plain) for item in items])
+    surveyed = [_survey(item, seen, repeated, plain) for item in items]  # every item, no short cut
+    whole = all(surveyed)
     if whole:
         plain.add(id(value))
     return whole
@@ -80,7 +81,7 @@ def _pieces(
     inner = "\n" + "  " * (level + 1)
     is_dict = isinstance(value, dict)
     yield "{" if is_dict else "["
-    pairs = value.items() if is_dict else enumerate(value)
+    pairs: Any = value.items() if is_dict else enumerate(value)
     for index, (name, item) in enumerate(pairs):
         yield ("," if index else "") + inner
         if is_dict:
