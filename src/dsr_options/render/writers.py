@@ -81,7 +81,7 @@ def _pieces(
     inner = "\n" + "  " * (level + 1)
     is_dict = isinstance(value, dict)
     yield "{" if is_dict else "["
-    pairs: Any = value.items() if is_dict else enumerate(value)
+    pairs: Any = value.items() if isinstance(value, dict) else enumerate(value)
     for index, (name, item) in enumerate(pairs):
         yield ("," if index else "") + inner
         if is_dict:
