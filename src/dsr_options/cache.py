@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -73,10 +74,26 @@ def fingerprint(paths: Sequence[Path]) -> str | None:
     return digest.hexdigest()
 
 
+def _private(path: Path) -> bool:
+    """On POSIX, ``path`` is ours and no one else may write to it (else unpickling it would run
+    whatever another user put there). Elsewhere, True."""
+    if os.name != "posix":  # pragma: no cover - checked on POSIX only
+        return True
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def read(folder: Path, key: str) -> Catalogue | None:
-    """The cached catalogue under ``key``, or None."""
+    """The cached catalogue under ``key``, or None.
+
+    Read only when the folder and the entry belong to this user and no one else may write to
+    them; otherwise the cache is ignored (a normal load follows), never an error.
+    """
+    entry = folder / f"{key}.pickle"
     try:
-        with (folder / f"{key}.pickle").open("rb") as handle:
+        if not (_private(folder) and _private(entry)):
+            return None
+        with entry.open("rb") as handle:
             catalogue = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         return None

@@ -169,6 +169,14 @@ def errors_to_exit_codes() -> Iterator[None]:
     except BrokenPipeError:  # `dsr-options list | head`: the reader left, which is fine
         sys.stderr.close()
         raise typer.Exit(EXIT_OK) from None
+    except MemoryError:
+        raise fail(MEMORY_MESSAGE, EXIT_DATA) from None
+
+
+MEMORY_MESSAGE = (
+    "out of memory: the catalogue is too large for this machine; "
+    "check fewer redlines with --only or use a smaller catalogue"
+)
 
 
 def report_load_failure(loaded: Loaded) -> typer.Exit:
@@ -495,10 +503,16 @@ def check_redlines(
     """
     with errors_to_exit_codes():
         from dsr_options.redlines import analyse
-        from dsr_options.render.analysis import check_report
+        from dsr_options.render.analysis import check_json, check_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
-        emit(check_report(analyse(catalogue), fmt), no_color)
+        analysis = analyse(catalogue)
+        if fmt is OutputFormat.JSON:  # large: written as it is made, not held whole
+            for piece in check_json(analysis):
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+            return
+        emit(check_report(analysis, fmt), no_color)
 
 
 @app.command("agree", short_help="Evidence for and against each role, and who objects.")

@@ -41,7 +41,11 @@ CODES: dict[str, Code] = {
         ),
         Code("empty-file", _E, "The file holds no YAML document."),
         Code("too-deep", _E, "Mappings and lists nest deeper than the limit."),
-        Code("too-many-errors", _E, "More schema errors than are worth listing in one file."),
+        Code(
+            "too-many-errors",
+            _E,
+            "More problems than are worth listing in one file (the rest are counted).",
+        ),
         Code("alias-limit", _E, "Aliases are used too often or expand to too much data."),
         # YAML that would silently mean something else
         Code("duplicate-key", _E, "A mapping repeats a key; YAML would keep only one of them."),

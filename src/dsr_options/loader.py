@@ -134,14 +134,42 @@ class LoadedFile:
         default_factory=dict, repr=False
     )
     """Each mapping's keys, indexed as first asked for: locating stays linear in errors."""
+    unreported: int = 0
+    """Problems found after ``MAX_REPORTED`` were: counted, not kept (see ``error``)."""
+    _summary: int = -1
 
     def error(
         self, node: yaml.Node | None, code: str, message: str, path: Sequence[Any] = ()
     ) -> None:
+        """Report a problem; past ``MAX_REPORTED`` in this file, only count it.
+
+        The first problem not kept becomes one ``too-many-errors`` diagnostic at its place,
+        whose count ``finish_count`` fills in, so that a file of a million repeated keys costs
+        a counter, not a million diagnostics.
+        """
+        if self.unreported or len(self.diagnostics) >= MAX_REPORTED:
+            if not self.unreported:
+                self._summary = len(self.diagnostics)
+                line, column = position(node)
+                self.diagnostics.append(Diagnostic(self.path, line, column, "too-many-errors", ""))
+            self.unreported += 1
+            return
         line, column = position(node)
         self.diagnostics.append(
             Diagnostic(self.path, line, column, code, message, path=tuple(path))
         )
+
+    def finish_count(self) -> None:
+        """Word the ``too-many-errors`` diagnostic with the number of problems left out."""
+        if self.unreported:
+            held = self.diagnostics[self._summary]
+            self.diagnostics[self._summary] = Diagnostic(
+                held.file,
+                held.line,
+                held.column,
+                "too-many-errors",
+                f"{self.unreported:,} more problems from here on not shown; fix these first",
+            )
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> yaml.Node | None:
         """The node at ``path`` (or the nearest node above it); with ``key``, the key itself."""
@@ -309,8 +337,10 @@ def parse_text(text: str, display: str) -> LoadedFile:
     loaded.root = root
     walker = _Walker(loaded)
     data = walker.walk(root)
-    # A walk stopped by a limit leaves holes that would be reported as errors of their own.
-    loaded.data = None if walker.stopped else data
+    loaded.finish_count()
+    # A walk stopped by a limit leaves holes that would be reported as errors of their own; a
+    # walk past the report cap would only add schema errors nobody reads (and cost their build).
+    loaded.data = None if walker.stopped or loaded.unreported else data
     return loaded
 
 
@@ -686,11 +716,8 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         stands = [i in standing_in for i, e in enumerate(all_errors) if i not in explained]
         for count, error in enumerate(errors):
             if count == MAX_REPORTED:
-                loaded.error(
-                    None,
-                    "too-many-errors",
-                    f"{len(errors) - count:,} more schema errors not shown; fix these first",
-                )
+                message = f"{len(errors) - count:,} more schema errors not shown; fix these first"
+                loaded.diagnostics.append(Diagnostic(loaded.path, 0, 0, "too-many-errors", message))
                 break
             loc = tuple(error["loc"])
             code, message, at_key = describe_validation_error(
@@ -726,7 +753,11 @@ def source_line(text: str, line: int) -> str:
     return lines[line - 1] if line <= len(lines) else ""
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it: the pure-Python one took minutes on a large catalogue."""
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block style, and no line folding: output text reads back exactly as it went in."""
 
 
@@ -742,9 +773,10 @@ def dump_yaml(data: Any, escape: str = "") -> str:
     class Dumper(_Dumper):
         pass
 
-    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    def represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
         style = '"' if unsafe is not None and unsafe.search(value) else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+        node: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+        return node
 
     Dumper.add_representer(str, represent_str)
     text = yaml.dump(

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     SerializerFunctionWrapHandler,
     Tag,
     model_serializer,
@@ -269,6 +270,13 @@ class AttributeTest(_Model):
 
     model_config = ConfigDict(populate_by_name=False, serialize_by_alias=True)
 
+    _operator: str = PrivateAttr(default="")
+    """The operator given, found once after validation: checking evaluates it per pair."""
+
+    def model_post_init(self, context: Any, /) -> None:
+        given = [name for name in OPERATORS if getattr(self, _field(name)) is not None]
+        self._operator = given[0] if len(given) == 1 else ""
+
     @model_validator(mode="after")
     def _exactly_one_operator(self) -> AttributeTest:
         given = [name for name in OPERATORS if getattr(self, _field(name)) is not None]
@@ -287,11 +295,11 @@ class AttributeTest(_Model):
 
     @property
     def operator(self) -> str:
-        return next(name for name in OPERATORS if getattr(self, _field(name)) is not None)
+        return self._operator
 
     @property
     def operand(self) -> Any:
-        return getattr(self, _field(self.operator))
+        return getattr(self, _field(self._operator))
 
 
 OPERATORS = ("equals", "in", "contains", "contains_any", "subset_of")

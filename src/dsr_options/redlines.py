@@ -8,12 +8,13 @@ test unknown, combined with Kleene logic (``all``/``any``/``not``). Unknown is n
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from dsr_options.errors import UsageError
+from dsr_options.errors import DsrOptionsError, UsageError
 from dsr_options.models import (
     AllRule,
     AnyRule,
@@ -54,8 +55,25 @@ _VERBS = {
 }
 
 
+_TEXTS: dict[int, tuple[Rule, str]] = {}
+"""``rule_text`` per rule object (kept alive with it, so that its id is not reused): checking
+asks for the same few rules' text once per pair."""
+_MAX_TEXTS = 4096
+
+
 def rule_text(rule: Rule) -> str:
     """A rule as one line a person reads: ``training includes offensive-operations``."""
+    cached = _TEXTS.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    text = _rule_text(rule)
+    if len(_TEXTS) >= _MAX_TEXTS:
+        _TEXTS.clear()
+    _TEXTS[id(rule)] = (rule, text)
+    return text
+
+
+def _rule_text(rule: Rule) -> str:
     if isinstance(rule, AttributeTest):
         return f"{rule.attribute} {_VERBS[rule.operator]} {_operand(rule.operand)}"
     if isinstance(rule, NotRule):
@@ -352,6 +370,65 @@ def role_bases(role: Role) -> dict[str, Basis]:
     return {name: attribute.basis for name, attribute in role.attributes.items()}
 
 
+def _rule_attributes(rule: Rule | None, found: dict[str, None]) -> None:
+    if rule is None:
+        return
+    if isinstance(rule, AttributeTest):
+        found.setdefault(rule.attribute)
+    elif isinstance(rule, NotRule):
+        _rule_attributes(rule.not_, found)
+    else:
+        for child in rule.all if isinstance(rule, AllRule) else rule.any:
+            _rule_attributes(child, found)
+
+
+class Evaluator:
+    """Evaluates a catalogue's redlines against roles, sharing work between pairs.
+
+    A result depends only on the redline and the values (and bases) of the few attributes its
+    rules test, not on the role: roles alike in those attributes share one :class:`Result`, so
+    checking many roles costs one dictionary look-up per pair once each shape is seen, and the
+    matrix holds one reference per pair. Repair hints are computed once per shape too.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._attributes: dict[str, tuple[str, ...]] = {}
+        self._results: dict[tuple[Any, ...], Result] = {}
+
+    def _tested(self, redline: Redline) -> tuple[str, ...]:
+        tested = self._attributes.get(redline.id)
+        if tested is None:
+            found: dict[str, None] = {}
+            _rule_attributes(redline.applies_to, found)
+            _rule_attributes(redline.rule, found)
+            tested = self._attributes[redline.id] = tuple(found)
+        return tested
+
+    def evaluate(
+        self, role: Role, redline: Redline, values: AttributeValues, bases: AttributeBases
+    ) -> Result:
+        tested = self._tested(redline)
+        key = (
+            id(redline),
+            tuple(values.get(name) for name in tested),
+            tuple(bases.get(name) for name in tested),
+        )
+        try:
+            cached = self._results.get(key)
+        except TypeError:  # an unhashable value: evaluate without sharing
+            return _evaluate(self.catalogue, redline, values, bases)
+        if cached is None or cached.redline is not redline:
+            cached = self._results[key] = _evaluate(self.catalogue, redline, values, bases)
+        return cached
+
+    def evaluate_role(self, role: Role) -> RoleVerdict:
+        values, bases = role_values(role), role_bases(role)
+        results = tuple(self.evaluate(role, r, values, bases) for r in self.catalogue.redlines)
+        verdict, possible, deciding = _verdict(results)
+        return RoleVerdict(role, verdict, possible, deciding, results)
+
+
 def evaluate(
     catalogue: Catalogue,
     role: Role,
@@ -368,6 +445,12 @@ def evaluate(
         values = role_values(role)
     if bases is None:
         bases = role_bases(role)
+    return _evaluate(catalogue, redline, values, bases)
+
+
+def _evaluate(
+    catalogue: Catalogue, redline: Redline, values: AttributeValues, bases: AttributeBases
+) -> Result:
     applies: Truth = True
     scope_reasons: list[Reason] = []
     if redline.applies_to is not None:
@@ -420,10 +503,41 @@ def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:
 
     This is the one call other views (``show``, ``compare``) need for a role's redline results.
     """
-    values, bases = role_values(role), role_bases(role)
-    results = tuple(evaluate(catalogue, role, r, values, bases) for r in catalogue.redlines)
-    verdict, possible, deciding = _verdict(results)
-    return RoleVerdict(role, verdict, possible, deciding, results)
+    return Evaluator(catalogue).evaluate_role(role)
+
+
+MAX_PAIRS_ENV = "DSR_OPTIONS_MAX_PAIRS"
+DEFAULT_MAX_PAIRS = 2_000_000
+"""Most role x redline pairs one ``check``, ``agree`` or ``list --survives`` evaluates."""
+
+
+def max_pairs() -> int:
+    """The pair limit: ``$DSR_OPTIONS_MAX_PAIRS``, else 2,000,000."""
+    raw = os.environ.get(MAX_PAIRS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_PAIRS
+    try:
+        limit = int(raw.replace("_", ""))
+    except ValueError:
+        limit = 0
+    if limit < 1:
+        raise UsageError(
+            f"{MAX_PAIRS_ENV}={raw!r}: give the most role x redline pairs to evaluate "
+            "(a whole number, e.g. 5000000)"
+        )
+    return limit
+
+
+def check_bounds(catalogue: Catalogue) -> None:
+    """Refuse up front a run that would evaluate more pairs than the limit."""
+    roles, redlines = len(catalogue.roles), len(catalogue.redlines)
+    pairs, limit = roles * redlines, max_pairs()
+    if pairs > limit:
+        raise DsrOptionsError(
+            f"{roles:,} roles x {redlines:,} redlines is {pairs:,} pairs to evaluate, more than "
+            f"the limit of {limit:,}: pick redlines with --only or check a smaller catalogue "
+            f"(set {MAX_PAIRS_ENV} to raise the limit)"
+        )
 
 
 def select_redlines(catalogue: Catalogue, references: Iterable[str]) -> Catalogue:
@@ -441,7 +555,9 @@ def select_redlines(catalogue: Catalogue, references: Iterable[str]) -> Catalogu
 
 def analyse(catalogue: Catalogue) -> Analysis:
     """The whole matrix: every role's verdict and every redline's holders and outcomes."""
-    verdicts = tuple(evaluate_role(catalogue, role) for role in catalogue.roles)
+    check_bounds(catalogue)
+    evaluator = Evaluator(catalogue)
+    verdicts = tuple(evaluator.evaluate_role(role) for role in catalogue.roles)
     lines = []
     for redline in catalogue.redlines:
         holders = tuple(
@@ -459,19 +575,25 @@ def analyse(catalogue: Catalogue) -> Analysis:
 def clear_of(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
     """Ids of the roles that do not cross the named redlines (unknown is not clear)."""
     picked = select_redlines(catalogue, references)
-    return [
-        role.id
-        for role in catalogue.roles
+    check_bounds(picked)
+    evaluator = Evaluator(picked)
+    kept = []
+    for role in catalogue.roles:
+        values, bases = role_values(role), role_bases(role)
         if all(
-            evaluate(picked, role, redline).outcome in (Outcome.CLEAR, Outcome.NOT_APPLICABLE)
+            evaluator.evaluate(role, redline, values, bases).outcome
+            in (Outcome.CLEAR, Outcome.NOT_APPLICABLE)
             for redline in picked.redlines
-        )
-    ]
+        ):
+            kept.append(role.id)
+    return kept
 
 
 def surviving(catalogue: Catalogue) -> list[str]:
     """Ids of the roles that cannot be out: no veto or condition crossed or possibly crossed."""
-    return [role.id for role in catalogue.roles if evaluate_role(catalogue, role).survives]
+    check_bounds(catalogue)
+    evaluator = Evaluator(catalogue)
+    return [role.id for role in catalogue.roles if evaluator.evaluate_role(role).survives]
 
 
 # -- repair hints ---------------------------------------------------------------------------------
@@ -648,6 +770,20 @@ def _repairs(kind: str, ways: list[_Way], values: AttributeValues) -> list[Repai
     return sorted(minimal, key=lambda r: (len(r.changes), r.text))
 
 
+_DECLS: dict[int, tuple[Catalogue, dict[str, AttributeDecl]]] = {}
+
+
+def catalogue_decls(catalogue: Catalogue) -> dict[str, AttributeDecl]:
+    """The catalogue's attribute declarations by id, built once per catalogue (the last one)."""
+    cached = _DECLS.get(id(catalogue))
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    decls = {decl.id: decl for decl in catalogue.attributes}
+    _DECLS.clear()
+    _DECLS[id(catalogue)] = (catalogue, decls)
+    return decls
+
+
 def repair_hints(
     catalogue: Catalogue, redline: Redline, values: AttributeValues
 ) -> tuple[Repair, ...]:
@@ -656,7 +792,7 @@ def repair_hints(
     First the ways to make the rule false, then the ways to take the role out of the redline's
     scope (``applies_to`` false).
     """
-    decls = {decl.id: decl for decl in catalogue.attributes}
+    decls = catalogue_decls(catalogue)
     hints = _repairs("rule", _ways(redline.rule, False, decls), values)
     if redline.applies_to is not None:
         hints += _repairs("scope", _ways(redline.applies_to, False, decls), values)
@@ -763,9 +899,11 @@ def _quoted(role: Role) -> list[Quoted]:
     return [Quoted(e, ", ".join(sorted(abouts, key=order.index))) for e, abouts in kept]
 
 
-def role_agreement(catalogue: Catalogue, role: Role) -> RoleAgreement:
+def role_agreement(
+    catalogue: Catalogue, role: Role, evaluator: Evaluator | None = None
+) -> RoleAgreement:
     """The evidence for and against ``role`` by stance, and the holders who object."""
-    verdict = evaluate_role(catalogue, role)
+    verdict = (evaluator or Evaluator(catalogue)).evaluate_role(role)
     quoted = _quoted(role)
     objections = []
     for result in verdict.results:
@@ -794,4 +932,6 @@ def role_agreement(catalogue: Catalogue, role: Role) -> RoleAgreement:
 
 def agreement(catalogue: Catalogue) -> list[RoleAgreement]:
     """Every role's agreement view, in catalogue order (the note's second approach)."""
-    return [role_agreement(catalogue, role) for role in catalogue.roles]
+    check_bounds(catalogue)
+    evaluator = Evaluator(catalogue)
+    return [role_agreement(catalogue, role, evaluator) for role in catalogue.roles]

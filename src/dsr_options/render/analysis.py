@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
@@ -20,7 +20,13 @@ from dsr_options.redlines import (
 from dsr_options.render import OutputFormat
 from dsr_options.render.roles import role_reception_text
 from dsr_options.render.text import markdown_cell
-from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.writers import (
+    iter_json,
+    write_csv,
+    write_json,
+    write_markdown_table,
+    write_yaml,
+)
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered
@@ -110,26 +116,41 @@ def result_data(result: Result) -> dict[str, Any]:
     }
 
 
-def verdict_data(verdict: RoleVerdict) -> dict[str, Any]:
-    """A role's verdict and every result, without the role itself (``show`` adds it)."""
+def verdict_data(
+    verdict: RoleVerdict, shared: dict[int, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A role's verdict and every result, without the role itself (``show`` adds it).
+
+    ``shared`` keeps each result's data by result: roles alike in a redline's attributes share
+    one result, and then one piece of data (``write_json`` encodes it once).
+    """
+    if shared is None:
+        shared = {}
+    results = []
+    for result in verdict.results:
+        data = shared.get(id(result))
+        if data is None:
+            data = shared[id(result)] = result_data(result)
+        results.append(data)
     return {
         "verdict": verdict.verdict.value,
         "possible": [v.value for v in verdict.possible],
         "deciding": list(verdict.deciding),
         "summary": verdict_text(verdict),
-        "results": [result_data(result) for result in verdict.results],
+        "results": results,
     }
 
 
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """The whole matrix as JSON-ready data: roles with their results, redlines with holders."""
+    shared: dict[int, dict[str, Any]] = {}
     return {
         "roles": [
             {
                 "role": v.role.id,
                 "number": v.role.number,
                 "title": v.role.title,
-                **verdict_data(v),
+                **verdict_data(v, shared),
             }
             for v in analysis.verdicts
         ],
@@ -241,6 +262,11 @@ def _check_markdown(analysis: Analysis) -> str:
         )
     )
     return "\n".join(sections)
+
+
+def check_json(analysis: Analysis) -> Iterator[str]:
+    """``check -f json`` in pieces, to be written as made (the same text as ``check_report``)."""
+    return iter_json(analysis_data(analysis))
 
 
 def check_report(analysis: Analysis, fmt: OutputFormat) -> Rendered:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from dsr_options.render.text import UNSAFE_CHARACTERS, csv_cell, markdown_cell
@@ -19,8 +19,75 @@ Row = Mapping[str, str]
 
 def write_json(data: Any) -> str:
     """Indented JSON, UTF-8 text kept readable, every control character escaped."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return "".join(iter_json(data))
+
+
+def _safe(text: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def iter_json(data: Any) -> Iterator[str]:
+    """``write_json`` in pieces: the same text as ``json.dumps(data, indent=2)``, made faster.
+
+    A mapping met more than once (the same object: ``check`` shares one result's data between
+    the roles alike in the redline's attributes) is encoded once with the C encoder and reused,
+    re-indented; so is any part holding no shared mapping. Text can be written as it is made.
+    """
+    repeated: set[int] = set()
+    plain: set[int] = set()
+    _survey(data, set(), repeated, plain)
+    memo: dict[int, str] = {}
+    yield from _pieces(data, 0, memo, repeated, plain)
+    yield "\n"
+
+
+def _survey(value: Any, seen: set[int], repeated: set[int], plain: set[int]) -> bool:
+    """Note the mappings met twice; True when ``value`` holds none (it can be encoded whole)."""
+    if isinstance(value, dict):
+        if id(value) in seen:
+            repeated.add(id(value))
+            return False
+        seen.add(id(value))
+        items: Any = value.values()
+    elif isinstance(value, (list, tuple)):
+        items = value
+    else:
+        return True
+    surveyed = [_survey(item, seen, repeated, plain) for item in items]  # every item, no short cut
+    whole = all(surveyed)
+    if whole:
+        plain.add(id(value))
+    return whole
+
+
+def _encoded(value: Any, level: int) -> str:
+    text = _safe(json.dumps(value, indent=2, ensure_ascii=False))
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def _pieces(
+    value: Any, level: int, memo: dict[int, str], repeated: set[int], plain: set[int]
+) -> Iterator[str]:
+    key = id(value)
+    if key in repeated:
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = _encoded(value, 0)
+        yield known.replace("\n", "\n" + "  " * level) if level else known
+        return
+    if key in plain or not isinstance(value, (dict, list, tuple)) or not value:
+        yield _encoded(value, level)
+        return
+    inner = "\n" + "  " * (level + 1)
+    is_dict = isinstance(value, dict)
+    yield "{" if is_dict else "["
+    pairs: Any = value.items() if isinstance(value, dict) else enumerate(value)
+    for index, (name, item) in enumerate(pairs):
+        yield ("," if index else "") + inner
+        if is_dict:
+            yield _safe(json.dumps(name, ensure_ascii=False)) + ": "
+        yield from _pieces(item, level + 1, memo, repeated, plain)
+    yield "\n" + "  " * level + ("}" if is_dict else "]")
 
 
 def write_yaml(data: Any) -> str:

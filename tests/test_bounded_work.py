@@ -1,0 +1,104 @@
+"""Bounded work: the pair limit, out of memory without a traceback, the walker's report cap,
+a cache folder others could write to, and results shared between alike roles."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dsr_options import cache
+from dsr_options.catalogue import load_catalogue
+from dsr_options.loader import MAX_REPORTED, parse_text
+from dsr_options.render.writers import write_json
+
+from .conftest import Run
+
+
+def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: Path) -> None:
+    for command in ("check", "agree", "list --survives"):
+        result = run(
+            f"dsr-options {command} --data {catalogue_dir}", env={"DSR_OPTIONS_MAX_PAIRS": "1"}
+        )
+        assert result.exit_code == 1, (command, result)
+        assert result.stderr == (
+            "dsr-options: error: 2 roles x 1 redlines is 2 pairs to evaluate, more than the "
+            "limit of 1: pick redlines with --only or check a smaller catalogue "
+            "(set DSR_OPTIONS_MAX_PAIRS to raise the limit)\n"
+        )
+
+
+def test_a_bad_pair_limit_is_a_usage_error(run: Run, catalogue_dir: Path) -> None:
+    result = run(f"dsr-options check --data {catalogue_dir}", env={"DSR_OPTIONS_MAX_PAIRS": "x"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "dsr-options: error: DSR_OPTIONS_MAX_PAIRS='x': give the most role x redline pairs to "
+        "evaluate (a whole number, e.g. 5000000)\n"
+    )
+
+
+def test_out_of_memory_is_a_message_not_a_traceback(
+    run: Run, catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exhausted(*_: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("dsr_options.redlines.analyse", exhausted)
+    result = run(f"dsr-options check --data {catalogue_dir}")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "dsr-options: error: out of memory: the catalogue is too large for this machine; "
+        "check fewer redlines with --only or use a smaller catalogue\n"
+    )
+
+
+def test_walk_problems_are_capped_with_one_summary_at_the_first_left_out() -> None:
+    loaded = parse_text("a: 1\n" * (MAX_REPORTED + 50), "big.yaml")
+    assert len(loaded.diagnostics) == MAX_REPORTED + 1
+    assert {d.code for d in loaded.diagnostics[:MAX_REPORTED]} == {"duplicate-key"}
+    summary = loaded.diagnostics[-1]
+    # Line 1 holds the first `a`; lines 2 to 1001 are the repeats reported.
+    assert (summary.line, summary.column, summary.code) == (MAX_REPORTED + 2, 1, "too-many-errors")
+    assert summary.message == "49 more problems from here on not shown; fix these first"
+    assert loaded.data is None  # no schema validation past the cap
+
+
+def test_check_json_shares_results_and_reads_back(run: Run, catalogue_dir: Path) -> None:
+    result = run(f"dsr-options check --data {catalogue_dir} -f json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data["roles"]) == 2
+    shared = {"x": [1, "\u202e"]}
+    document = {"a": [shared, shared, {"b": {}}], "c": []}
+    assert (
+        write_json(document)
+        == json.dumps(document, indent=2, ensure_ascii=False).replace("\u202e", "\\u202e") + "\n"
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX ownership and modes")
+@pytest.mark.parametrize("which", ["folder", "entry"])
+def test_a_cache_others_could_write_to_is_ignored(
+    catalogue_dir: Path, private_cache: Path, which: str
+) -> None:
+    files = [catalogue_dir / "roles.yaml", catalogue_dir / "redlines.yaml"]
+    key = cache.fingerprint(files)
+    assert key is not None
+    cache.write(private_cache, key, load_catalogue(catalogue_dir))
+    assert cache.read(private_cache, key) is not None
+    target = private_cache if which == "folder" else private_cache / f"{key}.pickle"
+    target.chmod(target.stat().st_mode | 0o020)
+    assert cache.read(private_cache, key) is None
+
+
+def test_a_cache_entry_of_another_user_is_ignored(
+    catalogue_dir: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [catalogue_dir / "roles.yaml", catalogue_dir / "redlines.yaml"]
+    key = cache.fingerprint(files)
+    assert key is not None
+    cache.write(private_cache, key, load_catalogue(catalogue_dir))
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(private_cache).st_uid + 1)
+    assert cache.read(private_cache, key) is None
