@@ -30,6 +30,23 @@ def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: 
         )
 
 
+@pytest.mark.parametrize("command", ["check", "agree"])
+def test_a_report_to_read_has_a_lower_limit(
+    run: Run, catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setattr("dsr_options.redlines.MAX_READING_PAIRS", 1)
+    for fmt in ("table", "markdown"):
+        result = run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}")
+        assert result.exit_code == 1, result
+        assert result.stderr == (
+            "dsr-options: error: 2 roles x 1 redlines is 2 pairs, more than 1 for a report to "
+            "read: use -f json or -f csv, or pick redlines with --only (set "
+            "DSR_OPTIONS_MAX_PAIRS to raise the limit)\n"
+        )
+    for fmt in ("json", "csv"):
+        assert run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}").exit_code == 0
+
+
 def test_a_bad_pair_limit_is_a_usage_error(run: Run, catalogue_dir: Path) -> None:
     result = run(f"dsr-options check --data {catalogue_dir}", env={"DSR_OPTIONS_MAX_PAIRS": "x"})
     assert result.exit_code == 2

@@ -502,10 +502,12 @@ def check_redlines(
       dsr-options check --redlines mine.yaml --with-default -f json
     """
     with errors_to_exit_codes():
-        from dsr_options.redlines import analyse
+        from dsr_options.redlines import analyse, check_bounds, reading_limit
         from dsr_options.render.analysis import check_json, check_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
+        if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+            check_bounds(catalogue, reading_limit())
         analysis = analyse(catalogue)
         if fmt is OutputFormat.JSON:  # large: written as it is made, not held whole
             for piece in check_json(analysis):
@@ -536,10 +538,12 @@ def agree(
       dsr-options agree -f markdown > agreement.md
     """
     with errors_to_exit_codes():
-        from dsr_options.redlines import agreement
+        from dsr_options.redlines import agreement, check_bounds, reading_limit
         from dsr_options.render.analysis import agreement_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
+        if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+            check_bounds(catalogue, reading_limit())
         emit(agreement_report(agreement(catalogue), fmt), no_color)
 
 

@@ -528,16 +528,33 @@ def max_pairs() -> int:
     return limit
 
 
-def check_bounds(catalogue: Catalogue) -> None:
-    """Refuse up front a run that would evaluate more pairs than the limit."""
+MAX_READING_PAIRS = 50_000
+"""Most pairs a table or Markdown report lays out: past this a matrix is not for reading, and
+laying it out takes rich seconds for every ten thousand cells."""
+
+
+def reading_limit() -> int:
+    """The pair limit for reports meant to be read: ``$DSR_OPTIONS_MAX_PAIRS`` when set."""
+    return max_pairs() if os.environ.get(MAX_PAIRS_ENV, "").strip() else MAX_READING_PAIRS
+
+
+def check_bounds(catalogue: Catalogue, limit: int | None = None) -> None:
+    """Refuse up front a run that would evaluate (or lay out) more pairs than the limit."""
     roles, redlines = len(catalogue.roles), len(catalogue.redlines)
-    pairs, limit = roles * redlines, max_pairs()
-    if pairs > limit:
+    pairs = roles * redlines
+    limit = max_pairs() if limit is None else limit
+    if pairs <= limit:
+        return
+    counted = f"{roles:,} roles x {redlines:,} redlines is {pairs:,} pairs"
+    if limit < max_pairs():
         raise DsrOptionsError(
-            f"{roles:,} roles x {redlines:,} redlines is {pairs:,} pairs to evaluate, more than "
-            f"the limit of {limit:,}: pick redlines with --only or check a smaller catalogue "
-            f"(set {MAX_PAIRS_ENV} to raise the limit)"
+            f"{counted}, more than {limit:,} for a report to read: use -f json or -f csv, or "
+            f"pick redlines with --only (set {MAX_PAIRS_ENV} to raise the limit)"
         )
+    raise DsrOptionsError(
+        f"{counted} to evaluate, more than the limit of {limit:,}: pick redlines with --only "
+        f"or check a smaller catalogue (set {MAX_PAIRS_ENV} to raise the limit)"
+    )
 
 
 def select_redlines(catalogue: Catalogue, references: Iterable[str]) -> Catalogue:
