@@ -9,7 +9,6 @@ objects, and aliases that multiply a small file into a huge document.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import stat
@@ -22,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from dsr_options.errors import Diagnostic, UsageError
-from dsr_options.pydantic_errors import data_path, describe_validation_error, stand_ins
+from dsr_options.pydantic_errors import data_path, describe_validation_error, kind_of, stand_ins
 
 try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels on its own.
     from yaml import CSafeLoader as _Loader
@@ -529,7 +528,7 @@ class _Walker:
                 self.loaded.error(
                     node,
                     "key-not-text",
-                    f"the key {_clip(node.value)} is read as a {_kind(value)}; quote it",
+                    f"the key {_clip(node.value)} is read as {kind_of(value)}; quote it",
                     path,
                 )
             return None
@@ -621,18 +620,6 @@ def _clip(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return "date"
-    if value is None:
-        return "null"
-    return type(value).__name__
-
-
 def _mapping_keys(
     node: yaml.MappingNode, index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -694,7 +681,7 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
         loaded.error(
             loaded.root,
             "wrong-type",
-            f"the file must hold a mapping of fields, not {_describe(loaded.data)}",
+            f"the file must hold a mapping of fields, not {kind_of(loaded.data)}",
         )
         return None
     try:
@@ -735,22 +722,6 @@ def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
             diagnostic = Diagnostic(loaded.path, line, column, code, message, path=path)
             loaded.diagnostics.append(diagnostic)
         return None
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    return f"a {_kind(value)}"
-
-
-def source_line(text: str, line: int) -> str:
-    """The text of a 1-based line, for showing under a diagnostic."""
-    if line < 1:
-        return ""
-    lines = text.splitlines()
-    return lines[line - 1] if line <= len(lines) else ""
 
 
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -186,7 +186,8 @@ def _noun(model: type[BaseModel] | None) -> str:
     return _NOUNS.get(model.__name__, model.__name__)
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What YAML made of a value, in words: ``a number``, ``a date``, ``text``..."""
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
@@ -252,10 +253,11 @@ def describe_validation_error(
         if isinstance(value, (bool, int, float, dt.date)):
             return (
                 "not-text",
-                f"'{field}' must be text, but YAML read {_show(value)} as {_kind(value)}; quote it",
+                f"'{field}' must be text, but YAML read {_show(value)} as {kind_of(value)}; "
+                "quote it",
                 False,
             )
-        return "wrong-type", f"'{field}' must be text, not {_kind(value)}", False
+        return "wrong-type", f"'{field}' must be text, not {kind_of(value)}", False
     if kind == "string_pattern_mismatch":
         if "a-z0-9" in str(ctx.get("pattern", "")) and "_" not in str(ctx.get("pattern", "")):
             return (
@@ -273,9 +275,9 @@ def describe_validation_error(
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         return "invalid-length", _length_message(kind, field, ctx), False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "wrong-type", f"'{field or 'this'}' must be a mapping, not {_kind(value)}", False
+        return "wrong-type", f"'{field or 'this'}' must be a mapping, not {kind_of(value)}", False
     if kind == "list_type":
-        return "wrong-type", f"'{field}' must be a list, not {_kind(value)}", False
+        return "wrong-type", f"'{field}' must be a list, not {kind_of(value)}", False
     if kind in (
         "bool_type",
         "int_type",
@@ -285,11 +287,11 @@ def describe_validation_error(
     ):
         expected = {"bool": "true or false", "int": "a whole number", "date": "a date (YYYY-MM-DD)"}
         wanted = expected.get(kind.split("_")[0], kind)
-        return "wrong-type", f"'{field}' must be {wanted}, not {_kind(value)}", False
+        return "wrong-type", f"'{field}' must be {wanted}, not {kind_of(value)}", False
     if kind in ("greater_than_equal", "less_than_equal"):
         return "invalid-value", f"'{field}' {error['msg'].lower()}", False
     if kind == "rule_shape":
-        return "invalid-rule", f"{error['msg']}, not {_kind(value)}", False
+        return "invalid-rule", f"{error['msg']}, not {kind_of(value)}", False
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return "invalid-value", message, False
