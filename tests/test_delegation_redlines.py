@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from dsr_options.agreement import agreement
 from dsr_options.catalogue import load_catalogue
 from dsr_options.errors import CatalogueError
-from dsr_options.redlines import agreement, evaluate_role
+from dsr_options.redlines import evaluate_role
 
 from .conftest import Run
 from .factory import (

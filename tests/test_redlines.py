@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from dsr_options.agreement import agreement
 from dsr_options.catalogue import load_catalogue
 from dsr_options.models import Catalogue
 from dsr_options.redlines import (
     Outcome,
     Verdict,
-    agreement,
     analyse,
     clear_of,
     evaluate,

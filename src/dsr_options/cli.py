@@ -538,7 +538,8 @@ def agree(
       dsr-options agree -f markdown > agreement.md
     """
     with errors_to_exit_codes():
-        from dsr_options.redlines import agreement, check_bounds, reading_limit
+        from dsr_options.agreement import agreement
+        from dsr_options.redlines import check_bounds, reading_limit
         from dsr_options.render.analysis import agreement_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)

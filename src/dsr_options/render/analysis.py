@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
+from dsr_options.agreement import Quoted, RoleAgreement
 from dsr_options.redlines import (
     Analysis,
     Outcome,
-    Quoted,
     Result,
-    RoleAgreement,
     RoleVerdict,
     Verdict,
     rule_text,

@@ -8,7 +8,8 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from dsr_options.redlines import Analysis, Outcome, Result, RoleAgreement, RoleVerdict, Verdict
+from dsr_options.agreement import RoleAgreement
+from dsr_options.redlines import Analysis, Outcome, Result, RoleVerdict, Verdict
 from dsr_options.render.analysis import (
     SYMBOLS,
     objection_text,
