@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -660,14 +660,6 @@ def locate(
         else:
             break
     return node
-
-
-def iter_mapping_keys(node: yaml.Node | None) -> Iterator[str]:
-    """The text keys of a mapping node, for suggestions."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                yield key_node.value
 
 
 def validate_model(loaded: LoadedFile, model: type[ModelT]) -> ModelT | None:
