@@ -1,0 +1,91 @@
+"""Every command in every format, byte for byte against files kept in ``tests/golden/``.
+
+The cases run on a catalogue the suite builds itself (``tests/golden/catalogue``: fixed, so a
+change of the shipped data never moves them), on the shipped catalogue, and on the corpus of broken
+files. A difference is either a regression or a deliberate change; for the latter, regenerate with
+``DSR_OPTIONS_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+ROOT = HERE.parent
+UPDATE = os.environ.get("DSR_OPTIONS_UPDATE_GOLDEN") == "1"
+
+FORMATS = ("table", "json", "yaml", "csv", "markdown")
+REPORTS = ("text", "json", "github", "junit", "sarif")
+
+
+def _cases() -> list[tuple[str, str, int]]:
+    cases: list[tuple[str, str, int]] = []
+    for data in ("shipped", "built"):
+        where = "--data data" if data == "shipped" else "--data tests/golden/catalogue"
+        first, second = (
+            ("strategic-advice", "matchmaking") if data == "shipped" else ("alpha", "beta")
+        )
+        views = {
+            "list": "list",
+            "show": f"show {first}",
+            "redlines": "redlines",
+            "check": "check",
+            "agree": "agree",
+            "compare": f"compare {first} {second}",
+        }
+        for name, command in views.items():
+            for fmt in FORMATS:
+                widths = (40, 80, 200) if fmt == "table" else (100,)
+                for width in widths:
+                    cases.append(
+                        (f"{data}-{name}-{fmt}-{width}", f"{command} {where} -f {fmt}", width)
+                    )
+        for report in REPORTS:
+            cases.append((f"{data}-validate-{report}", f"validate {where} -f {report}", 100))
+    cases.append(("shipped-list-survives", "list --data data --survives", 100))
+    cases.append(("shipped-compare-diff-only", "compare 1 2 3 --data data --diff-only", 100))
+    cases.append(
+        (
+            "shipped-check-delegation",
+            "check --data data --redlines examples/delegation-redlines.yaml -f json",
+            100,
+        )
+    )
+    cases.append(("schema-roles", "schema roles", 100))
+    cases.append(("schema-redlines", "schema redlines", 100))
+    for path in sorted((HERE / "corpus").glob("*.yaml")):
+        cases.append((f"corpus-{path.stem}", f"validate tests/corpus/{path.name}", 100))
+    return cases
+
+
+CASES = _cases()
+_VOLATILE = re.compile(r'"(version|driver|semanticVersion)": "[^"]*"')
+
+
+def _normalise(text: str) -> str:
+    """Tool versions vary between a release and a checkout; nothing else may."""
+    return _VOLATILE.sub(r'"\1": "*"', text)
+
+
+@pytest.mark.parametrize(("name", "command", "width"), CASES, ids=[c[0] for c in CASES])
+def test_golden(
+    run: Run, monkeypatch: pytest.MonkeyPatch, name: str, command: str, width: int
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run(f"dsr-options {command}", columns=width)
+    got = _normalise(
+        f"$ dsr-options {command}\nexit {result.exit_code}\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
+    )
+    path = GOLDEN / f"{name}.txt"
+    if UPDATE or not path.exists():
+        path.write_text(got, encoding="utf-8", newline="")
+        if not UPDATE:
+            pytest.fail(f"{path.name} was missing and has been written; review and commit it")
+    assert got == path.read_text(encoding="utf-8")
