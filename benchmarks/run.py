@@ -13,7 +13,7 @@ Peak memory is the child's ``ru_maxrss`` (Linux and macOS; "n/a" elsewhere). Gen
 for 100,000 roles are larger than the loader's 64 MiB default limit, so the scale runs set
 ``DSR_OPTIONS_MAX_FILE_MB``.
 
-The command line caches each catalogue it has validated (``dsr_options.cache``). Every run here
+The command line caches each catalogue it has validated (``dsr_options.load.cache``). Every run here
 uses a private, empty cache folder, and commands that read a catalogue are measured both ways:
 "cold" with the cache off (parse and validate every time) and "warm" (the cache filled by the
 untimed warm-up run, as on a user's second run). ``validate`` never uses the cache. Byte-code
@@ -56,7 +56,7 @@ PARSE_FLOOR_NO_GC = "import gc; gc.disable()\n" + PARSE_FLOOR
 LIBRARY_LOAD = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from dsr_options.catalogue import load\n"
+    "from dsr_options.load.catalogue import load\n"
     "sys.exit(0 if load(Path(sys.argv[1])).catalogue is not None else 1)\n"
 )
 NOT_AVAILABLE = "n/a (command not available)"

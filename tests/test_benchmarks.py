@@ -9,7 +9,7 @@ from benchmarks import run as bench
 from benchmarks.generate import ATTRIBUTES, redlines_yaml, roles_yaml, write_catalogue
 
 from dsr_options import load_catalogue
-from dsr_options.catalogue import load
+from dsr_options.load.catalogue import load
 
 
 @pytest.mark.parametrize(("roles", "redlines"), [(1, 1), (9, 1), (10, 1), (57, 5)])

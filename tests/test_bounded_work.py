@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options import cache
-from dsr_options.catalogue import load_catalogue
-from dsr_options.loader import MAX_REPORTED, parse_text
-from dsr_options.render.writers import write_json
+from dsr_options.load import cache
+from dsr_options.load.catalogue import load_catalogue
+from dsr_options.files.read import MAX_REPORTED, parse_text
+from dsr_options.render.formats import write_json
 
 from .conftest import Run
 
@@ -34,7 +34,7 @@ def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: 
 def test_a_report_to_read_has_a_lower_limit(
     run: Run, catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    monkeypatch.setattr("dsr_options.redlines.MAX_READING_PAIRS", 1)
+    monkeypatch.setattr("dsr_options.analyses.evaluate.MAX_READING_PAIRS", 1)
     for fmt in ("table", "markdown"):
         result = run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}")
         assert result.exit_code == 1, result
@@ -62,7 +62,7 @@ def test_out_of_memory_is_a_message_not_a_traceback(
     def exhausted(*_: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr("dsr_options.redlines.analyse", exhausted)
+    monkeypatch.setattr("dsr_options.analyses.evaluate.analyse", exhausted)
     result = run(f"dsr-options check --data {catalogue_dir}")
     assert result.exit_code == 1
     assert result.stderr == (

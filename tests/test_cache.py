@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options import cache
-from dsr_options.catalogue import load_catalogue
+from dsr_options.load import cache
+from dsr_options.load.catalogue import load_catalogue
 
 from .conftest import Run
 from .factory import role, roles_document, write_catalogue
@@ -33,7 +33,7 @@ def test_a_second_run_reads_the_cache_and_parses_nothing(
     def no_parsing(*_: object) -> None:
         raise AssertionError("the catalogue was parsed again")
 
-    monkeypatch.setattr("dsr_options.catalogue.load_located", no_parsing)
+    monkeypatch.setattr("dsr_options.load.catalogue.load_located", no_parsing)
     assert titles(run, catalogue_dir) == first
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options.catalogue import load_files
+from dsr_options.load.catalogue import load_files
 from dsr_options.errors import Severity
 
 from .conftest import Run

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dsr_options import loader
-from dsr_options.catalogue import load_files
+from dsr_options.files import read as loader
+from dsr_options.load.catalogue import load_files
 from dsr_options.errors import UsageError
-from dsr_options.models import RedlinesFile, RolesFile
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.render import OutputFormat
-from dsr_options.render.redlines import redline_list
-from dsr_options.render.roles import role_detail, role_list
+from dsr_options.render.views.redlines import redline_list
+from dsr_options.render.views.roles import role_detail, role_list
 
 from .conftest import Run
 from .factory import dump, redlines_document, role, roles_document, write_catalogue

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from dsr_options.loader import parse_bytes, parse_text, validate_model
-from dsr_options.models import RedlinesFile, RolesFile
+from dsr_options.files.read import parse_bytes, parse_text, validate_model
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
 
 from .factory import dump, redlines_document, roles_document
 

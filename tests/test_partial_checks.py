@@ -12,7 +12,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from dsr_options.catalogue import load_files
+from dsr_options.load.catalogue import load_files
 
 from .factory import redline, redlines_document, role, roles_document, write_catalogue
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from dsr_options.agreement import agreement
-from dsr_options.catalogue import load_catalogue
-from dsr_options.models import Catalogue
-from dsr_options.redlines import (
+from dsr_options.analyses.agreement import agreement
+from dsr_options.load.catalogue import load_catalogue
+from dsr_options.model.catalogue import Catalogue
+from dsr_options.analyses.evaluate import (
     Outcome,
     Verdict,
     analyse,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dsr_options import CatalogueError, load_catalogue
-from dsr_options.catalogue import load
+from dsr_options.load.catalogue import load
 
 from .factory import redline, redlines_document, role, roles_document, write_catalogue
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options.checker import Report
+from dsr_options.validate.run import Report
 from dsr_options.errors import Diagnostic
-from dsr_options.render.report import report_github, report_junit, report_text
+from dsr_options.render.views.validate import report_github, report_junit, report_text
 
 from .conftest import Run
 from .factory import evidence, redline, redlines_document, role, roles_document, write_catalogue

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dsr_options import load_catalogue
-from dsr_options.catalogue import load, packaged_data_dir
-from dsr_options.models import Basis, Catalogue, Evidence
+from dsr_options.load.catalogue import load, packaged_data_dir
+from dsr_options.model.catalogue import Basis, Catalogue, Evidence
 
 NOTE = (
     Path(__file__).resolve().parents[2] / "shared" / "sources" / "dsr-meeting-note-2010-12-02.txt"

@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from dsr_options import loader
-from dsr_options.catalogue import load_files
-from dsr_options.models import RedlinesFile, RolesFile
+from dsr_options.files import read as loader
+from dsr_options.load.catalogue import load_files
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.render import OutputFormat
-from dsr_options.render.redlines import redline_list
-from dsr_options.render.roles import role_detail, role_list
-from dsr_options.render.text import csv_cell, markdown_cell, visible, visible_inline
-from dsr_options.render.writers import write_json, write_yaml
+from dsr_options.render.views.redlines import redline_list
+from dsr_options.render.views.roles import role_detail, role_list
+from dsr_options.render.safe import csv_cell, markdown_cell, visible, visible_inline
+from dsr_options.render.formats import write_json, write_yaml
 
 from .conftest import Run
 from .factory import dump, evidence, redline, redlines_document, role, roles_document

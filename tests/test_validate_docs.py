@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from dsr_options.codes import CODES
+from dsr_options.diagnostics import CODES
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src" / "dsr_options"
@@ -32,7 +32,7 @@ def emitted_codes() -> dict[str, str]:
                     value = node.args[index]
             elif (
                 isinstance(node, ast.Return)
-                and path.name == "pydantic_errors.py"
+                and path.name == "schema_errors.py"
                 and isinstance(node.value, ast.Tuple)
                 and len(node.value.elts) == 3
             ):

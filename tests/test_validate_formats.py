@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options.checker import Report
-from dsr_options.codes import CODES
+from dsr_options.validate.run import Report
+from dsr_options.diagnostics import CODES
 from dsr_options.errors import Diagnostic, Severity
 from dsr_options.render import ReportFormat
-from dsr_options.render.report import (
+from dsr_options.render.views.validate import (
     escape_data,
     escape_property,
     report_github,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from dsr_options._version import __version__
 
 if TYPE_CHECKING:
-    from dsr_options.catalogue import load_catalogue
+    from dsr_options.load.catalogue import load_catalogue
     from dsr_options.errors import CatalogueError, Diagnostic, DsrOptionsError
-    from dsr_options.models import Catalogue, Redline, Role
+    from dsr_options.model.catalogue import Catalogue, Redline, Role
 
 __all__ = [
     "Catalogue",
@@ -23,13 +23,13 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_catalogue": "dsr_options.catalogue",
+    "load_catalogue": "dsr_options.load.catalogue",
     "CatalogueError": "dsr_options.errors",
     "Diagnostic": "dsr_options.errors",
     "DsrOptionsError": "dsr_options.errors",
-    "Catalogue": "dsr_options.models",
-    "Redline": "dsr_options.models",
-    "Role": "dsr_options.models",
+    "Catalogue": "dsr_options.model.catalogue",
+    "Redline": "dsr_options.model.catalogue",
+    "Role": "dsr_options.model.catalogue",
 }
 
 

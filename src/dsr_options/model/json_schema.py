@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dsr_options.models import RedlinesFile, RolesFile
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _MODELS: dict[str, type[BaseModel]] = {"roles": RolesFile, "redlines": RedlinesFile}

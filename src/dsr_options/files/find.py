@@ -24,7 +24,7 @@ def packaged_data_dir() -> Path:
     packaged = Path(str(resources.files("dsr_options"))) / "_data"
     if (packaged / ROLES_FILE).is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def data_dir(explicit: Path | None = None) -> Path:

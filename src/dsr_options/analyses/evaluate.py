@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from dsr_options.errors import DsrOptionsError, UsageError
-from dsr_options.models import (
+from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,
     AttributeTest,
@@ -26,9 +26,9 @@ from dsr_options.models import (
     Role,
     Rule,
 )
-from dsr_options.query import resolve_id
-from dsr_options.repairs import AttributeValues, Repair, repair_hints, value_text
-from dsr_options.vocabulary import Basis, Strictness
+from dsr_options.analyses.query import resolve_id
+from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
+from dsr_options.model.vocabulary import Basis, Strictness
 
 Truth = bool | None
 """Kleene truth: true, false, or None when the catalogue cannot decide."""

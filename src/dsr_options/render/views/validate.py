@@ -1,6 +1,6 @@
 """The ``validate`` report in every format: text, JSON, GitHub annotations, JUnit XML, SARIF.
 
-Each renderer is a plain function of a :class:`~dsr_options.checker.Report` returning text;
+Each renderer is a plain function of a :class:`~dsr_options.validate.run.Report` returning text;
 none goes through a rich console, so nothing is wrapped or coloured.
 """
 
@@ -14,15 +14,15 @@ from urllib.parse import quote
 from typing_extensions import assert_never
 
 from dsr_options._version import __version__
-from dsr_options.codes import CODES
+from dsr_options.diagnostics import CODES
 from dsr_options.errors import Diagnostic, Severity
 from dsr_options.render import ReportFormat
-from dsr_options.render.diagnostics import source_excerpt, summary_line
-from dsr_options.render.text import visible, visible_inline
-from dsr_options.render.writers import write_json, write_markdown_table
+from dsr_options.render.views.diagnostics import source_excerpt, summary_line
+from dsr_options.render.safe import visible, visible_inline
+from dsr_options.render.formats import write_json, write_markdown_table
 
 if TYPE_CHECKING:
-    from dsr_options.checker import Report
+    from dsr_options.validate.run import Report
 
 JSON_FIELDS = ("file", "line", "column", "code", "severity", "message", "path")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
-from dsr_options.models import Catalogue, Evidence, Role
+from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.render import OutputFormat
-from dsr_options.render.text import markdown_cell, one_line
-from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.safe import markdown_cell, one_line
+from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
 
 if TYPE_CHECKING:
-    from dsr_options.redlines import RoleVerdict
+    from dsr_options.analyses.evaluate import RoleVerdict
     from dsr_options.render import Rendered
 
 LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
@@ -75,7 +75,7 @@ def _row(role: Role) -> dict[str, str]:
 def role_list(roles: Sequence[Role], fmt: OutputFormat) -> Rendered:
     """The roles, one row each."""
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.tables import role_list_table
+        from dsr_options.render.terminal.roles import role_list_table
 
         return role_list_table([_row(role) for role in roles])
     if fmt is OutputFormat.JSON:
@@ -147,7 +147,7 @@ def _evidence_pairs(field: str, evidence: Sequence[Evidence]) -> list[tuple[str,
 
 def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:
     """A role's redline results as (field, value) pairs, after the role's own."""
-    from dsr_options.render.analysis import result_summary, verdict_text
+    from dsr_options.render.views.check import result_summary, verdict_text
 
     pairs = [("redline verdict", verdict_text(verdict))]
     pairs += [(f"redline {r.redline.id}", result_summary(r)) for r in verdict.results]
@@ -160,14 +160,14 @@ def role_detail(
     """Everything about one role, evidence included, and its redline results when given."""
     extra = redline_lines(verdict) if verdict is not None else []
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.tables import role_detail_view
+        from dsr_options.render.terminal.roles import role_detail_view
 
         view = role_detail_view(role, catalogue)
         if verdict is None:
             return view
         from rich.console import Group
 
-        from dsr_options.render.analysis_tables import role_redlines_section
+        from dsr_options.render.terminal.check import role_redlines_section
 
         return Group(view, *role_redlines_section(verdict))
     if fmt is OutputFormat.JSON:
@@ -188,7 +188,7 @@ def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:
     """The role's data intact; its redline results under ``redlines``."""
     data = role_data(role)
     if verdict is not None:
-        from dsr_options.render.analysis import verdict_data
+        from dsr_options.render.views.check import verdict_data
 
         data["redlines"] = verdict_data(verdict)
     return data

@@ -10,8 +10,8 @@ from enum import Enum
 from typing import TypeVar
 
 from dsr_options.errors import UnknownIdError, UsageError
-from dsr_options.models import Catalogue, Evidence, Role
-from dsr_options.vocabulary import Dimension, Level, ReceptionStance
+from dsr_options.model.catalogue import Catalogue, Evidence, Role
+from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
 
 E = TypeVar("E", bound=Enum)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dsr_options.models import (
+from dsr_options.model.catalogue import (
     AllRule,
     AttributeDecl,
     AttributeTest,
@@ -21,7 +21,7 @@ from dsr_options.models import (
     Redline,
     Rule,
 )
-from dsr_options.vocabulary import AttributeType
+from dsr_options.model.vocabulary import AttributeType
 
 AttributeValues = Mapping[str, Any]
 

@@ -19,13 +19,13 @@ from typer.core import TyperArgument, TyperCommand
 
 from dsr_options._version import __version__
 from dsr_options.render import OutputFormat, ReportFormat
-from dsr_options.vocabulary import Dimension, Level, ReceptionStance
+from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from dsr_options.catalogue import Loaded
-    from dsr_options.models import Catalogue
+    from dsr_options.load.catalogue import Loaded
+    from dsr_options.model.catalogue import Catalogue
     from dsr_options.render import Rendered
 
 E = TypeVar("E", bound=Enum)
@@ -77,7 +77,7 @@ def _choice(vocabulary: type[E]) -> Callable[[Any], E]:
         if isinstance(value, vocabulary):
             return value
         from dsr_options.errors import UsageError
-        from dsr_options.query import parse_choices
+        from dsr_options.analyses.query import parse_choices
 
         try:
             return parse_choices([str(value)], vocabulary, "")[0]
@@ -151,7 +151,7 @@ def emit(rendered: Rendered, no_color: bool = False) -> None:
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print ``message`` to stderr and return the exit to raise."""
-    from dsr_options.render.text import visible
+    from dsr_options.render.safe import visible
 
     sys.stderr.write(f"dsr-options: error: {visible(message)}\n")
     return typer.Exit(code)
@@ -180,9 +180,9 @@ MEMORY_MESSAGE = (
 
 
 def report_load_failure(loaded: Loaded) -> typer.Exit:
-    from dsr_options.catalogue import invalid_hint
-    from dsr_options.render.diagnostics import diagnostics_text
-    from dsr_options.render.text import visible
+    from dsr_options.load.catalogue import invalid_hint
+    from dsr_options.render.views.diagnostics import diagnostics_text
+    from dsr_options.render.safe import visible
 
     texts = {p.file.path: p.file.text for p in loaded.parsed}
     sys.stderr.write(diagnostics_text(loaded.diagnostics, texts))
@@ -198,8 +198,8 @@ def load(
     A catalogue validated before is read back from the cache (see ``cache``), so that a command
     run again over the same files skips PyYAML and validation altogether.
     """
-    from dsr_options import cache
-    from dsr_options.locations import catalogue_files
+    from dsr_options.load import cache
+    from dsr_options.files.find import catalogue_files
 
     files = catalogue_files(data, redlines, with_default)
     folder = cache.cache_dir()
@@ -208,7 +208,7 @@ def load(
         cached = cache.read(folder, key)
         if cached is not None:
             return cached
-    from dsr_options.catalogue import load_located
+    from dsr_options.load.catalogue import load_located
 
     loaded = load_located(files)
     if loaded.catalogue is None:
@@ -335,14 +335,14 @@ def list_roles(
       dsr-options list --survives --redlines mine.yaml
     """
     with errors_to_exit_codes():
-        from dsr_options.query import (
+        from dsr_options.analyses.query import (
             RoleFilter,
             filter_roles,
             parse_choices,
             resolve_filter_id,
             split_ids,
         )
-        from dsr_options.render.roles import role_list
+        from dsr_options.render.views.roles import role_list
 
         levels = parse_choices(level or (), Level, "--level")
         dimensions = parse_choices(dimension or (), Dimension, "--dimension")
@@ -350,8 +350,8 @@ def list_roles(
         catalogue = _load_redlines(data, redlines, with_default, None)
         role_ids: set[str] | None = None
         if clear_of or survives:
-            from dsr_options.redlines import clear_of as roles_clear_of
-            from dsr_options.redlines import surviving
+            from dsr_options.analyses.evaluate import clear_of as roles_clear_of
+            from dsr_options.analyses.evaluate import surviving
 
             role_ids = {role.id for role in catalogue.roles}
             if clear_of:
@@ -396,9 +396,9 @@ def show_role(
       dsr-options show match -f json
     """
     with errors_to_exit_codes():
-        from dsr_options.query import find_role
-        from dsr_options.redlines import evaluate_role
-        from dsr_options.render.roles import role_detail
+        from dsr_options.analyses.query import find_role
+        from dsr_options.analyses.evaluate import evaluate_role
+        from dsr_options.render.views.roles import role_detail
 
         catalogue = load(data)
         found = find_role(catalogue, role)
@@ -420,7 +420,7 @@ def list_redlines(
       dsr-options redlines -f csv > redlines.csv
     """
     with errors_to_exit_codes():
-        from dsr_options.render.redlines import redline_list
+        from dsr_options.render.views.redlines import redline_list
 
         catalogue = load(data)
         emit(redline_list(catalogue.redlines, catalogue, fmt), no_color)
@@ -470,8 +470,8 @@ def _load_redlines(
     catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
     if not only:
         return catalogue
-    from dsr_options.query import split_ids
-    from dsr_options.redlines import select_redlines
+    from dsr_options.analyses.query import split_ids
+    from dsr_options.analyses.evaluate import select_redlines
 
     try:
         return select_redlines(catalogue, split_ids(only))
@@ -502,8 +502,8 @@ def check_redlines(
       dsr-options check --redlines mine.yaml --with-default -f json
     """
     with errors_to_exit_codes():
-        from dsr_options.redlines import analyse, check_bounds, reading_limit
-        from dsr_options.render.analysis import check_json, check_report
+        from dsr_options.analyses.evaluate import analyse, check_bounds, reading_limit
+        from dsr_options.render.views.check import check_json, check_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
         if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
@@ -538,9 +538,9 @@ def agree(
       dsr-options agree -f markdown > agreement.md
     """
     with errors_to_exit_codes():
-        from dsr_options.agreement import agreement
-        from dsr_options.redlines import check_bounds, reading_limit
-        from dsr_options.render.analysis import agreement_report
+        from dsr_options.analyses.agreement import agreement
+        from dsr_options.analyses.evaluate import check_bounds, reading_limit
+        from dsr_options.render.views.check import agreement_report
 
         catalogue = _load_redlines(data, redlines, with_default, only)
         if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
@@ -575,10 +575,10 @@ def compare(
       dsr-options compare strategic matchmaking -f json
     """
     with errors_to_exit_codes():
-        from dsr_options.compare import MIN_ROLES, compare_roles, redline_aspects
+        from dsr_options.analyses.compare import MIN_ROLES, compare_roles, redline_aspects
         from dsr_options.errors import UsageError
-        from dsr_options.query import find_roles
-        from dsr_options.render.compare import comparison
+        from dsr_options.analyses.query import find_roles
+        from dsr_options.render.views.compare import comparison
 
         references = roles or []
         if len(references) < MIN_ROLES:
@@ -658,8 +658,8 @@ def validate(
       dsr-options validate data/ --source note.txt -f sarif > out.sarif
     """
     with errors_to_exit_codes():
-        from dsr_options.checker import validate_paths
-        from dsr_options.render.report import step_summary, validation_report
+        from dsr_options.validate.run import validate_paths
+        from dsr_options.render.views.validate import step_summary, validation_report
 
         report = validate_paths(
             paths or [],
@@ -701,8 +701,8 @@ def schema(
       dsr-options schema redlines
     """
     with errors_to_exit_codes():
-        from dsr_options.render.writers import write_json
-        from dsr_options.schema import json_schema
+        from dsr_options.render.formats import write_json
+        from dsr_options.model.json_schema import json_schema
 
         emit(write_json(json_schema(kind.value)))
 

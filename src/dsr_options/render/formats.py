@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from dsr_options.render.text import UNSAFE_CHARACTERS, csv_cell, markdown_cell
+from dsr_options.render.safe import UNSAFE_CHARACTERS, csv_cell, markdown_cell
 
 # json.dumps escapes C0 controls itself; C1 controls, bidi controls and the rest it leaves raw.
 _JSON_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
@@ -92,7 +92,7 @@ def _pieces(
 
 def write_yaml(data: Any) -> str:
     """Block-style YAML that loads back to the same data."""
-    from dsr_options.loader import dump_yaml  # PyYAML only for YAML output
+    from dsr_options.files.read import dump_yaml  # PyYAML only for YAML output
 
     return dump_yaml(data, escape=UNSAFE_CHARACTERS)
 

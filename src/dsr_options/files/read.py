@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from dsr_options.errors import Diagnostic, UsageError
-from dsr_options.pydantic_errors import data_path, describe_validation_error, kind_of, stand_ins
+from dsr_options.files.schema_errors import data_path, describe_validation_error, kind_of, stand_ins
 
 try:  # libyaml is much faster, and it refuses flow nesting beyond 1,000 levels on its own.
     from yaml import CSafeLoader as _Loader

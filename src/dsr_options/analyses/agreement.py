@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dsr_options.models import Catalogue, Evidence, Role
-from dsr_options.redlines import Evaluator, Outcome, RoleVerdict, check_bounds
-from dsr_options.vocabulary import Stance, Strictness
+from dsr_options.model.catalogue import Catalogue, Evidence, Role
+from dsr_options.analyses.evaluate import Evaluator, Outcome, RoleVerdict, check_bounds
+from dsr_options.model.vocabulary import Stance, Strictness
 
 
 @dataclass(frozen=True)

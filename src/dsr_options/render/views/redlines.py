@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
-from dsr_options.models import Catalogue, Redline
-from dsr_options.redlines import rule_text
+from dsr_options.model.catalogue import Catalogue, Redline
+from dsr_options.analyses.evaluate import rule_text
 from dsr_options.render import OutputFormat
-from dsr_options.render.text import one_line
-from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.safe import one_line
+from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered
@@ -50,7 +50,7 @@ def redline_list(redlines: Sequence[Redline], catalogue: Catalogue, fmt: OutputF
     """The redlines, one row each."""
     rows = [_row(redline, catalogue) for redline in redlines]
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.tables import redline_list_table
+        from dsr_options.render.terminal.roles import redline_list_table
 
         return redline_list_table(rows)
     if fmt is OutputFormat.JSON:

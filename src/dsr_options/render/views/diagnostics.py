@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dsr_options.errors import Diagnostic, Severity
-from dsr_options.render.text import visible, visible_inline
+from dsr_options.render.safe import visible, visible_inline
 
 
 def source_excerpt(text: str | Sequence[str], line: int, column: int) -> str:

@@ -13,8 +13,8 @@ from enum import Enum
 from typing import Any
 
 from dsr_options.errors import UsageError
-from dsr_options.models import AttributeValue, Catalogue, Evidence, Role
-from dsr_options.vocabulary import Dimension, Level, Stance
+from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Role
+from dsr_options.model.vocabulary import Dimension, Level, Stance
 
 MIN_ROLES = 2
 
@@ -307,7 +307,7 @@ def strongest_evidence(role: Role, stance: Stance) -> Evidence | None:
 
 def _words(text: str) -> set[str]:
     """The words of ``text`` that carry meaning (four letters or more), folded for matching."""
-    from dsr_options.query import fold
+    from dsr_options.analyses.query import fold
 
     return {word for word in re.split(r"[^\w]+", fold(text)) if len(word) >= 4}
 
@@ -324,7 +324,7 @@ def _strongest(stance: Stance) -> Callable[[Role], dict[str, str] | None]:
 
 def redline_aspects(catalogue: Catalogue) -> list[ExtraAspect]:
     """Rows for each role's redline results: its verdict, what it crosses, what is unclear."""
-    from dsr_options.redlines import Outcome, RoleVerdict, evaluate_role
+    from dsr_options.analyses.evaluate import Outcome, RoleVerdict, evaluate_role
 
     verdicts: dict[str, RoleVerdict] = {}
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dsr_options.errors import CatalogueError, Diagnostic, Severity, UsageError
-from dsr_options.loader import LoadedFile, read_file, validate_model
-from dsr_options.locations import (
+from dsr_options.files.read import LoadedFile, read_file, validate_model
+from dsr_options.files.find import (
     DATA_ENV,
     REDLINES_FILE,
     ROLES_FILE,
@@ -21,8 +21,8 @@ from dsr_options.locations import (
     display_path,
     packaged_data_dir,
 )
-from dsr_options.models import Catalogue, RedlinesFile, RolesFile
-from dsr_options.validation import Parsed, check
+from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
+from dsr_options.validate.references import Parsed, check
 
 __all__ = [
     "DATA_ENV",

@@ -25,8 +25,8 @@ from enum import Enum
 from pathlib import Path
 
 from dsr_options.errors import Diagnostic, Severity, UsageError
-from dsr_options.loader import MAX_FILE_ENV, LoadedFile, max_file_bytes, read_file, validate_model
-from dsr_options.locations import (
+from dsr_options.files.read import MAX_FILE_ENV, LoadedFile, max_file_bytes, read_file, validate_model
+from dsr_options.files.find import (
     REDLINES_FILE,
     ROLES_FILE,
     absolute,
@@ -34,10 +34,10 @@ from dsr_options.locations import (
     display_path,
     packaged_data_dir,
 )
-from dsr_options.models import RedlinesFile, RolesFile
-from dsr_options.pydantic_errors import suggest
-from dsr_options.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
-from dsr_options.validation import Parsed, check
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
+from dsr_options.files.schema_errors import suggest
+from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
+from dsr_options.validate.references import Parsed, check
 
 
 class FileKind(str, Enum):

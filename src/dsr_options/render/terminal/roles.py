@@ -9,10 +9,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dsr_options.models import AttributeValue, Catalogue, Evidence, Noted, Role
+from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
 from dsr_options.render.layout import Column, FittedTable
-from dsr_options.render.roles import reception_text, voices_text
-from dsr_options.render.text import visible
+from dsr_options.render.views.roles import reception_text, voices_text
+from dsr_options.render.safe import visible
 
 HEADINGS = {
     "number": "#",
@@ -101,7 +101,7 @@ def pairs_table(
 
 def _with_quotes(text: str, evidence: Sequence[Evidence]) -> str:
     """``text``, then each quote backing it on a line of its own."""
-    from dsr_options.render.roles import quote_text
+    from dsr_options.render.views.roles import quote_text
 
     return "\n".join([text, *(quote_text(item) for item in evidence)]).strip("\n")
 
@@ -117,7 +117,7 @@ def _noted(item: Noted) -> RenderableType:
 
 def _attribute(name: str, value: AttributeValue) -> RenderableType:
     """``name: value [basis]``, then indented: why, and the quotes that back it."""
-    from dsr_options.render.roles import attribute_text
+    from dsr_options.render.views.roles import attribute_text
 
     head = Text.assemble(
         (f"{name}: ", "bold"), visible(f"{attribute_text(value.value)} [{value.basis.value}]")

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
-from dsr_options.agreement import Quoted, RoleAgreement
-from dsr_options.redlines import (
+from dsr_options.analyses.agreement import Quoted, RoleAgreement
+from dsr_options.analyses.evaluate import (
     Analysis,
     Outcome,
     Result,
@@ -17,9 +17,9 @@ from dsr_options.redlines import (
     rule_text,
 )
 from dsr_options.render import OutputFormat
-from dsr_options.render.roles import role_reception_text
-from dsr_options.render.text import markdown_cell
-from dsr_options.render.writers import (
+from dsr_options.render.views.roles import role_reception_text
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.formats import (
     iter_json,
     write_csv,
     write_json,
@@ -271,7 +271,7 @@ def check_json(analysis: Analysis) -> Iterator[str]:
 def check_report(analysis: Analysis, fmt: OutputFormat) -> Rendered:
     """The roles x redlines matrix, the verdicts, and who holds each redline."""
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.analysis_tables import check_view
+        from dsr_options.render.terminal.check import check_view
 
         return check_view(analysis)
     if fmt is OutputFormat.JSON:
@@ -423,7 +423,7 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
 def agreement_report(agreements: Sequence[RoleAgreement], fmt: OutputFormat) -> Rendered:
     """For each role: evidence for and against it, and the holders who object."""
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.analysis_tables import agreement_view
+        from dsr_options.render.terminal.check import agreement_view
 
         return agreement_view(agreements)
     if fmt is OutputFormat.JSON:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dsr_options.errors import Diagnostic, Severity
-from dsr_options.loader import LoadedFile, position
+from dsr_options.files.read import LoadedFile, position
 
 _TYPOGRAPHY = str.maketrans(
     {

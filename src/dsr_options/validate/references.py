@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.errors import PydanticUserError
 
 from dsr_options.errors import Diagnostic, Severity
-from dsr_options.loader import LoadedFile, position
-from dsr_options.models import (
+from dsr_options.files.read import LoadedFile, position
+from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,
     AttributeDecl,
@@ -32,8 +32,8 @@ from dsr_options.models import (
     Rule,
     Source,
 )
-from dsr_options.pydantic_errors import suggest
-from dsr_options.vocabulary import AttributeType
+from dsr_options.files.schema_errors import suggest
+from dsr_options.model.vocabulary import AttributeType
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)

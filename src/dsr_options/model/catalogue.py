@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from dsr_options.vocabulary import (
+from dsr_options.model.vocabulary import (
     AttributeType,
     Basis,
     Dimension,

@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 from dsr_options._version import __version__
 
 if TYPE_CHECKING:
-    from dsr_options.models import Catalogue
+    from dsr_options.model.catalogue import Catalogue
 
 CACHE_ENV = "DSR_OPTIONS_CACHE_DIR"
 OFF = frozenset({"off", "0", "false", "no", "none"})
 KEEP = 16
 """Entries kept in the folder; older ones are removed when a new one is written."""
-_MODULES_IN_KEY = ("dsr_options.models", "dsr_options.vocabulary")
+_MODULES_IN_KEY = ("dsr_options.model.catalogue", "dsr_options.model.vocabulary")
 """Modules whose source shapes a pickled catalogue: edit one and every key changes."""
 
 
@@ -97,7 +97,7 @@ def read(folder: Path, key: str) -> Catalogue | None:
             catalogue = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         return None
-    from dsr_options.models import Catalogue
+    from dsr_options.model.catalogue import Catalogue
 
     return catalogue if isinstance(catalogue, Catalogue) else None
 

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
-from dsr_options.compare import Aspect, AspectKind, Comparison, Summary
+from dsr_options.analyses.compare import Aspect, AspectKind, Comparison, Summary
 from dsr_options.render import OutputFormat
-from dsr_options.render.roles import attribute_text, reception_text
-from dsr_options.render.text import markdown_cell
-from dsr_options.render.writers import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.views.roles import attribute_text, reception_text
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered
@@ -74,7 +74,7 @@ def value_texts(aspect: Aspect, separator: str = ", ") -> dict[str, str]:
 def comparison(result: Comparison, fmt: OutputFormat) -> Rendered:
     """Roles side by side, one row per aspect."""
     if fmt is OutputFormat.TABLE:
-        from dsr_options.render.compare_table import comparison_table
+        from dsr_options.render.terminal.compare import comparison_table
 
         return comparison_table(result)
     if fmt is OutputFormat.JSON:
