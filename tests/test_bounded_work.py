@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from dsr_options.files.located import MAX_REPORTED
+from dsr_options.files.read import parse_text
 from dsr_options.load import cache
 from dsr_options.load.catalogue import load_catalogue
-from dsr_options.files.read import MAX_REPORTED, parse_text
 from dsr_options.render.formats import write_json
 
 from .conftest import Run

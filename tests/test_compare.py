@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from dsr_options.load.catalogue import load
 from dsr_options.analyses.compare import AspectKind, ExtraAspect, compare_roles, strongest_evidence
 from dsr_options.errors import UsageError
+from dsr_options.load.catalogue import load
 from dsr_options.model.catalogue import Catalogue, Role
 from dsr_options.model.vocabulary import Stance
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from dsr_options.diagnostics import Severity
 from dsr_options.load.catalogue import load_files
-from dsr_options.errors import Severity
 
 from .conftest import Run
 

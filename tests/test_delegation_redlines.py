@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from dsr_options.analyses.agreement import agreement
-from dsr_options.load.catalogue import load_catalogue
-from dsr_options.errors import CatalogueError
 from dsr_options.analyses.evaluate import evaluate_role
+from dsr_options.errors import CatalogueError
+from dsr_options.load.catalogue import load_catalogue
 
 from .conftest import Run
 from .factory import (

@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dsr_options.files import read as loader
-from dsr_options.load.catalogue import load_files
 from dsr_options.errors import UsageError
+from dsr_options.files import read as read_module
+from dsr_options.files import walk as walk_module
+from dsr_options.files.located import MAX_REPORTED, LoadedFile, validate_model
+from dsr_options.files.read import max_file_bytes, parse_bytes, parse_text, read_file
+from dsr_options.files.walk import MAX_ALIAS_TEXT, MAX_ALIASES, MAX_DEPTH
+from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.render import OutputFormat
 from dsr_options.render.views.redlines import redline_list
@@ -27,7 +31,7 @@ from .factory import dump, redlines_document, role, roles_document, write_catalo
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
-def codes(loaded: loader.LoadedFile) -> list[str]:
+def codes(loaded: LoadedFile) -> list[str]:
     return [f"{d.code} {d.line}:{d.column}" for d in loaded.diagnostics]
 
 
@@ -42,36 +46,36 @@ def billion_laughs(levels: int = 9) -> str:
 
 
 def test_billion_laughs_stops_at_the_alias_node_budget() -> None:
-    loaded = loader.parse_text(billion_laughs(), "bomb.yaml")
+    loaded = parse_text(billion_laughs(), "bomb.yaml")
     assert codes(loaded) == ["alias-limit 5:10"]
     assert loaded.data is None  # no half-built document goes on to validation
     assert "more than 10,000 nodes" in loaded.diagnostics[0].message
 
 
 def test_scalar_aliases_count_too() -> None:
-    text = "a: &x y\n" + "".join(f"k{i}: *x\n" for i in range(loader.MAX_ALIASES + 1))
-    loaded = loader.parse_text(text, "x.yaml")
-    assert codes(loaded) == [f"alias-limit {loader.MAX_ALIASES + 2}:7"]
+    text = "a: &x y\n" + "".join(f"k{i}: *x\n" for i in range(MAX_ALIASES + 1))
+    loaded = parse_text(text, "x.yaml")
+    assert codes(loaded) == [f"alias-limit {MAX_ALIASES + 2}:7"]
     assert loaded.diagnostics[0].message == "more than 100 aliases; write the data out"
 
 
 def test_aliased_keys_count_too() -> None:
-    assert loader.parse_text("a: &k key\nb: {*k : 1}\n", "x").data == {"a": "key", "b": {"key": 1}}
-    text = "a: &k key\n" + "".join(f"b{i}: {{*k : 1}}\n" for i in range(loader.MAX_ALIASES + 1))
-    assert codes(loader.parse_text(text, "x.yaml")) == [f"alias-limit {loader.MAX_ALIASES + 2}:8"]
+    assert parse_text("a: &k key\nb: {*k : 1}\n", "x").data == {"a": "key", "b": {"key": 1}}
+    text = "a: &k key\n" + "".join(f"b{i}: {{*k : 1}}\n" for i in range(MAX_ALIASES + 1))
+    assert codes(parse_text(text, "x.yaml")) == [f"alias-limit {MAX_ALIASES + 2}:8"]
 
 
 def test_alias_text_budget() -> None:
     long = "x" * 4000
     text = f"a: &x {long}\n" + "".join(f"k{i}: *x\n" for i in range(26))
-    loaded = loader.parse_text(text, "x.yaml")
+    loaded = parse_text(text, "x.yaml")
     assert [d.code for d in loaded.diagnostics] == ["alias-limit"]
     assert "100,000 characters" in loaded.diagnostics[0].message
 
 
 def test_an_anchor_reused_within_the_budget_is_fine() -> None:
     text = "a: &x {b: [1, 2, {c: d}]}\ne: *x\nf: *x\n"
-    loaded = loader.parse_text(text, "x.yaml")
+    loaded = parse_text(text, "x.yaml")
     assert loaded.diagnostics == []
     assert loaded.data["e"] == loaded.data["f"] == {"b": [1, 2, {"c": "d"}]}
 
@@ -88,7 +92,7 @@ def test_an_anchor_reused_within_the_budget_is_fine() -> None:
     ids=["flow-lists-100k", "flow-mappings-100k", "block-lists-100k", "block-maps-1100", "walk-70"],
 )
 def test_deep_nesting_is_located(text: str, expected: str) -> None:
-    assert codes(loader.parse_text(text, "deep.yaml")) == [expected]
+    assert codes(parse_text(text, "deep.yaml")) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -118,22 +122,24 @@ def test_the_pure_python_parser_is_bounded_too(
     text: str, expected: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without libyaml, composing recurses once per level: RecursionError becomes a location."""
-    monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
-    monkeypatch.setattr(loader, "_CatalogueLoader", yaml.SafeLoader)
-    found = codes(loader.parse_text(text, "deep.yaml"))
+    monkeypatch.setattr(read_module, "SafeLoader", yaml.SafeLoader)
+    monkeypatch.setattr(read_module, "_CatalogueLoader", yaml.SafeLoader)
+    monkeypatch.setattr(walk_module, "SafeLoader", yaml.SafeLoader)
+    found = codes(parse_text(text, "deep.yaml"))
     assert found[0].startswith(expected), found
 
 
 def test_the_corpus_reads_the_same_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every corpus file still ends in diagnostics under the pure-Python parser."""
-    monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
-    monkeypatch.setattr(loader, "_CatalogueLoader", yaml.SafeLoader)
+    monkeypatch.setattr(read_module, "SafeLoader", yaml.SafeLoader)
+    monkeypatch.setattr(read_module, "_CatalogueLoader", yaml.SafeLoader)
+    monkeypatch.setattr(walk_module, "SafeLoader", yaml.SafeLoader)
     for path in sorted(CORPUS.glob("*.yaml")):
-        loaded = loader.read_file(path)
+        loaded = read_file(path)
         if path.name.startswith("roles-"):
-            loader.validate_model(loaded, RolesFile)
+            validate_model(loaded, RolesFile)
         else:
-            loader.validate_model(loaded, RedlinesFile)
+            validate_model(loaded, RedlinesFile)
         # Everything is still caught; libyaml's depth limit is replaced by the walk's.
         assert all(d.code for d in loaded.diagnostics), path.name
 
@@ -149,7 +155,7 @@ def test_a_100_mb_file_is_refused_by_its_size_without_reading_it(
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr(Path, "open", no_open)
-    loaded = loader.read_file(path, "roles.yaml")
+    loaded = read_file(path, "roles.yaml")
     assert [d.format() for d in loaded.diagnostics] == [
         "roles.yaml: error [file-too-large] the file is 100.0 MiB; the limit is 64 MiB "
         "(set DSR_OPTIONS_MAX_FILE_MB to raise it)"
@@ -162,10 +168,10 @@ def test_the_size_limit_follows_the_environment(
     path = tmp_path / "roles.yaml"
     path.write_text("a: " + "x" * 2000 + "\n")
     monkeypatch.setenv("DSR_OPTIONS_MAX_FILE_MB", "0.001")
-    assert codes(loader.read_file(path)) == ["file-too-large 0:0"]
-    assert codes(loader.parse_bytes(path.read_bytes(), "x")) == ["file-too-large 0:0"]
+    assert codes(read_file(path)) == ["file-too-large 0:0"]
+    assert codes(parse_bytes(path.read_bytes(), "x")) == ["file-too-large 0:0"]
     monkeypatch.setenv("DSR_OPTIONS_MAX_FILE_MB", "1")
-    assert codes(loader.read_file(path)) == []
+    assert codes(read_file(path)) == []
 
 
 @pytest.mark.parametrize("value", ["lots", "0", "-3", "nan", "inf"])
@@ -174,7 +180,7 @@ def test_a_bad_size_limit_is_a_usage_error(
 ) -> None:
     monkeypatch.setenv("DSR_OPTIONS_MAX_FILE_MB", value)
     with pytest.raises(UsageError):
-        loader.max_file_bytes()
+        max_file_bytes()
     result = run(f"dsr-options list --data {catalogue_dir}")
     assert result.exit_code == 2, result
     assert result.stderr.startswith(
@@ -195,23 +201,21 @@ def test_a_file_that_grows_after_stat_is_read_no_further(
 
     monkeypatch.setattr(Path, "stat", small_stat)
     monkeypatch.setenv("DSR_OPTIONS_MAX_FILE_MB", "0.001")
-    assert codes(loader.read_file(path)) == ["file-too-large 0:0"]
+    assert codes(read_file(path)) == ["file-too-large 0:0"]
 
 
 # -- files that are not readable YAML files ------
 
 
 def test_a_directory_a_missing_path_and_a_fifo(tmp_path: Path) -> None:
-    assert [d.message for d in loader.read_file(tmp_path).diagnostics] == [
+    assert [d.message for d in read_file(tmp_path).diagnostics] == [
         "is a directory, not a YAML file"
     ]
-    assert [d.message for d in loader.read_file(tmp_path / "nope.yaml").diagnostics] == [
-        "no such file"
-    ]
+    assert [d.message for d in read_file(tmp_path / "nope.yaml").diagnostics] == ["no such file"]
     if hasattr(os, "mkfifo"):
         fifo = tmp_path / "fifo.yaml"
         os.mkfifo(fifo)
-        assert [d.message for d in loader.read_file(fifo).diagnostics] == ["is not a regular file"]
+        assert [d.message for d in read_file(fifo).diagnostics] == ["is not a regular file"]
 
 
 def test_cli_on_a_missing_folder_and_a_folder_without_roles(run: Run, tmp_path: Path) -> None:
@@ -277,18 +281,20 @@ def test_bom_and_line_ends_work(run: Run, tmp_path: Path, transform: object) -> 
 
 
 def test_tabs_inside_text_are_fine() -> None:
-    loaded = loader.parse_text('a: "one\ttwo"\nb: |\n  x\ty\n', "x")
+    loaded = parse_text('a: "one\ttwo"\nb: |\n  x\ty\n', "x")
     assert loaded.diagnostics == []
     assert loaded.data == {"a": "one\ttwo", "b": "x\ty\n"}
 
 
 def test_many_schema_errors_are_capped(tmp_path: Path) -> None:
     text = "".join(f"k{i}: 1\n" for i in range(5000))
-    loaded = loader.parse_text(text, "x.yaml")
-    loader.validate_model(loaded, RolesFile)
-    assert len(loaded.diagnostics) <= loader.MAX_REPORTED + 1
+    loaded = parse_text(text, "x.yaml")
+    validate_model(loaded, RolesFile)
+    assert len(loaded.diagnostics) <= MAX_REPORTED + 1
     assert loaded.diagnostics[-1].code == "too-many-errors"
-    assert loaded.diagnostics[-1].message.endswith("more schema errors not shown; fix these first")
+    assert loaded.diagnostics[-1].message.endswith(
+        "more problems from here on not shown; fix these first"
+    )
 
 
 # -- bounded work after loading ------
@@ -328,7 +334,7 @@ def test_a_maximal_alias_document_renders_in_every_format_within_bounds(tmp_path
     assert catalogue is not None
     assert all(len(r.concerns) == 20 for r in catalogue.roles)
     # The aliases repeat about 10 x 4,200 characters: most of the 100,000-character budget.
-    budget = size + loader.MAX_ALIAS_TEXT
+    budget = size + MAX_ALIAS_TEXT
     from rich.console import Console
 
     for fmt in OutputFormat:
@@ -372,4 +378,4 @@ def test_one_alias_past_the_text_budget_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_walk_of_a_deep_document_leaves_recursion_to_spare() -> None:
-    assert sys.getrecursionlimit() > loader.MAX_DEPTH * 10
+    assert sys.getrecursionlimit() > MAX_DEPTH * 10

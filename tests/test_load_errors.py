@@ -79,15 +79,19 @@ def test_a_broken_folder_and_two_broken_files_in_one_hint(
 
 
 def test_the_packaged_catalogue_keeps_the_plain_hint(tmp_path: Path) -> None:
+    from dsr_options.diagnostics import Code, Diagnostic
+    from dsr_options.files.located import LoadedFile
     from dsr_options.load.catalogue import Loaded, invalid_hint
-    from dsr_options.errors import Diagnostic
-    from dsr_options.files.read import LoadedFile
     from dsr_options.validate.references import Parsed
 
-    roles = LoadedFile("roles.yaml", "", diagnostics=[Diagnostic("roles.yaml", 1, 1, "x", "y")])
+    roles = LoadedFile(
+        "roles.yaml", "", diagnostics=[Diagnostic("roles.yaml", 1, 1, Code.INVALID, "y")]
+    )
     loaded = Loaded(None, [Parsed(roles, None)])
     assert invalid_hint(loaded) == "the catalogue is invalid; run `dsr-options validate`"
-    mine = LoadedFile("mine.yaml", "", diagnostics=[Diagnostic("mine.yaml", 1, 1, "x", "y")])
+    mine = LoadedFile(
+        "mine.yaml", "", diagnostics=[Diagnostic("mine.yaml", 1, 1, Code.INVALID, "y")]
+    )
     loaded = Loaded(
         None, [Parsed(roles, None), Parsed(mine, None)], given={"mine.yaml": Path("mine.yaml")}
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from benchmarks.generate import write_catalogue
 
-from dsr_options.load.catalogue import load
 from dsr_options.files.read import _CatalogueLoader, parse_text
+from dsr_options.load.catalogue import load
 
 SCALARS = [
     "no",

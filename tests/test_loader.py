@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from dsr_options.files.read import parse_bytes, parse_text, validate_model
+from dsr_options.files.located import validate_model
+from dsr_options.files.read import parse_bytes, parse_text
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 
 from .factory import dump, redlines_document, roles_document
@@ -158,7 +159,7 @@ def test_rule_errors_land_on_the_rule() -> None:
     (diagnostic,) = loaded.diagnostics
     assert diagnostic.code == "invalid-value"
     assert "exactly one operator" in diagnostic.message
-    assert diagnostic.dotted_path == "redlines[0].rule"
+    assert diagnostic.path == ("redlines", 0, "rule")
     line = dump(document).splitlines()[diagnostic.line - 1]
     assert line.strip().startswith("attribute: x") or "rule:" in line
 

@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 
 from dsr_options.analyses.agreement import agreement
-from dsr_options.load.catalogue import load_catalogue
-from dsr_options.model.catalogue import Catalogue
 from dsr_options.analyses.evaluate import (
     Outcome,
     Verdict,
@@ -19,6 +17,8 @@ from dsr_options.analyses.evaluate import (
     evaluate_role,
     surviving,
 )
+from dsr_options.load.catalogue import load_catalogue
+from dsr_options.model.catalogue import Catalogue
 
 from .factory import redline, redlines_document, role, roles_document, write_catalogue
 

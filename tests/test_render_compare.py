@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from rich.console import Console, RenderableType
 
-from dsr_options.load.catalogue import load
 from dsr_options.analyses.compare import Comparison, compare_roles
+from dsr_options.load.catalogue import load
 from dsr_options.render import OutputFormat
-from dsr_options.render.views.compare import DIFFERS_MARK, comparison, summary_line, value_texts
-from dsr_options.render.terminal.compare import comparison_table
 from dsr_options.render.layout import MAX_WORD
 from dsr_options.render.safe import visible
+from dsr_options.render.terminal.compare import comparison_table
+from dsr_options.render.views.compare import DIFFERS_MARK, comparison, summary_line, value_texts
 
 from .factory import role, roles_document, write_catalogue
 

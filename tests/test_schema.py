@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from dsr_options.render.formats import write_json
 from dsr_options.model.json_schema import KINDS, json_schema
+from dsr_options.render.formats import write_json
 
 from .conftest import Run
 from .factory import redlines_document, roles_document

@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from dsr_options.files import read as loader
+from dsr_options.files.located import validate_model
+from dsr_options.files.read import parse_bytes, parse_text
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.render import OutputFormat
+from dsr_options.render.formats import write_json, write_yaml
+from dsr_options.render.safe import csv_cell, markdown_cell, visible, visible_inline
 from dsr_options.render.views.redlines import redline_list
 from dsr_options.render.views.roles import role_detail, role_list
-from dsr_options.render.safe import csv_cell, markdown_cell, visible, visible_inline
-from dsr_options.render.formats import write_json, write_yaml
 
 from .conftest import Run
 from .factory import dump, evidence, redline, redlines_document, role, roles_document
@@ -161,8 +162,8 @@ KEYS = ("schema_version", "sources", "attributes", "offices", "roles", "holders"
 @given(text=YAMLISH)
 def test_any_text_gives_diagnostics_not_exceptions(text: str) -> None:
     for model in (RolesFile, RedlinesFile):
-        loaded = loader.parse_text(text, "x.yaml")
-        loader.validate_model(loaded, model)
+        loaded = parse_text(text, "x.yaml")
+        validate_model(loaded, model)
         for diagnostic in loaded.diagnostics:
             assert min(diagnostic.line, diagnostic.column) >= 0
             assert diagnostic.code
@@ -171,8 +172,8 @@ def test_any_text_gives_diagnostics_not_exceptions(text: str) -> None:
 @SETTINGS
 @given(data=st.binary(max_size=200))
 def test_any_bytes_give_diagnostics_not_exceptions(data: bytes) -> None:
-    loaded = loader.parse_bytes(data, "x.yaml")
-    loader.validate_model(loaded, RolesFile)
+    loaded = parse_bytes(data, "x.yaml")
+    validate_model(loaded, RolesFile)
 
 
 @SETTINGS
@@ -215,10 +216,10 @@ def test_valid_catalogues_round_trip(title: str, summary: str, quote: str, count
         item["summary"] = summary
         item["evidence"][0] = evidence(quote)
     document = roles_document(roles)
-    loaded = loader.parse_text(dump(document), "roles.yaml")
-    model = loader.validate_model(loaded, RolesFile)
+    loaded = parse_text(dump(document), "roles.yaml")
+    model = validate_model(loaded, RolesFile)
     assert model is not None, loaded.diagnostics
     data = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    again = loader.validate_model(loader.parse_text(write_yaml(data), "again.yaml"), RolesFile)
+    again = validate_model(parse_text(write_yaml(data), "again.yaml"), RolesFile)
     assert again == model
     assert RolesFile.model_validate(json.loads(write_json(data))) == model

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dsr_options.validate.run import Report
-from dsr_options.diagnostics import CODES
-from dsr_options.errors import Diagnostic, Severity
+from dsr_options.diagnostics import CODES, Code, Diagnostic
 from dsr_options.render import ReportFormat
 from dsr_options.render.views.validate import (
     escape_data,
@@ -23,6 +21,7 @@ from dsr_options.render.views.validate import (
     step_summary,
     validation_report,
 )
+from dsr_options.validate.run import Report
 
 from .conftest import Run
 from .factory import write_catalogue
@@ -46,9 +45,9 @@ def broken_dir(tmp_path: Path) -> Path:
 
 def _report(strict: bool = False) -> Report:
     diagnostics = [
-        Diagnostic("data/roles.yaml", 3, 5, "unknown-field", "'levle' is not a field, really"),
-        Diagnostic("data/roles.yaml", 0, 0, "encoding", "byte 0xff: 50% bad,\nsee: here"),
-        Diagnostic("data/redlines.yaml", 7, 1, "unknown-section", "odd", Severity.WARNING),
+        Diagnostic("data/roles.yaml", 3, 5, Code.UNKNOWN_FIELD, "'levle' is not a field, really"),
+        Diagnostic("data/roles.yaml", 0, 0, Code.ENCODING, "byte 0xff: 50% bad,\nsee: here"),
+        Diagnostic("data/redlines.yaml", 7, 1, Code.UNKNOWN_SECTION, "odd"),
     ]
     return Report(
         files=["data/roles.yaml", "data/redlines.yaml"],
@@ -144,7 +143,7 @@ def test_step_summary_only_for_github(run: Run, broken_dir: Path, tmp_path: Path
 
 def test_step_summary_escapes_markdown() -> None:
     report = _report()
-    report.diagnostics[0] = Diagnostic("a|b.yaml", 1, 1, "wrong-type", "<b>x</b> | y")
+    report.diagnostics[0] = Diagnostic("a|b.yaml", 1, 1, Code.WRONG_TYPE, "<b>x</b> | y")
     text = step_summary(report)
     assert "| a\\|b.yaml | 1 | 1 | error | wrong-type | &lt;b&gt;x&lt;/b&gt; \\| y |" in text
 
@@ -193,7 +192,9 @@ def test_junit_clean(run: Run, tmp_path: Path) -> None:
 
 def test_junit_survives_control_characters() -> None:
     report = _report()
-    report.diagnostics[0] = Diagnostic("data/roles.yaml", 1, 1, "wrong-type", "bad \x1b[31m \x00")
+    report.diagnostics[0] = Diagnostic(
+        "data/roles.yaml", 1, 1, Code.WRONG_TYPE, "bad \x1b[31m \x00"
+    )
     ET.fromstring(validation_report(report, ReportFormat.JUNIT))
 
 

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 from dsr_options._version import __version__
 
 if TYPE_CHECKING:
+    from dsr_options.diagnostics import Diagnostic
+    from dsr_options.errors import CatalogueError, DsrOptionsError
     from dsr_options.load.catalogue import load_catalogue
-    from dsr_options.errors import CatalogueError, Diagnostic, DsrOptionsError
     from dsr_options.model.catalogue import Catalogue, Redline, Role
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
 _LAZY = {
     "load_catalogue": "dsr_options.load.catalogue",
     "CatalogueError": "dsr_options.errors",
-    "Diagnostic": "dsr_options.errors",
+    "Diagnostic": "dsr_options.diagnostics",
     "DsrOptionsError": "dsr_options.errors",
     "Catalogue": "dsr_options.model.catalogue",
     "Redline": "dsr_options.model.catalogue",

@@ -1,106 +1,233 @@
-"""Every diagnostic code dsr-options can emit, with its default severity and what it means.
+"""Diagnostics: one located problem (``Diagnostic``), and every code dsr-options can emit.
 
 The codes are a public interface: CI reports (SARIF rules, JUnit failure types, JSON) carry them
-and people filter on them. A test checks that every code the source can emit is listed here and
-in the README's table, so a new code cannot slip in undocumented.
+and people filter on them. Each is a member of ``Code`` with its severity and a one-line
+description, so a misspelt code is a type error and a diagnostic's severity comes from here.
+A test checks that every code is emitted somewhere and listed in the reference's table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
-from dsr_options.errors import Severity
+
+class Severity(str, Enum):
+    """How bad a diagnostic is: errors fail a run, warnings fail it only under ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Code:
-    """One diagnostic code: its usual severity and a one-line description."""
+class Code(str, Enum):
+    """Every diagnostic code, with its severity and what it means (``Code.X.summary``)."""
 
-    id: str
     severity: Severity
     summary: str
 
+    def __new__(cls, value: str, severity: Severity, summary: str) -> Code:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.severity = severity
+        member.summary = summary
+        return member
 
-_E = Severity.ERROR
-_W = Severity.WARNING
+    def __str__(self) -> str:
+        return str.__str__(self)
 
-CODES: dict[str, Code] = {
-    code.id: code
-    for code in (
-        # reading and YAML syntax
-        Code("unreadable", _E, "The file cannot be read."),
-        Code("file-too-large", _E, "The file is over the size limit."),
-        Code("encoding", _E, "The file is not valid UTF-8."),
-        Code(
-            "control-character", _E, "The file contains a NUL byte or another forbidden character."
-        ),
-        Code(
-            "yaml-syntax",
-            _E,
-            "The text is not valid YAML (tabs used for indentation among others).",
-        ),
-        Code("empty-file", _E, "The file holds no YAML document."),
-        Code("too-deep", _E, "Mappings and lists nest deeper than the limit."),
-        Code(
-            "too-many-errors",
-            _E,
-            "More problems than are worth listing in one file (the rest are counted).",
-        ),
-        Code("alias-limit", _E, "Aliases are used too often or expand to too much data."),
-        # YAML that would silently mean something else
-        Code("duplicate-key", _E, "A mapping repeats a key; YAML would keep only one of them."),
-        Code(
-            "ambiguous-boolean",
-            _E,
-            "YAML 1.1 reads a word such as no, yes, on or off as a boolean.",
-        ),
-        Code("ambiguous-number", _E, "YAML 1.1 reads the value as an octal or base-60 number."),
-        Code("bad-scalar", _E, "A value looks like a date or number but is not a valid one."),
-        Code("key-not-text", _E, "A mapping key is not plain text."),
-        Code("merge-key", _E, "A merge key ('<<') is used."),
-        Code("tag-not-allowed", _E, "A YAML tag other than the plain data types is used."),
-        # the shape of each file (the pydantic models)
-        Code("unknown-file-kind", _E, "A file is neither a roles file nor a redlines file."),
-        Code("unknown-field", _E, "A field the model does not have (often a typo)."),
-        Code("missing-field", _E, "A required field is absent."),
-        Code("wrong-type", _E, "A value has the wrong type: text, list, mapping, boolean, number."),
-        Code(
-            "not-text", _E, "YAML read a value as a number, date or boolean where text is expected."
-        ),
-        Code("invalid-value", _E, "A value is not one of the allowed values."),
-        Code("invalid-id", _E, "An id or attribute name has the wrong form."),
-        Code("invalid-length", _E, "Text is empty or too long, or a list has too few items."),
-        Code(
-            "invalid-rule",
-            _E,
-            "A redline rule is malformed or uses an operator the attribute cannot take.",
-        ),
-        Code("invalid", _E, "Any other model rule is broken."),
-        # across files
-        Code("duplicate-id", _E, "An id (or role number) is used twice."),
-        Code("duplicate-value", _E, "A list attribute names the same value twice."),
-        Code(
-            "unknown-reference",
-            _E,
-            "A reference to an office, holder or source that does not exist.",
-        ),
-        Code("unknown-attribute", _E, "A role or rule names an attribute that is not declared."),
-        Code("unknown-value", _E, "A value that the attribute does not declare."),
-        Code("context-invalid", _E, "The roles file a redline file is checked against has errors."),
-        Code("unknown-section", _W, "Evidence names a section its source does not list."),
-        Code("missing-attribute", _W, "A role gives no value for a declared attribute."),
-        Code("no-evidence", _W, "A redline has no evidence, so it cannot be traced to a source."),
-        # against the source text (--source)
-        Code("quote-not-in-source", _E, "An evidence quote does not occur in the source text."),
-        Code(
-            "section-not-in-source",
-            _W,
-            "A section heading that evidence names is not in the source text.",
-        ),
-        Code(
-            "quote-wrong-section",
-            _W,
-            "A quote occurs in the source, but not under the section named.",
-        ),
+    def __format__(self, spec: str) -> str:
+        return str.__format__(self, spec)
+
+    # reading and YAML syntax
+    UNREADABLE = ("unreadable", Severity.ERROR, "The file cannot be read.")
+    FILE_TOO_LARGE = ("file-too-large", Severity.ERROR, "The file is over the size limit.")
+    ENCODING = ("encoding", Severity.ERROR, "The file is not valid UTF-8.")
+    CONTROL_CHARACTER = (
+        "control-character",
+        Severity.ERROR,
+        "The file contains a NUL byte or another forbidden character.",
     )
-}
+    YAML_SYNTAX = (
+        "yaml-syntax",
+        Severity.ERROR,
+        "The text is not valid YAML (tabs used for indentation among others).",
+    )
+    EMPTY_FILE = ("empty-file", Severity.ERROR, "The file holds no YAML document.")
+    TOO_DEEP = ("too-deep", Severity.ERROR, "Mappings and lists nest deeper than the limit.")
+    TOO_MANY_ERRORS = (
+        "too-many-errors",
+        Severity.ERROR,
+        "More problems than are worth listing in one file (the rest are counted).",
+    )
+    ALIAS_LIMIT = (
+        "alias-limit",
+        Severity.ERROR,
+        "Aliases are used too often or expand to too much data.",
+    )
+
+    # YAML that would silently mean something else
+    DUPLICATE_KEY = (
+        "duplicate-key",
+        Severity.ERROR,
+        "A mapping repeats a key; YAML would keep only one of them.",
+    )
+    AMBIGUOUS_BOOLEAN = (
+        "ambiguous-boolean",
+        Severity.ERROR,
+        "YAML 1.1 reads a word such as no, yes, on or off as a boolean.",
+    )
+    AMBIGUOUS_NUMBER = (
+        "ambiguous-number",
+        Severity.ERROR,
+        "YAML 1.1 reads the value as an octal or base-60 number.",
+    )
+    BAD_SCALAR = (
+        "bad-scalar",
+        Severity.ERROR,
+        "A value looks like a date or number but is not a valid one.",
+    )
+    KEY_NOT_TEXT = ("key-not-text", Severity.ERROR, "A mapping key is not plain text.")
+    MERGE_KEY = ("merge-key", Severity.ERROR, "A merge key ('<<') is used.")
+    TAG_NOT_ALLOWED = (
+        "tag-not-allowed",
+        Severity.ERROR,
+        "A YAML tag other than the plain data types is used.",
+    )
+
+    # the shape of each file (the pydantic models)
+    UNKNOWN_FILE_KIND = (
+        "unknown-file-kind",
+        Severity.ERROR,
+        "A file is neither a roles file nor a redlines file.",
+    )
+    UNKNOWN_FIELD = (
+        "unknown-field",
+        Severity.ERROR,
+        "A field the model does not have (often a typo).",
+    )
+    MISSING_FIELD = ("missing-field", Severity.ERROR, "A required field is absent.")
+    WRONG_TYPE = (
+        "wrong-type",
+        Severity.ERROR,
+        "A value has the wrong type: text, list, mapping, boolean, number.",
+    )
+    NOT_TEXT = (
+        "not-text",
+        Severity.ERROR,
+        "YAML read a value as a number, date or boolean where text is expected.",
+    )
+    INVALID_VALUE = ("invalid-value", Severity.ERROR, "A value is not one of the allowed values.")
+    INVALID_ID = ("invalid-id", Severity.ERROR, "An id or attribute name has the wrong form.")
+    INVALID_LENGTH = (
+        "invalid-length",
+        Severity.ERROR,
+        "Text is empty or too long, or a list has too few items.",
+    )
+    INVALID_RULE = (
+        "invalid-rule",
+        Severity.ERROR,
+        "A redline rule is malformed or uses an operator the attribute cannot take.",
+    )
+    INVALID = ("invalid", Severity.ERROR, "Any other model rule is broken.")
+
+    # across files
+    DUPLICATE_ID = ("duplicate-id", Severity.ERROR, "An id (or role number) is used twice.")
+    DUPLICATE_VALUE = (
+        "duplicate-value",
+        Severity.ERROR,
+        "A list attribute names the same value twice.",
+    )
+    UNKNOWN_REFERENCE = (
+        "unknown-reference",
+        Severity.ERROR,
+        "A reference to an office, holder or source that does not exist.",
+    )
+    UNKNOWN_ATTRIBUTE = (
+        "unknown-attribute",
+        Severity.ERROR,
+        "A role or rule names an attribute that is not declared.",
+    )
+    UNKNOWN_VALUE = (
+        "unknown-value",
+        Severity.ERROR,
+        "A value that the attribute does not declare.",
+    )
+    CONTEXT_INVALID = (
+        "context-invalid",
+        Severity.ERROR,
+        "The roles file a redline file is checked against has errors.",
+    )
+    UNKNOWN_SECTION = (
+        "unknown-section",
+        Severity.WARNING,
+        "Evidence names a section its source does not list.",
+    )
+    MISSING_ATTRIBUTE = (
+        "missing-attribute",
+        Severity.WARNING,
+        "A role gives no value for a declared attribute.",
+    )
+    NO_EVIDENCE = (
+        "no-evidence",
+        Severity.WARNING,
+        "A redline has no evidence, so it cannot be traced to a source.",
+    )
+
+    # against the source text (--source)
+    QUOTE_NOT_IN_SOURCE = (
+        "quote-not-in-source",
+        Severity.ERROR,
+        "An evidence quote does not occur in the source text.",
+    )
+    SECTION_NOT_IN_SOURCE = (
+        "section-not-in-source",
+        Severity.WARNING,
+        "A section heading that evidence names is not in the source text.",
+    )
+    QUOTE_WRONG_SECTION = (
+        "quote-wrong-section",
+        Severity.WARNING,
+        "A quote occurs in the source, but not under the section named.",
+    )
+
+
+CODES: dict[str, Code] = {code.value: code for code in Code}
+"""The codes by their text, as reports and users write them."""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One located problem in a data file.
+
+    Ordered by file, then line and column, so that a sorted list reads top to bottom.
+    ``line`` and ``column`` are 1-based; 0 means the problem is about the file as a whole.
+    Its severity is its code's (``Code.severity``).
+    """
+
+    file: str
+    line: int
+    column: int
+    code: Code
+    message: str
+    path: tuple[str | int, ...] = field(default=(), compare=False)
+    """Where in the document the problem sits, as keys and indexes from the top."""
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
+    def format(self) -> str:
+        """The one-line form ``file:line:col: severity [code] message``."""
+        return f"{self.location}: {self.severity.value} [{self.code.value}] {self.message}"
+
+    @property
+    def location(self) -> str:
+        if self.line == 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def report_order(diagnostic: Diagnostic) -> tuple[str, bool, Diagnostic]:
+    """The one order diagnostics are shown in: top to bottom in each file, a file's
+    ``too-many-errors`` count after the problems it follows."""
+    return (diagnostic.file, diagnostic.code is Code.TOO_MANY_ERRORS, diagnostic)

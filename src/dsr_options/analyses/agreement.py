@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.analyses.evaluate import Evaluator, Outcome, RoleVerdict, check_bounds
+from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.model.vocabulary import Stance, Strictness
 
 

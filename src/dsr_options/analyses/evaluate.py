@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from dsr_options.analyses.query import resolve_id
+from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
 from dsr_options.errors import DsrOptionsError, UsageError
 from dsr_options.model.catalogue import (
     AllRule,
@@ -26,8 +28,6 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
-from dsr_options.analyses.query import resolve_id
-from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
 from dsr_options.model.vocabulary import Basis, Strictness
 
 Truth = bool | None

@@ -18,8 +18,8 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from dsr_options._version import __version__
-from dsr_options.render import OutputFormat, ReportFormat
 from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
+from dsr_options.render import OutputFormat, ReportFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,8 +76,8 @@ def _choice(vocabulary: type[E]) -> Callable[[Any], E]:
     def parse(value: Any) -> E:
         if isinstance(value, vocabulary):
             return value
-        from dsr_options.errors import UsageError
         from dsr_options.analyses.query import parse_choices
+        from dsr_options.errors import UsageError
 
         try:
             return parse_choices([str(value)], vocabulary, "")[0]
@@ -181,8 +181,8 @@ MEMORY_MESSAGE = (
 
 def report_load_failure(loaded: Loaded) -> typer.Exit:
     from dsr_options.load.catalogue import invalid_hint
-    from dsr_options.render.views.diagnostics import diagnostics_text
     from dsr_options.render.safe import visible
+    from dsr_options.render.views.diagnostics import diagnostics_text
 
     texts = {p.file.path: p.file.text for p in loaded.parsed}
     sys.stderr.write(diagnostics_text(loaded.diagnostics, texts))
@@ -198,8 +198,8 @@ def load(
     A catalogue validated before is read back from the cache (see ``cache``), so that a command
     run again over the same files skips PyYAML and validation altogether.
     """
-    from dsr_options.load import cache
     from dsr_options.files.find import catalogue_files
+    from dsr_options.load import cache
 
     files = catalogue_files(data, redlines, with_default)
     folder = cache.cache_dir()
@@ -396,8 +396,8 @@ def show_role(
       dsr-options show match -f json
     """
     with errors_to_exit_codes():
-        from dsr_options.analyses.query import find_role
         from dsr_options.analyses.evaluate import evaluate_role
+        from dsr_options.analyses.query import find_role
         from dsr_options.render.views.roles import role_detail
 
         catalogue = load(data)
@@ -470,8 +470,8 @@ def _load_redlines(
     catalogue = load(data, tuple(redlines or ()), with_default or not redlines)
     if not only:
         return catalogue
-    from dsr_options.analyses.query import split_ids
     from dsr_options.analyses.evaluate import select_redlines
+    from dsr_options.analyses.query import split_ids
 
     try:
         return select_redlines(catalogue, split_ids(only))
@@ -576,8 +576,8 @@ def compare(
     """
     with errors_to_exit_codes():
         from dsr_options.analyses.compare import MIN_ROLES, compare_roles, redline_aspects
-        from dsr_options.errors import UsageError
         from dsr_options.analyses.query import find_roles
+        from dsr_options.errors import UsageError
         from dsr_options.render.views.compare import comparison
 
         references = roles or []
@@ -658,8 +658,8 @@ def validate(
       dsr-options validate data/ --source note.txt -f sarif > out.sarif
     """
     with errors_to_exit_codes():
-        from dsr_options.validate.run import validate_paths
         from dsr_options.render.views.validate import step_summary, validation_report
+        from dsr_options.validate.run import validate_paths
 
         report = validate_paths(
             paths or [],
@@ -701,8 +701,8 @@ def schema(
       dsr-options schema redlines
     """
     with errors_to_exit_codes():
-        from dsr_options.render.formats import write_json
         from dsr_options.model.json_schema import json_schema
+        from dsr_options.render.formats import write_json
 
         emit(write_json(json_schema(kind.value)))
 

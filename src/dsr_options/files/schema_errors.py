@@ -17,6 +17,8 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from dsr_options.diagnostics import Code
+
 _RULE_TAGS = {"all", "any", "not", "test"}
 
 _NOUNS = {
@@ -210,7 +212,7 @@ def _show(value: Any) -> str:
 
 def describe_validation_error(
     model: type[BaseModel], error: ErrorDetails, *, stands_for_missing: bool = False
-) -> tuple[str, str, bool]:
+) -> tuple[Code, str, bool]:
     """(code, message, whether to point at the key rather than the value) for one error.
 
     ``stands_for_missing``: an unknown field whose suggestion is a required field that is
@@ -233,51 +235,55 @@ def describe_validation_error(
             hint = f" (did you mean '{close}'? {_noun(parent)} needs '{close}', and it is missing)"
         else:
             hint = f" (did you mean '{close}'?)" if close else ""
-        return "unknown-field", f"'{field}' is not a field of {_noun(parent)}{hint}", True
+        return Code.UNKNOWN_FIELD, f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
-        return "missing-field", f"{_noun(parent)} needs the field '{field}'", True
+        return Code.MISSING_FIELD, f"{_noun(parent)} needs the field '{field}'", True
     if kind in ("enum", "literal_error"):
         enum = _enum_in(annotations[-1])
         allowed = [member.value for member in enum] if enum else []
         if not allowed:
             expected = ctx.get("expected", "")
             return (
-                "invalid-value",
+                Code.INVALID_VALUE,
                 f"{_show(value)} is not allowed here; expected {expected}",
                 False,
             )
         shown = ", ".join(str(a) for a in allowed)
         hint = suggest(str(value), [str(a) for a in allowed]) if isinstance(value, str) else ""
-        return "invalid-value", f"{_show(value)} is not one of {shown}{hint}", False
+        return Code.INVALID_VALUE, f"{_show(value)} is not one of {shown}{hint}", False
     if kind == "string_type":
         if isinstance(value, (bool, int, float, dt.date)):
             return (
-                "not-text",
+                Code.NOT_TEXT,
                 f"'{field}' must be text, but YAML read {_show(value)} as {kind_of(value)}; "
                 "quote it",
                 False,
             )
-        return "wrong-type", f"'{field}' must be text, not {kind_of(value)}", False
+        return Code.WRONG_TYPE, f"'{field}' must be text, not {kind_of(value)}", False
     if kind == "string_pattern_mismatch":
         if "a-z0-9" in str(ctx.get("pattern", "")) and "_" not in str(ctx.get("pattern", "")):
             return (
-                "invalid-id",
+                Code.INVALID_ID,
                 f"{_show(value)} is not a valid id: use lowercase letters and digits "
                 "joined by single hyphens (kebab-case)",
                 False,
             )
         return (
-            "invalid-id",
+            Code.INVALID_ID,
             f"{_show(value)} is not a valid attribute name: use lowercase letters, digits "
             "and underscores, starting with a letter",
             False,
         )
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return "invalid-length", _length_message(kind, field, ctx), False
+        return Code.INVALID_LENGTH, _length_message(kind, field, ctx), False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "wrong-type", f"'{field or 'this'}' must be a mapping, not {kind_of(value)}", False
+        return (
+            Code.WRONG_TYPE,
+            f"'{field or 'this'}' must be a mapping, not {kind_of(value)}",
+            False,
+        )
     if kind == "list_type":
-        return "wrong-type", f"'{field}' must be a list, not {kind_of(value)}", False
+        return Code.WRONG_TYPE, f"'{field}' must be a list, not {kind_of(value)}", False
     if kind in (
         "bool_type",
         "int_type",
@@ -287,17 +293,17 @@ def describe_validation_error(
     ):
         expected = {"bool": "true or false", "int": "a whole number", "date": "a date (YYYY-MM-DD)"}
         wanted = expected.get(kind.split("_")[0], kind)
-        return "wrong-type", f"'{field}' must be {wanted}, not {kind_of(value)}", False
+        return Code.WRONG_TYPE, f"'{field}' must be {wanted}, not {kind_of(value)}", False
     if kind in ("greater_than_equal", "less_than_equal"):
-        return "invalid-value", f"'{field}' {error['msg'].lower()}", False
+        return Code.INVALID_VALUE, f"'{field}' {error['msg'].lower()}", False
     if kind == "rule_shape":
-        return "invalid-rule", f"{error['msg']}, not {kind_of(value)}", False
+        return Code.INVALID_RULE, f"{error['msg']}, not {kind_of(value)}", False
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
-        return "invalid-value", message, False
+        return Code.INVALID_VALUE, message, False
     if kind == "union_tag_invalid" or kind.startswith("union"):
-        return "wrong-type", f"'{field}' has the wrong shape: {error['msg']}", False
-    return "invalid", f"'{field}': {error['msg']}", False
+        return Code.WRONG_TYPE, f"'{field}' has the wrong shape: {error['msg']}", False
+    return Code.INVALID, f"'{field}': {error['msg']}", False
 
 
 def _length_message(kind: str, field: str, ctx: dict[str, Any]) -> str:

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dsr_options.errors import CatalogueError, Diagnostic, Severity, UsageError
-from dsr_options.files.read import LoadedFile, read_file, validate_model
+from dsr_options.diagnostics import Code, Diagnostic, Severity
+from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.find import (
     DATA_ENV,
     REDLINES_FILE,
@@ -21,6 +21,8 @@ from dsr_options.files.find import (
     display_path,
     packaged_data_dir,
 )
+from dsr_options.files.located import LoadedFile, validate_model
+from dsr_options.files.read import read_file
 from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
 from dsr_options.validate.references import Parsed, check
 
@@ -147,12 +149,12 @@ def _looks_like_roles(file: LoadedFile) -> bool:
     key = next((k for k in data if k in _ROLES_KEYS), None)
     if key is None:
         return False
-    file.error(
-        file.locate((key,), key=True),
-        "unknown-file-kind",
+    file.report(
+        Code.UNKNOWN_FILE_KIND,
         f"this looks like a roles file (it has '{key}'); --redlines takes a redline file, "
         "with 'holders' and 'redlines'",
-        (key,),
+        node=file.locate((key,), key=True),
+        path=(key,),
     )
     return True
 
@@ -193,7 +195,7 @@ def load_located(files: CatalogueFiles) -> Loaded:
     loaded.folder = files.folder
     loaded.given = {display_path(path): path for path in files.given}
     for diagnostic in loaded.errors:  # a FIFO, a file we may not read
-        if diagnostic.code == "unreadable" and diagnostic.file in loaded.given:
+        if diagnostic.code == Code.UNREADABLE and diagnostic.file in loaded.given:
             shown = loaded.given[diagnostic.file]
             raise UsageError(f"--redlines: '{shown}': {diagnostic.message}")
     return loaded

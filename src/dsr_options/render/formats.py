@@ -92,7 +92,7 @@ def _pieces(
 
 def write_yaml(data: Any) -> str:
     """Block-style YAML that loads back to the same data."""
-    from dsr_options.files.read import dump_yaml  # PyYAML only for YAML output
+    from dsr_options.render.yaml_writer import dump_yaml  # PyYAML only for YAML output
 
     return dump_yaml(data, escape=UNSAFE_CHARACTERS)
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dsr_options.errors import Diagnostic, Severity
-from dsr_options.files.read import LoadedFile, position
+from dsr_options.diagnostics import Code
+from dsr_options.files.located import LoadedFile
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -142,7 +142,7 @@ def check_blank_quotes(file: LoadedFile) -> None:
     for path, item in iter_evidence(file.data):
         quote = item.get("quote")
         if isinstance(quote, str) and quote and not quote.strip():
-            _add(file, (*path, "quote"), "invalid-length", "'quote' holds only spaces")
+            file.report(Code.INVALID_LENGTH, "'quote' holds only spaces", path=(*path, "quote"))
 
 
 def check_quotes(file: LoadedFile, sources: Sequence[SourceText]) -> None:
@@ -162,11 +162,10 @@ def check_quotes(file: LoadedFile, sources: Sequence[SourceText]) -> None:
         if not found:
             prefix = text.matched_prefix(quote)
             where = f"; the text matches up to {_tail(prefix)!r}" if len(prefix) >= 12 else ""
-            _add(
-                file,
-                (*path, "quote"),
-                "quote-not-in-source",
+            file.report(
+                Code.QUOTE_NOT_IN_SOURCE,
                 f"the quote does not occur in {text.display}{where}",
+                path=(*path, "quote"),
             )
             continue
         section = item.get("section")
@@ -184,12 +183,10 @@ def _check_section(
 ) -> None:
     starts = text.heading_offsets(section)
     if not starts:
-        _add(
-            file,
-            (*path, "section"),
-            "section-not-in-source",
+        file.report(
+            Code.SECTION_NOT_IN_SOURCE,
             f"no line of {text.display} is the heading {section!r}",
-            Severity.WARNING,
+            path=(*path, "section"),
         )
         return
     # A section runs from its heading to the next line that is any known heading.
@@ -198,12 +195,10 @@ def _check_section(
         index = bisect.bisect_right(bounds, at) - 1
         if index >= 0 and bounds[index] in starts:
             return
-    _add(
-        file,
-        (*path, "section"),
-        "quote-wrong-section",
+    file.report(
+        Code.QUOTE_WRONG_SECTION,
         f"the quote occurs in {text.display}, but not under the heading {section!r}",
-        Severity.WARNING,
+        path=(*path, "section"),
     )
 
 
@@ -221,10 +216,3 @@ def _section_names(data: Any) -> set[str]:
 
 def _tail(prefix: str) -> str:
     return prefix if len(prefix) <= 50 else "…" + prefix[-49:]
-
-
-def _add(
-    file: LoadedFile, path: Path, code: str, message: str, severity: Severity = Severity.ERROR
-) -> None:
-    line, column = position(file.locate(path))
-    file.diagnostics.append(Diagnostic(file.path, line, column, code, message, severity, path))

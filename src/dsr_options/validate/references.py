@@ -14,8 +14,9 @@ from typing import Annotated, Any, Generic, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.errors import PydanticUserError
 
-from dsr_options.errors import Diagnostic, Severity
-from dsr_options.files.read import LoadedFile, position
+from dsr_options.diagnostics import Code
+from dsr_options.files.located import LoadedFile, position
+from dsr_options.files.schema_errors import suggest
 from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,
@@ -32,7 +33,6 @@ from dsr_options.model.catalogue import (
     Rule,
     Source,
 )
-from dsr_options.files.schema_errors import suggest
 from dsr_options.model.vocabulary import AttributeType
 
 Path = tuple[str | int, ...]
@@ -281,19 +281,6 @@ def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
         return TypeAdapter(annotation)
 
 
-def _report(
-    file: LoadedFile,
-    path: Path,
-    code: str,
-    message: str,
-    *,
-    key: bool = False,
-    severity: Severity = Severity.ERROR,
-) -> None:
-    line, column = position(file.locate(path, key=key))
-    file.diagnostics.append(Diagnostic(file.path, line, column, code, message, severity, path))
-
-
 def _unique(
     file: LoadedFile,
     seen: dict[str, dict[str, tuple[LoadedFile, int]]],
@@ -310,11 +297,10 @@ def _unique(
             where = f"line {line}" if other is file else f"{other.path}:{line}"
             if section == "sources" and other is not file:
                 continue  # every file may describe the note it quotes
-            _report(
-                file,
-                (section, index, "id"),
-                "duplicate-id",
+            file.report(
+                Code.DUPLICATE_ID,
                 f"the {noun} id '{item_id}' is already used at {where}",
+                path=(section, index, "id"),
             )
         else:
             known[item_id] = (file, index)
@@ -325,11 +311,10 @@ def _unique_in(file: LoadedFile, path: Path, noun: str, ids: list[str]) -> None:
     for index, item_id in enumerate(ids):
         if item_id in first:
             line, _ = position(file.locate((*path, first[item_id], "id")))
-            _report(
-                file,
-                (*path, index, "id"),
-                "duplicate-id",
+            file.report(
+                Code.DUPLICATE_ID,
                 f"the {noun} id '{item_id}' is already used at line {line}",
+                path=(*path, index, "id"),
             )
         else:
             first[item_id] = index
@@ -341,11 +326,10 @@ def _unique_numbers(file: LoadedFile, roles: list[_Item[Role]]) -> None:
         index, role = item.index, item.value
         if role.number in first:
             line, _ = position(file.locate(("roles", first[role.number], "number")))
-            _report(
-                file,
-                ("roles", index, "number"),
-                "duplicate-id",
+            file.report(
+                Code.DUPLICATE_ID,
                 f"role number {role.number} is already used at line {line}",
+                path=("roles", index, "number"),
             )
         else:
             first[role.number] = index
@@ -359,11 +343,10 @@ def _reference(
         return
     known: Collection[str] = getattr(scope, section)
     if value not in known:  # a set or dict: checking stays linear in references
-        _report(
-            file,
-            path,
-            "unknown-reference",
+        file.report(
+            Code.UNKNOWN_REFERENCE,
             f"no {noun} has the id '{value}'{suggest(value, known) or hint}",
+            path=path,
         )
 
 
@@ -383,11 +366,10 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
             if decl is None:
                 if name in scope.failed.get("attributes", ()):
                     continue
-                _report(
-                    file,
-                    (*base, "attributes", name),
-                    "unknown-attribute",
+                file.report(
+                    Code.UNKNOWN_ATTRIBUTE,
                     f"'{name}' is not a declared attribute{suggest(name, scope.attributes)}",
+                    path=(*base, "attributes", name),
                     key=True,
                 )
                 continue
@@ -398,14 +380,12 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
             where = "attributes" if _written(file, (*base, "attributes")) else "id"
             for name in scope.attributes:
                 if name not in role.attributes:
-                    _report(
-                        file,
-                        (*base, where),
-                        "missing-attribute",
+                    file.report(
+                        Code.MISSING_ATTRIBUTE,
                         f"role '{role.id}' gives no value for '{name}'; redlines that test it "
                         "will evaluate to unknown",
+                        path=(*base, where),
                         key=True,
-                        severity=Severity.WARNING,
                     )
         for section in ("levels", "dimensions"):
             if item.has(section):
@@ -474,13 +454,11 @@ def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope:
         and _present(evidence, "section")
         and evidence.section not in source.sections
     ):
-        _report(
-            file,
-            (*path, "section"),
-            "unknown-section",
+        file.report(
+            Code.UNKNOWN_SECTION,
             f"'{evidence.section}' is not a section of source '{source.id}'"
             f"{suggest(evidence.section, source.sections)}",
-            severity=Severity.WARNING,
+            path=(*path, "section"),
         )
 
 
@@ -488,21 +466,23 @@ def _check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) 
     allowed = [v.id for v in decl.values]
     if decl.type is AttributeType.BOOLEAN:
         if not isinstance(value, bool):
-            _report(
-                file, path, "wrong-type", f"'{decl.id}' is a boolean attribute: write true or false"
+            file.report(
+                Code.WRONG_TYPE,
+                f"'{decl.id}' is a boolean attribute: write true or false",
+                path=path,
             )
         return
     if decl.type is AttributeType.CHOICE:
         if not isinstance(value, str):
-            _report(
-                file, path, "wrong-type", f"'{decl.id}' takes one value, one of {_list(allowed)}"
+            file.report(
+                Code.WRONG_TYPE, f"'{decl.id}' takes one value, one of {_list(allowed)}", path=path
             )
         elif value not in allowed:
             _unknown_value(file, path, decl, value)
         return
     if not isinstance(value, tuple):
-        _report(
-            file, path, "wrong-type", f"'{decl.id}' takes a list of values from {_list(allowed)}"
+        file.report(
+            Code.WRONG_TYPE, f"'{decl.id}' takes a list of values from {_list(allowed)}", path=path
         )
         return
     for index, item in enumerate(value):
@@ -520,11 +500,10 @@ def _listed_once(file: LoadedFile, path: Path, values: Sequence[Any], *suffix: s
         if value in first:
             line, _ = position(file.locate((*path, first[value], *suffix)))
             shown = getattr(value, "value", value)
-            _report(
-                file,
-                (*path, index, *suffix),
-                "duplicate-value",
+            file.report(
+                Code.DUPLICATE_VALUE,
                 f"'{shown}' is listed twice (first at line {line})",
+                path=(*path, index, *suffix),
             )
         else:
             first[value] = index
@@ -532,11 +511,10 @@ def _listed_once(file: LoadedFile, path: Path, values: Sequence[Any], *suffix: s
 
 def _unknown_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: str) -> None:
     allowed = [v.id for v in decl.values]
-    _report(
-        file,
-        path,
-        "unknown-value",
+    file.report(
+        Code.UNKNOWN_VALUE,
         f"'{value}' is not a value of '{decl.id}' ({_list(allowed)}){suggest(value, allowed)}",
+        path=path,
     )
 
 
@@ -558,13 +536,11 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
         if item.has("evidence"):
             _check_evidence(file, base, redline.evidence, scope)
         if item.has("evidence", "id") and not redline.evidence:
-            _report(
-                file,
-                (*base, "id"),
-                "no-evidence",
+            file.report(
+                Code.NO_EVIDENCE,
                 f"redline '{redline.id}' has no evidence; a redline without evidence cannot be "
                 "traced to a source",
-                severity=Severity.WARNING,
+                path=(*base, "id"),
             )
 
 
@@ -586,33 +562,30 @@ def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope
         return
     decl = scope.attributes.get(test.attribute)
     if decl is None:
-        _report(
-            file,
-            (*path, "attribute"),
-            "unknown-attribute",
+        file.report(
+            Code.UNKNOWN_ATTRIBUTE,
             f"'{test.attribute}' is not a declared attribute"
             f"{suggest(test.attribute, scope.attributes)}",
+            path=(*path, "attribute"),
         )
         return
     operator = test.operator
     operand_path: Path = (*path, operator)
     set_operator = operator in ("contains", "contains_any", "subset_of")
     if set_operator and decl.type is not AttributeType.CHOICES:
-        _report(
-            file,
-            operand_path,
-            "invalid-rule",
+        file.report(
+            Code.INVALID_RULE,
             f"'{operator}' tests a list attribute, but '{decl.id}' is a {decl.type.value} "
             "attribute; use 'equals' or 'in'",
+            path=operand_path,
             key=True,
         )
         return
     if decl.type is AttributeType.CHOICES and operator in ("equals", "in"):
-        _report(
-            file,
-            operand_path,
-            "invalid-rule",
+        file.report(
+            Code.INVALID_RULE,
             f"'{decl.id}' holds a list of values; test it with contains, contains_any or subset_of",
+            path=operand_path,
             key=True,
         )
         return
@@ -621,13 +594,14 @@ def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope
         where = (*operand_path, index) if isinstance(test.operand, list) else operand_path
         if decl.type is AttributeType.BOOLEAN:
             if not isinstance(operand, bool):
-                _report(
-                    file,
-                    where,
-                    "wrong-type",
+                file.report(
+                    Code.WRONG_TYPE,
                     f"'{decl.id}' is a boolean attribute: test true or false",
+                    path=where,
                 )
         elif isinstance(operand, bool):
-            _report(file, where, "wrong-type", f"'{decl.id}' takes value ids, not true or false")
+            file.report(
+                Code.WRONG_TYPE, f"'{decl.id}' takes value ids, not true or false", path=where
+            )
         elif operand not in {v.id for v in decl.values}:
             _unknown_value(file, where, decl, operand)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from dsr_options.errors import Diagnostic, Severity, UsageError
-from dsr_options.files.read import MAX_FILE_ENV, LoadedFile, max_file_bytes, read_file, validate_model
+from dsr_options.diagnostics import Code, Diagnostic, Severity
+from dsr_options.errors import UsageError
 from dsr_options.files.find import (
     REDLINES_FILE,
     ROLES_FILE,
@@ -34,8 +34,10 @@ from dsr_options.files.find import (
     display_path,
     packaged_data_dir,
 )
-from dsr_options.model.catalogue import RedlinesFile, RolesFile
+from dsr_options.files.located import LoadedFile, validate_model
+from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.files.schema_errors import suggest
+from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validate.references import Parsed, check
 
@@ -133,7 +135,7 @@ def validate_paths(
 
 def report_order(diagnostic: Diagnostic) -> tuple[str, bool, Diagnostic]:
     """Top to bottom in each file, a ``too-many-errors`` summary after the errors it counts."""
-    return (diagnostic.file, diagnostic.code == "too-many-errors", diagnostic)
+    return (diagnostic.file, diagnostic.code == Code.TOO_MANY_ERRORS, diagnostic)
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:
@@ -157,7 +159,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 def _read(path: Path) -> _File:
     loaded = read_file(path, display_path(path))
-    unreadable = next((d for d in loaded.diagnostics if d.code == "unreadable"), None)
+    unreadable = next((d for d in loaded.diagnostics if d.code == Code.UNREADABLE), None)
     if unreadable is not None:
         raise UsageError(f"'{path}': {unreadable.message}")
     return _File(path, loaded, _classify(path, loaded))
@@ -214,11 +216,11 @@ def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
     if "role" in name:
         return FileKind.ROLES
     if isinstance(loaded.data, dict):
-        loaded.error(
-            loaded.root,
-            "unknown-file-kind",
+        loaded.report(
+            Code.UNKNOWN_FILE_KIND,
             "cannot tell a roles file from a redlines file here: it has none of roles, "
             "attributes, offices, redlines or holders, and its name says neither",
+            node=loaded.root,
         )
     else:
         # `~`, `null` or `---` alone is an empty file, a list is a list: the loader's own words.
@@ -248,9 +250,8 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
     model = validate_model(context, RolesFile)
     if model is None:
         for item in redlines:
-            item.file.error(
-                None,
-                "context-invalid",
+            item.file.report(
+                Code.CONTEXT_INVALID,
                 f"the roles file it is checked against, {context.path}, has errors, so its "
                 "references were not checked; run `dsr-options validate` on that file",
             )

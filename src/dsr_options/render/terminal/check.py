@@ -10,16 +10,16 @@ from rich.text import Text
 
 from dsr_options.analyses.agreement import RoleAgreement
 from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
+from dsr_options.render.layout import Column, FittedTable, stacked
+from dsr_options.render.safe import visible
+from dsr_options.render.terminal.roles import cell, pairs_table, section
 from dsr_options.render.views.check import (
     SYMBOLS,
     objection_text,
     quote_text,
     verdict_text,
 )
-from dsr_options.render.layout import Column, FittedTable, stacked
 from dsr_options.render.views.roles import role_reception_text
-from dsr_options.render.terminal.roles import cell, pairs_table, section
-from dsr_options.render.safe import visible
 
 OUTCOME_STYLE = {
     Outcome.CROSSES: "bold red",

@@ -15,10 +15,10 @@ from rich.text import Text
 
 from dsr_options.analyses.compare import Aspect, Comparison
 from dsr_options.model.catalogue import Role
-from dsr_options.render.views.compare import DIFFERS_MARK, summary_line, value_texts
 from dsr_options.render.layout import MAX_WORD, Responsive
-from dsr_options.render.terminal.roles import cell
 from dsr_options.render.safe import visible
+from dsr_options.render.terminal.roles import cell
+from dsr_options.render.views.compare import DIFFERS_MARK, summary_line, value_texts
 
 DIFFERS_STYLE = "yellow"
 MARK_STYLE = "bold yellow"

@@ -11,8 +11,8 @@ from rich.text import Text
 
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
 from dsr_options.render.layout import Column, FittedTable
-from dsr_options.render.views.roles import reception_text, voices_text
 from dsr_options.render.safe import visible
+from dsr_options.render.views.roles import reception_text, voices_text
 
 HEADINGS = {
     "number": "#",

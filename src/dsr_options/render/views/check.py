@@ -17,8 +17,6 @@ from dsr_options.analyses.evaluate import (
     rule_text,
 )
 from dsr_options.render import OutputFormat
-from dsr_options.render.views.roles import role_reception_text
-from dsr_options.render.safe import markdown_cell
 from dsr_options.render.formats import (
     iter_json,
     write_csv,
@@ -26,6 +24,8 @@ from dsr_options.render.formats import (
     write_markdown_table,
     write_yaml,
 )
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.views.roles import role_reception_text
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered

@@ -8,9 +8,9 @@ from typing_extensions import assert_never
 
 from dsr_options.analyses.compare import Aspect, AspectKind, Comparison, Summary
 from dsr_options.render import OutputFormat
-from dsr_options.render.views.roles import attribute_text, reception_text
-from dsr_options.render.safe import markdown_cell
 from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.views.roles import attribute_text, reception_text
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered

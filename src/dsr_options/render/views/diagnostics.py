@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dsr_options.errors import Diagnostic, Severity
+from dsr_options.diagnostics import Diagnostic, Severity
 from dsr_options.render.safe import visible, visible_inline
 
 

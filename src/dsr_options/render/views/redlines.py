@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
-from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.analyses.evaluate import rule_text
+from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import OutputFormat
-from dsr_options.render.safe import one_line
 from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.safe import one_line
 
 if TYPE_CHECKING:
     from dsr_options.render import Rendered

@@ -9,8 +9,8 @@ from typing_extensions import assert_never
 
 from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.render import OutputFormat
-from dsr_options.render.safe import markdown_cell, one_line
 from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render.safe import markdown_cell, one_line
 
 if TYPE_CHECKING:
     from dsr_options.analyses.evaluate import RoleVerdict

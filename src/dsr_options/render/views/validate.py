@@ -14,12 +14,11 @@ from urllib.parse import quote
 from typing_extensions import assert_never
 
 from dsr_options._version import __version__
-from dsr_options.diagnostics import CODES
-from dsr_options.errors import Diagnostic, Severity
+from dsr_options.diagnostics import CODES, Diagnostic, Severity
 from dsr_options.render import ReportFormat
-from dsr_options.render.views.diagnostics import source_excerpt, summary_line
-from dsr_options.render.safe import visible, visible_inline
 from dsr_options.render.formats import write_json, write_markdown_table
+from dsr_options.render.safe import visible, visible_inline
+from dsr_options.render.views.diagnostics import source_excerpt, summary_line
 
 if TYPE_CHECKING:
     from dsr_options.validate.run import Report
@@ -220,10 +219,10 @@ def artifact_location(file: str) -> dict[str, str]:
 def report_sarif(report: Report) -> str:
     """A SARIF 2.1.0 log: one run, a rule per code, a result per problem."""
     codes = list(CODES.values())
-    index = {code.id: number for number, code in enumerate(codes)}
+    index = {code.value: number for number, code in enumerate(codes)}
     rules = [
         {
-            "id": code.id,
+            "id": code.value,
             "shortDescription": {"text": code.summary},
             "defaultConfiguration": {"level": code.severity.value},
         }
