@@ -394,7 +394,10 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
             ["no-authority-over-bilaterals", "coordination-opposed-in-country"],
         ),
         "matchmaking": ("conditional", []),
-        "best-practice-repository": ("conditional", []),
+        "best-practice-repository": (
+            "flagged",
+            ["no-standing-un-capacity", "limited-un-technical-competency"],
+        ),
     }
     for role_id, (verdict, crossed) in expected.items():
         data = roles[role_id]
@@ -425,7 +428,4 @@ def test_shipped_catalogue_survivors(run: Run) -> None:
         "best-practice-repository",
     ]
     result = run("dsr-options list --clear-of no-standing,coordination-opp -f json")
-    assert [r["id"] for r in json.loads(result.stdout)] == [
-        "matchmaking",
-        "best-practice-repository",
-    ]
+    assert [r["id"] for r in json.loads(result.stdout)] == ["matchmaking"]

@@ -147,14 +147,14 @@ def test_the_readme_sample_file(run: Run) -> None:
         ("strategic-advice", "out: crosses no-un-standing-capacity (on our analysis)"),
         ("coordination", "flagged: crosses no-un-direction-of-partners"),
         ("matchmaking", "conditional: must keep meeting host-country-request"),
-        ("best-practice-repository", "clear: crosses nothing, no condition applies"),
+        ("best-practice-repository", "out: crosses no-un-standing-capacity (on our analysis)"),
     ]
     assert verdicts("--with-default") == [
         ("strategic-advice", "out: crosses no-un-standing-capacity (on our analysis)"),
         (
             "coordination",
-            "flagged: crosses no-authority-over-bilaterals, coordination-opposed-in-country, "
-            "no-un-direction-of-partners",
+            "flagged: crosses no-authority-over-bilaterals (on our analysis), "
+            "coordination-opposed-in-country, no-un-direction-of-partners",
         ),
         (
             "matchmaking",
@@ -162,17 +162,10 @@ def test_the_readme_sample_file(run: Run) -> None:
             "grounded-in-local-context, human-rights-and-international-law, national-ownership, "
             "host-country-request",
         ),
-        (
-            "best-practice-repository",
-            "conditional: must keep meeting embedded-in-ssr, human-rights-and-international-law",
-        ),
+        ("best-practice-repository", "out: crosses no-un-standing-capacity (on our analysis)"),
     ]
     listed = run(f"dsr-options list --survives --redlines {EXAMPLE} -f json")
-    assert [r["id"] for r in json.loads(listed.stdout)] == [
-        "coordination",
-        "matchmaking",
-        "best-practice-repository",
-    ]
+    assert [r["id"] for r in json.loads(listed.stdout)] == ["coordination", "matchmaking"]
 
 
 def test_the_readme_sample_file_has_no_evidence_and_validates(run: Run) -> None:
@@ -365,7 +358,7 @@ def test_shipped_agreement() -> None:
     catalogue = load_catalogue()
     found = {a.role.id: a for a in agreement(catalogue)}
     assert {rid: a.standing for rid, a in found.items()} == {
-        "strategic-advice": "contested",
+        "strategic-advice": "supported",
         "coordination": "opposed",
         "matchmaking": "no recorded view",
         "best-practice-repository": "no recorded view",
@@ -378,7 +371,7 @@ def test_shipped_agreement() -> None:
     }
     assert [(o.holder, o.on_analysis) for o in found["strategic-advice"].objections] == [
         ("one-participant", True),
-        ("participants-general", True),
+        ("participants-unnamed", True),
     ]
     quotes = [q.evidence.quote for q in found["coordination"].opposition]
     assert len(quotes) == len(set(quotes)) == 2

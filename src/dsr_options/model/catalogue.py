@@ -125,6 +125,13 @@ class Source(_Model):
         default_factory=list,
         description="The source's section headings; evidence names one of them.",
     )
+    notes: list[Noted] = Field(
+        default_factory=list,
+        description=(
+            "What the source records about itself and the occasion as a whole (who met, on what"
+            " terms, its conclusion and next steps), in our words with evidence."
+        ),
+    )
 
 
 class Evidence(_Model):
