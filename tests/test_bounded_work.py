@@ -35,7 +35,7 @@ def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: 
 def test_a_report_to_read_has_a_lower_limit(
     run: Run, catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    monkeypatch.setattr("dsr_options.analyses.evaluate.MAX_READING_PAIRS", 1)
+    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 1)
     for fmt in ("table", "markdown"):
         result = run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}")
         assert result.exit_code == 1, result

@@ -196,7 +196,7 @@ def test_invalid_catalogue_reports_located_errors(run: Run, tmp_path: Path) -> N
 
 
 def test_version_and_help(run: Run) -> None:
-    from dsr_options import __version__
+    from dsr_options._version import __version__
 
     assert run("dsr-options --version").stdout == f"dsr-options {__version__}\n"
     result = run("dsr-options --help")

@@ -115,7 +115,7 @@ def test_a_roles_file_given_as_redlines(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 1, result
     assert result.stderr.splitlines()[0] == (
         f"{roles}:{line}:{column}: error [unknown-file-kind] this looks like a roles file (it has "
-        "'attributes'); --redlines takes a redline file, with 'holders' and 'redlines'"
+        "'attributes'); a redline file is expected, with 'holders' and 'redlines'"
     )
     assert "did you mean" not in result.stderr
 

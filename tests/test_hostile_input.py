@@ -21,9 +21,9 @@ from dsr_options.files.read import max_file_bytes, parse_bytes, parse_text, read
 from dsr_options.files.walk import MAX_ALIAS_TEXT, MAX_ALIASES, MAX_DEPTH
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
-from dsr_options.render import OutputFormat
-from dsr_options.render.views.redlines import redline_list
-from dsr_options.render.views.roles import role_detail, role_list
+from dsr_options.render import OutputFormat, render
+from dsr_options.render.views.redlines import RedlineList
+from dsr_options.render.views.roles import RoleDetail, RoleList
 
 from .conftest import Run
 from .factory import dump, redlines_document, role, roles_document, write_catalogue
@@ -339,12 +339,12 @@ def test_a_maximal_alias_document_renders_in_every_format_within_bounds(tmp_path
 
     for fmt in OutputFormat:
         for rendered in (
-            role_list(catalogue.roles, fmt),
-            role_detail(catalogue.roles[-1], catalogue, fmt),
-            redline_list(catalogue.redlines, catalogue, fmt),
+            render(RoleList(catalogue.roles), fmt),
+            render(RoleDetail(catalogue.roles[-1], catalogue), fmt),
+            render(RedlineList(catalogue.redlines, catalogue), fmt),
         ):
-            if isinstance(rendered, str):
-                text = rendered
+            if fmt is not OutputFormat.TABLE:
+                text = "".join(rendered)
             else:
                 console = Console(width=100, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
                 console.print(rendered)

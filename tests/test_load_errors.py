@@ -79,9 +79,10 @@ def test_a_broken_folder_and_two_broken_files_in_one_hint(
 
 
 def test_the_packaged_catalogue_keeps_the_plain_hint(tmp_path: Path) -> None:
+    from dsr_options.cli.output import invalid_hint
     from dsr_options.diagnostics import Code, Diagnostic
     from dsr_options.files.located import LoadedFile
-    from dsr_options.load.catalogue import Loaded, invalid_hint
+    from dsr_options.load.catalogue import Loaded
     from dsr_options.validate.references import Parsed
 
     roles = LoadedFile(
@@ -131,7 +132,7 @@ def test_a_folder_as_redline_file_is_a_usage_error_shown_as_given(
 def test_the_working_folder_is_never_shown_as_dot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dsr_options.load.catalogue import display_path
+    from dsr_options.files.find import display_path
 
     monkeypatch.chdir(tmp_path)
     assert display_path(tmp_path) == str(tmp_path)

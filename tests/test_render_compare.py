@@ -11,10 +11,12 @@ from rich.console import Console, RenderableType
 from dsr_options.analyses.compare import Comparison, compare_roles
 from dsr_options.load.catalogue import load
 from dsr_options.render import OutputFormat
+from dsr_options.render import render as render_view
 from dsr_options.render.layout import MAX_WORD
 from dsr_options.render.safe import visible
 from dsr_options.render.terminal.compare import comparison_table
-from dsr_options.render.views.compare import DIFFERS_MARK, comparison, summary_line, value_texts
+from dsr_options.render.views.compare import CompareView
+from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
 
 from .factory import role, roles_document, write_catalogue
 
@@ -216,7 +218,7 @@ def test_diff_only_keeps_the_full_summary(small: Comparison) -> None:
 
 def test_nothing_differs(tmp_path: Path) -> None:
     alike = build(tmp_path, [role(1), role(2)])
-    assert summary_line(alike.summary) == (
+    assert comparison_summary(alike.summary) == (
         "0 of 12 aspects differ: the roles are alike in every aspect compared."
     )
     assert render(comparison_table(alike.only_differing()), 80) == (
@@ -227,17 +229,16 @@ def test_nothing_differs(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", list(OutputFormat))
 def test_every_format_renders(small: Comparison, fmt: OutputFormat) -> None:
-    rendered = comparison(small, fmt)
+    rendered = render_view(CompareView(small), fmt)
     if fmt is OutputFormat.TABLE:
         assert not isinstance(rendered, str)
     else:
-        assert isinstance(rendered, str)
-        assert rendered.endswith("\n")
+        text = "".join(rendered)
+        assert text.endswith("\n")
 
 
 def test_markdown(small: Comparison) -> None:
-    text = comparison(small.only_differing(), OutputFormat.MARKDOWN)
-    assert isinstance(text, str)
+    text = CompareView(small.only_differing()).markdown()
     assert text.splitlines()[:5] == [
         "4 of 12 aspects differ (marked ≠): levels, standing_un_capacity, reception, concerns",
         "",

@@ -10,8 +10,10 @@ import yaml
 
 from dsr_options import load_catalogue
 from dsr_options.analyses.evaluate import Outcome, evaluate_role
-from dsr_options.load.catalogue import load, packaged_data_dir
-from dsr_options.model.catalogue import AttributeValue, Basis, Catalogue, Evidence
+from dsr_options.files.find import packaged_data_dir
+from dsr_options.load.catalogue import load
+from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence
+from dsr_options.model.vocabulary import Basis
 
 NOTE = (
     Path(__file__).resolve().parents[2] / "shared" / "sources" / "dsr-meeting-note-2010-12-02.txt"

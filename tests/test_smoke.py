@@ -47,7 +47,7 @@ def test_python_dash_m_and_bad_option_exit_2() -> None:
 def test_version_fast_path_agrees_with_the_typer_path(flag: str) -> None:
     from typer.testing import CliRunner
 
-    from dsr_options.cli import app
+    from dsr_options.cli.app import app
 
     fast = subprocess.run(
         [sys.executable, "-m", "dsr_options", flag],

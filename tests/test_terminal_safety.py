@@ -21,8 +21,8 @@ from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.render import OutputFormat
 from dsr_options.render.formats import write_json, write_yaml
 from dsr_options.render.safe import csv_cell, markdown_cell, visible, visible_inline
-from dsr_options.render.views.redlines import redline_list
-from dsr_options.render.views.roles import role_detail, role_list
+from dsr_options.render.views.redlines import RedlineList
+from dsr_options.render.views.roles import RoleDetail, RoleList
 
 from .conftest import Run
 from .factory import dump, evidence, redline, redlines_document, role, roles_document
@@ -113,9 +113,9 @@ def test_tables_on_a_colour_terminal_emit_only_styles(tmp_path: Path) -> None:
     catalogue = loaded.catalogue
     assert catalogue is not None
     for renderable in (
-        role_list(catalogue.roles, OutputFormat.TABLE),
-        role_detail(catalogue.roles[0], catalogue, OutputFormat.TABLE),
-        redline_list(catalogue.redlines, catalogue, OutputFormat.TABLE),
+        RoleList(catalogue.roles).table(),
+        RoleDetail(catalogue.roles[0], catalogue).table(),
+        RedlineList(catalogue.redlines, catalogue).table(),
     ):
         for width in (120, 40):
             out = io.StringIO()

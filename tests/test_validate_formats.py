@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from dsr_options.diagnostics import CODES, Code, Diagnostic
-from dsr_options.render import ReportFormat
+from dsr_options.render import ReportFormat, render
 from dsr_options.render.views.validate import (
+    ValidationView,
     escape_data,
     escape_property,
     report_github,
     step_summary,
-    validation_report,
 )
 from dsr_options.validate.run import Report
 
@@ -59,7 +59,7 @@ def _report(strict: bool = False) -> Report:
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
 def test_every_format_renders(fmt: ReportFormat) -> None:
-    assert validation_report(_report(), fmt).endswith("\n")
+    assert "".join(render(ValidationView(_report()), fmt)).endswith("\n")
 
 
 def test_json_envelope(run: Run, broken_dir: Path) -> None:
@@ -195,7 +195,7 @@ def test_junit_survives_control_characters() -> None:
     report.diagnostics[0] = Diagnostic(
         "data/roles.yaml", 1, 1, Code.WRONG_TYPE, "bad \x1b[31m \x00"
     )
-    ET.fromstring(validation_report(report, ReportFormat.JUNIT))
+    ET.fromstring(ValidationView(report).junit())
 
 
 @pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="../shared is not checked out")
@@ -248,7 +248,7 @@ def test_sarif_structure_without_the_schema(
 
 
 def test_sarif_file_level_problem_has_no_region() -> None:
-    log = json.loads(validation_report(_report(), ReportFormat.SARIF))
+    log = json.loads(ValidationView(_report()).sarif())
     encoding = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "encoding")
     assert "region" not in encoding["locations"][0]["physicalLocation"]
 

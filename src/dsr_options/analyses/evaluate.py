@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from dsr_options.analyses.query import resolve_id
 from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
-from dsr_options.errors import DsrOptionsError, UsageError
+from dsr_options.errors import TooManyPairs, UsageError
+from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,
@@ -497,16 +497,6 @@ def max_pairs() -> int:
     return limit
 
 
-MAX_READING_PAIRS = 50_000
-"""Most pairs a table or Markdown report lays out: past this a matrix is not for reading, and
-laying it out takes rich seconds for every ten thousand cells."""
-
-
-def reading_limit() -> int:
-    """The pair limit for reports meant to be read: ``$DSR_OPTIONS_MAX_PAIRS`` when set."""
-    return max_pairs() if os.environ.get(MAX_PAIRS_ENV, "").strip() else MAX_READING_PAIRS
-
-
 def check_bounds(catalogue: Catalogue, limit: int | None = None) -> None:
     """Refuse up front a run that would evaluate (or lay out) more pairs than the limit."""
     roles, redlines = len(catalogue.roles), len(catalogue.redlines)
@@ -514,27 +504,20 @@ def check_bounds(catalogue: Catalogue, limit: int | None = None) -> None:
     limit = max_pairs() if limit is None else limit
     if pairs <= limit:
         return
-    counted = f"{roles:,} roles x {redlines:,} redlines is {pairs:,} pairs"
-    if limit < max_pairs():
-        raise DsrOptionsError(
-            f"{counted}, more than {limit:,} for a report to read: use -f json or -f csv, or "
-            f"pick redlines with --only (set {MAX_PAIRS_ENV} to raise the limit)"
-        )
-    raise DsrOptionsError(
-        f"{counted} to evaluate, more than the limit of {limit:,}: pick redlines with --only "
-        f"or check a smaller catalogue (set {MAX_PAIRS_ENV} to raise the limit)"
-    )
+    raise TooManyPairs(roles, redlines, limit, reading=limit < max_pairs())
 
 
-def select_redlines(catalogue: Catalogue, references: Iterable[str]) -> Catalogue:
+def select_redlines(
+    catalogue: Catalogue, references: Iterable[str], *, about: str = "only"
+) -> Catalogue:
     """The catalogue with only the redlines named (id or unique prefix), in catalogue order."""
     refs = list(references)
     if not refs:
         return catalogue
     ids = [redline.id for redline in catalogue.redlines]
     if not ids:
-        raise UsageError("--only: there are no redlines to pick from")
-    chosen = {resolve_id(ref, ids, "redline") for ref in refs}
+        raise UsageError("there are no redlines to pick from", about=about)
+    chosen = {resolve_id(ref, ids, "redline", about=about) for ref in refs}
     kept = [redline for redline in catalogue.redlines if redline.id in chosen]
     return catalogue.model_copy(update={"redlines": kept})
 
@@ -560,7 +543,7 @@ def analyse(catalogue: Catalogue) -> Analysis:
 
 def clear_of(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
     """Ids of the roles that do not cross the named redlines (unknown is not clear)."""
-    picked = select_redlines(catalogue, references)
+    picked = select_redlines(catalogue, references, about="clear_of")
     check_bounds(picked)
     evaluator = Evaluator(picked)
     kept = []

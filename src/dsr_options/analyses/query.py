@@ -2,48 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import TypeVar
 
 from dsr_options.errors import UnknownIdError, UsageError
+from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
-
-E = TypeVar("E", bound=Enum)
-
-
-def resolve_id(reference: str, ids: Sequence[str], noun: str) -> str:
-    """An exact id, else the one id that starts with ``reference``, else an error that helps.
-
-    Case does not matter (ids are lowercase). The error names every id a prefix matches, or the
-    closest ids when nothing matches.
-    """
-    wanted = reference.strip().lower()
-    if wanted in ids:
-        return wanted
-    matches = [item for item in ids if item.startswith(wanted)] if wanted else []
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise UnknownIdError(
-            f"'{reference}' matches more than one {noun}: {', '.join(matches)}; give more of the id"
-        )
-    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    known = f" (known: {', '.join(ids)})" if len(ids) <= 12 and not close else ""
-    raise UnknownIdError(f"no {noun} has the id '{reference}'{hint}{known}")
-
-
-def resolve_filter_id(reference: str, ids: Sequence[str], noun: str, option: str) -> str:
-    """:func:`resolve_id` for a filter option: an unknown value is a usage error (exit 2)."""
-    try:
-        return resolve_id(reference, ids, noun)
-    except UnknownIdError as exc:
-        raise UsageError(f"{option}: {exc}") from None
 
 
 def find_role(catalogue: Catalogue, reference: str) -> Role:
@@ -88,32 +54,6 @@ def find_roles(catalogue: Catalogue, references: Iterable[str]) -> list[Role]:
     return roles
 
 
-def split_ids(values: Iterable[str]) -> list[str]:
-    """``--opt a,b --opt c`` as ``[a, b, c]``: both repeating and commas work."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def parse_choices(values: Iterable[str], vocabulary: type[E], option: str) -> list[E]:
-    """``--level strategic,tactical --level operational`` as enum members, any case.
-
-    A value not in the vocabulary is a usage error naming the option, with a "did you mean"
-    and the values allowed.
-    """
-    allowed = [member.value for member in vocabulary]
-    chosen: list[E] = []
-    for value in split_ids(values):
-        wanted = value.lower()
-        if wanted not in allowed:
-            close = difflib.get_close_matches(wanted, allowed, n=1, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-            where = f"{option}: " if option else ""
-            raise UsageError(f"{where}'{value}' is not one of {', '.join(allowed)}{hint}")
-        member = vocabulary(wanted)
-        if member not in chosen:
-            chosen.append(member)
-    return chosen
-
-
 def fold(text: str) -> str:
     """``text`` for matching: case folded, accents dropped (``Vis-à-Vis`` -> ``vis-a-vis``)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -132,7 +72,12 @@ class RoleFilter:
     text: str = ""
     """Words that must all appear somewhere in the role's text (any case, accents ignored)."""
     role_ids: Collection[str] | None = field(default=None)
-    """Only these roles (for example the ones that survive a set of redlines)."""
+    """Only these roles."""
+    clear_of: Collection[str] = ()
+    """Redline ids or unique prefixes: keep the roles that do not cross any of them (an unknown
+    result does not count as clear)."""
+    survives: bool = False
+    """Keep the roles that cross no veto or condition, nor could on unknown attributes."""
 
 
 def _office_ancestry(catalogue: Catalogue, office_id: str) -> set[str]:
@@ -181,11 +126,21 @@ def _every_evidence(role: Role) -> list[Evidence]:
 def filter_roles(catalogue: Catalogue, criteria: RoleFilter) -> list[Role]:
     """The roles that meet every criterion, in catalogue order."""
     office_ids = [office.id for office in catalogue.offices]
-    leads = {resolve_filter_id(ref, office_ids, "office", "--lead") for ref in criteria.leads}
+    leads = {resolve_id(ref, office_ids, "office", about="leads") for ref in criteria.leads}
     words = fold(criteria.text).split()
+    role_ids = set(criteria.role_ids) if criteria.role_ids is not None else None
+    if criteria.clear_of or criteria.survives:
+        from dsr_options.analyses.evaluate import clear_of, surviving
+
+        if role_ids is None:
+            role_ids = {role.id for role in catalogue.roles}
+        if criteria.clear_of:
+            role_ids &= set(clear_of(catalogue, criteria.clear_of))
+        if criteria.survives:
+            role_ids &= set(surviving(catalogue))
     kept = []
     for role in catalogue.roles:
-        if criteria.role_ids is not None and role.id not in criteria.role_ids:
+        if role_ids is not None and role.id not in role_ids:
             continue
         if criteria.levels and not set(role.levels) & set(criteria.levels):
             continue

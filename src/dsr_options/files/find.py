@@ -30,16 +30,18 @@ def packaged_data_dir() -> Path:
 def data_dir(explicit: Path | None = None) -> Path:
     """The catalogue folder: ``--data``, else ``$DSR_OPTIONS_DATA``, else the packaged one."""
     if explicit is not None:
-        chosen, origin = explicit, "--data"
+        chosen, origin, about = explicit, "", "data"
     elif os.environ.get(DATA_ENV):
-        chosen, origin = Path(os.environ[DATA_ENV]), DATA_ENV
+        chosen, origin, about = Path(os.environ[DATA_ENV]), f"{DATA_ENV}: ", None
     else:
         return packaged_data_dir()
     if not chosen.is_dir():
         what = "does not exist" if not chosen.exists() else "is not a folder"
-        raise UsageError(f"{origin}: '{chosen}' {what}; give the folder holding {ROLES_FILE}")
+        raise UsageError(
+            f"{origin}'{chosen}' {what}; give the folder holding {ROLES_FILE}", about=about
+        )
     if not os.path.lexists(chosen / ROLES_FILE):  # a broken link or a folder is read, and reported
-        raise UsageError(f"{origin}: '{chosen}' has no {ROLES_FILE}")
+        raise UsageError(f"{origin}'{chosen}' has no {ROLES_FILE}", about=about)
     return chosen
 
 
@@ -63,11 +65,11 @@ def display_path(path: Path) -> str:
 def _check_redline_path(path: Path) -> None:
     """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
     if not path.exists():
-        raise UsageError(f"--redlines: '{path}' does not exist; give a redline file")
+        raise UsageError(f"'{path}' does not exist; give a redline file", about="redlines")
     if path.is_dir():
         inside = path / REDLINES_FILE
         hint = f" such as '{inside}'" if inside.is_file() else ""
-        raise UsageError(f"--redlines: '{path}' is a folder; give a redline file{hint}")
+        raise UsageError(f"'{path}' is a folder; give a redline file{hint}", about="redlines")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ in the catalogue's own words, with a "did you mean" where a near name exists.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import types
 import typing
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from dsr_options.diagnostics import Code
+from dsr_options.ids import closest, suggest
 
 _RULE_TAGS = {"all", "any", "not", "test"}
 
@@ -41,26 +41,6 @@ _NOUNS = {
     "NotRule": "a 'not' rule",
     "Redline": "a redline",
 }
-
-
-MAX_SUGGESTION_OPTIONS = 2_000
-"""Past this many names to choose from, no suggestion: each costs a scan of every name, and a
-list this long is generated, not typed by hand."""
-
-
-def suggest(word: str, options: typing.Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest option, or nothing."""
-    close = closest(word, options)
-    return f" (did you mean '{close}'?)" if close else ""
-
-
-def closest(word: str, options: typing.Iterable[str]) -> str | None:
-    """The option ``word`` is most likely a typo of, if any is close enough."""
-    names = list(options)
-    if len(names) > MAX_SUGGESTION_OPTIONS:
-        return None
-    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def stand_ins(model: type[BaseModel], errors: list[ErrorDetails]) -> dict[int, int]:

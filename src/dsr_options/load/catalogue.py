@@ -1,9 +1,8 @@
-"""Load the catalogue files (found by ``locations``) into one checked :class:`Catalogue`."""
+"""Load the catalogue files (found by ``files.find``) into one checked :class:`Catalogue`."""
 
 from __future__ import annotations
 
 import gc
-import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,36 +11,16 @@ from pathlib import Path
 from dsr_options.diagnostics import Code, Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.find import (
-    DATA_ENV,
-    REDLINES_FILE,
-    ROLES_FILE,
     CatalogueFiles,
     catalogue_files,
-    data_dir,
     display_path,
-    packaged_data_dir,
 )
 from dsr_options.files.located import LoadedFile, validate_model
 from dsr_options.files.read import read_file
 from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
 from dsr_options.validate.references import Parsed, check
 
-__all__ = [
-    "DATA_ENV",
-    "REDLINES_FILE",
-    "ROLES_FILE",
-    "CatalogueFiles",
-    "Loaded",
-    "catalogue_files",
-    "data_dir",
-    "display_path",
-    "invalid_hint",
-    "load",
-    "load_catalogue",
-    "load_files",
-    "load_located",
-    "packaged_data_dir",
-]
+__all__ = ["LoadFailed", "Loaded", "load", "load_catalogue", "load_files", "load_located"]
 
 
 @dataclass
@@ -63,43 +42,6 @@ class Loaded:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-
-def invalid_hint(loaded: Loaded) -> str:
-    """What failed to load and the command that lists its problems, paths shell-quoted.
-
-    >>> # the catalogue in /tmp/broken is invalid; run `dsr-options validate /tmp/broken`
-    """
-    broken = {d.file for d in loaded.errors}
-    own = [path for shown, path in loaded.given.items() if shown in broken]
-    catalogue_broken = bool(broken - set(loaded.given)) or not own
-    subjects: list[str] = []
-    commands: list[list[str]] = []
-    if catalogue_broken:
-        if loaded.folder is None:
-            subjects.append("the catalogue")
-            commands.append([])
-        else:
-            subjects.append(f"the catalogue in {loaded.folder}")
-            commands.append([str(loaded.folder)])
-    if own:
-        noun = "the redline file" if len(own) == 1 else "the redline files"
-        subjects.append(f"{noun} {_and([str(path) for path in own])}")
-        paths = [str(path) for path in own]
-        if commands and commands[0]:
-            commands[0].extend(paths)  # one run checks the folder and the files together
-        elif commands:
-            commands.append(paths)
-        else:
-            data = ["--data", str(loaded.folder)] if loaded.folder is not None else []
-            commands.append([*paths, *data])
-    verb = "is" if len(subjects) == 1 and len(own) <= 1 else "are"
-    runs = _and(["`" + shlex.join(["dsr-options", "validate", *args]) + "`" for args in commands])
-    return f"{' and '.join(subjects)} {verb} invalid; run {runs}"
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @contextmanager
@@ -151,7 +93,7 @@ def _looks_like_roles(file: LoadedFile) -> bool:
         return False
     file.report(
         Code.UNKNOWN_FILE_KIND,
-        f"this looks like a roles file (it has '{key}'); --redlines takes a redline file, "
+        f"this looks like a roles file (it has '{key}'); a redline file is expected, "
         "with 'holders' and 'redlines'",
         node=file.locate((key,), key=True),
         path=(key,),
@@ -197,8 +139,16 @@ def load_located(files: CatalogueFiles) -> Loaded:
     for diagnostic in loaded.errors:  # a FIFO, a file we may not read
         if diagnostic.code == Code.UNREADABLE and diagnostic.file in loaded.given:
             shown = loaded.given[diagnostic.file]
-            raise UsageError(f"--redlines: '{shown}': {diagnostic.message}")
+            raise UsageError(f"'{shown}': {diagnostic.message}", about="redlines")
     return loaded
+
+
+class LoadFailed(CatalogueError):
+    """The catalogue did not load: ``loaded`` holds every file read and every diagnostic."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        super().__init__(loaded.diagnostics)
 
 
 def load_catalogue(
@@ -206,17 +156,37 @@ def load_catalogue(
     *,
     redlines: Sequence[Path | str] = (),
     with_default: bool = True,
+    cache: bool = False,
 ) -> Catalogue:
-    """Load and check the catalogue; raise :class:`CatalogueError` with every problem found.
+    """Load and check the catalogue; raise :class:`LoadFailed` (a ``CatalogueError``) with every
+    problem found.
+
+    ``data`` is the catalogue folder (default: ``$DSR_OPTIONS_DATA``, else the packaged one);
+    ``redlines`` are redline files of the caller's own, evaluated instead of the catalogue's
+    redlines unless ``with_default``. With ``cache``, a catalogue validated before is read back
+    from the cache (see :mod:`dsr_options.load.cache`), so that loading the same files again
+    skips PyYAML and validation altogether.
 
     >>> catalogue = load_catalogue()
-    >>> [role.id for role in catalogue.roles]  # doctest: +SKIP
+    >>> [role.id for role in catalogue.roles][:1]
+    ['strategic-advice']
     """
-    loaded = load(
-        Path(data) if data is not None else None,
-        redlines=[Path(p) for p in redlines],
-        with_default=with_default,
+    files = catalogue_files(
+        Path(data) if data is not None else None, [Path(p) for p in redlines], with_default
     )
+    folder = key = None
+    if cache:
+        from dsr_options.load import cache as store
+
+        folder = store.cache_dir()
+        key = store.fingerprint(files.all) if folder is not None else None
+        if folder is not None and key is not None:
+            cached = store.read(folder, key)
+            if cached is not None:
+                return cached
+    loaded = load_located(files)
     if loaded.catalogue is None:
-        raise CatalogueError(loaded.diagnostics)
+        raise LoadFailed(loaded)
+    if folder is not None and key is not None:
+        store.write(folder, key, loaded.catalogue)
     return loaded.catalogue

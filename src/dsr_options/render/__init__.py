@@ -1,18 +1,25 @@
-"""Output: one format enum, and the writers and tables that turn result data into text.
+"""Output: the format enums, the view protocols, and ``render``, the one format dispatch.
 
-A renderer returns either ``str`` (machine and brief formats, written to stdout as they are) or a
-rich renderable (tables for a terminal). Nothing here reads files or knows about typer.
+A view (``render.views.*``) holds what a command shows and knows how to give it in each form:
+plain data for JSON and YAML, rows for CSV, Markdown text, and a rich table for a terminal (its
+``table()`` imports ``render.terminal`` lazily, so that ``-f json`` never imports rich).
+``render(view, fmt)`` picks the form; adding a format is one enum member, one method per view
+and one case here. Nothing in ``render`` reads files or knows about typer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, overload
+
+from typing_extensions import assert_never
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    Rendered = str | RenderableType
+    Rendered = str | Iterator[str] | RenderableType
+    """Text as it is, text in pieces to write as made, or a rich renderable for a console."""
 
 
 class OutputFormat(str, Enum):
@@ -33,3 +40,73 @@ class ReportFormat(str, Enum):
     GITHUB = "github"
     JUNIT = "junit"
     SARIF = "sarif"
+
+
+Rows = tuple[Sequence[Mapping[str, str]], Sequence[str]]
+"""CSV rows and their columns, in order."""
+
+
+class View(Protocol):
+    """What a listing command shows, in every ``OutputFormat``."""
+
+    def data(self) -> Any:
+        """Plain JSON-ready data: what ``-f json`` and ``-f yaml`` print."""
+
+    def rows(self) -> Rows:
+        """One row per line of a spreadsheet, and the columns."""
+
+    def markdown(self) -> str:
+        """Markdown for a brief or a pull-request comment."""
+
+    def table(self) -> RenderableType:
+        """A rich renderable for people at a terminal."""
+
+
+class ReportView(Protocol):
+    """What ``validate`` shows, in every ``ReportFormat``."""
+
+    def data(self) -> Any: ...
+
+    def text(self) -> str: ...
+
+    def github(self) -> str: ...
+
+    def junit(self) -> str: ...
+
+    def sarif(self) -> str: ...
+
+
+@overload
+def render(view: View, fmt: OutputFormat) -> Rendered: ...
+
+
+@overload
+def render(view: ReportView, fmt: ReportFormat) -> Rendered: ...
+
+
+def render(view: Any, fmt: OutputFormat | ReportFormat) -> Rendered:
+    """``view`` in the format ``fmt``: the one place a format is dispatched."""
+    from dsr_options.render import formats
+
+    out: Rendered
+    if fmt is OutputFormat.TABLE:
+        out = view.table()
+    elif fmt is OutputFormat.JSON or fmt is ReportFormat.JSON:
+        out = formats.iter_json(view.data())
+    elif fmt is OutputFormat.YAML:
+        out = formats.write_yaml(view.data())
+    elif fmt is OutputFormat.CSV:
+        out = formats.write_csv(*view.rows())
+    elif fmt is OutputFormat.MARKDOWN:
+        out = view.markdown()
+    elif fmt is ReportFormat.TEXT:
+        out = view.text()
+    elif fmt is ReportFormat.GITHUB:
+        out = view.github()
+    elif fmt is ReportFormat.JUNIT:
+        out = view.junit()
+    elif fmt is ReportFormat.SARIF:
+        out = view.sarif()
+    else:
+        assert_never(fmt)
+    return out

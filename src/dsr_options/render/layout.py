@@ -8,13 +8,15 @@ words do not fit side by side it shows the same rows stacked, one block per row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
+
+from dsr_options.render.safe import visible
 
 MAX_WORD = 40
 """Words up to this long (every id, in practice) are never cut: a column gets room for its
@@ -133,3 +135,33 @@ def stacked(blocks: Sequence[RenderableType]) -> RenderableType:
     for block in blocks:
         items += [block, Text("")]
     return Group(*items[:-1])
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A table cell holding data text: shown as written, control characters made visible."""
+    return Text(visible(text), style=style)
+
+
+def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
+    items = list(body)
+    if not items:
+        return []
+    return [Text(""), Text(title, style="bold underline"), *items]
+
+
+def pairs_table(
+    rows: Iterable[tuple[str, ...]], headings: Sequence[str], wide: int = -1
+) -> FittedTable:
+    """A plain table of text rows; column ``wide`` takes most of the spare width."""
+    wide_index = wide % len(headings)
+    table = FittedTable(
+        [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
+    )
+    for row in rows:
+        block = Text("\n").join(
+            Text.assemble((f"{heading}: ", "bold"), visible(value))
+            for heading, value in zip(headings, row, strict=True)
+            if value
+        )
+        table.add_row([cell(value) for value in row], block)
+    return table

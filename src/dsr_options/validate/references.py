@@ -16,7 +16,7 @@ from pydantic.errors import PydanticUserError
 
 from dsr_options.diagnostics import Code
 from dsr_options.files.located import LoadedFile, position
-from dsr_options.files.schema_errors import suggest
+from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,

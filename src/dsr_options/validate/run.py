@@ -36,7 +36,7 @@ from dsr_options.files.find import (
 )
 from dsr_options.files.located import LoadedFile, validate_model
 from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
-from dsr_options.files.schema_errors import suggest
+from dsr_options.ids import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validate.references import Parsed, check
@@ -173,19 +173,19 @@ def _read_source(source_id: str | None, path: Path) -> SourceText:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise UsageError(f"--source: '{path}' is not a regular file")
+                raise UsageError(f"'{path}' is not a regular file", about="source")
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"--source: cannot read '{path}': {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read '{path}': {exc.strerror or exc}", about="source") from None
     if len(data) > limit:
         raise UsageError(
-            f"--source: '{path}' is larger than {limit // 1_048_576} MiB "
-            f"(raise ${MAX_FILE_ENV} to read it)"
+            f"'{path}' is larger than {limit // 1_048_576} MiB (raise ${MAX_FILE_ENV} to read it)",
+            about="source",
         )
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"--source: '{path}' is not UTF-8 text") from None
+        raise UsageError(f"'{path}' is not UTF-8 text", about="source") from None
     return SourceText.from_text(raw, display_path(path), source_id)
 
 
@@ -199,7 +199,8 @@ def _check_source_ids(files: Sequence[_File], texts: Sequence[SourceText]) -> No
         if source_id not in cited:
             known = sorted(c for c in cited if isinstance(c, str))
             raise UsageError(
-                f"--source: no evidence cites the source '{source_id}'{suggest(source_id, known)}"
+                f"no evidence cites the source '{source_id}'{suggest(source_id, known)}",
+                about="source",
             )
 
 

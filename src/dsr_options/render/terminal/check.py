@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from dsr_options.analyses.agreement import RoleAgreement
 from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
-from dsr_options.render.layout import Column, FittedTable, stacked
+from dsr_options.render.layout import Column, FittedTable, cell, section, stacked
 from dsr_options.render.safe import visible
-from dsr_options.render.terminal.roles import cell, pairs_table, section
-from dsr_options.render.views.check import (
+from dsr_options.render.words import (
     SYMBOLS,
-    objection_text,
-    quote_text,
     verdict_text,
 )
-from dsr_options.render.views.roles import role_reception_text
 
 OUTCOME_STYLE = {
     Outcome.CROSSES: "bold red",
@@ -156,37 +149,3 @@ def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
     if verdict.results:
         body.append(table)
     return section("Redlines", body)
-
-
-def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
-    if not agreements:
-        return Text("No role to show.", style="yellow")
-    parts: list[RenderableType] = []
-    for agreement in agreements:
-        role = agreement.role
-        if parts:
-            parts.append(Text(""))
-        parts.append(
-            Text.assemble(
-                (f"({role.number}) ", "bold"),
-                (visible(role.title), "bold"),
-                "  ",
-                (visible(role.id), "cyan"),
-                "  ",
-                (agreement.standing, "bold"),
-            )
-        )
-        parts.append(
-            cell(
-                f"received: {role_reception_text(agreement.role)}; "
-                f"redlines: {verdict_text(agreement.verdict)}"
-            )
-        )
-        rows = [("for", quote_text(q)) for q in agreement.support]
-        rows += [("against", quote_text(q)) for q in agreement.opposition]
-        rows += [("qualifies", quote_text(q)) for q in agreement.qualifying]
-        rows += [("objects", text) for text in objection_text(agreement, True)]
-        rows += [("may object", text) for text in objection_text(agreement, False)]
-        if rows:
-            parts.append(pairs_table(rows, ("", "Evidence and holders"), wide=1))
-    return Group(*parts)

@@ -15,10 +15,9 @@ from rich.text import Text
 
 from dsr_options.analyses.compare import Aspect, Comparison
 from dsr_options.model.catalogue import Role
-from dsr_options.render.layout import MAX_WORD, Responsive
+from dsr_options.render.layout import MAX_WORD, Responsive, cell
 from dsr_options.render.safe import visible
-from dsr_options.render.terminal.roles import cell
-from dsr_options.render.views.compare import DIFFERS_MARK, summary_line, value_texts
+from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
 
 DIFFERS_STYLE = "yellow"
 MARK_STYLE = "bold yellow"
@@ -31,7 +30,7 @@ GAP = 2
 
 def comparison_table(result: Comparison) -> RenderableType:
     """The summary line, then the roles side by side (or stacked on a narrow terminal)."""
-    summary = cell(summary_line(result.summary), "bold")
+    summary = cell(comparison_summary(result.summary), "bold")
     if not result.aspects:
         return Group(summary, cell("No aspect differs.", "green"))
     texts = {aspect.name: value_texts(aspect, "\n") for aspect in result.aspects}

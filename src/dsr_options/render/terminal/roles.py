@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
-from dsr_options.render.layout import Column, FittedTable
+from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, section
 from dsr_options.render.safe import visible
-from dsr_options.render.views.roles import reception_text, voices_text
+from dsr_options.render.words import reception_text, voices_text
 
 HEADINGS = {
     "number": "#",
@@ -24,11 +24,6 @@ HEADINGS = {
     "reception": "Reception",
     "voices": "Voices",
 }
-
-
-def cell(text: str, style: str = "") -> Text:
-    """A table cell holding data text: shown as written, control characters made visible."""
-    return Text(visible(text), style=style)
 
 
 def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
@@ -74,34 +69,9 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
 _RECEPTION_STYLE = {"support": "green", "mixed": "yellow", "skeptical": "red"}
 
 
-def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
-    items = list(body)
-    if not items:
-        return []
-    return [Text(""), Text(title, style="bold underline"), *items]
-
-
-def pairs_table(
-    rows: Iterable[tuple[str, ...]], headings: Sequence[str], wide: int = -1
-) -> FittedTable:
-    """A plain table of text rows; column ``wide`` takes most of the spare width."""
-    wide_index = wide % len(headings)
-    table = FittedTable(
-        [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
-    )
-    for row in rows:
-        block = Text("\n").join(
-            Text.assemble((f"{heading}: ", "bold"), visible(value))
-            for heading, value in zip(headings, row, strict=True)
-            if value
-        )
-        table.add_row([cell(value) for value in row], block)
-    return table
-
-
 def _with_quotes(text: str, evidence: Sequence[Evidence]) -> str:
     """``text``, then each quote backing it on a line of its own."""
-    from dsr_options.render.views.roles import quote_text
+    from dsr_options.render.words import quote_text
 
     return "\n".join([text, *(quote_text(item) for item in evidence)]).strip("\n")
 
@@ -117,7 +87,7 @@ def _noted(item: Noted) -> RenderableType:
 
 def _attribute(name: str, value: AttributeValue) -> RenderableType:
     """``name: value [basis]``, then indented: why, and the quotes that back it."""
-    from dsr_options.render.views.roles import attribute_text
+    from dsr_options.render.words import attribute_text
 
     head = Text.assemble(
         (f"{name}: ", "bold"), visible(f"{attribute_text(value.value)} [{value.basis.value}]")
@@ -187,44 +157,3 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
 def _office_name(catalogue: Catalogue, office_id: str) -> str:
     office = catalogue.office(office_id)
     return f"{office.name} ({office_id})" if office else office_id
-
-
-_STRICTNESS_STYLE = {"veto": "bold red", "concern": "yellow", "condition": "blue"}
-
-
-def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
-    if not rows:
-        return Text("No redline matches.", style="yellow")
-    table = FittedTable(
-        [
-            Column("Id", style="cyan"),
-            Column("Title", weight=2),
-            Column("Strictness"),
-            Column("Holders"),
-            Column("Applies to"),
-            Column("Crosses when", weight=2),
-        ]
-    )
-    for row in rows:
-        style = _STRICTNESS_STYLE.get(row["strictness"], "")
-        table.add_row(
-            [
-                cell(row["id"]),
-                cell(row["title"]),
-                cell(row["strictness"], style),
-                cell(row["holders"]),
-                cell(row["applies_to"]),
-                cell(row["rule"]),
-            ],
-            Text.assemble(
-                (visible(row["id"]), "cyan"),
-                "  ",
-                (row["strictness"], style),
-                "\n",
-                (visible(row["title"]), "bold"),
-                f"\nheld by: {visible(row['holders'])}",
-                f"\napplies to: {visible(row['applies_to'])}",
-                f"\ncrosses when: {visible(row['rule'])}",
-            ),
-        )
-    return table

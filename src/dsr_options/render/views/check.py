@@ -2,76 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from typing_extensions import assert_never
-
-from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.evaluate import (
     Analysis,
     Outcome,
     Result,
     RoleVerdict,
-    Verdict,
     rule_text,
 )
-from dsr_options.render import OutputFormat
+from dsr_options.render import Rows
 from dsr_options.render.formats import (
     iter_json,
-    write_csv,
-    write_json,
     write_markdown_table,
-    write_yaml,
 )
-from dsr_options.render.safe import markdown_cell
-from dsr_options.render.views.roles import role_reception_text
+from dsr_options.render.words import SYMBOLS, verdict_text
 
 if TYPE_CHECKING:
-    from dsr_options.render import Rendered
-
-SYMBOLS = {
-    Outcome.CROSSES: "✗ crosses",
-    Outcome.CLEAR: "✓ clear",
-    Outcome.UNKNOWN: "? unknown",
-    Outcome.NOT_APPLICABLE: "– n/a",  # noqa: RUF001 - an en dash on purpose: reads as "none"
-}
-"""Each outcome as a symbol and a word, so that it reads without colour."""
-
-
-def _crossed(verdict: RoleVerdict) -> str:
-    """The deciding redlines, each crossing that rests on our analysis marked so."""
-    return ", ".join(
-        f"{rid} (on our analysis)" if verdict.result(rid).rests_on_analysis else rid
-        for rid in verdict.deciding
-    )
-
-
-def verdict_text(verdict: RoleVerdict) -> str:
-    """``flagged: crosses a, b (on our analysis)``; ``undetermined (...): unknown for c``."""
-    deciding = ", ".join(verdict.deciding)
-    if verdict.verdict in (Verdict.OUT, Verdict.FLAGGED):
-        deciding = _crossed(verdict)
-    if verdict.verdict is Verdict.UNDETERMINED:
-        possible = " or ".join(v.value for v in verdict.possible)
-        return f"undetermined ({possible}): unknown for {deciding}"
-    if verdict.verdict is Verdict.OUT:
-        return f"out: crosses {deciding}"
-    if verdict.verdict is Verdict.FLAGGED:
-        return f"flagged: crosses {deciding}"
-    if verdict.verdict is Verdict.CONDITIONAL:
-        return f"conditional: must keep meeting {deciding}"
-    return "clear: crosses nothing, no condition applies"
-
-
-def result_summary(result: Result) -> str:
-    """One result as one line of words: outcome, why, and how to clear it."""
-    parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
-    parts += list(result.explanation)
-    parts += [repair.text for repair in result.repairs]
-    if result.outcome is Outcome.CROSSES and result.redline.repair:
-        parts.append(f"the redline suggests: {result.redline.repair}")
-    return "; ".join(parts)
+    from rich.console import RenderableType
 
 
 # -- plain data (JSON and YAML) -------------------------------------------------------------------
@@ -268,170 +218,29 @@ def check_json(analysis: Analysis) -> Iterator[str]:
     return iter_json(analysis_data(analysis))
 
 
-def check_report(analysis: Analysis, fmt: OutputFormat) -> Rendered:
+@dataclass(frozen=True)
+class CheckView:
     """The roles x redlines matrix, the verdicts, and who holds each redline."""
-    if fmt is OutputFormat.TABLE:
+
+    analysis: Analysis
+
+    def data(self) -> Any:
+        analysis = self.analysis
+        return analysis_data(analysis)
+
+    def rows(self) -> Rows:
+        analysis = self.analysis
+        return _check_rows(analysis), CHECK_CSV_COLUMNS
+
+    def markdown(self) -> str:
+        analysis = self.analysis
+        return _check_markdown(analysis)
+
+    def table(self) -> RenderableType:
+        analysis = self.analysis
         from dsr_options.render.terminal.check import check_view
 
         return check_view(analysis)
-    if fmt is OutputFormat.JSON:
-        return write_json(analysis_data(analysis))
-    if fmt is OutputFormat.YAML:
-        return write_yaml(analysis_data(analysis))
-    if fmt is OutputFormat.CSV:
-        return write_csv(_check_rows(analysis), CHECK_CSV_COLUMNS)
-    if fmt is OutputFormat.MARKDOWN:
-        return _check_markdown(analysis)
-    assert_never(fmt)
 
 
 # -- agree ----------------------------------------------------------------------------------------
-
-AGREE_CSV_COLUMNS = ("role", "standing", "verdict", "kind", "text", "where")
-
-
-def quote_text(quoted: Quoted) -> str:
-    evidence = quoted.evidence
-    return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
-
-
-def objection_text(agreement: RoleAgreement, certain: bool) -> list[str]:
-    """``One participant (no-standing-un-capacity, concern; the crossing rests on our
-    analysis)``: an objection is the holder's only as far as the crossing is the note's."""
-    return [
-        f"{o.name} ({o.redline}, {o.strictness.value}"
-        + ("; the crossing rests on our analysis)" if o.on_analysis else ")")
-        for o in agreement.objections
-        if o.certain is certain
-    ]
-
-
-def agreement_data(agreement: RoleAgreement) -> dict[str, Any]:
-    role = agreement.role
-
-    def quotes(items: Sequence[Quoted]) -> list[dict[str, str]]:
-        return [
-            {
-                "quote": q.evidence.quote,
-                "section": q.evidence.section,
-                "source": q.evidence.source,
-                "stance": q.evidence.stance.value,
-                "about": q.about,
-            }
-            for q in items
-        ]
-
-    return {
-        "role": role.id,
-        "number": role.number,
-        "title": role.title,
-        "standing": agreement.standing,
-        "verdict": agreement.verdict.verdict.value,
-        "reception": {
-            "stance": role.reception.stance.value,
-            "voices": role.reception.voices.value,
-            "summary": role.reception.summary,
-            "basis": role.reception.basis.value,
-        },
-        "support": quotes(agreement.support),
-        "opposition": quotes(agreement.opposition),
-        "qualifying": quotes(agreement.qualifying),
-        "objections": [
-            {
-                "holder": o.holder,
-                "name": o.name,
-                "redline": o.redline,
-                "strictness": o.strictness.value,
-                "certain": o.certain,
-                "on_analysis": o.on_analysis,
-            }
-            for o in agreement.objections
-        ],
-    }
-
-
-def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
-    rows = []
-    for agreement in agreements:
-        base = {
-            "role": agreement.role.id,
-            "standing": agreement.standing,
-            "verdict": agreement.verdict.verdict.value,
-        }
-        for kind, items in (
-            ("support", agreement.support),
-            ("opposition", agreement.opposition),
-            ("qualifying", agreement.qualifying),
-        ):
-            rows += [
-                {
-                    **base,
-                    "kind": kind,
-                    "text": q.evidence.quote,
-                    "where": f"{q.about}; {q.evidence.section}",
-                }
-                for q in items
-            ]
-        for objection in agreement.objections:
-            kind = "objection" if objection.certain else "possible objection"
-            rows.append(
-                {
-                    **base,
-                    "kind": kind,
-                    "text": objection.name,
-                    "where": f"{objection.redline} ({objection.strictness.value})"
-                    + ("; the crossing rests on our analysis" if objection.on_analysis else ""),
-                }
-            )
-    return rows
-
-
-def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
-    summary = [
-        {
-            "role": a.role.id,
-            "standing": a.standing,
-            "verdict": a.verdict.verdict.value,
-            "support": str(len(a.support)),
-            "opposition": str(len(a.opposition)),
-            "objecting holders": ", ".join(objection_text(a, True)) or "none",
-        }
-        for a in agreements
-    ]
-    columns = ["role", "standing", "verdict", "support", "opposition", "objecting holders"]
-    parts = ["## Agreement\n\n" + write_markdown_table(summary, columns)]
-    for a in agreements:
-        lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
-        lines.append(
-            f"Received: {role_reception_text(a.role)}. "
-            f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
-        )
-        for heading, items in (
-            ("For", [quote_text(q) for q in a.support]),
-            ("Against", [quote_text(q) for q in a.opposition]),
-            ("Qualifying", [quote_text(q) for q in a.qualifying]),
-            ("Objecting holders", objection_text(a, True)),
-            ("May object (unknown results)", objection_text(a, False)),
-        ):
-            if items:
-                lines += ["", f"{heading}:", ""]
-                lines += [f"- {markdown_cell(item)}" for item in items]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
-
-def agreement_report(agreements: Sequence[RoleAgreement], fmt: OutputFormat) -> Rendered:
-    """For each role: evidence for and against it, and the holders who object."""
-    if fmt is OutputFormat.TABLE:
-        from dsr_options.render.terminal.check import agreement_view
-
-        return agreement_view(agreements)
-    if fmt is OutputFormat.JSON:
-        return write_json([agreement_data(a) for a in agreements])
-    if fmt is OutputFormat.YAML:
-        return write_yaml([agreement_data(a) for a in agreements])
-    if fmt is OutputFormat.CSV:
-        return write_csv(_agree_rows(agreements), AGREE_CSV_COLUMNS)
-    if fmt is OutputFormat.MARKDOWN:
-        return _agree_markdown(agreements)
-    assert_never(fmt)

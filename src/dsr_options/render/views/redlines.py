@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from typing_extensions import assert_never
 
 from dsr_options.analyses.evaluate import rule_text
 from dsr_options.model.catalogue import Catalogue, Redline
-from dsr_options.render import OutputFormat
-from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render import Rows
+from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import one_line
+from dsr_options.render.words import applies_to_text
 
 if TYPE_CHECKING:
-    from dsr_options.render import Rendered
+    from rich.console import RenderableType
 
 LIST_COLUMNS = ("id", "title", "strictness", "origin", "holders", "applies_to", "rule")
-
-
-def applies_to_text(redline: Redline) -> str:
-    """Which roles the redline speaks to: ``only where in_country is true`` or ``every role``."""
-    if redline.applies_to is None:
-        return "every role"
-    return f"only where {rule_text(redline.applies_to)}"
 
 
 def redline_data(redline: Redline) -> dict[str, Any]:
@@ -46,23 +39,34 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-def redline_list(redlines: Sequence[Redline], catalogue: Catalogue, fmt: OutputFormat) -> Rendered:
+@dataclass(frozen=True)
+class RedlineList:
     """The redlines, one row each."""
-    rows = [_row(redline, catalogue) for redline in redlines]
-    if fmt is OutputFormat.TABLE:
-        from dsr_options.render.terminal.roles import redline_list_table
 
-        return redline_list_table(rows)
-    if fmt is OutputFormat.JSON:
-        return write_json([redline_data(r) for r in redlines])
-    if fmt is OutputFormat.YAML:
-        return write_yaml([redline_data(r) for r in redlines])
-    if fmt is OutputFormat.CSV:
+    redlines: Sequence[Redline]
+    catalogue: Catalogue
+
+    def data(self) -> Any:
+        redlines = self.redlines
+        return [redline_data(r) for r in redlines]
+
+    def rows(self) -> Rows:
+        redlines, catalogue = self.redlines, self.catalogue
+        rows = [_row(redline, catalogue) for redline in redlines]
         full = [
             {**row, "statement": one_line(r.statement)}
             for row, r in zip(rows, redlines, strict=True)
         ]
-        return write_csv(full, [*LIST_COLUMNS, "statement"])
-    if fmt is OutputFormat.MARKDOWN:
+        return full, [*LIST_COLUMNS, "statement"]
+
+    def markdown(self) -> str:
+        redlines, catalogue = self.redlines, self.catalogue
+        rows = [_row(redline, catalogue) for redline in redlines]
         return write_markdown_table(rows, LIST_COLUMNS)
-    assert_never(fmt)
+
+    def table(self) -> RenderableType:
+        redlines, catalogue = self.redlines, self.catalogue
+        rows = [_row(redline, catalogue) for redline in redlines]
+        from dsr_options.render.terminal.redlines import redline_list_table
+
+        return redline_list_table(rows)

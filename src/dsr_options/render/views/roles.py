@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from typing_extensions import assert_never
-
 from dsr_options.model.catalogue import Catalogue, Evidence, Role
-from dsr_options.render import OutputFormat
-from dsr_options.render.formats import write_csv, write_json, write_markdown_table, write_yaml
+from dsr_options.render import Rows
+from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_cell, one_line
+from dsr_options.render.words import attribute_text, quote_text, reception_text
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from dsr_options.analyses.evaluate import RoleVerdict
-    from dsr_options.render import Rendered
 
 LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
 
@@ -22,41 +23,6 @@ LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "recep
 def role_data(role: Role) -> dict[str, Any]:
     """The full role as plain JSON-ready data (what ``-f json`` prints)."""
     return role.model_dump(mode="json", by_alias=True)
-
-
-VOICES_TEXT = {
-    "one": "one voice",
-    "several": "several voices",
-    "many": "many voices",
-    "general": "generally held",
-    "unrecorded": "voices not recorded",
-}
-
-
-def voices_text(voices: str) -> str:
-    """How many voices the note records behind a view, as a phrase: ``several voices``."""
-    return VOICES_TEXT.get(voices, f"{voices} voices")
-
-
-def reception_text(stance: str, voices: str, basis: str = "note") -> str:
-    """``support (several voices)``; ``unrecorded (voices not recorded) [analysis]``."""
-    text = f"{stance} ({voices_text(voices)})"
-    return text + (" [analysis]" if basis == "analysis" else "")
-
-
-def role_reception_text(role: Role) -> str:
-    """How participants received ``role``, with its basis when that is our analysis."""
-    reception = role.reception
-    return reception_text(reception.stance.value, reception.voices.value, reception.basis.value)
-
-
-def attribute_text(value: Any) -> str:
-    """An attribute value as text: ``true``/``false`` as in the catalogue and the rules."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(value) if value else "(none)"
-    return str(value)
 
 
 def _row(role: Role) -> dict[str, str]:
@@ -72,31 +38,34 @@ def _row(role: Role) -> dict[str, str]:
     }
 
 
-def role_list(roles: Sequence[Role], fmt: OutputFormat) -> Rendered:
+@dataclass(frozen=True)
+class RoleList:
     """The roles, one row each."""
-    if fmt is OutputFormat.TABLE:
-        from dsr_options.render.terminal.roles import role_list_table
 
-        return role_list_table([_row(role) for role in roles])
-    if fmt is OutputFormat.JSON:
-        return write_json([role_data(role) for role in roles])
-    if fmt is OutputFormat.YAML:
-        return write_yaml([role_data(role) for role in roles])
-    if fmt is OutputFormat.CSV:
+    roles: Sequence[Role]
+
+    def data(self) -> Any:
+        roles = self.roles
+        return [role_data(role) for role in roles]
+
+    def rows(self) -> Rows:
+        roles = self.roles
         columns = [*LIST_COLUMNS, "summary", "evidence"]
         rows = [
             {**_row(role), "summary": one_line(role.summary), "evidence": str(len(role.evidence))}
             for role in roles
         ]
-        return write_csv(rows, columns)
-    if fmt is OutputFormat.MARKDOWN:
+        return rows, columns
+
+    def markdown(self) -> str:
+        roles = self.roles
         return write_markdown_table([_row(role) for role in roles], LIST_COLUMNS)
-    assert_never(fmt)
 
+    def table(self) -> RenderableType:
+        roles = self.roles
+        from dsr_options.render.terminal.roles import role_list_table
 
-def quote_text(evidence: Evidence) -> str:
-    """``“quote” (section; stance)``."""
-    return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
+        return role_list_table([_row(role) for role in roles])
 
 
 def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
@@ -147,19 +116,40 @@ def _evidence_pairs(field: str, evidence: Sequence[Evidence]) -> list[tuple[str,
 
 def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:
     """A role's redline results as (field, value) pairs, after the role's own."""
-    from dsr_options.render.views.check import result_summary, verdict_text
+    from dsr_options.render.words import result_summary, verdict_text
 
     pairs = [("redline verdict", verdict_text(verdict))]
     pairs += [(f"redline {r.redline.id}", result_summary(r)) for r in verdict.results]
     return pairs
 
 
-def role_detail(
-    role: Role, catalogue: Catalogue, fmt: OutputFormat, verdict: RoleVerdict | None = None
-) -> Rendered:
+@dataclass(frozen=True)
+class RoleDetail:
     """Everything about one role, evidence included, and its redline results when given."""
-    extra = redline_lines(verdict) if verdict is not None else []
-    if fmt is OutputFormat.TABLE:
+
+    role: Role
+    catalogue: Catalogue
+    verdict: RoleVerdict | None = None
+
+    def data(self) -> Any:
+        role, verdict = self.role, self.verdict
+        return _detail_data(role, verdict)
+
+    def rows(self) -> Rows:
+        role, catalogue, verdict = self.role, self.catalogue, self.verdict
+        extra = redline_lines(verdict) if verdict is not None else []
+        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
+        return rows, ["field", "value"]
+
+    def markdown(self) -> str:
+        role, catalogue, verdict = self.role, self.catalogue, self.verdict
+        extra = redline_lines(verdict) if verdict is not None else []
+        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
+        heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
+        return heading + write_markdown_table(rows, ["field", "value"])
+
+    def table(self) -> RenderableType:
+        role, catalogue, verdict = self.role, self.catalogue, self.verdict
         from dsr_options.render.terminal.roles import role_detail_view
 
         view = role_detail_view(role, catalogue)
@@ -170,18 +160,6 @@ def role_detail(
         from dsr_options.render.terminal.check import role_redlines_section
 
         return Group(view, *role_redlines_section(verdict))
-    if fmt is OutputFormat.JSON:
-        return write_json(_detail_data(role, verdict))
-    if fmt is OutputFormat.YAML:
-        return write_yaml(_detail_data(role, verdict))
-    if fmt is OutputFormat.CSV:
-        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
-        return write_csv(rows, ["field", "value"])
-    if fmt is OutputFormat.MARKDOWN:
-        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
-        heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
-        return heading + write_markdown_table(rows, ["field", "value"])
-    assert_never(fmt)
 
 
 def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:

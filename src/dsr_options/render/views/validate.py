@@ -7,15 +7,13 @@ none goes through a rich console, so nothing is wrapped or coloured.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from typing_extensions import assert_never
-
 from dsr_options._version import __version__
 from dsr_options.diagnostics import CODES, Diagnostic, Severity
-from dsr_options.render import ReportFormat
 from dsr_options.render.formats import write_json, write_markdown_table
 from dsr_options.render.safe import visible, visible_inline
 from dsr_options.render.views.diagnostics import source_excerpt, summary_line
@@ -27,19 +25,26 @@ JSON_FIELDS = ("file", "line", "column", "code", "severity", "message", "path")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def validation_report(report: Report, fmt: ReportFormat) -> str:
-    """The report as text in ``fmt``."""
-    if fmt is ReportFormat.TEXT:
-        return report_text(report)
-    if fmt is ReportFormat.JSON:
-        return report_json(report)
-    if fmt is ReportFormat.GITHUB:
-        return report_github(report)
-    if fmt is ReportFormat.JUNIT:
-        return report_junit(report)
-    if fmt is ReportFormat.SARIF:
-        return report_sarif(report)
-    assert_never(fmt)
+@dataclass(frozen=True)
+class ValidationView:
+    """The ``validate`` report, in every ``ReportFormat`` (see ``render.render``)."""
+
+    report: Report
+
+    def data(self) -> dict[str, Any]:
+        return report_data(self.report)
+
+    def text(self) -> str:
+        return report_text(self.report)
+
+    def github(self) -> str:
+        return report_github(self.report)
+
+    def junit(self) -> str:
+        return report_junit(self.report)
+
+    def sarif(self) -> str:
+        return report_sarif(self.report)
 
 
 def status(report: Report) -> str:
@@ -103,17 +108,20 @@ def _json_item(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
+def report_data(report: Report) -> dict[str, Any]:
+    """The stable envelope: status, files, errors and warnings (see the reference)."""
+    return {
+        "status": status(report),
+        "strict": report.strict,
+        "files": report.files,
+        "errors": [_json_item(d) for d in report.errors],
+        "warnings": [_json_item(d) for d in report.warnings],
+    }
+
+
 def report_json(report: Report) -> str:
-    """The stable envelope: status, files, errors and warnings (see the README)."""
-    return write_json(
-        {
-            "status": status(report),
-            "strict": report.strict,
-            "files": report.files,
-            "errors": [_json_item(d) for d in report.errors],
-            "warnings": [_json_item(d) for d in report.warnings],
-        }
-    )
+    """``report_data`` as JSON text."""
+    return write_json(report_data(report))
 
 
 # -- GitHub workflow commands ---------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""Commands about the catalogue files themselves: ``validate`` and ``schema``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dsr_options.cli import output
+from dsr_options.cli.options import DataOption, choice
+from dsr_options.cli.output import emit
+from dsr_options.render import ReportFormat, render
+
+
+class SchemaKind(str, Enum):
+    """Which catalogue file a JSON Schema describes."""
+
+    ROLES = "roles"
+    REDLINES = "redlines"
+
+
+def source_option(value: str) -> tuple[str | None, Path]:
+    """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
+    source_id, sep, file = value.partition("=")
+    if sep and source_id and not Path(value).exists():
+        return source_id, Path(file)
+    return None, Path(value)
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Catalogue files or folders (default: the catalogue in use).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=choice(ReportFormat),
+            metavar="FORMAT",
+            help="Report format: text (for people), json, github, junit or sarif (for CI).",
+        ),
+    ] = ReportFormat.TEXT,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too, not only on errors.")
+    ] = False,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="[ID=]FILE",
+            help="Check that every evidence quote occurs in this source text (ID=FILE: only "
+            "quotes citing source ID). Repeatable.",
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Check catalogue files and report every problem, each at its file:line:col.
+
+    Exit 0 when clean, 1 when a problem was found (warnings only with --strict), 2 on a usage
+    error. With -f github and $GITHUB_STEP_SUMMARY set, the full list also goes to the job
+    summary.
+
+    Examples:
+
+    \b
+      dsr-options validate
+      dsr-options validate data/ --strict -f github
+      dsr-options validate data/ --source note.txt -f sarif > out.sarif
+    """
+    from dsr_options.render.views.validate import ValidationView, step_summary
+    from dsr_options.validate.run import validate_paths
+
+    report = validate_paths(
+        paths or [],
+        data=data,
+        sources=[source_option(value) for value in source or []],
+        strict=strict,
+    )
+    emit(render(ValidationView(report), fmt))
+    if fmt is ReportFormat.GITHUB:
+        output.append_step_summary(step_summary(report))
+    if report.failed:
+        raise typer.Exit(output.EXIT_DATA)
+
+
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            parser=choice(SchemaKind), metavar="[FILE]", help="Which file: roles or redlines."
+        ),
+    ] = SchemaKind.ROLES,
+) -> None:
+    """Print the JSON Schema of a catalogue file, generated from the models.
+
+    Editors with yaml-language-server use it (see the comment at the top of data/roles.yaml).
+
+    Examples:
+
+    \b
+      dsr-options schema roles > schemas/roles.schema.json
+      dsr-options schema redlines
+    """
+    from dsr_options.model.json_schema import json_schema
+    from dsr_options.render.formats import write_json
+
+    emit(write_json(json_schema(kind.value)))

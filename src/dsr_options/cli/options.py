@@ -1,0 +1,207 @@
+"""The options the commands share, and turning option values into the library's arguments."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+from dsr_options.render import OutputFormat
+
+if TYPE_CHECKING:
+    from dsr_options.model.catalogue import Catalogue
+
+E = TypeVar("E", bound=Enum)
+
+
+class Command(TyperCommand):
+    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone: no ``<list[str]>`` type, no ``{ROLE}`` braces."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+def split_ids(values: Iterable[str]) -> list[str]:
+    """``--opt a,b --opt c`` as ``[a, b, c]``: both repeating and commas work."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_choices(values: Iterable[str], vocabulary: type[E], option: str) -> list[E]:
+    """``--level strategic,tactical --level operational`` as enum members, any case.
+
+    A value not in the vocabulary is a usage error naming the option, with a "did you mean"
+    and the values allowed; an empty value is refused, not taken as "any".
+    """
+    from dsr_options.errors import UsageError
+
+    allowed = [member.value for member in vocabulary]
+    where = f"{option}: " if option else ""
+    chosen: list[E] = []
+    raw = list(values)
+    if any(not value.strip(", ") for value in raw):
+        raise UsageError(f"{where}give a value: {', '.join(allowed)}")
+    for value in split_ids(raw):
+        wanted = value.lower()
+        if wanted not in allowed:
+            close = difflib.get_close_matches(wanted, allowed, n=1, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise UsageError(f"{where}'{value}' is not one of {', '.join(allowed)}{hint}")
+        member = vocabulary(wanted)
+        if member not in chosen:
+            chosen.append(member)
+    return chosen
+
+
+def choice(vocabulary: type[E]) -> Callable[[Any], E]:
+    """A parser for an enum option: any case, and a "did you mean" for a wrong value."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, vocabulary):
+            return value
+        from dsr_options.errors import UsageError
+
+        if str(value) == "md" and "markdown" in {m.value for m in vocabulary}:
+            return vocabulary("markdown")  # the usual short name of the format
+        try:
+            return parse_choices([str(value)], vocabulary, "")[0]
+        except UsageError as exc:
+            raise typer.BadParameter(str(exc)) from None
+
+    return parse
+
+
+def listed(vocabulary: type[Enum]) -> str:
+    """``a, b or c``: the values of an enum, for help texts."""
+    values = [str(member.value) for member in vocabulary]
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+MAX_READING_PAIRS = 50_000
+"""Most pairs a table or Markdown report lays out: past this a matrix is not for reading, and
+laying it out takes rich seconds for every ten thousand cells."""
+
+
+def reading_limit() -> int:
+    """The pair limit for reports meant to be read: ``$DSR_OPTIONS_MAX_PAIRS`` when set."""
+    from dsr_options.analyses.evaluate import MAX_PAIRS_ENV, max_pairs
+
+    return max_pairs() if os.environ.get(MAX_PAIRS_ENV, "").strip() else MAX_READING_PAIRS
+
+
+def check_reading_bounds(catalogue: Catalogue, fmt: OutputFormat) -> None:
+    """A table or Markdown report is for reading: refuse one too large to read up front."""
+    if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        from dsr_options.analyses.evaluate import check_bounds
+
+        check_bounds(catalogue, reading_limit())
+
+
+def load(
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+) -> Catalogue:
+    """The catalogue the options name (cached), with only the redlines ``--only`` picks."""
+    from dsr_options.errors import UsageError
+    from dsr_options.load.catalogue import load_catalogue
+
+    if with_default and not redlines:
+        raise UsageError(
+            "--with-default adds the shipped redlines to your own: give --redlines FILE too "
+            "(without --redlines the shipped redlines are used anyway)"
+        )
+    catalogue = load_catalogue(
+        data, redlines=redlines or (), with_default=with_default or not redlines, cache=True
+    )
+    if not only:
+        return catalogue
+    from dsr_options.analyses.evaluate import select_redlines
+
+    return select_redlines(catalogue, split_ids(only))
+
+
+# -- options shared by the commands ---------------------------------------------------------------
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="DSR_OPTIONS_DATA",
+        metavar="DIR",
+        help="Folder holding roles.yaml and redlines.yaml (default: the packaged catalogue).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        parser=choice(OutputFormat),
+        metavar="FORMAT",
+        help="table (for people), json, yaml, csv or markdown (for scripts and briefs).",
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too)."),
+]
+RedlinesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--redlines",
+        metavar="FILE",
+        help="A redline file of your own (same schema as redlines.yaml), evaluated instead of the "
+        "shipped redlines; repeat for several files.",
+        show_default=False,
+    ),
+]
+WithDefaultOption = Annotated[
+    bool,
+    typer.Option(
+        "--with-default",
+        help="With --redlines: evaluate the shipped redlines as well as your own.",
+    ),
+]
+OnlyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--only",
+        metavar="ID[,ID...]",
+        help="Only these redlines: ids or unique prefixes, comma-separated.",
+        show_default=False,
+    ),
+]
+
+
+def need_two_roles(references: list[str]) -> None:
+    """``compare`` with fewer than two roles: a usage error with an example."""
+    from dsr_options.analyses.compare import MIN_ROLES
+    from dsr_options.errors import UsageError
+
+    if len(references) < MIN_ROLES:
+        given = f"only '{references[0]}' was given" if references else "none was given"
+        raise UsageError(
+            f"compare needs at least {MIN_ROLES} roles, {given}; "
+            "for example: dsr-options compare strategic coordination"
+        )

@@ -1,0 +1,189 @@
+"""Commands about roles: ``list``, ``show`` and ``compare``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dsr_options.cli import options
+from dsr_options.cli.options import (
+    DataOption,
+    FormatOption,
+    NoColorOption,
+    RedlinesOption,
+    WithDefaultOption,
+)
+from dsr_options.cli.output import emit
+from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
+from dsr_options.render import OutputFormat, render
+
+
+def list_roles(
+    level: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--level",
+            "-l",
+            metavar="LEVEL",
+            help=f"Keep roles at this level: {options.listed(Level)}.",
+            show_default=False,
+        ),
+    ] = None,
+    dimension: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dimension",
+            "-d",
+            metavar="DIMENSION",
+            help=f"Keep roles in this dimension: {options.listed(Dimension)}.",
+            show_default=False,
+        ),
+    ] = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="OFFICE",
+            help="Keep roles this office (or a unit of it) might lead: an office id or prefix.",
+            show_default=False,
+        ),
+    ] = None,
+    reception: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reception",
+            "-r",
+            metavar="RECEPTION",
+            help=f"Keep roles received so: {options.listed(ReceptionStance)}.",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        str,
+        typer.Option(
+            "--search",
+            "-s",
+            metavar="WORDS",
+            help="Keep roles whose text (quotes, leads and attributes included) holds every one "
+            "of these words; case and accents do not matter.",
+            show_default=False,
+        ),
+    ] = "",
+    clear_of: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clear-of",
+            metavar="ID[,ID...]",
+            help="Keep roles that do not cross these redlines (ids or prefixes); an unknown "
+            "result does not count as clear.",
+            show_default=False,
+        ),
+    ] = None,
+    survives: Annotated[
+        bool,
+        typer.Option(
+            "--survives",
+            help="Keep roles that cross no veto or condition, nor could on unknown attributes.",
+        ),
+    ] = False,
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the candidate roles, optionally filtered.
+
+    Repeat an option, or give it comma-separated values, to accept any of them; different
+    options must all match. An unknown value is a usage error (exit 2).
+
+    Examples:
+
+    \b
+      dsr-options list
+      dsr-options list --level strategic,operational --reception support
+      dsr-options list --lead orolsi --search bilateral -f markdown
+      dsr-options list --survives
+      dsr-options list --clear-of no-standing,limited
+      dsr-options list --survives --redlines mine.yaml
+    """
+    from dsr_options.analyses.query import RoleFilter, filter_roles
+    from dsr_options.render.views.roles import RoleList
+
+    criteria = RoleFilter(
+        levels=options.parse_choices(level or (), Level, "--level"),
+        dimensions=options.parse_choices(dimension or (), Dimension, "--dimension"),
+        leads=options.split_ids(lead or ()),
+        receptions=options.parse_choices(reception or (), ReceptionStance, "--reception"),
+        text=search,
+        clear_of=options.split_ids(clear_of or ()),
+        survives=survives,
+    )
+    catalogue = options.load(data, redlines, with_default)
+    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt), no_color)
+
+
+def show_role(
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
+        ),
+    ],
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show everything about one role, evidence included, and its redline results.
+
+    Examples:
+
+    \b
+      dsr-options show strategic-advice
+      dsr-options show 3 -f markdown
+      dsr-options show match -f json
+    """
+    from dsr_options.analyses.evaluate import evaluate_role
+    from dsr_options.analyses.query import find_role
+    from dsr_options.render.views.roles import RoleDetail
+
+    catalogue = options.load(data)
+    found = find_role(catalogue, role)
+    emit(render(RoleDetail(found, catalogue, evaluate_role(catalogue, found)), fmt), no_color)
+
+
+def compare(
+    roles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ROLE...",
+            help="Two or more roles: ids, unique prefixes (any case) or numbers.",
+            show_default=False,
+        ),
+    ] = None,
+    diff_only: Annotated[
+        bool, typer.Option("--diff-only", help="Show only the aspects where the roles differ.")
+    ] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Compare roles side by side: one row per aspect, differences marked with ≠.
+
+    Examples:
+
+    \b
+      dsr-options compare strategic coordination
+      dsr-options compare 1 2 3 4 --diff-only
+      dsr-options compare strategic matchmaking -f json
+    """
+    from dsr_options.analyses.compare import compare_roles, redline_aspects
+    from dsr_options.analyses.query import find_roles
+    from dsr_options.render.views.compare import CompareView
+
+    references = roles or []
+    options.need_two_roles(references)
+    catalogue = options.load(data)
+    result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
+    emit(render(CompareView(result.only_differing() if diff_only else result), fmt), no_color)

@@ -1,0 +1,47 @@
+"""The ``agree`` view at a terminal: one block per role, evidence and objections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from dsr_options.analyses.agreement import RoleAgreement
+from dsr_options.render.layout import cell, pairs_table
+from dsr_options.render.safe import visible
+from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
+
+
+def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
+    if not agreements:
+        return Text("No role to show.", style="yellow")
+    parts: list[RenderableType] = []
+    for agreement in agreements:
+        role = agreement.role
+        if parts:
+            parts.append(Text(""))
+        parts.append(
+            Text.assemble(
+                (f"({role.number}) ", "bold"),
+                (visible(role.title), "bold"),
+                "  ",
+                (visible(role.id), "cyan"),
+                "  ",
+                (agreement.standing, "bold"),
+            )
+        )
+        parts.append(
+            cell(
+                f"received: {role_reception_text(agreement.role)}; "
+                f"redlines: {verdict_text(agreement.verdict)}"
+            )
+        )
+        rows = [("for", quoted_text(q)) for q in agreement.support]
+        rows += [("against", quoted_text(q)) for q in agreement.opposition]
+        rows += [("qualifies", quoted_text(q)) for q in agreement.qualifying]
+        rows += [("objects", text) for text in objection_text(agreement, True)]
+        rows += [("may object", text) for text in objection_text(agreement, False)]
+        if rows:
+            parts.append(pairs_table(rows, ("", "Evidence and holders"), wide=1))
+    return Group(*parts)

@@ -1,0 +1,158 @@
+"""``agree``: for each role, the evidence for and against it and the holders who object."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dsr_options.analyses.agreement import Quoted, RoleAgreement
+from dsr_options.render import Rows
+from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+AGREE_CSV_COLUMNS = ("role", "standing", "verdict", "kind", "text", "where")
+
+
+def agreement_data(agreement: RoleAgreement) -> dict[str, Any]:
+    role = agreement.role
+
+    def quotes(items: Sequence[Quoted]) -> list[dict[str, str]]:
+        return [
+            {
+                "quote": q.evidence.quote,
+                "section": q.evidence.section,
+                "source": q.evidence.source,
+                "stance": q.evidence.stance.value,
+                "about": q.about,
+            }
+            for q in items
+        ]
+
+    return {
+        "role": role.id,
+        "number": role.number,
+        "title": role.title,
+        "standing": agreement.standing,
+        "verdict": agreement.verdict.verdict.value,
+        "reception": {
+            "stance": role.reception.stance.value,
+            "voices": role.reception.voices.value,
+            "summary": role.reception.summary,
+            "basis": role.reception.basis.value,
+        },
+        "support": quotes(agreement.support),
+        "opposition": quotes(agreement.opposition),
+        "qualifying": quotes(agreement.qualifying),
+        "objections": [
+            {
+                "holder": o.holder,
+                "name": o.name,
+                "redline": o.redline,
+                "strictness": o.strictness.value,
+                "certain": o.certain,
+                "on_analysis": o.on_analysis,
+            }
+            for o in agreement.objections
+        ],
+    }
+
+
+def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
+    rows = []
+    for agreement in agreements:
+        base = {
+            "role": agreement.role.id,
+            "standing": agreement.standing,
+            "verdict": agreement.verdict.verdict.value,
+        }
+        for kind, items in (
+            ("support", agreement.support),
+            ("opposition", agreement.opposition),
+            ("qualifying", agreement.qualifying),
+        ):
+            rows += [
+                {
+                    **base,
+                    "kind": kind,
+                    "text": q.evidence.quote,
+                    "where": f"{q.about}; {q.evidence.section}",
+                }
+                for q in items
+            ]
+        for objection in agreement.objections:
+            kind = "objection" if objection.certain else "possible objection"
+            rows.append(
+                {
+                    **base,
+                    "kind": kind,
+                    "text": objection.name,
+                    "where": f"{objection.redline} ({objection.strictness.value})"
+                    + ("; the crossing rests on our analysis" if objection.on_analysis else ""),
+                }
+            )
+    return rows
+
+
+def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
+    summary = [
+        {
+            "role": a.role.id,
+            "standing": a.standing,
+            "verdict": a.verdict.verdict.value,
+            "support": str(len(a.support)),
+            "opposition": str(len(a.opposition)),
+            "objecting holders": ", ".join(objection_text(a, True)) or "none",
+        }
+        for a in agreements
+    ]
+    columns = ["role", "standing", "verdict", "support", "opposition", "objecting holders"]
+    parts = ["## Agreement\n\n" + write_markdown_table(summary, columns)]
+    for a in agreements:
+        lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
+        lines.append(
+            f"Received: {role_reception_text(a.role)}. "
+            f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
+        )
+        for heading, items in (
+            ("For", [quoted_text(q) for q in a.support]),
+            ("Against", [quoted_text(q) for q in a.opposition]),
+            ("Qualifying", [quoted_text(q) for q in a.qualifying]),
+            ("Objecting holders", objection_text(a, True)),
+            ("May object (unknown results)", objection_text(a, False)),
+        ):
+            if items:
+                lines += ["", f"{heading}:", ""]
+                lines += [f"- {markdown_cell(item)}" for item in items]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class AgreeView:
+    """For each role: evidence for and against it, and the holders who object."""
+
+    agreements: Sequence[RoleAgreement]
+
+    def data(self) -> Any:
+        agreements = self.agreements
+        return [agreement_data(a) for a in agreements]
+
+    def rows(self) -> Rows:
+        agreements = self.agreements
+        return _agree_rows(agreements), AGREE_CSV_COLUMNS
+
+    def markdown(self) -> str:
+        agreements = self.agreements
+        return _agree_markdown(agreements)
+
+    def table(self) -> RenderableType:
+        agreements = self.agreements
+        from dsr_options.render.terminal.agree import agreement_view
+
+        return agreement_view(agreements)

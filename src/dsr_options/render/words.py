@@ -1,0 +1,180 @@
+"""The phrases every format shares: outcomes, verdicts, values, quotes and reception as text.
+
+A leaf of the render layer: the plain views and the terminal tables both use these words, so
+that a verdict or a value reads the same in a table, in Markdown, in CSV and in a brief.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typing_extensions import assert_never
+
+from dsr_options.analyses.agreement import Quoted, RoleAgreement
+from dsr_options.analyses.compare import Aspect, AspectKind, Summary
+from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
+from dsr_options.model.catalogue import Evidence, Redline, Role
+
+VOICES_TEXT = {
+    "one": "one voice",
+    "several": "several voices",
+    "many": "many voices",
+    "general": "generally held",
+    "unrecorded": "voices not recorded",
+}
+
+
+def voices_text(voices: str) -> str:
+    """How many voices the note records behind a view, as a phrase: ``several voices``."""
+    return VOICES_TEXT.get(voices, f"{voices} voices")
+
+
+def reception_text(stance: str, voices: str, basis: str = "note") -> str:
+    """``support (several voices)``; ``unrecorded (voices not recorded) [analysis]``."""
+    text = f"{stance} ({voices_text(voices)})"
+    return text + (" [analysis]" if basis == "analysis" else "")
+
+
+def role_reception_text(role: Role) -> str:
+    """How participants received ``role``, with its basis when that is our analysis."""
+    reception = role.reception
+    return reception_text(reception.stance.value, reception.voices.value, reception.basis.value)
+
+
+def attribute_text(value: Any) -> str:
+    """An attribute value as text: ``true``/``false`` as in the catalogue and the rules."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value) if value else "(none)"
+    return str(value)
+
+
+def quote_text(evidence: Evidence) -> str:
+    """``“quote” (section; stance)``."""
+    return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
+
+
+SYMBOLS = {
+    Outcome.CROSSES: "✗ crosses",
+    Outcome.CLEAR: "✓ clear",
+    Outcome.UNKNOWN: "? unknown",
+    Outcome.NOT_APPLICABLE: "– n/a",  # noqa: RUF001 - an en dash on purpose: reads as "none"
+}
+"""Each outcome as a symbol and a word, so that it reads without colour."""
+
+
+def _crossed(verdict: RoleVerdict) -> str:
+    """The deciding redlines, each crossing that rests on our analysis marked so."""
+    return ", ".join(
+        f"{rid} (on our analysis)" if verdict.result(rid).rests_on_analysis else rid
+        for rid in verdict.deciding
+    )
+
+
+def verdict_text(verdict: RoleVerdict) -> str:
+    """``flagged: crosses a, b (on our analysis)``; ``undetermined (...): unknown for c``."""
+    deciding = ", ".join(verdict.deciding)
+    if verdict.verdict in (Verdict.OUT, Verdict.FLAGGED):
+        deciding = _crossed(verdict)
+    if verdict.verdict is Verdict.UNDETERMINED:
+        possible = " or ".join(v.value for v in verdict.possible)
+        return f"undetermined ({possible}): unknown for {deciding}"
+    if verdict.verdict is Verdict.OUT:
+        return f"out: crosses {deciding}"
+    if verdict.verdict is Verdict.FLAGGED:
+        return f"flagged: crosses {deciding}"
+    if verdict.verdict is Verdict.CONDITIONAL:
+        return f"conditional: must keep meeting {deciding}"
+    return "clear: crosses nothing, no condition applies"
+
+
+def result_summary(result: Result) -> str:
+    """One result as one line of words: outcome, why, and how to clear it."""
+    parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
+    parts += list(result.explanation)
+    parts += [repair.text for repair in result.repairs]
+    if result.outcome is Outcome.CROSSES and result.redline.repair:
+        parts.append(f"the redline suggests: {result.redline.repair}")
+    return "; ".join(parts)
+
+
+def quoted_text(quoted: Quoted) -> str:
+    evidence = quoted.evidence
+    return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
+
+
+def objection_text(agreement: RoleAgreement, certain: bool) -> list[str]:
+    """``One participant (no-standing-un-capacity, concern; the crossing rests on our
+    analysis)``: an objection is the holder's only as far as the crossing is the note's."""
+    return [
+        f"{o.name} ({o.redline}, {o.strictness.value}"
+        + ("; the crossing rests on our analysis)" if o.on_analysis else ")")
+        for o in agreement.objections
+        if o.certain is certain
+    ]
+
+
+def applies_to_text(redline: Redline) -> str:
+    """Which roles the redline speaks to: ``only where in_country is true`` or ``every role``."""
+    if redline.applies_to is None:
+        return "every role"
+    return f"only where {rule_text(redline.applies_to)}"
+
+
+DIFFERS_MARK = "≠"
+"""Marks a row whose values differ, so that the difference does not rest on colour alone."""
+
+
+NONE = "(none)"
+
+
+def value_text(kind: AspectKind, value: Any, separator: str = ", ") -> str:
+    """One role's value for one aspect, as a person reads it (may hold several lines).
+
+    ``separator`` joins the items of a list; a table passes a newline, one item a line.
+    """
+    if kind is AspectKind.TAGS:
+        return separator.join(str(item) for item in value) if value else NONE
+    if kind is AspectKind.ATTRIBUTE:
+        if value is None:
+            return "(not set)"
+        raw = value["value"]
+        if isinstance(raw, list):
+            shown = separator.join(raw) if raw else NONE
+        else:
+            shown = attribute_text(raw)
+        return f"{shown} [{value['basis']}]"
+    if kind is AspectKind.RECEPTION:
+        return reception_text(value["stance"], value["voices"])
+    if kind is AspectKind.STATEMENTS:
+        return "\n".join(f"• {item['text']} [{item['basis']}]" for item in value) or NONE
+    if kind is AspectKind.EVIDENCE_COUNT:
+        return (
+            f"{value['total']} quotes: {value['supports']} for, {value['opposes']} against, "
+            f"{value['qualifies']} qualifying, {value['neutral']} neutral"
+        )
+    if kind is AspectKind.QUOTE:
+        if value is None:
+            return NONE
+        return f"“{value['quote']}” ({value['section']})"
+    assert_never(kind)
+
+
+def comparison_summary(summary: Summary) -> str:
+    """``3 of 14 aspects differ (marked ≠): levels, reception, concerns``."""
+    count, total = len(summary.differing), summary.total
+    noun = "aspect" if total == 1 else "aspects"
+    if not count:
+        return f"0 of {total} {noun} differ: the roles are alike in every aspect compared."
+    verb = "differs" if count == 1 else "differ"
+    listed = ", ".join(summary.differing_labels)
+    return f"{count} of {total} {noun} {verb} (marked {DIFFERS_MARK}): {listed}"
+
+
+def value_texts(aspect: Aspect, separator: str = ", ") -> dict[str, str]:
+    """Each role's value for ``aspect`` as text, by role id."""
+    return {
+        role_id: value_text(aspect.kind, value, separator)
+        for role_id, value in aspect.values.items()
+    }
