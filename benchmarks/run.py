@@ -34,8 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import redline_count, write_catalogue
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.generate import redline_count, write_catalogue
 
 PYTHON = sys.executable
 MAX_FILE_MB = "4096"

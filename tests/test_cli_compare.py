@@ -129,7 +129,7 @@ def check_against_show(run: Run, data: str, references: list[str]) -> dict[str, 
         "differing": len(differing),
         "differs": differing,
     }
-    return compared
+    return dict(compared)
 
 
 def test_json_matches_show_for_each_role(run: Run, varied: Path) -> None:

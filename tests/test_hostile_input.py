@@ -21,7 +21,7 @@ from dsr_options.files.read import max_file_bytes, parse_bytes, parse_text, read
 from dsr_options.files.walk import MAX_ALIAS_TEXT, MAX_ALIASES, MAX_DEPTH
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
-from dsr_options.render import OutputFormat, render
+from dsr_options.render import OutputFormat, as_text, render
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
 
@@ -344,7 +344,7 @@ def test_a_maximal_alias_document_renders_in_every_format_within_bounds(tmp_path
             render(RedlineList(catalogue.redlines, catalogue), fmt),
         ):
             if fmt is not OutputFormat.TABLE:
-                text = "".join(rendered)
+                text = as_text(rendered)
             else:
                 console = Console(width=100, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
                 console.print(rendered)

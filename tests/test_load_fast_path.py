@@ -57,6 +57,7 @@ SCALARS = [
 
 def tags(text: str, loader: type) -> list[str]:
     root = yaml.compose(text, Loader=loader)
+    assert root is not None
     return [value.tag for _, value in root.value]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from dsr_options import CatalogueError, load_catalogue
+from dsr_options.diagnostics import Code
 from dsr_options.load.catalogue import load
 
 from .factory import redline, redlines_document, role, roles_document, write_catalogue
@@ -142,8 +143,8 @@ def test_load_catalogue_raises_with_every_diagnostic(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
     codes = [d.code for d in caught.value.diagnostics]
-    assert codes.count("duplicate-id") == 2
-    assert "unknown-reference" in codes
+    assert codes.count(Code.DUPLICATE_ID) == 2
+    assert Code.UNKNOWN_REFERENCE in codes
     assert str(caught.value).endswith("the catalogue has 3 errors")
 
 

@@ -10,7 +10,7 @@ from rich.console import Console, RenderableType
 
 from dsr_options.analyses.compare import Comparison, compare_roles
 from dsr_options.load.catalogue import load
-from dsr_options.render import OutputFormat
+from dsr_options.render import OutputFormat, as_text
 from dsr_options.render import render as render_view
 from dsr_options.render.layout import MAX_WORD
 from dsr_options.render.safe import visible
@@ -233,7 +233,7 @@ def test_every_format_renders(small: Comparison, fmt: OutputFormat) -> None:
     if fmt is OutputFormat.TABLE:
         assert not isinstance(rendered, str)
     else:
-        text = "".join(rendered)
+        text = as_text(rendered)
         assert text.endswith("\n")
 
 

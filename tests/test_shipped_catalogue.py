@@ -150,7 +150,9 @@ def test_through_the_un_is_told_apart_from_by_the_un(catalogue: Catalogue) -> No
     matchmaking = catalogue.role("matchmaking")
 
     def outcome(delivered_by: list[str]) -> Outcome:
-        value = AttributeValue(value=delivered_by, basis=Basis.ANALYSIS, note="test")
+        value = AttributeValue.model_validate(
+            {"value": delivered_by, "basis": Basis.ANALYSIS, "note": "test"}
+        )
         role = matchmaking.model_copy(
             update={"attributes": {**matchmaking.attributes, "delivered_by": value}}
         )

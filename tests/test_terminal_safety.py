@@ -201,7 +201,7 @@ def test_yaml_shaped_data_through_the_pipeline_and_the_cli(
 
 TEXT = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cs",), blacklist_characters="\x00\x85\u2028\u2029\r"
+        blacklist_categories=["Cs"], blacklist_characters="\x00\x85\u2028\u2029\r"
     ),
     min_size=1,
     max_size=40,

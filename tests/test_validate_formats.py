@@ -9,11 +9,12 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dsr_options.diagnostics import CODES, Code, Diagnostic
-from dsr_options.render import ReportFormat, render
+from dsr_options.render import ReportFormat, as_text, render
 from dsr_options.render.views.validate import (
     ValidationView,
     escape_data,
@@ -59,7 +60,7 @@ def _report(strict: bool = False) -> Report:
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
 def test_every_format_renders(fmt: ReportFormat) -> None:
-    assert "".join(render(ValidationView(_report()), fmt)).endswith("\n")
+    assert as_text(render(ValidationView(_report()), fmt)).endswith("\n")
 
 
 def test_json_envelope(run: Run, broken_dir: Path) -> None:
@@ -215,7 +216,7 @@ def test_sarif_is_valid_against_the_official_schema(
     _check_sarif(log, broken)
 
 
-def _check_sarif(log: dict, broken: bool) -> None:
+def _check_sarif(log: dict[str, Any], broken: bool) -> None:
     (run_,) = log["runs"]
     assert log["version"] == "2.1.0"
     rules = run_["tool"]["driver"]["rules"]

@@ -41,7 +41,8 @@ def resolve_id(reference: str, ids: Sequence[str], noun: str, *, about: str | No
         return matches[0]
     if matches:
         raise UnknownIdError(
-            f"'{reference}' matches more than one {noun}: {', '.join(matches)}; give more of the id",
+            f"'{reference}' matches more than one {noun}: {', '.join(matches)}; "
+            "give more of the id",
             about=about,
         )
     close = close_ids(wanted, ids)

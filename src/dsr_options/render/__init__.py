@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Protocol, overload
 from typing_extensions import assert_never
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import RenderableType  # noqa: TID251 - a type only, for the views' table()
 
+    Renderable = RenderableType
+    """What a view's ``table()`` returns (rich is imported only when a table is made)."""
     Rendered = str | Iterator[str] | RenderableType
     """Text as it is, text in pieces to write as made, or a rich renderable for a console."""
 
@@ -58,7 +60,7 @@ class View(Protocol):
     def markdown(self) -> str:
         """Markdown for a brief or a pull-request comment."""
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         """A rich renderable for people at a terminal."""
 
 
@@ -110,3 +112,12 @@ def render(view: Any, fmt: OutputFormat | ReportFormat) -> Rendered:
     else:
         assert_never(fmt)
     return out
+
+
+def as_text(rendered: Rendered) -> str:
+    """A rendering that is text (every format but ``table``) as one string."""
+    if isinstance(rendered, str):
+        return rendered
+    if isinstance(rendered, Iterator):
+        return "".join(rendered)
+    raise TypeError("a table is a rich renderable, not text: print it through a console")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -13,6 +14,9 @@ from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Not
 from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, section
 from dsr_options.render.safe import visible
 from dsr_options.render.words import reception_text, voices_text
+
+if TYPE_CHECKING:
+    from dsr_options.analyses.evaluate import RoleVerdict
 
 HEADINGS = {
     "number": "#",
@@ -96,7 +100,10 @@ def _attribute(name: str, value: AttributeValue) -> RenderableType:
     return Group(head, Padding(cell(body), (0, 0, 0, 2))) if body else head
 
 
-def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
+def role_detail_view(
+    role: Role, catalogue: Catalogue, verdict: RoleVerdict | None = None
+) -> RenderableType:
+    """Everything about one role, and after it its redline results when given."""
     """Everything about a role; each part followed by the quotes attached to it."""
 
     header = Text.assemble(
@@ -151,6 +158,10 @@ def role_detail_view(role: Role, catalogue: Catalogue) -> RenderableType:
             )
         ],
     )
+    if verdict is not None:
+        from dsr_options.render.terminal.check import role_redlines_section
+
+        parts += role_redlines_section(verdict)
     return Group(*parts)
 
 

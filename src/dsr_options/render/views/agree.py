@@ -13,7 +13,7 @@ from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from dsr_options.render import Renderable
 
 
 AGREE_CSV_COLUMNS = ("role", "standing", "verdict", "kind", "text", "where")
@@ -151,7 +151,7 @@ class AgreeView:
         agreements = self.agreements
         return _agree_markdown(agreements)
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         agreements = self.agreements
         from dsr_options.render.terminal.agree import agreement_view
 

@@ -21,7 +21,7 @@ from dsr_options.render.formats import (
 from dsr_options.render.words import SYMBOLS, verdict_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from dsr_options.render import Renderable
 
 
 # -- plain data (JSON and YAML) -------------------------------------------------------------------
@@ -236,7 +236,7 @@ class CheckView:
         analysis = self.analysis
         return _check_markdown(analysis)
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         analysis = self.analysis
         from dsr_options.render.terminal.check import check_view
 

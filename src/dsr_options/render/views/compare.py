@@ -12,7 +12,7 @@ from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from dsr_options.render import Renderable
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class CompareView:
         summary = markdown_cell(comparison_summary(result.summary))
         return summary + "\n\n" + write_markdown_table(rows, columns)
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         result = self.result
         from dsr_options.render.terminal.compare import comparison_table
 

@@ -14,7 +14,7 @@ from dsr_options.render.safe import one_line
 from dsr_options.render.words import applies_to_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from dsr_options.render import Renderable
 
 LIST_COLUMNS = ("id", "title", "strictness", "origin", "holders", "applies_to", "rule")
 
@@ -64,7 +64,7 @@ class RedlineList:
         rows = [_row(redline, catalogue) for redline in redlines]
         return write_markdown_table(rows, LIST_COLUMNS)
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         redlines, catalogue = self.redlines, self.catalogue
         rows = [_row(redline, catalogue) for redline in redlines]
         from dsr_options.render.terminal.redlines import redline_list_table

@@ -13,9 +13,8 @@ from dsr_options.render.safe import markdown_cell, one_line
 from dsr_options.render.words import attribute_text, quote_text, reception_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from dsr_options.analyses.evaluate import RoleVerdict
+    from dsr_options.render import Renderable
 
 LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
 
@@ -61,7 +60,7 @@ class RoleList:
         roles = self.roles
         return write_markdown_table([_row(role) for role in roles], LIST_COLUMNS)
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         roles = self.roles
         from dsr_options.render.terminal.roles import role_list_table
 
@@ -148,18 +147,11 @@ class RoleDetail:
         heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
         return heading + write_markdown_table(rows, ["field", "value"])
 
-    def table(self) -> RenderableType:
+    def table(self) -> Renderable:
         role, catalogue, verdict = self.role, self.catalogue, self.verdict
         from dsr_options.render.terminal.roles import role_detail_view
 
-        view = role_detail_view(role, catalogue)
-        if verdict is None:
-            return view
-        from rich.console import Group
-
-        from dsr_options.render.terminal.check import role_redlines_section
-
-        return Group(view, *role_redlines_section(verdict))
+        return role_detail_view(role, catalogue, verdict)
 
 
 def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:
