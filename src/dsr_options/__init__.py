@@ -1,43 +1,140 @@
-"""dsr-options: UN roles in defense sector reform, and the member-state redlines that bound them."""
+"""dsr-options: candidate UN roles in defense sector reform, the redlines that bound them, and
+how the two meet, argued from a cited meeting note.
+
+The library API, stable across releases (everything else is internal)::
+
+    import dsr_options as dsr
+
+    catalogue = dsr.load_catalogue()                 # the packaged catalogue, checked
+    analysis = dsr.analyse(catalogue)                # every role against every redline
+    for verdict in analysis.verdicts:
+        print(verdict.role.id, verdict.verdict.value)
+
+Names are imported on first use, so that ``import dsr_options`` (and ``dsr-options
+--version``) does not pay for pydantic and PyYAML. See docs/library.md.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from dsr_options._version import __version__
 
 if TYPE_CHECKING:
-    from dsr_options.diagnostics import Diagnostic
-    from dsr_options.errors import CatalogueError, DsrOptionsError
-    from dsr_options.load.catalogue import load_catalogue
-    from dsr_options.model.catalogue import Catalogue, Redline, Role
-
-__all__ = [
-    "Catalogue",
-    "CatalogueError",
-    "Diagnostic",
-    "DsrOptionsError",
-    "Redline",
-    "Role",
-    "__version__",
-    "load_catalogue",
-]
+    from dsr_options.analyses.agreement import RoleAgreement, agreement
+    from dsr_options.analyses.compare import Comparison, compare_roles
+    from dsr_options.analyses.evaluate import (
+        Analysis,
+        Outcome,
+        Result,
+        RoleVerdict,
+        Verdict,
+        analyse,
+        clear_of,
+        evaluate_role,
+        rule_text,
+        select_redlines,
+        surviving,
+    )
+    from dsr_options.analyses.query import RoleFilter, filter_roles, find_role
+    from dsr_options.analyses.repairs import Repair, repair_hints
+    from dsr_options.diagnostics import Code, Diagnostic, Severity
+    from dsr_options.errors import CatalogueError, DsrOptionsError, UnknownIdError, UsageError
+    from dsr_options.load.catalogue import LoadFailed, load_catalogue
+    from dsr_options.model.catalogue import Catalogue, Evidence, Redline, Role
+    from dsr_options.validate.run import Report, validate_paths
 
 _LAZY = {
+    # loading
     "load_catalogue": "dsr_options.load.catalogue",
-    "CatalogueError": "dsr_options.errors",
-    "Diagnostic": "dsr_options.diagnostics",
-    "DsrOptionsError": "dsr_options.errors",
+    "LoadFailed": "dsr_options.load.catalogue",
+    # the models
     "Catalogue": "dsr_options.model.catalogue",
-    "Redline": "dsr_options.model.catalogue",
     "Role": "dsr_options.model.catalogue",
+    "Redline": "dsr_options.model.catalogue",
+    "Evidence": "dsr_options.model.catalogue",
+    # evaluation and verdicts
+    "analyse": "dsr_options.analyses.evaluate",
+    "evaluate_role": "dsr_options.analyses.evaluate",
+    "select_redlines": "dsr_options.analyses.evaluate",
+    "surviving": "dsr_options.analyses.evaluate",
+    "clear_of": "dsr_options.analyses.evaluate",
+    "rule_text": "dsr_options.analyses.evaluate",
+    "Analysis": "dsr_options.analyses.evaluate",
+    "RoleVerdict": "dsr_options.analyses.evaluate",
+    "Result": "dsr_options.analyses.evaluate",
+    "Outcome": "dsr_options.analyses.evaluate",
+    "Verdict": "dsr_options.analyses.evaluate",
+    # finding roles, comparing them, agreement, repair hints
+    "find_role": "dsr_options.analyses.query",
+    "filter_roles": "dsr_options.analyses.query",
+    "RoleFilter": "dsr_options.analyses.query",
+    "compare_roles": "dsr_options.analyses.compare",
+    "Comparison": "dsr_options.analyses.compare",
+    "agreement": "dsr_options.analyses.agreement",
+    "RoleAgreement": "dsr_options.analyses.agreement",
+    "repair_hints": "dsr_options.analyses.repairs",
+    "Repair": "dsr_options.analyses.repairs",
+    # validating files, and what it reports
+    "validate_paths": "dsr_options.validate.run",
+    "Report": "dsr_options.validate.run",
+    "Diagnostic": "dsr_options.diagnostics",
+    "Code": "dsr_options.diagnostics",
+    "Severity": "dsr_options.diagnostics",
+    # errors
+    "DsrOptionsError": "dsr_options.errors",
+    "UsageError": "dsr_options.errors",
+    "UnknownIdError": "dsr_options.errors",
+    "CatalogueError": "dsr_options.errors",
 }
+
+__all__ = [
+    "Analysis",
+    "Catalogue",
+    "CatalogueError",
+    "Code",
+    "Comparison",
+    "Diagnostic",
+    "DsrOptionsError",
+    "Evidence",
+    "LoadFailed",
+    "Outcome",
+    "Redline",
+    "Repair",
+    "Report",
+    "Result",
+    "Role",
+    "RoleAgreement",
+    "RoleFilter",
+    "RoleVerdict",
+    "Severity",
+    "UnknownIdError",
+    "UsageError",
+    "Verdict",
+    "__version__",
+    "agreement",
+    "analyse",
+    "clear_of",
+    "compare_roles",
+    "evaluate_role",
+    "filter_roles",
+    "find_role",
+    "load_catalogue",
+    "repair_hints",
+    "rule_text",
+    "select_redlines",
+    "surviving",
+    "validate_paths",
+]
 
 
 def __getattr__(name: str) -> Any:
-    # `dsr-options --version` must not pay for pydantic and PyYAML: import on first use.
-    if name in _LAZY:
-        import importlib
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dsr_options' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'dsr_options' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return __all__

@@ -123,21 +123,28 @@ def _every_evidence(role: Role) -> list[Evidence]:
     ]
 
 
+def _kept_by_redlines(catalogue: Catalogue, criteria: RoleFilter) -> set[str] | None:
+    """The role ids ``role_ids``, ``clear_of`` and ``survives`` leave; None: every role."""
+    role_ids = set(criteria.role_ids) if criteria.role_ids is not None else None
+    if not (criteria.clear_of or criteria.survives):
+        return role_ids
+    from dsr_options.analyses.evaluate import clear_of, surviving
+
+    if role_ids is None:
+        role_ids = {role.id for role in catalogue.roles}
+    if criteria.clear_of:
+        role_ids &= set(clear_of(catalogue, criteria.clear_of))
+    if criteria.survives:
+        role_ids &= set(surviving(catalogue))
+    return role_ids
+
+
 def filter_roles(catalogue: Catalogue, criteria: RoleFilter) -> list[Role]:
     """The roles that meet every criterion, in catalogue order."""
     office_ids = [office.id for office in catalogue.offices]
     leads = {resolve_id(ref, office_ids, "office", about="leads") for ref in criteria.leads}
     words = fold(criteria.text).split()
-    role_ids = set(criteria.role_ids) if criteria.role_ids is not None else None
-    if criteria.clear_of or criteria.survives:
-        from dsr_options.analyses.evaluate import clear_of, surviving
-
-        if role_ids is None:
-            role_ids = {role.id for role in catalogue.roles}
-        if criteria.clear_of:
-            role_ids &= set(clear_of(catalogue, criteria.clear_of))
-        if criteria.survives:
-            role_ids &= set(surviving(catalogue))
+    role_ids = _kept_by_redlines(catalogue, criteria)
     kept = []
     for role in catalogue.roles:
         if role_ids is not None and role.id not in role_ids:
