@@ -1,16 +1,25 @@
-"""Docs that cannot drift: the README's quick start is what CI runs; every command is documented."""
+"""Docs that cannot drift: the quick start is what CI runs; every command and option is documented.
+
+``docs/commands.md`` is generated from ``--help``; after changing a command, regenerate it with
+``DSR_OPTIONS_UPDATE_DOCS=1 python -m pytest tests/test_docs.py``.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+import click
 import typer.main
 
 from dsr_options.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
+REFERENCE = (DOCS / "reference.md").read_text(encoding="utf-8")
+COMMANDS = DOCS / "commands.md"
 
 
 def quick_start_commands() -> list[str]:
@@ -20,7 +29,7 @@ def quick_start_commands() -> list[str]:
 
 def test_quick_start_is_two_commands() -> None:
     install_and_run, install_and_test = quick_start_commands()
-    assert install_and_run == "pip install . && dsr-options list"
+    assert install_and_run == "pip install . && dsr-options check"
     assert "pytest" in install_and_test
 
 
@@ -30,25 +39,58 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert install_and_test in ci.splitlines()
 
 
-def test_every_command_has_help_and_a_readme_section() -> None:
+def commands_reference() -> str:
+    """Every command's ``--help``, at 100 columns, as Markdown."""
+    group = typer.main.get_command(app)
+    parts = [
+        "# Every command and option\n\n"
+        "Generated from `dsr-options COMMAND --help` (a test keeps it in step with the tool).\n"
+    ]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        with click.Context(command, info_name=f"dsr-options {name}", terminal_width=100) as ctx:
+            ctx.max_content_width = 100
+            text = command.get_help(ctx)
+        parts.append(f"\n## `dsr-options {name}`\n\n```text\n{text}\n```\n")
+    return "".join(parts)
+
+
+def test_every_command_has_help_with_examples() -> None:
     group = typer.main.get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, name
         assert "Example" in command.help, name
-        assert f"dsr-options {name}" in README, name
+        assert f"`dsr-options {name}`" in COMMANDS.read_text(encoding="utf-8"), name
+
+
+def test_the_command_reference_is_generated_from_help() -> None:
+    generated = commands_reference()
+    if os.environ.get("DSR_OPTIONS_UPDATE_DOCS") == "1":
+        COMMANDS.write_text(generated, encoding="utf-8")
+    assert COMMANDS.read_text(encoding="utf-8") == generated
 
 
 def test_exit_codes_are_documented() -> None:
-    for code in ("| 0 |", "| 1 |", "| 2 |"):
-        assert code in README
+    for text in (README, REFERENCE):
+        for code in ("| 0 |", "| 1 |", "| 2 |"):
+            assert code in text
 
 
-def test_readme_code_blocks_are_closed() -> None:
+def test_every_doc_link_resolves() -> None:
+    for path in [ROOT / "README.md", *DOCS.glob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
+            assert (path.parent / target).is_file(), f"{path.name} links to a missing {target}"
+
+
+def test_code_blocks_are_closed() -> None:
     """An unclosed fence swallows the sections after it; GitHub would render them as code."""
-    inside = False
-    for number, line in enumerate(README.splitlines(), 1):
-        if line.startswith("```"):
-            inside = not inside
-        elif inside:
-            assert not line.startswith("## "), f"README.md:{number}: a heading inside a code block"
-    assert not inside, "README.md ends inside a code block"
+    for path in [ROOT / "README.md", *DOCS.glob("*.md")]:
+        inside = False
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("```"):
+                inside = not inside
+            elif inside:
+                assert not line.startswith("## "), (
+                    f"{path.name}:{number}: a heading in a code block"
+                )
+        assert not inside, f"{path.name} ends inside a code block"
