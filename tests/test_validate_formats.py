@@ -59,8 +59,25 @@ def _report(strict: bool = False) -> Report:
 
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
-def test_every_format_renders(fmt: ReportFormat) -> None:
-    assert as_text(render(ValidationView(_report()), fmt)).endswith("\n")
+def test_every_format_renders_every_problem(fmt: ReportFormat) -> None:
+    """Each format, read back with its own parser, holds every problem of the report."""
+    report = _report()
+    text = as_text(render(ValidationView(report), fmt))
+    assert text.endswith("\n")
+    codes = sorted(d.code.value for d in report.diagnostics)
+    if fmt is ReportFormat.JSON:
+        data = json.loads(text)
+        assert sorted(d["code"] for d in data["errors"] + data["warnings"]) == codes
+    elif fmt is ReportFormat.SARIF:
+        (sarif_run,) = json.loads(text)["runs"]
+        assert sorted(r["ruleId"] for r in sarif_run["results"]) == codes
+    elif fmt is ReportFormat.JUNIT:
+        failures = list(ET.fromstring(text).iter("failure"))  # warnings fail only with --strict
+        assert len(failures) == len(report.errors)
+    elif fmt is ReportFormat.GITHUB:
+        assert len([line for line in text.splitlines() if line.startswith("::")]) >= len(codes)
+    else:
+        assert all(f"[{code}]" in text for code in codes)
 
 
 def test_json_envelope(run: Run, broken_dir: Path) -> None:
