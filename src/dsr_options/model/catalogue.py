@@ -36,7 +36,6 @@ from dsr_options.model.vocabulary import (
     Voices,
 )
 
-SCHEMA_VERSION = 1
 MAX_QUOTE_LENGTH = 300
 """A quote is evidence, not prose to reuse: longer than this is not a short quote."""
 

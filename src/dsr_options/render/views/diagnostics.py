@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dsr_options.diagnostics import Diagnostic, Severity
+from dsr_options.diagnostics import Diagnostic, Severity, report_order
 from dsr_options.render.safe import visible, visible_inline
 
 
@@ -30,12 +30,11 @@ def source_excerpt(text: str | Sequence[str], line: int, column: int) -> str:
     return f"    {shown}\n    {' ' * caret_at}^"
 
 
-def diagnostics_text(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]) -> str:
-    """Every diagnostic with its excerpt, then a count, as ``validate`` prints them."""
+def diagnostic_blocks(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]) -> list[str]:
+    """Each diagnostic as its one line, then its source line and a caret, in report order."""
     blocks = []
-    lines: dict[str, list[str]] = {}
-    # Top to bottom in each file, a `too-many-errors` summary after the errors it counts.
-    for diagnostic in sorted(diagnostics, key=lambda d: (d.file, d.code == "too-many-errors", d)):
+    lines: dict[str, list[str]] = {}  # each file split once: splitting per diagnostic is quadratic
+    for diagnostic in sorted(diagnostics, key=report_order):
         # One line per diagnostic, whatever the data: a newline in a quoted key must not be
         # able to print a line that reads like a diagnostic of its own.
         block = visible_inline(diagnostic.format())
@@ -43,10 +42,14 @@ def diagnostics_text(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]
             lines[diagnostic.file] = texts.get(diagnostic.file, "").split("\n")
         excerpt = source_excerpt(lines[diagnostic.file], diagnostic.line, diagnostic.column)
         blocks.append(f"{block}\n{excerpt}" if excerpt else block)
+    return blocks
+
+
+def diagnostics_text(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str]) -> str:
+    """Every diagnostic with its excerpt, then a count (what a command that cannot load says)."""
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
-    warnings = len(diagnostics) - errors
-    blocks.append(summary_line(errors, warnings))
-    return "\n".join(blocks) + "\n"
+    summary = summary_line(errors, len(diagnostics) - errors)
+    return "\n".join([*diagnostic_blocks(diagnostics, texts), summary]) + "\n"
 
 
 def summary_line(errors: int, warnings: int) -> str:

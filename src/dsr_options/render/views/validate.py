@@ -16,7 +16,7 @@ from dsr_options._version import __version__
 from dsr_options.diagnostics import CODES, Diagnostic, Severity
 from dsr_options.render.formats import write_json, write_markdown_table
 from dsr_options.render.safe import visible, visible_inline
-from dsr_options.render.views.diagnostics import source_excerpt, summary_line
+from dsr_options.render.views.diagnostics import diagnostic_blocks, source_excerpt, summary_line
 
 if TYPE_CHECKING:
     from dsr_options.validate.run import Report
@@ -81,16 +81,7 @@ class _Lines(dict[str, list[str]]):
 
 def report_text(report: Report) -> str:
     """Each problem as ``file:line:col: severity [code] message``, its line and a caret."""
-    blocks = []
-    lines = _Lines(report)
-    for diagnostic in report.diagnostics:
-        # One line per diagnostic whatever the data: a newline in a quoted key must not be able
-        # to print a line that reads like a diagnostic of its own.
-        block = visible_inline(diagnostic.format())
-        excerpt = source_excerpt(lines[diagnostic.file], diagnostic.line, diagnostic.column)
-        blocks.append(f"{block}\n{excerpt}" if excerpt else block)
-    blocks.append(summary(report))
-    return "\n".join(blocks) + "\n"
+    return "\n".join([*diagnostic_blocks(report.diagnostics, report.texts), summary(report)]) + "\n"
 
 
 # -- json -----------------------------------------------------------------------------------------
