@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dsr_options.diagnostics import Code, Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
@@ -15,10 +16,14 @@ from dsr_options.files.find import (
     catalogue_files,
     display_path,
 )
-from dsr_options.files.located import LoadedFile, validate_model
-from dsr_options.files.read import read_file
-from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
-from dsr_options.validate.references import Parsed, check
+
+if TYPE_CHECKING:
+    from dsr_options.files.located import LoadedFile
+    from dsr_options.model.catalogue import Catalogue
+    from dsr_options.validate.references import Parsed
+
+# Reading files needs PyYAML, pydantic and the checks; a catalogue read back from the cache
+# needs none of them, so they are imported where files are read (see load_files).
 
 __all__ = ["LoadFailed", "Loaded", "load", "load_catalogue", "load_files", "load_located"]
 
@@ -65,6 +70,11 @@ def outside_the_collector() -> Iterator[None]:
 
 def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
+    from dsr_options.files.located import validate_model
+    from dsr_options.files.read import read_file
+    from dsr_options.model.catalogue import RedlinesFile, RolesFile
+    from dsr_options.validate.references import Parsed, check
+
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
         parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
@@ -102,6 +112,8 @@ def _looks_like_roles(file: LoadedFile) -> bool:
 
 
 def _combine(parsed: list[Parsed]) -> Catalogue:
+    from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
+
     roles_model = parsed[0].model
     assert isinstance(roles_model, RolesFile)
     redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
