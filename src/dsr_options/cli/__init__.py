@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from dsr_options._version import __version__
+from dsr_options.files.paths import present
 from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
 from dsr_options.render import OutputFormat, ReportFormat
 
@@ -603,7 +604,7 @@ class SchemaKind(str, Enum):
 def _source_option(value: str) -> tuple[str | None, Path]:
     """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
     source_id, sep, file = value.partition("=")
-    if sep and source_id and not Path(value).exists():
+    if sep and source_id and not present(Path(value)):
         return source_id, Path(file)
     return None, Path(value)
 

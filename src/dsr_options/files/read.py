@@ -17,6 +17,7 @@ import yaml
 from dsr_options.diagnostics import Code
 from dsr_options.errors import UsageError
 from dsr_options.files.located import LoadedFile, position
+from dsr_options.files.paths import PathKind, probe
 from dsr_options.files.walk import MAX_DEPTH, STR_TAG, SafeLoader, Walker
 
 MAX_FILE_ENV = "DSR_OPTIONS_MAX_FILE_MB"
@@ -133,7 +134,11 @@ def read_file(path: Path, display: str | None = None) -> LoadedFile:
         loaded.report(Code.UNREADABLE, "no such file")
         return loaded
     except OSError as exc:
-        loaded.report(Code.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
+        found = probe(path) if isinstance(exc, PermissionError) else None
+        if found is not None and found.kind is PathKind.BLOCKED:  # a folder on the way, not it
+            loaded.report(Code.UNREADABLE, found.reason)
+        else:
+            loaded.report(Code.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
         return loaded
     if len(raw) > limit:
         loaded.report(Code.FILE_TOO_LARGE, _too_large(len(raw), limit))

@@ -35,6 +35,7 @@ from dsr_options.files.find import (
     packaged_data_dir,
 )
 from dsr_options.files.located import LoadedFile, validate_model
+from dsr_options.files.paths import PathKind, present, probe
 from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.files.schema_errors import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
@@ -105,11 +106,7 @@ def validate_paths(
     given = {absolute(item.path) for item in files}
     for item in list(files):
         beside = item.path.parent / REDLINES_FILE
-        if (
-            item.kind is FileKind.ROLES
-            and os.path.lexists(beside)
-            and absolute(beside) not in given
-        ):
+        if item.kind is FileKind.ROLES and present(beside) and absolute(beside) not in given:
             given.add(absolute(beside))
             files.append(_read(beside))
 
@@ -142,12 +139,11 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     """Folders become their catalogue files; duplicates are dropped, order is kept."""
     found: dict[Path, Path] = {}
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"'{path}' does not exist")
-        if path.is_dir():
-            inside = [
-                path / name for name in (ROLES_FILE, REDLINES_FILE) if os.path.lexists(path / name)
-            ]
+        what = probe(path)
+        if what.kind in (PathKind.MISSING, PathKind.BLOCKED):
+            raise UsageError(f"'{path}' {what.describe()}")
+        if what.is_folder:
+            inside = [path / name for name in (ROLES_FILE, REDLINES_FILE) if present(path / name)]
             if not inside:
                 raise UsageError(f"'{path}' holds neither {ROLES_FILE} nor {REDLINES_FILE}")
         else:
@@ -176,7 +172,9 @@ def _read_source(source_id: str | None, path: Path) -> SourceText:
                 raise UsageError(f"--source: '{path}' is not a regular file")
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"--source: cannot read '{path}': {exc.strerror or exc}") from None
+        found = probe(path)
+        why = found.reason if found.kind is PathKind.BLOCKED else exc.strerror or str(exc)
+        raise UsageError(f"--source: cannot read '{path}': {why}") from None
     if len(data) > limit:
         raise UsageError(
             f"--source: '{path}' is larger than {limit // 1_048_576} MiB "
@@ -263,7 +261,7 @@ def _context_roles(folder: Path, data: Path | None) -> Path | None:
     if data is not None:
         return data_dir(data) / ROLES_FILE
     beside = folder / ROLES_FILE
-    if os.path.lexists(beside):
+    if present(beside):
         return beside
     packaged = packaged_data_dir() / ROLES_FILE
-    return packaged if packaged.is_file() else None
+    return packaged if probe(packaged).is_file else None
