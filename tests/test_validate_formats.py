@@ -72,7 +72,16 @@ def test_json_envelope(run: Run, broken_dir: Path) -> None:
     assert [e["code"] for e in report["errors"]] == ["ambiguous-number", "unknown-reference"]
     assert [w["code"] for w in report["warnings"]] == ["unknown-section"]
     for item in report["errors"] + report["warnings"]:
-        assert list(item) == ["file", "line", "column", "code", "severity", "message", "path"]
+        assert list(item) == [
+            "file",
+            "line",
+            "column",
+            "code",
+            "severity",
+            "message",
+            "path",
+            "after_syntax_error",
+        ]
     assert report["errors"][1]["path"] == ["roles", 0, "leads", 0, "office"]
 
 

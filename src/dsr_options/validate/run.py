@@ -154,7 +154,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def _read(path: Path) -> _File:
-    loaded = read_file(path, display_path(path))
+    loaded = read_file(path, display_path(path), recover=True)
     unreadable = next((d for d in loaded.diagnostics if d.code == Code.UNREADABLE), None)
     if unreadable is not None:
         raise UsageError(f"'{path}': {unreadable.message}")

@@ -23,7 +23,16 @@ from dsr_options.render.views.diagnostics import source_excerpt, summary_line
 if TYPE_CHECKING:
     from dsr_options.validate.run import Report
 
-JSON_FIELDS = ("file", "line", "column", "code", "severity", "message", "path")
+JSON_FIELDS = (
+    "file",
+    "line",
+    "column",
+    "code",
+    "severity",
+    "message",
+    "path",
+    "after_syntax_error",
+)
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -100,6 +109,7 @@ def _json_item(diagnostic: Diagnostic) -> dict[str, Any]:
         "severity": diagnostic.severity.value,
         "message": diagnostic.message,
         "path": list(diagnostic.path),
+        "after_syntax_error": diagnostic.after_syntax_error,
     }
 
 
