@@ -164,3 +164,15 @@ def test_an_unlistable_folder_is_read_by_name(cli: Cli, place: Path) -> None:
         result = cli(*args)
         assert (result.returncode, "Traceback" in result.stderr) == (2, False), result.stderr
         assert NOT_READABLE in result.stderr
+
+
+def test_a_redline_file_beside_a_roles_file_it_cannot_read(cli: Cli, place: Path) -> None:
+    folder = write_catalogue(place / "half")
+    (folder / "roles.yaml").chmod(0)
+    result = cli("validate", str(folder / "redlines.yaml"))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "half/roles.yaml, cannot be read (cannot read the file: Permission denied)" in (
+        result.stdout
+    )
+    assert "has errors" not in result.stdout

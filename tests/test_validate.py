@@ -738,6 +738,19 @@ def test_a_lone_redline_file_against_a_broken_catalogue(run: Run, tmp_path: Path
     ]
 
 
+def test_a_lone_redline_file_beside_an_unreadable_roles_file_says_so(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = write_catalogue(tmp_path / "catalogue")
+    (folder / "roles.yaml").unlink()
+    (folder / "roles.yaml").mkdir()  # unreadable as a file, even to root
+    _, report = validate_json(run, str(folder / "redlines.yaml"))
+    (error,) = report["errors"]
+    assert error["code"] == "context-invalid"
+    assert "roles.yaml, cannot be read (is a directory, not a YAML file)" in error["message"]
+    assert "has errors" not in error["message"]
+
+
 def test_separate_folders_are_separate_catalogues(run: Run, tmp_path: Path) -> None:
     one = write_catalogue(tmp_path / "one")
     two = write_catalogue(tmp_path / "two")  # the same ids: not a clash across catalogues

@@ -155,7 +155,7 @@ class Code(str, Enum):
     CONTEXT_INVALID = (
         "context-invalid",
         Severity.ERROR,
-        "The roles file a redline file is checked against has errors.",
+        "The roles file a redline file is checked against has errors or cannot be read.",
     )
     UNKNOWN_SECTION = (
         "unknown-section",

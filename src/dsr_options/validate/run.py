@@ -245,8 +245,16 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
         check(redlines)
         return
     context = read_file(context_path, display_path(context_path))
-    model = validate_model(context, RolesFile)
-    if model is None:
+    unreadable = next((d for d in context.diagnostics if d.code is Code.UNREADABLE), None)
+    if unreadable is not None:
+        for item in redlines:
+            item.file.report(
+                Code.CONTEXT_INVALID,
+                f"the roles file it is checked against, {context.path}, cannot be read "
+                f"({unreadable.message}), so its references were not checked",
+            )
+    model = None if unreadable is not None else validate_model(context, RolesFile)
+    if model is None and unreadable is None:
         for item in redlines:
             item.file.report(
                 Code.CONTEXT_INVALID,
