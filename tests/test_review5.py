@@ -50,7 +50,8 @@ def test_junit_names_are_visible_and_well_formed() -> None:
     assert "\x1b" not in xml
     case = ET.fromstring(xml).find("testsuite/testcase")
     assert case is not None
-    assert case.get("name") == case.get("file") == "data/\\x1b[31mroles.yaml"
+    assert case.get("file") == case.get("classname") == "data/\\x1b[31mroles.yaml"
+    assert case.get("name") == "data/\\x1b[31mroles.yaml:2:3 [unknown-field]"
     failure = case.find("failure")
     assert failure is not None
     assert "\n" not in (failure.get("message") or "")

@@ -81,3 +81,86 @@ def test_the_schema_command(run: Run) -> None:
     assert json.loads(default.stdout)["title"] == "RolesFile"
     wrong = run("dsr-options schema offices")
     assert wrong.exit_code == 2, wrong
+
+
+# -- the schema is as strict as the tool ---------------------------------------------------------
+
+SCHEMA_CODES = {
+    "unknown-field",
+    "missing-field",
+    "wrong-type",
+    "invalid-value",
+    "invalid-rule",
+    "invalid-id",
+    "invalid-length",
+    "invalid",
+}
+"""The codes of a file's shape: what a JSON Schema can say."""
+BEYOND_JSON_SCHEMA = {
+    # A file's own declarations decide these; a static schema cannot follow them.
+    "redlines-rule-wrong-operator.yaml": "whether 'contains' fits depends on the attribute's "
+    "declared type, in roles.yaml (another file)",
+    "roles-boolean-attribute-text.yaml": "whether a value fits depends on the attribute's "
+    "declared type in the file's own 'attributes' list (data, not shape)",
+}
+CORPUS = REPO / "tests" / "corpus"
+
+
+def _schema_rejections() -> list[tuple[str, set[str]]]:
+    from dsr_options.load.catalogue import load_files
+
+    from .test_corpus import CASES, pair
+
+    found = []
+    for name in CASES:
+        roles, redlines = pair(CORPUS / name)
+        loaded = load_files(roles, [redlines])
+        codes = {
+            d.code.value
+            for d in loaded.diagnostics
+            if Path(d.file).name == name and d.code.value in SCHEMA_CODES
+        }
+        if codes:
+            found.append((name, codes))
+    return found
+
+
+REJECTED = _schema_rejections()
+
+
+def test_the_corpus_has_schema_rejections() -> None:
+    assert len(REJECTED) >= 20
+    assert set(BEYOND_JSON_SCHEMA) <= {name for name, _ in REJECTED}
+
+
+@pytest.mark.parametrize(("name", "codes"), REJECTED, ids=[name for name, _ in REJECTED])
+def test_the_schema_rejects_what_the_tool_rejects_for_its_shape(name: str, codes: set[str]) -> None:
+    kind = "roles" if name.startswith("roles-") else "redlines"
+    data = _plain(yaml.safe_load((CORPUS / name).read_text(encoding="utf-8")))
+    errors = list(_validator(kind).iter_errors(data))
+    if name in BEYOND_JSON_SCHEMA:
+        assert errors == [], f"{name} is now refused by the schema: drop it from the list"
+        return
+    assert errors, f"the tool refuses {name} ({', '.join(sorted(codes))}); the schema accepts it"
+
+
+def test_a_rule_with_two_operators_is_refused_by_the_schema() -> None:
+    redlines = redlines_document()
+    rule = {"attribute": "standing_un_capacity", "equals": True, "in": [True]}
+    redlines["redlines"][0]["rule"] = rule
+    assert list(_validator("redlines").iter_errors(redlines))
+    redlines["redlines"][0]["rule"] = {"attribute": "standing_un_capacity", "in": [True]}
+    assert list(_validator("redlines").iter_errors(redlines)) == []
+    redlines["redlines"][0]["rule"] = {"attribute": "standing_un_capacity", "equals": None}
+    assert list(_validator("redlines").iter_errors(redlines))  # no operator given
+
+
+def test_model_checks_are_in_the_schema() -> None:
+    roles = roles_document()
+    roles["roles"][0]["concerns"] = [{"text": "A worry.", "basis": "note"}]
+    assert list(_validator("roles").iter_errors(roles))  # a note without evidence
+    roles["roles"][0]["concerns"] = [{"text": "A worry.", "basis": "analysis"}]
+    assert list(_validator("roles").iter_errors(roles)) == []
+    roles["attributes"][0]["values"] = []
+    kind = roles["attributes"][0]["type"]
+    assert bool(list(_validator("roles").iter_errors(roles))) is (kind != "boolean")

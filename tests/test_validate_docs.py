@@ -57,10 +57,35 @@ def test_the_pre_commit_hook() -> None:
     assert hook["language"] == "python"
     assert hook["require_serial"] is True
     files = re.compile(hook["files"])
-    for path in ("data/roles.yaml", "data/redlines.yaml", "roles.yml", "x/my-redlines.yaml"):
+    for path in (
+        "data/roles.yaml",
+        "data/redlines.yaml",
+        "roles.yml",
+        "x/my-redlines.yaml",
+        "catalogue/redlines-fr.yml",
+    ):
         assert files.search(path), path
-    for path in ("data/other.yaml", "roles.yaml.bak", "docs/roles.md"):
+    for path in (
+        "data/other.yaml",
+        "roles.yaml.bak",
+        "docs/roles.md",
+        "k8s/cluster-roles.yaml",
+        "deploy/rbac-roles.yaml",
+        "ansible/roles/web/tasks/main.yaml",
+        "my-roles.yaml",  # a roles file by another name: widen `files:` (README, pre-commit)
+    ):
         assert not files.search(path), path
+
+
+def test_the_ci_guide_shows_how_to_widen_the_hook() -> None:
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text.split("## pre-commit", 1)[1].split("\n## ", 1)[0]
+    widened = re.search(r"files: (\S+)", section.split("To widen it", 1)[1])
+    assert widened is not None
+    pattern = re.compile(widened.group(1))
+    assert pattern.search("catalogue/my-roles.yaml")
+    assert pattern.search("catalogue/redlines.yaml")
+    assert not pattern.search("k8s/cluster-roles.yaml")
 
 
 def test_the_ci_guide_documents_validate_in_ci() -> None:

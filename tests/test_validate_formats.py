@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import junitparser
 import pytest
 
 from dsr_options.diagnostics import CODES, Code, Diagnostic
@@ -90,7 +91,16 @@ def test_json_envelope(run: Run, broken_dir: Path) -> None:
     assert [e["code"] for e in report["errors"]] == ["ambiguous-number", "unknown-reference"]
     assert [w["code"] for w in report["warnings"]] == ["unknown-section"]
     for item in report["errors"] + report["warnings"]:
-        assert list(item) == ["file", "line", "column", "code", "severity", "message", "path"]
+        assert list(item) == [
+            "file",
+            "line",
+            "column",
+            "code",
+            "severity",
+            "message",
+            "path",
+            "after_syntax_error",
+        ]
     assert report["errors"][1]["path"] == ["roles", 0, "leads", 0, "office"]
 
 
@@ -105,6 +115,25 @@ def test_json_ok(run: Run, tmp_path: Path) -> None:
         "errors": [],
         "warnings": [],
     }
+
+
+def test_github_file_names_are_escaped_not_rewritten() -> None:
+    name = "odd%dir,a:b\r\nroles.yaml"
+    report = Report(
+        files=[name],
+        diagnostics=[Diagnostic(name, 2, 3, Code.UNKNOWN_FIELD, "50% bad\r\nnext: x, y")],
+        texts={name: "a: 1\nb: 2\n"},
+    )
+    first = report_github(report).splitlines()[0]
+    assert first == (
+        "::error file=odd%25dir%2Ca%3Ab%0D%0Aroles.yaml,line=2,col=3,"
+        "title=dsr-options [unknown-field]::50%25 bad%0D%0Anext: x, y"
+    )
+    # Unescaped as the runner does (%0D, %0A, %3A, %2C, then %25), the property is the name.
+    file = first.split("file=", 1)[1].split(",line=")[0]
+    for escaped, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        file = file.replace(escaped, char)
+    assert file == name
 
 
 def test_github_escaping_follows_the_workflow_command_rules() -> None:
@@ -166,38 +195,66 @@ def test_step_summary_escapes_markdown() -> None:
     assert "| a\\|b.yaml | 1 | 1 | error | wrong-type | &lt;b&gt;x&lt;/b&gt; \\| y |" in text
 
 
+def _junit(xml: str) -> tuple[Any, list[Any]]:
+    """The report read by a real JUnit reader: its one suite and its cases."""
+    parsed = junitparser.JUnitXml.fromstring(xml)
+    (suite,) = list(parsed)
+    return suite, list(suite)
+
+
 def test_junit(run: Run, broken_dir: Path) -> None:
     result = run(f"dsr-options validate {broken_dir} -f junit")
     assert result.exit_code == 1, result
-    root = ET.fromstring(result.stdout.encode("utf-8"))
-    assert root.tag == "testsuites"
-    (suite,) = root
-    assert suite.attrib["tests"] == "2"
-    assert suite.attrib["failures"] == "2"
-    cases = suite.findall("testcase")
-    assert [Path(c.attrib["name"]).name for c in cases] == ["roles.yaml", "redlines.yaml"]
-    failures = cases[0].findall("failure")
-    assert [f.attrib["type"] for f in failures] == ["unknown-reference"]
-    assert (
-        "error [unknown-reference] no office has the id 'nowhere'" in failures[0].attrib["message"]
-    )
-    assert failures[0].text is not None
-    assert failures[0].text.rstrip().endswith("^")
-    out = cases[0].find("system-out")
-    assert out is not None
-    assert "[unknown-section]" in (out.text or "")
-    assert [f.attrib["type"] for f in cases[1].findall("failure")] == ["ambiguous-number"]
+    suite, cases = _junit(result.stdout)
+    # One case per problem: two errors fail, the warning passes with its words as output.
+    assert (suite.tests, suite.failures, suite.errors) == (3, 2, 0)
+    failed = [c for c in cases if not c.is_passed]
+    assert [Path(c.classname).name for c in failed] == ["roles.yaml", "redlines.yaml"]
+    assert [c.result[0].type for c in failed] == ["unknown-reference", "ambiguous-number"]
+    roles = failed[0]
+    (failure,) = roles.result
+    assert "error [unknown-reference] no office has the id 'nowhere'" in failure.message
+    assert failure.text is not None
+    assert failure.text.rstrip().endswith("^")
+    line = int(roles._elem.get("line"))
+    assert roles.name.startswith(f"{roles._elem.get('file')}:{line}:")
+    assert roles.name.endswith(" [unknown-reference]")
+    assert f":{line}:" in failure.message
+    (passed,) = [c for c in cases if c.is_passed]
+    assert "[unknown-section]" in (passed.system_out or "")
+
+
+def test_junit_has_one_failure_per_problem(run: Run, tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "catalogue")
+    roles = folder / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace("title:", "titel:", 2).replace("levels:", "levles:", 1))
+    json_report = json.loads(run(f"dsr-options validate {folder} -f json").stdout)
+    result = run(f"dsr-options validate {folder} -f junit")
+    suite, cases = _junit(result.stdout)
+    problems = json_report["errors"]
+    assert len(problems) >= 3
+    assert suite.failures == len(problems) == len([c for c in cases if not c.is_passed])
+    expected = [(p["line"], p["code"], p["message"]) for p in problems]
+    found = [
+        (int(c._elem.get("line")), c.result[0].type, c.result[0].message.split("] ", 1)[1])
+        for c in cases
+        if not c.is_passed
+    ]
+    assert found == expected
+    assert {c._elem.get("file") for c in cases if not c.is_passed} == {str(roles)}
 
 
 def test_junit_strict_makes_warnings_failures(run: Run, broken_dir: Path) -> None:
     result = run(f"dsr-options validate {broken_dir} -f junit --strict")
-    suite = ET.fromstring(result.stdout)[0]
-    roles = suite.findall("testcase")[0]
-    assert [f.attrib["type"] for f in roles.findall("failure")] == [
-        "unknown-section",
+    suite, cases = _junit(result.stdout)
+    assert (suite.tests, suite.failures) == (3, 3)
+    assert sorted(c.result[0].type for c in cases) == [
+        "ambiguous-number",
         "unknown-reference",
+        "unknown-section",
     ]
-    assert roles.find("system-out") is None
+    assert all(c.system_out is None for c in cases)
 
 
 def test_junit_clean(run: Run, tmp_path: Path) -> None:

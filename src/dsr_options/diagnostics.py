@@ -155,7 +155,7 @@ class Code(str, Enum):
     CONTEXT_INVALID = (
         "context-invalid",
         Severity.ERROR,
-        "The roles file a redline file is checked against has errors.",
+        "The roles file a redline file is checked against has errors or cannot be read.",
     )
     UNKNOWN_SECTION = (
         "unknown-section",
@@ -211,6 +211,9 @@ class Diagnostic:
     message: str
     path: tuple[str | int, ...] = field(default=(), compare=False)
     """Where in the document the problem sits, as keys and indexes from the top."""
+    after_syntax_error: bool = field(default=False, compare=False)
+    """Found by reading on past a syntax error (its line set aside): may be a consequence of
+    it, not certain; its message says so too."""
 
     @property
     def severity(self) -> Severity:

@@ -11,6 +11,7 @@ import typer
 from dsr_options.cli import output
 from dsr_options.cli.options import DataOption, choice
 from dsr_options.cli.output import emit
+from dsr_options.files.paths import present
 from dsr_options.render import ReportFormat, render
 
 
@@ -24,7 +25,7 @@ class SchemaKind(str, Enum):
 def source_option(value: str) -> tuple[str | None, Path]:
     """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
     source_id, sep, file = value.partition("=")
-    if sep and source_id and not Path(value).exists():
+    if sep and source_id and not present(Path(value)):
         return source_id, Path(file)
     return None, Path(value)
 

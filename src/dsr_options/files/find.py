@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from dsr_options.errors import UsageError
+from dsr_options.files.paths import PathKind, present, probe
 
 DATA_ENV = "DSR_OPTIONS_DATA"
 ROLES_FILE = "roles.yaml"
@@ -22,7 +23,7 @@ REDLINES_FILE = "redlines.yaml"
 def packaged_data_dir() -> Path:
     """The catalogue shipped inside the installed package (or the source tree's ``data/``)."""
     packaged = Path(str(resources.files("dsr_options"))) / "_data"
-    if (packaged / ROLES_FILE).is_file():
+    if probe(packaged / ROLES_FILE).is_file:
         return packaged
     return Path(__file__).resolve().parents[3] / "data"
 
@@ -35,13 +36,18 @@ def data_dir(explicit: Path | None = None) -> Path:
         chosen, origin, about = Path(os.environ[DATA_ENV]), f"{DATA_ENV}: ", None
     else:
         return packaged_data_dir()
-    if not chosen.is_dir():
-        what = "does not exist" if not chosen.exists() else "is not a folder"
+    found = probe(chosen)
+    if not found.is_folder:
+        what = "is not a folder" if found.kind in (PathKind.FILE, PathKind.OTHER) else None
         raise UsageError(
-            f"{origin}'{chosen}' {what}; give the folder holding {ROLES_FILE}", about=about
+            f"{origin}'{chosen}' {what or found.describe()}; give the folder holding {ROLES_FILE}",
+            about=about,
         )
-    if not os.path.lexists(chosen / ROLES_FILE):  # a broken link or a folder is read, and reported
+    roles = probe(chosen / ROLES_FILE)
+    if roles.kind is PathKind.MISSING:  # a broken link or a folder is read, and reported
         raise UsageError(f"{origin}'{chosen}' has no {ROLES_FILE}", about=about)
+    if roles.kind is PathKind.BLOCKED:
+        raise UsageError(f"{origin}'{chosen / ROLES_FILE}' {roles.reason}", about=about)
     return chosen
 
 
@@ -64,11 +70,12 @@ def display_path(path: Path) -> str:
 
 def _check_redline_path(path: Path) -> None:
     """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
-    if not path.exists():
-        raise UsageError(f"'{path}' does not exist; give a redline file", about="redlines")
-    if path.is_dir():
+    found = probe(path)
+    if found.kind in (PathKind.MISSING, PathKind.BLOCKED):
+        raise UsageError(f"'{path}' {found.describe()}; give a redline file", about="redlines")
+    if found.is_folder:
         inside = path / REDLINES_FILE
-        hint = f" such as '{inside}'" if inside.is_file() else ""
+        hint = f" such as '{inside}'" if probe(inside).is_file else ""
         raise UsageError(f"'{path}' is a folder; give a redline file{hint}", about="redlines")
 
 
@@ -104,7 +111,7 @@ def catalogue_files(
     default_redlines = folder / REDLINES_FILE
     # Anything by that name is loaded, so that a broken link, a folder or a FIFO is reported as
     # unreadable rather than taken for a catalogue without redlines.
-    if (with_default or not redlines) and os.path.lexists(default_redlines):
+    if (with_default or not redlines) and present(default_redlines):
         chosen.append(default_redlines)
     chosen.extend(redlines)
     if data is not None:

@@ -39,6 +39,11 @@ class LoadedFile:
     unreported: int = 0
     """Problems found after ``MAX_REPORTED`` were: counted, not kept (see ``error``)."""
     _summary: int = -1
+    after_syntax_error: str = ""
+    set_aside: dict[int, str] = field(default_factory=dict, repr=False)
+    """Lines set aside to read past syntax errors, with the key each one wrote ("" for none)."""
+    """Set once the file is read on past a syntax error: the words every later problem's
+    message ends with (see ``files.read``); those problems are marked ``after_syntax_error``."""
 
     def report(
         self,
@@ -68,7 +73,31 @@ class LoadedFile:
                 self.diagnostics.append(Diagnostic(self.path, *at, Code.TOO_MANY_ERRORS, ""))
             self.unreported += 1
             return
-        self.diagnostics.append(Diagnostic(self.path, *at, code, message, path=tuple(path)))
+        if self.after_syntax_error:
+            if self._set_aside_consequence(code, message, at, path):
+                return
+            message += self.after_syntax_error
+        self.diagnostics.append(
+            Diagnostic(
+                self.path,
+                *at,
+                code,
+                message,
+                path=tuple(path),
+                after_syntax_error=bool(self.after_syntax_error),
+            )
+        )
+
+    def _set_aside_consequence(
+        self, code: Code, message: str, at: tuple[int, int], path: Sequence[Any]
+    ) -> bool:
+        """Whether a problem is only the hole a set-aside line leaves: its key now missing, or
+        the key above it now empty."""
+        if code is Code.MISSING_FIELD and path:
+            return str(path[-1]) in self.set_aside.values()
+        if code is Code.WRONG_TYPE and message.endswith("not nothing (an empty value)"):
+            return at[0] + 1 in self.set_aside
+        return False
 
     def report_at_offset(self, offset: int, code: Code, message: str) -> None:
         """Report a problem at a character offset of the file's text."""

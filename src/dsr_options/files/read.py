@@ -17,6 +17,7 @@ import yaml
 from dsr_options.diagnostics import Code
 from dsr_options.errors import UsageError
 from dsr_options.files.located import LoadedFile, position
+from dsr_options.files.paths import PathKind, probe
 from dsr_options.files.walk import MAX_DEPTH, STR_TAG, SafeLoader, Walker
 
 MAX_FILE_ENV = "DSR_OPTIONS_MAX_FILE_MB"
@@ -107,7 +108,7 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
-def read_file(path: Path, display: str | None = None) -> LoadedFile:
+def read_file(path: Path, display: str | None = None, *, recover: bool = False) -> LoadedFile:
     """Read, decode and walk one YAML file; every problem lands in ``diagnostics``.
 
     Only a regular file is opened (a FIFO or a device could block or never end), and never more
@@ -133,15 +134,19 @@ def read_file(path: Path, display: str | None = None) -> LoadedFile:
         loaded.report(Code.UNREADABLE, "no such file")
         return loaded
     except OSError as exc:
-        loaded.report(Code.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
+        found = probe(path) if isinstance(exc, PermissionError) else None
+        if found is not None and found.kind is PathKind.BLOCKED:  # a folder on the way, not it
+            loaded.report(Code.UNREADABLE, found.reason)
+        else:
+            loaded.report(Code.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
         return loaded
     if len(raw) > limit:
         loaded.report(Code.FILE_TOO_LARGE, _too_large(len(raw), limit))
         return loaded
-    return parse_bytes(raw, shown)
+    return parse_bytes(raw, shown, recover=recover)
 
 
-def parse_bytes(raw: bytes, display: str) -> LoadedFile:
+def parse_bytes(raw: bytes, display: str, *, recover: bool = False) -> LoadedFile:
     """Decode UTF-8 (a BOM is allowed), then parse and walk."""
     loaded = LoadedFile(display, "")
     limit = max_file_bytes()
@@ -163,11 +168,16 @@ def parse_bytes(raw: bytes, display: str) -> LoadedFile:
         message = f"byte 0x{raw[offset]:02x} is not valid UTF-8; {hint}"
         loaded.report(Code.ENCODING, message, at=(line, column))
         return loaded
-    return parse_text(text, display)
+    return parse_text(text, display, recover=recover)
 
 
-def parse_text(text: str, display: str) -> LoadedFile:
-    """Parse YAML text into nodes and walk them into plain data, collecting every problem."""
+def parse_text(text: str, display: str, *, recover: bool = False) -> LoadedFile:
+    """Parse YAML text into nodes and walk them into plain data, collecting every problem.
+
+    With ``recover``, a syntax error does not end the reading: the file is read again with the
+    offending line set aside (see :func:`_recover`), and what is found past it is marked as
+    found after a syntax error.
+    """
     # Old Mac line ends are line breaks to YAML and to editors alike: count them as one.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     loaded = LoadedFile(display, text)
@@ -182,28 +192,10 @@ def parse_text(text: str, display: str) -> LoadedFile:
     try:
         root = yaml.compose(text, Loader=_CatalogueLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = exc.context or ""
-        unclosed = "flow sequence" in context or "flow mapping" in context
-        unclosed = unclosed or _at_end(problem, exc.problem_mark, text)
-        before = exc.context_mark and (
-            exc.problem_mark is None or exc.context_mark.index < exc.problem_mark.index
-        )
-        if exc.context_mark and exc.context and unclosed and before:
-            # An unclosed quote or bracket: point where it opens, not where the parser gave up.
-            mark = exc.context_mark
-            words = exc.context.split()  # "while scanning a quoted scalar"
-            what = " ".join(words[3:] if words[2:3] in (["a"], ["an"]) else words[2:])
-            what = what.replace("scalar", "text")
-            where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
-            problem = f"this {what} is never closed ({problem}{where})"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        if "maximum nesting depth" in problem:
-            code, message = Code.TOO_DEEP, f"nesting deeper than {LIBYAML_MAX_DEPTH} levels"
-        else:
-            code, message = Code.YAML_SYNTAX, _syntax_message(problem, text, mark)
+        code, message, (line, column), _ = _syntax_error(exc, text)
         loaded.report(code, message, at=(line, column))
+        if recover and code is Code.YAML_SYNTAX:
+            _recover(loaded, text, exc)
         return loaded
     except yaml.reader.ReaderError as exc:  # a character YAML refuses; located by offset only
         loaded.report_at_offset(
@@ -225,6 +217,11 @@ def parse_text(text: str, display: str) -> LoadedFile:
     if root is None:
         loaded.report(Code.EMPTY_FILE, "the file holds no YAML document")
         return loaded
+    _walk(loaded, root)
+    return loaded
+
+
+def _walk(loaded: LoadedFile, root: yaml.Node) -> None:
     loaded.root = root
     walker = Walker(loaded)
     data = walker.walk(root)
@@ -232,7 +229,153 @@ def parse_text(text: str, display: str) -> LoadedFile:
     # A walk stopped by a limit leaves holes that would be reported as errors of their own; a
     # walk past the report cap would only add schema errors nobody reads (and cost their build).
     loaded.data = None if walker.stopped or loaded.unreported else data
-    return loaded
+
+
+MAX_RECOVERIES = 20
+"""Syntax errors past the first one a file is re-read for; then the rest is left unread."""
+MAX_RECOVERY_CHARACTERS = 8 * 1_048_576
+"""Characters re-read in all per file: a large file gets fewer re-reads (at least one), so that
+reading on costs at most about 2.5 s more (libyaml composes some 3.5 MB a second, measured on a
+generated 2.4 MB catalogue: 20 re-reads took 15 s, the 3 it now gets take about 2 s)."""
+AFTER_SYNTAX_ERROR = (
+    " (found after a syntax error, with {lines} set aside: may be a consequence of it)"
+)
+
+
+def _recover(loaded: LoadedFile, text: str, exc: yaml.MarkedYAMLError) -> None:
+    """Read on past a syntax error: set its line aside (blank, so every line keeps its number),
+    parse again, and repeat for the next error, at most ``MAX_RECOVERIES`` times.
+
+    Everything reported from here on carries ``after_syntax_error`` and says so in its
+    message: a line set aside can hide a key (a missing field) or shift a block. Each re-read
+    is one linear parse, so a file of 10,000 syntax errors costs ``MAX_RECOVERIES`` parses.
+    """
+    lines = text.split("\n")
+    aside: list[int] = []
+    budget = max(1, min(MAX_RECOVERIES, MAX_RECOVERY_CHARACTERS // max(1, len(text))))
+    current, error = text, exc
+    while True:
+        code, _, at, index = _syntax_error(error, current)
+        if index is None or not 0 <= index < len(lines) or not lines[index].strip():
+            return  # nothing left to set aside: the error is at the end, or on a blank line
+        if len(aside) == budget:
+            loaded.report(
+                Code.YAML_SYNTAX,
+                f"stopped reading past syntax errors after {budget + 1} of them (at most "
+                f"{budget} re-reads for a file this size); the rest of the file is not "
+                "checked: fix these and run again",
+                at=at,
+            )
+            return
+        key = _KEY_LINE.match(lines[index])
+        loaded.set_aside[index + 1] = key.group(2) if key else ""
+        lines[index] = ""
+        aside.append(index + 1)
+        loaded.after_syntax_error = AFTER_SYNTAX_ERROR.format(lines=_line_list(aside))
+        current = "\n".join(lines)
+        try:
+            root = yaml.compose(current, Loader=_CatalogueLoader)
+        except yaml.MarkedYAMLError as again:
+            code, message, at, _ = _syntax_error(again, current)
+            loaded.report(code, message, at=at)
+            if code is not Code.YAML_SYNTAX:
+                return
+            error = again
+            continue
+        except (yaml.YAMLError, RecursionError):  # pragma: no cover - a mark-less libyaml error
+            return
+        if root is not None:
+            _walk(loaded, root)
+        return
+
+
+def _line_list(numbers: list[int]) -> str:
+    """``line 4``, ``lines 4 and 9``, ``lines 4, 9 and 12``, ``20 lines (4, 9, 12, ...)``."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    if len(numbers) <= 4:
+        return f"lines {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    return f"{len(numbers)} lines ({', '.join(map(str, numbers[:3]))}, ...)"
+
+
+def _syntax_error(
+    exc: yaml.MarkedYAMLError, text: str
+) -> tuple[Code, str, tuple[int, int], int | None]:
+    """The code, message and place of a syntax error, and the 0-based line to set aside."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context or ""
+    unclosed = "flow sequence" in context or "flow mapping" in context
+    unclosed = unclosed or _at_end(problem, exc.problem_mark, text)
+    before = exc.context_mark and (
+        exc.problem_mark is None or exc.context_mark.index < exc.problem_mark.index
+    )
+    quoted = _quote_closed_later(exc, text)
+    if quoted is not None:
+        # A quote left open and closed by the next quote on a later line: libyaml gives up
+        # after that one, far below the mistake.
+        mark, closed_at = quoted
+        problem = (
+            f"this quote is never closed before line {closed_at} (the quote there closes it, "
+            f"so the lines between were read as text; {problem})"
+        )
+    elif exc.context_mark and exc.context and unclosed and before:
+        # An unclosed quote or bracket: point where it opens, not where the parser gave up.
+        mark = exc.context_mark
+        words = exc.context.split()  # "while scanning a quoted scalar"
+        what = " ".join(words[3:] if words[2:3] in (["a"], ["an"]) else words[2:])
+        what = what.replace("scalar", "text")
+        where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        problem = f"this {what} is never closed ({problem}{where})"
+    elif "simple key" in context and exc.context_mark and before:
+        # `title Strategic advice` with its ':' missing: libyaml notices on the next line.
+        mark = exc.context_mark
+        problem = f"{problem} on this line: a key needs ': ' before its value"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if "maximum nesting depth" in problem:
+        return (
+            Code.TOO_DEEP,
+            f"nesting deeper than {LIBYAML_MAX_DEPTH} levels",
+            (line, column),
+            None,
+        )
+    message = problem if quoted is not None else _syntax_message(problem, text, mark)
+    return Code.YAML_SYNTAX, message, (line, column), (mark.line if mark else None)
+
+
+_QUOTE_BEFORE = re.compile(r"""["'][ \t]*\Z""")
+_KEY_LINE = re.compile(r"^[ \t]*(- +)?([\w.-]+)[ \t]*:( |$)")
+
+
+def _quote_closed_later(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, int] | None:
+    """The opening mark and closing line of a quoted text that swallowed lines of keys.
+
+    Only looked for when the parser gave up just after a closing quote; the tokens up to the
+    error are scanned again (linear, and only for a file already in error).
+    """
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    line_start = text.rfind("\n", 0, problem.index) + 1
+    if not _QUOTE_BEFORE.search(text, line_start, problem.index):
+        return None
+    last: Any = None
+    try:
+        for token in yaml.scan(text, Loader=_CatalogueLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ('"', "'"):
+        return None
+    start, end = last.start_mark, last.end_mark
+    if end.line != problem.line or start.line == end.line:
+        return None
+    inside = text[start.index : end.index].split("\n")[1:]
+    if not any(_KEY_LINE.match(row) for row in inside):
+        return None  # a real text over several lines: the mistake is after it
+    return start, end.line + 1
 
 
 def _at_end(problem: str, mark: Any, text: str) -> bool:

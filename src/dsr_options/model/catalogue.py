@@ -109,6 +109,32 @@ class _Model(BaseModel):
     )
 
 
+# -- what the model validators refuse, said in JSON Schema too ---------------------------------
+# The editor schema is generated from these models; a check written as a model validator is
+# invisible to it, so each one carries its JSON Schema form here, beside the validator.
+
+_NOTE_NEEDS_EVIDENCE: dict[str, Any] = {
+    # basis 'note' (or no basis, where note is the default) needs at least one evidence item
+    "if": {"properties": {"basis": {"const": "note"}}},
+    "then": {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}},
+}
+_VALUES_MATCH_TYPE: dict[str, Any] = {
+    "if": {"properties": {"type": {"const": "boolean"}}, "required": ["type"]},
+    "then": {"properties": {"values": {"maxItems": 0}}},
+    "else": {"required": ["values"], "properties": {"values": {"minItems": 1}}},
+}
+
+
+def _exactly_one_of(operators: tuple[str, ...]) -> dict[str, Any]:
+    """One operator given (not null), no other: as ``AttributeTest._exactly_one_operator``."""
+    return {
+        "oneOf": [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+            for name in operators
+        ]
+    }
+
+
 # -- sources and evidence -------------------------------------------------------------------------
 
 
@@ -149,6 +175,8 @@ class Noted(_Model):
     basis: Annotated[Basis, _LAX] = Basis.NOTE
     evidence: list[Evidence] = Field(default_factory=list)
 
+    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
+
     @model_validator(mode="after")
     def _note_needs_evidence(self) -> Noted:
         if self.basis is Basis.NOTE and not self.evidence:
@@ -173,6 +201,8 @@ class AttributeDecl(_Model):
     type: Annotated[AttributeType, _LAX]
     description: Text
     values: list[AttributeValueDecl] = Field(default_factory=list)
+
+    model_config = ConfigDict(json_schema_extra=_VALUES_MATCH_TYPE)
 
     @model_validator(mode="after")
     def _values_match_type(self) -> AttributeDecl:
@@ -212,6 +242,8 @@ class AttributeValue(_Model):
     note: Text | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
+    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
+
     @model_validator(mode="after")
     def _note_needs_evidence(self) -> AttributeValue:
         if self.basis is Basis.NOTE and not self.evidence:
@@ -236,6 +268,8 @@ class Reception(_Model):
     summary: Text
     basis: Annotated[Basis, _LAX] = Basis.NOTE
     evidence: list[Evidence] = Field(default_factory=list)
+
+    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
 
     @model_validator(mode="after")
     def _note_needs_evidence(self) -> Reception:
@@ -264,6 +298,9 @@ class Role(_Model):
 # -- redline rules --------------------------------------------------------------------------------
 
 
+OPERATORS = ("equals", "in", "contains", "contains_any", "subset_of")
+
+
 class AttributeTest(_Model):
     """A test of one attribute: exactly one of the operators is given."""
 
@@ -274,7 +311,11 @@ class AttributeTest(_Model):
     contains_any: list[Id] | None = Field(default=None, min_length=1)
     subset_of: list[Id] | None = Field(default=None, min_length=1)
 
-    model_config = ConfigDict(populate_by_name=False, serialize_by_alias=True)
+    model_config = ConfigDict(
+        populate_by_name=False,
+        serialize_by_alias=True,
+        json_schema_extra=_exactly_one_of(OPERATORS),
+    )
 
     _operator: str = PrivateAttr(default="")
     """The operator given, found once after validation: checking evaluates it per pair."""
@@ -306,9 +347,6 @@ class AttributeTest(_Model):
     @property
     def operand(self) -> Any:
         return getattr(self, _field(self._operator))
-
-
-OPERATORS = ("equals", "in", "contains", "contains_any", "subset_of")
 
 
 def _field(operator: str) -> str:

@@ -35,6 +35,7 @@ from dsr_options.files.find import (
     packaged_data_dir,
 )
 from dsr_options.files.located import LoadedFile, validate_model
+from dsr_options.files.paths import PathKind, present, probe
 from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
@@ -105,11 +106,7 @@ def validate_paths(
     given = {absolute(item.path) for item in files}
     for item in list(files):
         beside = item.path.parent / REDLINES_FILE
-        if (
-            item.kind is FileKind.ROLES
-            and os.path.lexists(beside)
-            and absolute(beside) not in given
-        ):
+        if item.kind is FileKind.ROLES and present(beside) and absolute(beside) not in given:
             given.add(absolute(beside))
             files.append(_read(beside))
 
@@ -142,12 +139,11 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     """Folders become their catalogue files; duplicates are dropped, order is kept."""
     found: dict[Path, Path] = {}
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"'{path}' does not exist")
-        if path.is_dir():
-            inside = [
-                path / name for name in (ROLES_FILE, REDLINES_FILE) if os.path.lexists(path / name)
-            ]
+        what = probe(path)
+        if what.kind in (PathKind.MISSING, PathKind.BLOCKED):
+            raise UsageError(f"'{path}' {what.describe()}")
+        if what.is_folder:
+            inside = [path / name for name in (ROLES_FILE, REDLINES_FILE) if present(path / name)]
             if not inside:
                 raise UsageError(f"'{path}' holds neither {ROLES_FILE} nor {REDLINES_FILE}")
         else:
@@ -158,7 +154,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def _read(path: Path) -> _File:
-    loaded = read_file(path, display_path(path))
+    loaded = read_file(path, display_path(path), recover=True)
     unreadable = next((d for d in loaded.diagnostics if d.code == Code.UNREADABLE), None)
     if unreadable is not None:
         raise UsageError(f"'{path}': {unreadable.message}")
@@ -176,7 +172,9 @@ def _read_source(source_id: str | None, path: Path) -> SourceText:
                 raise UsageError(f"'{path}' is not a regular file", about="source")
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read '{path}': {exc.strerror or exc}", about="source") from None
+        found = probe(path)
+        why = found.reason if found.kind is PathKind.BLOCKED else exc.strerror or str(exc)
+        raise UsageError(f"cannot read '{path}': {why}", about="source") from None
     if len(data) > limit:
         raise UsageError(
             f"'{path}' is larger than {limit // 1_048_576} MiB (raise ${MAX_FILE_ENV} to read it)",
@@ -248,8 +246,16 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
         check(redlines)
         return
     context = read_file(context_path, display_path(context_path))
-    model = validate_model(context, RolesFile)
-    if model is None:
+    unreadable = next((d for d in context.diagnostics if d.code is Code.UNREADABLE), None)
+    if unreadable is not None:
+        for item in redlines:
+            item.file.report(
+                Code.CONTEXT_INVALID,
+                f"the roles file it is checked against, {context.path}, cannot be read "
+                f"({unreadable.message}), so its references were not checked",
+            )
+    model = None if unreadable is not None else validate_model(context, RolesFile)
+    if model is None and unreadable is None:
         for item in redlines:
             item.file.report(
                 Code.CONTEXT_INVALID,
@@ -264,7 +270,7 @@ def _context_roles(folder: Path, data: Path | None) -> Path | None:
     if data is not None:
         return data_dir(data) / ROLES_FILE
     beside = folder / ROLES_FILE
-    if os.path.lexists(beside):
+    if present(beside):
         return beside
     packaged = packaged_data_dir() / ROLES_FILE
-    return packaged if packaged.is_file() else None
+    return packaged if probe(packaged).is_file else None

@@ -21,7 +21,16 @@ from dsr_options.render.views.diagnostics import diagnostic_blocks, source_excer
 if TYPE_CHECKING:
     from dsr_options.validate.run import Report
 
-JSON_FIELDS = ("file", "line", "column", "code", "severity", "message", "path")
+JSON_FIELDS = (
+    "file",
+    "line",
+    "column",
+    "code",
+    "severity",
+    "message",
+    "path",
+    "after_syntax_error",
+)
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -96,6 +105,7 @@ def _json_item(diagnostic: Diagnostic) -> dict[str, Any]:
         "severity": diagnostic.severity.value,
         "message": diagnostic.message,
         "path": list(diagnostic.path),
+        "after_syntax_error": diagnostic.after_syntax_error,
     }
 
 
@@ -133,11 +143,13 @@ def report_github(report: Report) -> str:
     lines = []
     for diagnostic in report.diagnostics:
         command = "error" if diagnostic.severity is Severity.ERROR else "warning"
-        properties = [f"file={escape_property(visible_inline(diagnostic.file))}"]
+        # The file's own characters, escaped as the workflow commands require, so that file=
+        # names the real file; only characters no terminal may see are written out.
+        properties = [f"file={visible(escape_property(diagnostic.file))}"]
         if diagnostic.line:
             properties += [f"line={diagnostic.line}", f"col={diagnostic.column}"]
         properties.append(f"title={escape_property(f'dsr-options [{diagnostic.code}]')}")
-        message = escape_data(visible(diagnostic.message))
+        message = visible(escape_data(diagnostic.message))
         lines.append(f"::{command} {','.join(properties)}::{message}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
@@ -168,12 +180,19 @@ def step_summary(report: Report) -> str:
 
 
 def report_junit(report: Report) -> str:
-    """A test case per file; a failure per problem that fails the run; other problems as output."""
+    """A test case per problem, so ``failures`` counts the problems that fail the run.
+
+    Each case names the file (``classname`` and ``file``), the line (``line``) and the code;
+    a problem that fails the run is a ``<failure>`` with the whole diagnostic as its message
+    and the source line as its text; a warning that does not (no ``--strict``) is a passing
+    case with the warning as its output. A file with no problem is one passing case.
+    """
     by_file: dict[str, list[Diagnostic]] = {name: [] for name in report.files}
     for diagnostic in report.diagnostics:
         by_file.setdefault(diagnostic.file, []).append(diagnostic)
-    failed_files = sum(1 for items in by_file.values() if any(report.is_failure(d) for d in items))
-    counts = {"tests": str(len(by_file)), "failures": str(failed_files), "errors": "0"}
+    tests = sum(len(items) or 1 for items in by_file.values())
+    failures = sum(1 for d in report.diagnostics if report.is_failure(d))
+    counts = {"tests": str(tests), "failures": str(failures), "errors": "0"}
     suites = ET.Element("testsuites", {"name": "dsr-options validate", **counts})
     suite = ET.SubElement(
         suites, "testsuite", {"name": "dsr-options validate", **counts, "skipped": "0"}
@@ -181,24 +200,28 @@ def report_junit(report: Report) -> str:
     lines = _Lines(report)
     for name, items in by_file.items():
         shown = visible_inline(name)
-        case = ET.SubElement(
-            suite, "testcase", {"classname": "dsr-options.validate", "name": shown, "file": shown}
-        )
-        notes = []
+        if not items:
+            ET.SubElement(suite, "testcase", {"classname": shown, "name": shown, "file": shown})
+            continue
         for diagnostic in items:
+            attributes = {
+                "classname": shown,
+                "name": f"{visible_inline(diagnostic.location)} [{diagnostic.code}]",
+                "file": shown,
+            }
+            if diagnostic.line:
+                attributes["line"] = str(diagnostic.line)
+            case = ET.SubElement(suite, "testcase", attributes)
             excerpt = source_excerpt(lines[diagnostic.file], diagnostic.line, diagnostic.column)
+            message = visible_inline(diagnostic.format())
             if report.is_failure(diagnostic):
                 failure = ET.SubElement(
-                    case,
-                    "failure",
-                    {"type": diagnostic.code, "message": visible_inline(diagnostic.format())},
+                    case, "failure", {"type": diagnostic.code, "message": message}
                 )
                 failure.text = excerpt
             else:
-                note = visible_inline(diagnostic.format())
-                notes.append(note + (f"\n{excerpt}" if excerpt else ""))
-        if notes:
-            ET.SubElement(case, "system-out").text = "\n".join(notes)
+                out = ET.SubElement(case, "system-out")
+                out.text = message + (f"\n{excerpt}" if excerpt else "")
     ET.indent(suites)
     body = ET.tostring(suites, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
