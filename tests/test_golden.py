@@ -39,6 +39,7 @@ def _cases() -> list[tuple[str, str, int]]:
             "check": "check",
             "agree": "agree",
             "compare": f"compare {first} {second}",
+            "sources": "sources",
         }
         for name, command in views.items():
             for fmt in FORMATS:

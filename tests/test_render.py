@@ -26,13 +26,16 @@ from dsr_options.render.views.check import CheckView
 from dsr_options.render.views.compare import CompareView
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
+from dsr_options.render.views.sources import SourcesView
 
-from .factory import write_catalogue
+from .factory import evidence, roles_document, write_catalogue
 
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
-    folder = write_catalogue(Path(tmp_path_factory.mktemp("c")))
+    roles = roles_document()
+    roles["sources"][0]["notes"] = [{"text": "Who met.", "evidence": [evidence("who met")]}]
+    folder = write_catalogue(Path(tmp_path_factory.mktemp("c")), roles)
     loaded = load_files(folder / "roles.yaml", [folder / "redlines.yaml"])
     assert loaded.catalogue is not None
     return loaded.catalogue
@@ -47,6 +50,7 @@ def listing_views(catalogue: Catalogue) -> list[Any]:
         CheckView(analyse(catalogue)),
         AgreeView(agreement(catalogue)),
         CompareView(compare_roles(catalogue, catalogue.roles[:2])),
+        SourcesView(catalogue.sources),
     ]
 
 
@@ -84,4 +88,4 @@ def test_every_view_renders_in_every_format(catalogue: Catalogue, fmt: OutputFor
             assert len(read) == len(rows) > 0, name
             assert list(read[0]) == list(columns), name
         else:
-            assert "|" in text, name
+            assert text.startswith(("## ", "|", "4 of", "0 of", "1 of")), name

@@ -27,6 +27,9 @@ app.command("agree", short_help="Evidence for and against each role, and who obj
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )
+app.command("sources", short_help="The meeting note: who met, on what terms, what it concluded.")(
+    catalogue.sources
+)
 app.command(
     "validate", cls=Command, short_help="Check catalogue files; each problem at file:line:col."
 )(catalogue.validate)

@@ -1,4 +1,4 @@
-"""Commands about the catalogue files themselves: ``validate`` and ``schema``."""
+"""Commands about the catalogue itself: ``sources``, ``validate`` and ``schema``."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from dsr_options.cli import output
-from dsr_options.cli.options import DataOption, choice
+from dsr_options.cli import options, output
+from dsr_options.cli.options import DataOption, FormatOption, NoColorOption, choice
 from dsr_options.cli.output import emit
 from dsr_options.files.paths import present
-from dsr_options.render import ReportFormat, render
+from dsr_options.render import OutputFormat, ReportFormat, render
 
 
 class SchemaKind(str, Enum):
@@ -114,3 +114,25 @@ def schema(
     from dsr_options.render.formats import write_json
 
     emit(write_json(json_schema(kind.value)))
+
+
+def sources(
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The sources the evidence quotes from, and what each records of the occasion.
+
+    For the meeting note: who met and at what level, on what terms (the Chatham House Rule),
+    its purpose, its conclusion and the next steps it records.
+
+    Examples:
+
+    \b
+      dsr-options sources
+      dsr-options sources -f markdown > meeting-record.md
+    """
+    from dsr_options.render.views.sources import SourcesView
+
+    catalogue = options.load(data)
+    emit(render(SourcesView(catalogue.sources), fmt), no_color)

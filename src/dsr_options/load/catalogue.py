@@ -112,13 +112,16 @@ def _looks_like_roles(file: LoadedFile) -> bool:
 
 
 def _combine(parsed: list[Parsed]) -> Catalogue:
-    from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
+    from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile, Source
 
     roles_model = parsed[0].model
     assert isinstance(roles_model, RolesFile)
     redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
     models: list[RolesFile | RedlinesFile] = [roles_model, *redline_models]
-    sources = {s.id: s for model in models for s in model.sources}
+    sources: dict[str, Source] = {}
+    for model in models:  # the first file to declare a source describes it (the roles file's)
+        for source in model.sources:
+            sources.setdefault(source.id, source)
     return Catalogue.model_construct(
         sources=list(sources.values()),
         attributes=roles_model.attributes,

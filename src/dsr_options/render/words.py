@@ -13,7 +13,7 @@ from typing_extensions import assert_never
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
-from dsr_options.model.catalogue import Evidence, Redline, Role
+from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 
 VOICES_TEXT = {
     "one": "one voice",
@@ -178,3 +178,14 @@ def value_texts(aspect: Aspect, separator: str = ", ") -> dict[str, str]:
         role_id: value_text(aspect.kind, value, separator)
         for role_id, value in aspect.values.items()
     }
+
+
+def source_facts(source: Source) -> list[tuple[str, str]]:
+    """The source's own particulars as (field, value) pairs, in reading order."""
+    facts = [("title", source.title), ("date", source.date.isoformat())]
+    facts.append(("organisers", "; ".join(source.organisers)))
+    if source.location:
+        facts.append(("location", source.location))
+    if source.sections:
+        facts.append(("sections", "; ".join(source.sections)))
+    return facts

@@ -80,7 +80,7 @@ def _with_quotes(text: str, evidence: Sequence[Evidence]) -> str:
     return "\n".join([text, *(quote_text(item) for item in evidence)]).strip("\n")
 
 
-def _noted(item: Noted) -> RenderableType:
+def noted_block(item: Noted) -> RenderableType:
     """A bullet, its text hanging beside it, and under the text the quotes that back it."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
@@ -146,8 +146,8 @@ def role_detail_view(
         if role.leads
         else [],
     )
-    parts += section("Concerns", [_noted(item) for item in role.concerns])
-    parts += section("Open questions", [_noted(item) for item in role.open_questions])
+    parts += section("Concerns", [noted_block(item) for item in role.concerns])
+    parts += section("Open questions", [noted_block(item) for item in role.open_questions])
     parts += section(
         "Evidence on the role as a whole",
         [
