@@ -40,6 +40,7 @@ __all__ = [
     "load_catalogue",
     "load_files",
     "load_located",
+    "load_read_files",
     "packaged_data_dir",
 ]
 
@@ -125,9 +126,19 @@ def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
+        redline_files = [read_file(path, display_path(path)) for path in redline_paths]
+        return load_read_files(roles_file, redline_files)
+
+
+def load_read_files(roles_file: LoadedFile, redline_files: Sequence[LoadedFile]) -> Loaded:
+    """Validate and cross-check files already read (from disk, git or memory) into a catalogue.
+
+    What :func:`load_files` does once it has read its paths; the files' ``path`` is what every
+    diagnostic names, so a caller reading from elsewhere labels them as it likes.
+    """
+    with outside_the_collector():
         parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
-        for path in redline_paths:
-            file = read_file(path, display_path(path))
+        for file in redline_files:
             if _looks_like_roles(file):
                 parsed.append(Parsed(file, None))
                 continue
