@@ -277,6 +277,9 @@ added."""
 
 
 def _similar(a: str, b: str) -> float:
+    """1 when one text holds the other (a quote lengthened or cut), else difflib's ratio."""
+    if a in b or b in a:
+        return 1.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -312,6 +315,8 @@ def _pair(
             pairs.append((i, j))
             left_old.remove(i)
             left_new.remove(j)
+    if len(left_old) == 1 and len(left_new) == 1:  # one item edited in place, however much
+        pairs.append((left_old.pop(), left_new.pop()))
     return sorted(pairs), left_old, left_new
 
 
@@ -828,9 +833,10 @@ def consequences_of(
     """Every verdict and standing that differs between ``old`` and ``new``, with its causes.
 
     Roles are matched by id, a renamed role to its new id. The causes of each are searched for
-    among the changes relevant to the role: its own (by either id) and every redline change.
-    Changes to declarations, offices, holders and sources cannot move an answer, so they are
-    never causes.
+    among the changes relevant to the role: its own (by either id) and every redline change, of
+    a kind that can move an answer (``ChangeKind.moves_answers``). Changes to declarations,
+    offices, holders and sources, and to a role's text, leads or open questions, cannot move a
+    verdict or a standing, so they are never causes.
     """
     bounds = bounds or Bounds()
     check_bounds(old)
@@ -865,9 +871,11 @@ def consequences_of(
         own = by_role.get(old_id or "", []) + (
             by_role.get(new_id or "", []) if new_id != old_id else []
         )
-        if not own and not redline_changes:
+        # A change of a kind that cannot move an answer (a title, a lead, a redline's holders)
+        # is never needed in a smallest set: leaving such changes out keeps the search exact.
+        relevant = [c for c in own + redline_changes if c.moves_answers]
+        if not relevant:
             continue
-        relevant = own + redline_changes
         role_id = new_id or old_id or ""
         if old_role is None or new_role is None:
             for kind in _answer_kinds():
