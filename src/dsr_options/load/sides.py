@@ -146,10 +146,11 @@ class IdenticalSidesError(UsageError):
     def __init__(self, old: Side, new: Side) -> None:
         self.old_spec = old.spec
         self.new_spec = new.spec
-        same = f"'{old.spec}'" if old.spec == new.spec else f"'{old.spec}' and '{new.spec}'"
-        super().__init__(
-            f"the two sides are identical: {same} hold the same files; nothing changed"
-        )
+        if old.spec == new.spec:
+            what = f"both are '{old.spec}'"
+        else:
+            what = f"'{old.spec}' and '{new.spec}' hold the same files"
+        super().__init__(f"the two sides are identical: {what}; nothing changed")
 
 
 class SideLoadError(CatalogueError):
