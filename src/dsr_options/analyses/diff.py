@@ -34,13 +34,15 @@ from pydantic import BaseModel
 
 from dsr_options.analyses.agreement import role_agreement
 from dsr_options.analyses.evaluate import (
+    MAX_PAIRS_ENV,
     Evaluator,
     Verdict,
-    check_bounds,
     combine_results,
+    max_pairs,
     role_bases,
     role_values,
 )
+from dsr_options.errors import DsrOptionsError
 from dsr_options.model.catalogue import Catalogue, Evidence, Noted, Redline, Role
 
 if TYPE_CHECKING:
@@ -839,8 +841,6 @@ def consequences_of(
     verdict or a standing, so they are never causes.
     """
     bounds = bounds or Bounds()
-    check_bounds(old)
-    check_bounds(new)
     renamed = {c.item: c.new_item for c in changes if c.kind is ChangeKind.ROLE_RENAMED}
     back = {new_id: old_id for old_id, new_id in renamed.items() if new_id is not None}
     olds, news = _Answers(old), _Answers(new)
@@ -864,6 +864,10 @@ def consequences_of(
     pairs += [
         (None, role.id) for role in new.roles if role.id not in old_roles and role.id not in back
     ]
+    if not redline_changes:  # only the roles that changed can have moved
+        touched = set(by_role)
+        pairs = [(o, n) for o, n in pairs if o in touched or n in touched]
+    _check_pairs(len(pairs), max(len(old.redlines), len(new.redlines)))
     found: list[Consequence] = []
     for old_id, new_id in pairs:
         old_role = old_roles.get(old_id) if old_id is not None else None
@@ -930,6 +934,16 @@ def consequences_of(
                 )
             )
     return tuple(found)
+
+
+def _check_pairs(roles: int, redlines: int) -> None:
+    """Refuse up front to re-evaluate more role x redline pairs than ``check`` would."""
+    pairs, limit = roles * redlines, max_pairs()
+    if pairs > limit:
+        raise DsrOptionsError(
+            f"{roles:,} roles to re-evaluate x {redlines:,} redlines is {pairs:,} pairs on each "
+            f"side, more than the limit of {limit:,} (set {MAX_PAIRS_ENV} to raise it)"
+        )
 
 
 def _answer_text(answers: _Answers, role: Role | None, kind: ConsequenceKind) -> str | None:

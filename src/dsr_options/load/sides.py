@@ -22,7 +22,7 @@ from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.find import REDLINES_FILE, ROLES_FILE, data_dir, display_path
 from dsr_options.files.located import LoadedFile, position
 from dsr_options.files.read import parse_bytes, read_file
-from dsr_options.load.catalogue import Loaded, load_read_files
+from dsr_options.load.catalogue import Loaded, load_read_files, outside_the_collector
 from dsr_options.model.catalogue import Catalogue, RolesFile
 
 __all__ = [
@@ -265,9 +265,11 @@ def read_side(
     """
     folder = Path.cwd() if cwd is None else cwd
     path = Path(spec) if Path(spec).is_absolute() else folder / spec
-    if spec and os.path.lexists(path):
-        return _from_disk(spec, label, path, context)
-    return _from_git(spec, label, folder, context)
+    # Reading builds millions of acyclic objects: without the collector, as load() does.
+    with outside_the_collector():
+        if spec and os.path.lexists(path):
+            return _from_disk(spec, label, path, context)
+        return _from_git(spec, label, folder, context)
 
 
 def read_sides(
