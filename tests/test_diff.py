@@ -493,3 +493,64 @@ def test_every_kind_names_its_action(kind: ChangeKind) -> None:
         kind.value.endswith(("added", "removed", "renamed", "changed"))
         or kind.action is Action.CHANGED
     )
+
+
+def test_redline_changes_move_exactly_the_answers_that_moved() -> None:
+    """The screen that skips roles is exact: every role's answers compared by brute force."""
+    from dsr_options.analyses.agreement import role_agreement
+
+    roles_text, redlines_text = roles_yaml(120, seed=2), redlines_yaml(120, seed=2)
+    lines = redlines_text.split("\n")
+    for number in (1, 4, 7):  # three redlines made vetoes
+        at = lines.index(f"  - id: redline-{number}")
+        at = next(i for i in range(at, len(lines)) if lines[i].startswith("    strictness: "))
+        lines[at] = "    strictness: veto"
+
+    def load(redlines: str) -> Catalogue:
+        loaded = load_read_files(
+            parse_text(roles_text, "roles.yaml"), [parse_text(redlines, "redlines.yaml")]
+        )
+        assert loaded.catalogue is not None
+        return loaded.catalogue
+
+    old, new = load(redlines_text), load("\n".join(lines))
+    diff = diff_catalogues(old, new)
+    old_eval, new_eval = Evaluator(old), Evaluator(new)
+    expected = set()
+    for before, after in zip(old.roles, new.roles, strict=True):
+        a, b = old_eval.evaluate_role(before), new_eval.evaluate_role(after)
+        if (a.verdict, a.possible) != (b.verdict, b.possible):
+            expected.add(("verdict", before.id))
+        if (
+            role_agreement(old, before, old_eval).standing
+            != role_agreement(new, after, new_eval).standing
+        ):
+            expected.add(("standing", before.id))
+    assert expected  # the test means something
+    assert {(c.kind.value, c.role) for c in diff.consequences} == expected
+    for consequence in diff.consequences:
+        assert consequence.causes
+        assert all(c.collection == "redlines" for c in consequence.causes)
+
+
+def test_more_pairs_than_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dsr_options.errors import DsrOptionsError
+
+    monkeypatch.setenv("DSR_OPTIONS_MAX_PAIRS", "1")
+    old = build(BASE_ROLES, [redline(1), redline(2)])
+    new = build(BASE_ROLES, [redline(1, strictness="concern"), redline(2)])
+    with pytest.raises(DsrOptionsError) as caught:
+        diff_catalogues(old, new)
+    assert str(caught.value) == (
+        "2 roles to re-evaluate x 2 redlines is 4 pairs on each side, more than the limit "
+        "of 1 (set DSR_OPTIONS_MAX_PAIRS to raise it)"
+    )
+
+
+def test_the_diff_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import diff as bench
+
+    assert bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert "200 roles, 20 redlines; 26 values changed (1% of 2,600)" in out
+    assert "ratio diff / load: " in out

@@ -864,9 +864,24 @@ def consequences_of(
     pairs += [
         (None, role.id) for role in new.roles if role.id not in old_roles and role.id not in back
     ]
-    if not redline_changes:  # only the roles that changed can have moved
-        touched = set(by_role)
-        pairs = [(o, n) for o, n in pairs if o in touched or n in touched]
+    # Only a role with a change of its own that can move an answer, or one for which some
+    # changed redline comes out differently, can have moved: the others are not re-evaluated.
+    moving = {
+        role_id for role_id, own in by_role.items() if any(change.moves_answers for change in own)
+    }
+    screen = _redline_pairs(old, new, redline_changes)
+    pairs = [
+        (o, n)
+        for o, n in pairs
+        if o in moving
+        or n in moving
+        or (
+            screen
+            and o is not None
+            and n is not None
+            and _moved_by_redlines(olds.evaluator, news.evaluator, old_roles[o], screen)
+        )
+    ]
     _check_pairs(len(pairs), max(len(old.redlines), len(new.redlines)))
     found: list[Consequence] = []
     for old_id, new_id in pairs:
@@ -934,6 +949,54 @@ def consequences_of(
                 )
             )
     return tuple(found)
+
+
+def _redline_pairs(
+    old: Catalogue, new: Catalogue, changes: Sequence[Change]
+) -> list[tuple[Redline | None, Redline | None]]:
+    """Each changed redline as it is on OLD and on NEW (None on the side without it)."""
+    old_by_id = {r.id: r for r in old.redlines}
+    new_by_id = {r.id: r for r in new.redlines}
+    seen: dict[tuple[str, str], tuple[Redline | None, Redline | None]] = {}
+    for change in changes:
+        if not change.moves_answers:
+            continue
+        ids = (change.item, change.new_item or change.item)
+        seen.setdefault(ids, (old_by_id.get(ids[0]), new_by_id.get(ids[1])))
+    return list(seen.values())
+
+
+def _moved_by_redlines(
+    old: Evaluator,
+    new: Evaluator,
+    role: Role,
+    redlines: Sequence[tuple[Redline | None, Redline | None]],
+) -> bool:
+    """Whether a changed redline's result for ``role`` (the same on both sides) differs.
+
+    A verdict adds up each redline's outcome, scope and rule truth and strictness, a standing
+    also whether the crossing rests on analysis: when these are the same for every changed
+    redline, and the role's values did not change, neither answer can have moved.
+    """
+    values, bases = role_values(role), role_bases(role)
+    for before, after in redlines:
+        old_result = None if before is None else old.evaluate(role, before, values, bases)
+        new_result = None if after is None else new.evaluate(role, after, values, bases)
+        signatures = [
+            None
+            if result is None
+            else (
+                result.outcome,
+                result.applies,
+                result.holds,
+                result.strictness,
+                result.rests_on_analysis,
+            )
+            for result in (old_result, new_result)
+        ]
+        if signatures[0] != signatures[1]:
+            return True
+    return False
 
 
 def _check_pairs(roles: int, redlines: int) -> None:
