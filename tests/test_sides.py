@@ -419,3 +419,16 @@ def test_a_revision_that_does_not_load_is_labelled_with_the_revision(repo: Path)
         "HEAD:data/roles.yaml:3:1: error [yaml-syntax] did not find expected node content"
     )
     assert lines[-1] == "NEW side 'HEAD' does not load: 1 error"
+
+
+def test_odd_specs_and_contexts(tmp_path: Path) -> None:
+    (tmp_path / "rl.yaml").write_text(dump(redlines_document()))
+    with pytest.raises(NoSuchSideError) as nul:
+        read_side("a\0b", "OLD", cwd=tmp_path)
+    assert str(nul.value) == "OLD side 'a\\0b': a path cannot hold a NUL byte"
+    with pytest.raises(NotACatalogueError) as context:
+        read_side("rl.yaml", "OLD", cwd=tmp_path, context=tmp_path / "nowhere")
+    assert str(context.value) == (
+        "OLD side 'rl.yaml': a redline file is evaluated against a catalogue's roles, and "
+        f"'{tmp_path / 'nowhere'}' has no roles.yaml"
+    )

@@ -263,6 +263,8 @@ def read_side(
     Raises a :class:`SideError` for a side that cannot be read, :class:`SideLoadError` with
     every located diagnostic for one that does not load.
     """
+    if "\0" in spec:
+        raise NoSuchSideError(label, spec.replace("\0", "\\0"), "a path cannot hold a NUL byte")
     folder = Path.cwd() if cwd is None else cwd
     path = Path(spec) if Path(spec).is_absolute() else folder / spec
     # Reading builds millions of acyclic objects: without the collector, as load() does.
@@ -327,6 +329,13 @@ def _redline_side(
     revision: str | None,
     context: Path | None,
 ) -> Side:
+    if context is not None and not os.path.lexists(context / ROLES_FILE):
+        raise NotACatalogueError(
+            label,
+            spec,
+            f"a redline file is evaluated against a catalogue's roles, and '{context}' has no "
+            f"{ROLES_FILE}",
+        )
     roles_path = data_dir(context) / ROLES_FILE
     roles = read_file(roles_path, display_path(roles_path))
     return _load(label, spec, SideKind.REDLINE_FILE, origin, [roles, file], revision, own=1)
