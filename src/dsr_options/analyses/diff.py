@@ -36,6 +36,7 @@ from dsr_options.analyses.agreement import role_agreement
 from dsr_options.analyses.evaluate import (
     MAX_PAIRS_ENV,
     Evaluator,
+    RoleVerdict,
     Verdict,
     combine_results,
     max_pairs,
@@ -43,7 +44,18 @@ from dsr_options.analyses.evaluate import (
     role_values,
 )
 from dsr_options.errors import DsrOptionsError
-from dsr_options.model.catalogue import Catalogue, Evidence, Noted, Redline, Role
+from dsr_options.load.catalogue import outside_the_collector
+from dsr_options.model.catalogue import (
+    AllRule,
+    AttributeTest,
+    Catalogue,
+    Evidence,
+    Noted,
+    NotRule,
+    Redline,
+    Role,
+    Rule,
+)
 
 if TYPE_CHECKING:
     from dsr_options.load.sides import Location, Side
@@ -740,12 +752,26 @@ class Consequence:
 _Answer = tuple[str, tuple[str, ...]]
 
 
+class _Remembering(Evaluator):
+    """An evaluator that evaluates each role object once: its verdict, then its standing."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__(catalogue)
+        self._roles: dict[int, tuple[Role, RoleVerdict]] = {}
+
+    def evaluate_role(self, role: Role) -> RoleVerdict:
+        held = self._roles.get(id(role))
+        if held is None or held[0] is not role:
+            held = self._roles[id(role)] = (role, super().evaluate_role(role))
+        return held[1]
+
+
 class _Answers:
     """A role's verdict and standing on some catalogue, sharing one evaluator per catalogue."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.evaluator = Evaluator(catalogue)
+        self.evaluator: Evaluator = _Remembering(catalogue)
 
     def verdict(self, role: Role) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
         rv = self.evaluator.evaluate_role(role)
@@ -864,24 +890,33 @@ def consequences_of(
     pairs += [
         (None, role.id) for role in new.roles if role.id not in old_roles and role.id not in back
     ]
-    # Only a role with a change of its own that can move an answer, or one for which some
-    # changed redline comes out differently, can have moved: the others are not re-evaluated.
-    moving = {
-        role_id for role_id, own in by_role.items() if any(change.moves_answers for change in own)
-    }
+    # Only a role for which some redline comes out differently can have moved: a changed
+    # redline, or (when the role's own changes are all values and bases) a redline testing a
+    # changed attribute. Other roles are not re-evaluated, and no answer is missed: a verdict
+    # and a standing are made of the redlines' results and the role's evidence.
     screen = _redline_pairs(old, new, redline_changes)
-    pairs = [
-        (o, n)
-        for o, n in pairs
-        if o in moving
-        or n in moving
-        or (
-            screen
-            and o is not None
-            and n is not None
-            and _moved_by_redlines(olds.evaluator, news.evaluator, old_roles[o], screen)
+    old_by_id = {r.id: r for r in old.redlines}
+    new_by_id = {r.id: r for r in new.redlines}
+    testing_old, testing_new = _testing(old.redlines), _testing(new.redlines)
+
+    def may_move(old_id: str | None, new_id: str | None) -> bool:
+        own = by_role.get(old_id or "", []) + (
+            by_role.get(new_id or "", []) if new_id != old_id else []
         )
-    ]
+        own = [change for change in own if change.moves_answers]
+        if old_id is None or new_id is None:
+            return bool(own)
+        checked = list(screen)
+        if any(change.kind not in _VALUE_KINDS for change in own):
+            return True
+        for name in {str(change.path[1]) for change in own}:
+            checked += [(r, new_by_id.get(r.id)) for r in testing_old.get(name, ())]
+            checked += [(old_by_id.get(r.id), r) for r in testing_new.get(name, ())]
+        return bool(checked) and _moved_by_redlines(
+            olds.evaluator, news.evaluator, old_roles[old_id], new_roles[new_id], checked
+        )
+
+    pairs = [(o, n) for o, n in pairs if may_move(o, n)]
     _check_pairs(len(pairs), max(len(old.redlines), len(new.redlines)))
     found: list[Consequence] = []
     for old_id, new_id in pairs:
@@ -966,10 +1001,45 @@ def _redline_pairs(
     return list(seen.values())
 
 
+_VALUE_KINDS = frozenset(
+    {
+        ChangeKind.VALUE_ADDED,
+        ChangeKind.VALUE_REMOVED,
+        ChangeKind.VALUE_CHANGED,
+        ChangeKind.BASIS_CHANGED,
+    }
+)
+
+
+def _testing(redlines: Sequence[Redline]) -> dict[str, list[Redline]]:
+    """The redlines that test each attribute, in their scope or their rule."""
+    found: dict[str, list[Redline]] = {}
+    for redline in redlines:
+        names: dict[str, None] = {}
+        _tested(redline.applies_to, names)
+        _tested(redline.rule, names)
+        for name in names:
+            found.setdefault(name, []).append(redline)
+    return found
+
+
+def _tested(rule: Rule | None, found: dict[str, None]) -> None:
+    if rule is None:
+        return
+    if isinstance(rule, AttributeTest):
+        found.setdefault(rule.attribute)
+    elif isinstance(rule, NotRule):
+        _tested(rule.not_, found)
+    else:
+        for child in rule.all if isinstance(rule, AllRule) else rule.any:
+            _tested(child, found)
+
+
 def _moved_by_redlines(
     old: Evaluator,
     new: Evaluator,
-    role: Role,
+    old_role: Role,
+    new_role: Role,
     redlines: Sequence[tuple[Redline | None, Redline | None]],
 ) -> bool:
     """Whether a changed redline's result for ``role`` (the same on both sides) differs.
@@ -978,10 +1048,11 @@ def _moved_by_redlines(
     also whether the crossing rests on analysis: when these are the same for every changed
     redline, and the role's values did not change, neither answer can have moved.
     """
-    values, bases = role_values(role), role_bases(role)
+    values, bases = role_values(old_role), role_bases(old_role)
+    new_values, new_bases = role_values(new_role), role_bases(new_role)
     for before, after in redlines:
-        old_result = None if before is None else old.evaluate(role, before, values, bases)
-        new_result = None if after is None else new.evaluate(role, after, values, bases)
+        old_result = None if before is None else old.evaluate(old_role, before, values, bases)
+        new_result = None if after is None else new.evaluate(new_role, after, new_values, new_bases)
         signatures = [
             None
             if result is None
@@ -1148,8 +1219,11 @@ def diff_catalogues(
 ) -> Diff:
     """The changes from ``old`` to ``new``, the answers they move, and the summary."""
     bounds = bounds or Bounds()
-    changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
-    consequences = consequences_of(old, new, changes, bounds)
+    # Like loading, a diff allocates many acyclic objects next to two loaded catalogues and
+    # their node graphs: with the collector on, it rescans that heap again and again.
+    with outside_the_collector():
+        changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
+        consequences = consequences_of(old, new, changes, bounds)
     return Diff(changes, consequences, summarise(changes, consequences), bounds, old_info, new_info)
 
 
