@@ -480,6 +480,15 @@ def test_a_large_generated_catalogue_with_one_percent_of_values_changed() -> Non
     }
     verdicts = [c for c in diff.consequences if c.kind is ConsequenceKind.VERDICT]
     assert {c.role for c in verdicts} == moved
+    from dsr_options.analyses.agreement import role_agreement
+
+    standings = {
+        r.id
+        for r in old.roles  # every role, not only those changed: nothing is missed
+        if role_agreement(old, r, evaluator_old).standing
+        != role_agreement(new, new.role(r.id), evaluator_new).standing
+    }
+    assert {c.role for c in diff.consequences if c.kind is ConsequenceKind.STANDING} == standings
     assert all(
         [k.key for k in c.causes] == [f"roles/{c.role}/attributes/in_country/value"]
         for c in verdicts
