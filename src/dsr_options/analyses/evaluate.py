@@ -467,6 +467,17 @@ def _verdict(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], t
     return verdict, ordered, ()
 
 
+def combine_results(
+    results: Sequence[Result],
+) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
+    """What results add up to: the verdict, the verdicts left possible, the deciding redlines.
+
+    The combination :meth:`Evaluator.evaluate_role` makes, for callers that evaluate a role
+    against redlines of their own choosing (``diff`` re-evaluates a role under some changes).
+    """
+    return _verdict(results)
+
+
 def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:
     """Every redline of the catalogue against ``role``, and the verdict they add up to.
 

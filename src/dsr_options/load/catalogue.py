@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 # Reading files needs PyYAML, pydantic and the checks; a catalogue read back from the cache
 # needs none of them, so they are imported where files are read (see load_files).
 
-__all__ = ["LoadFailed", "Loaded", "load", "load_catalogue", "load_files", "load_located"]
+__all__ = [
+    "LoadFailed",
+    "Loaded",
+    "load",
+    "load_catalogue",
+    "load_files",
+    "load_located",
+    "load_read_files",
+]
 
 
 @dataclass
@@ -70,16 +78,27 @@ def outside_the_collector() -> Iterator[None]:
 
 def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
     """Load and cross-check one roles file and any number of redline files."""
-    from dsr_options.files.located import validate_model
     from dsr_options.files.read import read_file
+
+    with outside_the_collector():
+        roles_file = read_file(roles_path, display_path(roles_path))
+        redline_files = [read_file(path, display_path(path)) for path in redline_paths]
+        return load_read_files(roles_file, redline_files)
+
+
+def load_read_files(roles_file: LoadedFile, redline_files: Sequence[LoadedFile]) -> Loaded:
+    """Validate and cross-check files already read (from disk, git or memory) into a catalogue.
+
+    What :func:`load_files` does once it has read its paths; the files' ``path`` is what every
+    diagnostic names, so a caller reading from elsewhere labels them as it likes.
+    """
+    from dsr_options.files.located import validate_model
     from dsr_options.model.catalogue import RedlinesFile, RolesFile
     from dsr_options.validate.references import Parsed, check
 
     with outside_the_collector():
-        roles_file = read_file(roles_path, display_path(roles_path))
         parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
-        for path in redline_paths:
-            file = read_file(path, display_path(path))
+        for file in redline_files:
             if _looks_like_roles(file):
                 parsed.append(Parsed(file, None))
                 continue

@@ -1,0 +1,459 @@
+"""One side of a diff: a catalogue folder, a redline file, or a git revision, loaded and labelled.
+
+A git revision (``main``, ``HEAD~1``, ``origin/main:data``, ``REV:path/to/redlines.yaml``) is
+read through ``git`` itself (``rev-parse``, ``cat-file``, ``ls-tree``): nothing is checked out,
+and the user's working files are never touched. Every file of a side is parsed with the same
+loader as any other command, so a side that does not load gives its located diagnostics, each
+file named with the side (``OLD:data/roles.yaml``, ``main:data/roles.yaml``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from dsr_options.diagnostics import Code, Diagnostic, Severity
+from dsr_options.errors import CatalogueError, UsageError
+from dsr_options.files.find import REDLINES_FILE, ROLES_FILE, data_dir, display_path
+from dsr_options.files.located import LoadedFile, position
+from dsr_options.files.read import parse_bytes, read_file
+from dsr_options.load.catalogue import Loaded, load_read_files, outside_the_collector
+from dsr_options.model.catalogue import Catalogue, RolesFile
+
+__all__ = [
+    "DEFAULT_GIT_FOLDER",
+    "DifferentKindsError",
+    "IdenticalSidesError",
+    "Location",
+    "MissingAtRevisionError",
+    "NoGitError",
+    "NoSuchSideError",
+    "NotACatalogueError",
+    "NotAGitRepositoryError",
+    "Side",
+    "SideError",
+    "SideKind",
+    "SideLoadError",
+    "UnknownRevisionError",
+    "UnreadableSideError",
+    "read_side",
+    "read_sides",
+]
+
+DEFAULT_GIT_FOLDER = "data"
+"""The catalogue folder inside a revision when only the revision is given (``main``)."""
+
+
+class SideKind(str, Enum):
+    """What a side holds: a whole catalogue, or one redline file."""
+
+    CATALOGUE = "catalogue"
+    REDLINE_FILE = "redline-file"
+
+
+class SideOrigin(str, Enum):
+    """Where a side was read from."""
+
+    FOLDER = "folder"
+    FILE = "file"
+    GIT = "git"
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class SideError(UsageError):
+    """A side that cannot be read as given; ``label`` is ``OLD`` or ``NEW``, ``spec`` as given."""
+
+    def __init__(self, label: str, spec: str, problem: str) -> None:
+        self.label = label
+        self.spec = spec
+        self.problem = problem
+        super().__init__(f"{label} side '{spec}': {problem}")
+
+
+class NoSuchSideError(SideError):
+    """Neither a path that exists nor (outside a git repository) a revision."""
+
+
+class NotACatalogueError(SideError):
+    """A folder without a roles file."""
+
+
+class UnreadableSideError(SideError):
+    """A path that exists but cannot be read (permissions, a FIFO, a broken link)."""
+
+
+class NoGitError(SideError):
+    """A revision was asked for and ``git`` is not installed."""
+
+
+class NotAGitRepositoryError(SideError):
+    """A revision was asked for outside a git repository."""
+
+    def __init__(self, label: str, spec: str, folder: Path) -> None:
+        self.folder = folder
+        super().__init__(
+            label,
+            spec,
+            f"no such file or folder, and '{folder}' is not in a git repository, "
+            "so it cannot be a revision either",
+        )
+
+
+class UnknownRevisionError(SideError):
+    """The revision names no commit of the repository."""
+
+    def __init__(self, label: str, spec: str, revision: str) -> None:
+        self.revision = revision
+        super().__init__(
+            label,
+            spec,
+            f"no such file or folder, and '{revision}' is not a revision of the repository",
+        )
+
+
+class MissingAtRevisionError(SideError):
+    """The path is not in the revision's tree (or is not a file or folder there)."""
+
+    def __init__(self, label: str, spec: str, revision: str, path: str, problem: str) -> None:
+        self.revision = revision
+        self.path = path
+        super().__init__(label, spec, problem)
+
+
+class DifferentKindsError(UsageError):
+    """The two sides hold different kinds of thing: a catalogue and a redline file."""
+
+    def __init__(self, old: Side, new: Side) -> None:
+        self.old_kind = old.kind
+        self.new_kind = new.kind
+        super().__init__(
+            f"the sides are of different kinds: OLD '{old.spec}' is {_kind_words(old.kind)}, "
+            f"NEW '{new.spec}' is {_kind_words(new.kind)}; compare two catalogues or two "
+            "redline files"
+        )
+
+
+class IdenticalSidesError(UsageError):
+    """The two sides hold the same files, byte for byte: there is nothing to compare."""
+
+    def __init__(self, old: Side, new: Side) -> None:
+        self.old_spec = old.spec
+        self.new_spec = new.spec
+        if old.spec == new.spec:
+            what = f"both are '{old.spec}'"
+        else:
+            what = f"'{old.spec}' and '{new.spec}' hold the same files"
+        super().__init__(f"the two sides are identical: {what}; nothing changed")
+
+
+class SideLoadError(CatalogueError):
+    """A side was read but does not load: every diagnostic, its files named with the side."""
+
+    def __init__(self, label: str, spec: str, diagnostics: Sequence[Diagnostic]) -> None:
+        self.label = label
+        self.spec = spec
+        super().__init__(diagnostics)
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        count = len(errors)
+        summary = f"{label} side '{spec}' does not load: {count} error{'s' if count != 1 else ''}"
+        self.args = ("\n".join([*(d.format() for d in errors), summary]),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _kind_words(kind: SideKind) -> str:
+    return "a catalogue" if kind is SideKind.CATALOGUE else "a redline file"
+
+
+# -- a side ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in one side's file: ``main:data/roles.yaml:12:7`` (line and column 1-based)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
+    def to_data(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "column": self.column}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff, loaded: its catalogue and the files it was read from."""
+
+    label: str
+    """``OLD`` or ``NEW``."""
+    spec: str
+    """The side as given: a path or a revision."""
+    kind: SideKind
+    origin: SideOrigin
+    loaded: Loaded = field(repr=False)
+    revision: str | None = None
+    """The commit a git side was read at (its full id)."""
+    texts: tuple[str, ...] = field(default=(), repr=False)
+    """The text of the side's own files, for telling identical sides apart."""
+    _index: dict[tuple[str, str], tuple[LoadedFile, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @property
+    def catalogue(self) -> Catalogue:
+        assert self.loaded.catalogue is not None  # read_side raises when it does not load
+        return self.loaded.catalogue
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The side's files, as diagnostics and locations name them."""
+        return tuple(p.file.path for p in self.loaded.parsed)
+
+    def __post_init__(self) -> None:
+        for parsed in self.loaded.parsed:
+            model = parsed.model
+            if model is None:
+                continue
+            lists: tuple[str, ...] = ("sources", "holders", "redlines")
+            if isinstance(model, RolesFile):
+                lists = ("sources", "attributes", "offices", "roles")
+            for name in lists:
+                for index, item in enumerate(getattr(model, name)):
+                    self._index.setdefault((name, item.id), (parsed.file, index))
+
+    def locate(self, collection: str, item: str, path: Sequence[str | int] = ()) -> Location | None:
+        """Where ``path`` inside the item ``item`` of ``collection`` (``roles``...) is written."""
+        found = self._index.get((collection, item))
+        if found is None:
+            return None
+        file, index = found
+        line, column = position(file.locate((collection, index, *path)))
+        return Location(file.path, line, column)
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def read_side(
+    spec: str,
+    label: str,
+    *,
+    cwd: Path | None = None,
+    context: Path | None = None,
+) -> Side:
+    """Read and load one side: a catalogue folder, a redline file, or a git revision.
+
+    A path that exists is read from disk; anything else is taken as a git revision of the
+    repository holding ``cwd`` (the working folder by default): ``REV`` reads the catalogue
+    folder ``data`` at that revision, ``REV:path`` a folder or a redline file there (the path
+    from the repository's top). A redline file is evaluated against the roles of ``context``
+    (a catalogue folder; by default the working catalogue, as for any other command).
+
+    Raises a :class:`SideError` for a side that cannot be read, :class:`SideLoadError` with
+    every located diagnostic for one that does not load.
+    """
+    if "\0" in spec:
+        raise NoSuchSideError(label, spec.replace("\0", "\\0"), "a path cannot hold a NUL byte")
+    folder = Path.cwd() if cwd is None else cwd
+    path = Path(spec) if Path(spec).is_absolute() else folder / spec
+    # Reading builds millions of acyclic objects: without the collector, as load() does.
+    with outside_the_collector():
+        if spec and os.path.lexists(path):
+            return _from_disk(spec, label, path, context)
+        return _from_git(spec, label, folder, context)
+
+
+def read_sides(
+    old: str,
+    new: str,
+    *,
+    cwd: Path | None = None,
+    context: Path | None = None,
+) -> tuple[Side, Side]:
+    """Read both sides (``OLD`` and ``NEW``); refuse sides of different kinds or identical ones."""
+    old_side = read_side(old, "OLD", cwd=cwd, context=context)
+    new_side = read_side(new, "NEW", cwd=cwd, context=context)
+    if old_side.kind is not new_side.kind:
+        raise DifferentKindsError(old_side, new_side)
+    if old_side.texts == new_side.texts:
+        raise IdenticalSidesError(old_side, new_side)
+    return old_side, new_side
+
+
+def _shown(label: str, path: Path) -> str:
+    return f"{label}:{display_path(path)}"
+
+
+def _from_disk(spec: str, label: str, path: Path, context: Path | None) -> Side:
+    if path.is_dir():
+        roles = path / ROLES_FILE
+        if not os.path.lexists(roles):
+            raise NotACatalogueError(
+                label, spec, f"the folder has no {ROLES_FILE}; give a catalogue folder"
+            )
+        files = [read_file(roles, _shown(label, roles))]
+        redlines = path / REDLINES_FILE
+        if os.path.lexists(redlines):
+            files.append(read_file(redlines, _shown(label, redlines)))
+        _refuse_unreadable(label, spec, files)
+        return _load(label, spec, SideKind.CATALOGUE, SideOrigin.FOLDER, files, None)
+    file = read_file(path, _shown(label, path))
+    _refuse_unreadable(label, spec, [file])
+    return _redline_side(label, spec, SideOrigin.FILE, file, None, context)
+
+
+def _refuse_unreadable(label: str, spec: str, files: Sequence[LoadedFile]) -> None:
+    for file in files:
+        for diagnostic in file.diagnostics:
+            if diagnostic.code is Code.UNREADABLE:
+                name = file.path.partition(":")[2] or file.path
+                raise UnreadableSideError(label, spec, f"{name}: {diagnostic.message}")
+
+
+def _redline_side(
+    label: str,
+    spec: str,
+    origin: SideOrigin,
+    file: LoadedFile,
+    revision: str | None,
+    context: Path | None,
+) -> Side:
+    if context is not None and not os.path.lexists(context / ROLES_FILE):
+        raise NotACatalogueError(
+            label,
+            spec,
+            f"a redline file is evaluated against a catalogue's roles, and '{context}' has no "
+            f"{ROLES_FILE}",
+        )
+    roles_path = data_dir(context) / ROLES_FILE
+    roles = read_file(roles_path, display_path(roles_path))
+    return _load(label, spec, SideKind.REDLINE_FILE, origin, [roles, file], revision, own=1)
+
+
+def _load(
+    label: str,
+    spec: str,
+    kind: SideKind,
+    origin: SideOrigin,
+    files: list[LoadedFile],
+    revision: str | None,
+    own: int = 0,
+) -> Side:
+    loaded = load_read_files(files[0], files[1:])
+    if loaded.catalogue is None:
+        raise SideLoadError(label, spec, loaded.diagnostics)
+    texts = tuple(file.text for file in files[own:])
+    return Side(label, spec, kind, origin, loaded, revision, texts)
+
+
+# -- git ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Git:
+    folder: Path
+    label: str
+    spec: str
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[bytes]:
+        try:
+            return subprocess.run(
+                ["git", "-C", str(self.folder), *args],
+                capture_output=True,
+                check=False,
+                stdin=subprocess.DEVNULL,
+                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            )
+        except OSError as exc:  # pragma: no cover - git vanished between which() and run()
+            raise NoGitError(self.label, self.spec, f"cannot run git: {exc}") from None
+
+    def text(self, *args: str) -> str | None:
+        done = self.run(*args)
+        return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else None
+
+
+def _from_git(spec: str, label: str, folder: Path, context: Path | None) -> Side:
+    if not spec:
+        raise NoSuchSideError(label, spec, "give a folder, a redline file or a revision")
+    if shutil.which("git") is None:
+        raise NoGitError(
+            label, spec, "no such file or folder, and git is not installed to read a revision"
+        )
+    git = _Git(folder, label, spec)
+    if git.text("rev-parse", "--git-dir") is None:
+        raise NotAGitRepositoryError(label, spec, folder)
+    revision, colon, inside = spec.partition(":")
+    inside = inside.strip("/") if colon else DEFAULT_GIT_FOLDER
+    commit = None
+    if revision and not revision.startswith("-"):
+        commit = git.text("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if not commit:
+        raise UnknownRevisionError(label, spec, revision)
+    target = f"{commit}:{inside}" if inside else f"{commit}:"
+    kind = git.text("cat-file", "-t", target)
+    where = f"'{inside}'" if inside else "the top folder"
+    if kind is None:
+        raise MissingAtRevisionError(
+            label, spec, revision, inside, f"{where} does not exist at revision '{revision}'"
+        )
+    shown_dir = f"{revision}:{inside + '/' if inside else ''}"
+    if kind == "tree":
+        entries = _tree(git, target)
+        if entries.get(ROLES_FILE) != "blob":
+            raise MissingAtRevisionError(
+                label,
+                spec,
+                revision,
+                inside,
+                f"{where} at revision '{revision}' has no {ROLES_FILE}; give a catalogue folder",
+            )
+        files = [_blob(git, f"{target}/{ROLES_FILE}", shown_dir + ROLES_FILE)]
+        if REDLINES_FILE in entries:
+            if entries[REDLINES_FILE] != "blob":
+                raise MissingAtRevisionError(
+                    label,
+                    spec,
+                    revision,
+                    inside,
+                    f"{shown_dir}{REDLINES_FILE} is not a file at revision '{revision}'",
+                )
+            files.append(_blob(git, f"{target}/{REDLINES_FILE}", shown_dir + REDLINES_FILE))
+        return _load(label, spec, SideKind.CATALOGUE, SideOrigin.GIT, files, commit)
+    if kind != "blob":
+        raise MissingAtRevisionError(
+            label, spec, revision, inside, f"{where} is not a file or folder at '{revision}'"
+        )
+    file = _blob(git, target, f"{revision}:{inside}")
+    return _redline_side(label, spec, SideOrigin.GIT, file, commit, context)
+
+
+def _tree(git: _Git, target: str) -> dict[str, str]:
+    """The entries of a tree: name -> type (``blob``, ``tree``, ``commit``)."""
+    done = git.run("ls-tree", "-z", target)
+    entries: dict[str, str] = {}
+    for record in done.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        parts = meta.split()
+        if len(parts) >= 2:
+            entries[name.decode("utf-8", "replace")] = parts[1].decode()
+    return entries
+
+
+def _blob(git: _Git, target: str, shown: str) -> LoadedFile:
+    done = git.run("cat-file", "blob", target)
+    if done.returncode != 0:  # pragma: no cover - the type was just read
+        raise UnreadableSideError(git.label, git.spec, f"git cannot read {shown}")
+    return parse_bytes(done.stdout, shown)
