@@ -17,6 +17,7 @@ from rich.console import Console
 
 from dsr_options.analyses.agreement import agreement
 from dsr_options.analyses.compare import compare_roles
+from dsr_options.analyses.diff import diff_catalogues
 from dsr_options.analyses.evaluate import analyse, evaluate_role
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import Catalogue
@@ -24,6 +25,7 @@ from dsr_options.render import OutputFormat, as_text, render, views
 from dsr_options.render.views.agree import AgreeView
 from dsr_options.render.views.check import CheckView
 from dsr_options.render.views.compare import CompareView
+from dsr_options.render.views.diff import DiffView
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
 from dsr_options.render.views.sources import SourcesView
@@ -43,6 +45,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 
 def listing_views(catalogue: Catalogue) -> list[Any]:
     role = catalogue.roles[0]
+    changed = catalogue.model_copy(update={"roles": [role.model_copy(update={"title": "New"})]})
     return [
         RoleList(catalogue.roles),
         RoleDetail(role, catalogue, evaluate_role(catalogue, role)),
@@ -51,6 +54,7 @@ def listing_views(catalogue: Catalogue) -> list[Any]:
         AgreeView(agreement(catalogue)),
         CompareView(compare_roles(catalogue, catalogue.roles[:2])),
         SourcesView(catalogue.sources),
+        DiffView(diff_catalogues(catalogue, changed)),
     ]
 
 

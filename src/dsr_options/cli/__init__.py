@@ -9,7 +9,7 @@ cost little more than importing typer.
 
 from __future__ import annotations
 
-from dsr_options.cli import catalogue, redlines, roles
+from dsr_options.cli import catalogue, diff, redlines, roles
 from dsr_options.cli.app import app, main
 from dsr_options.cli.options import Command
 
@@ -26,6 +26,9 @@ app.command("agree", short_help="Evidence for and against each role, and who obj
 )
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
+)
+app.command("diff", cls=Command, short_help="What changed between two versions, and why.")(
+    diff.diff
 )
 app.command("sources", short_help="The meeting note: who met, on what terms, what it concluded.")(
     catalogue.sources

@@ -6,12 +6,14 @@ that a verdict or a value reads the same in a table, in Markdown, in CSV and in 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from typing_extensions import assert_never
 
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
+from dsr_options.analyses.diff import Change, Consequence, Diff
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 
@@ -189,3 +191,74 @@ def source_facts(source: Source) -> list[tuple[str, str]]:
     if source.sections:
         facts.append(("sections", "; ".join(source.sections)))
     return facts
+
+
+MAX_VALUE = 120
+"""A changed value longer than this is shortened in tables (JSON and YAML keep it whole)."""
+
+
+def diff_value_text(value: Any) -> str:
+    """A changed value as one line: text as it is, anything else as compact JSON."""
+    if value is None:
+        return "—"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
+
+
+def diff_change_where(change: Change) -> str:
+    """``attributes.trigger.value``: the place inside the item, as the YAML keys read."""
+    return ".".join(str(part) for part in change.path) or "(the item)"
+
+
+def diff_change_row(change: Change) -> dict[str, str]:
+    data = change.to_data()
+    return {
+        "kind": change.kind.value,
+        "subject": f"{change.collection}/{change.subject}",
+        "where": diff_change_where(change),
+        "old": diff_value_text(data["old"]),
+        "new": diff_value_text(data["new"]),
+        "old_at": data["old_at"] or "",
+        "new_at": data["new_at"] or "",
+        "moves_answers": "yes" if change.moves_answers else "no",
+    }
+
+
+def diff_consequence_text(consequence: Consequence) -> str:
+    """``coordination: verdict flagged → clear, because roles/coordination/...``."""
+    old, new = consequence.old or "(absent)", consequence.new or "(absent)"
+    head = f"{consequence.role}: {consequence.kind.value} {old} → {new}"
+    if consequence.causes:
+        return f"{head}, because " + "; ".join(
+            f"{c.collection}/{c.subject} {diff_change_where(c)}: "
+            f"{diff_value_text(c.to_data()['old'])} → {diff_value_text(c.to_data()['new'])}"
+            for c in consequence.causes
+        )
+    return f"{head} ({consequence.note})" if consequence.note else head
+
+
+def diff_summary_text(diff: Diff) -> str:
+    """``2 changes (1 can move an answer); 1 verdict and 0 standings moved``."""
+    summary = diff.summary
+    if not summary.changes:
+        return "no change"
+    noun = "change" if summary.changes == 1 else "changes"
+    verdicts = "verdict" if summary.verdict_changes == 1 else "verdicts"
+    standings = "standing" if summary.standing_changes == 1 else "standings"
+    return (
+        f"{summary.changes} {noun} ({summary.answer_moving_changes} can move an answer); "
+        f"{summary.verdict_changes} {verdicts} and {summary.standing_changes} {standings} moved"
+    )
+
+
+def diff_sides_text(diff: Diff) -> str:
+    """``OLD main (git 1a2b3c4d) → NEW data (folder)``."""
+    parts = []
+    for name, side in (("old", diff.old), ("new", diff.new)):
+        if side is None:
+            parts.append(name.upper())
+            continue
+        where = f"git {side.revision[:12]}" if side.revision else side.origin
+        parts.append(f"{side.label} {side.spec} ({side.kind}, {where})")
+    return " → ".join(parts)

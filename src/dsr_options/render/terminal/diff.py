@@ -1,0 +1,46 @@
+"""The ``diff`` view at a terminal: the answers that moved, then every change."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from dsr_options.analyses.diff import Diff
+from dsr_options.render.layout import cell, pairs_table, section
+from dsr_options.render.words import (
+    diff_change_row,
+    diff_consequence_text,
+    diff_sides_text,
+    diff_summary_text,
+)
+
+
+def diff_view(diff: Diff) -> RenderableType:
+    parts: list[RenderableType] = [
+        cell(diff_sides_text(diff), "bold"),
+        cell(diff_summary_text(diff)),
+    ]
+    parts += section(
+        "Answers that moved", [cell(f"• {diff_consequence_text(c)}") for c in diff.consequences]
+    )
+    rows = [
+        (
+            f"{row['kind']} {row['subject']}",
+            row["where"],
+            f"{row['old']} → {row['new']}",
+            row["new_at"] or row["old_at"],
+        )
+        for row in (diff_change_row(change) for change in diff.changes)
+    ]
+    if rows:
+        parts += section("Changes", [pairs_table(rows, ("change", "where", "old → new", "at"), 2)])
+    bounds = diff.bounds
+    parts += [
+        Text(""),
+        cell(
+            f"Causes searched exactly over subsets of up to {bounds.max_subset} changes "
+            f"({bounds.max_evaluations:,} evaluations at most per answer).",
+            "dim",
+        ),
+    ]
+    return Group(*parts)

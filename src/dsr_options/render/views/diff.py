@@ -1,0 +1,62 @@
+"""``diff``: what changed between two versions, and which answers moved because of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dsr_options.analyses.diff import Diff
+from dsr_options.render import Rows
+from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.safe import markdown_cell
+from dsr_options.render.words import (
+    diff_change_row,
+    diff_consequence_text,
+    diff_sides_text,
+    diff_summary_text,
+)
+
+if TYPE_CHECKING:
+    from dsr_options.render import Renderable
+
+CHANGE_COLUMNS = ("kind", "subject", "where", "old", "new", "old_at", "new_at", "moves_answers")
+
+
+@dataclass(frozen=True)
+class DiffView:
+    """The sides, the answers that moved with their causes, then every change."""
+
+    diff: Diff
+
+    def data(self) -> Any:
+        return self.diff.to_data()
+
+    def rows(self) -> Rows:
+        return [diff_change_row(change) for change in self.diff.changes], CHANGE_COLUMNS
+
+    def markdown(self) -> str:
+        diff = self.diff
+        parts = [
+            f"## What changed: {markdown_cell(diff_sides_text(diff))}\n",
+            markdown_cell(diff_summary_text(diff)) + "\n",
+        ]
+        if diff.consequences:
+            parts.append("### Answers that moved\n")
+            parts += [f"- {markdown_cell(diff_consequence_text(c))}" for c in diff.consequences]
+            parts.append("")
+        if diff.changes:
+            parts.append("### Changes\n")
+            parts.append(
+                write_markdown_table([diff_change_row(c) for c in diff.changes], CHANGE_COLUMNS)
+            )
+        bounds = diff.bounds
+        parts.append(
+            f"Causes searched exactly over subsets of up to {bounds.max_subset} changes "
+            f"({bounds.max_evaluations:,} evaluations at most per answer).\n"
+        )
+        return "\n".join(parts)
+
+    def table(self) -> Renderable:
+        from dsr_options.render.terminal.diff import diff_view
+
+        return diff_view(self.diff)
