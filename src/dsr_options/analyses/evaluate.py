@@ -72,6 +72,13 @@ def rule_text(rule: Rule) -> str:
     return text
 
 
+def redline_text(redline: Redline) -> str:
+    """A redline's condition as written: ``rule``'s text, or ``requires: ...`` for a requirement."""
+    if redline.requires is not None:
+        return f"requires: {rule_text(redline.requires)}"
+    return rule_text(redline.crossing)
+
+
 def _rule_text(rule: Rule) -> str:
     if isinstance(rule, AttributeTest):
         return f"{rule.attribute} {_VERBS[rule.operator]} {_operand(rule.operand)}"
@@ -188,12 +195,15 @@ class Result:
         true because triggers is {...} [note]``.
         """
         scope = [r for r in self.reasons if r.part.startswith("applies_to")]
-        rule = [r for r in self.reasons if r.part.startswith("rule")]
+        rule = [r for r in self.reasons if r.part.startswith(("rule", "requires"))]
         lines = []
         if self.redline.applies_to is not None:
             lines.append(_scope_line(self.redline.applies_to, self.applies, scope))
         if self.applies is not False:
-            lines.append(_rule_line(self.redline.rule, self.applies, self.holds, rule))
+            if self.redline.requires is not None:
+                lines.append(_requires_line(self.redline.requires, self.applies, self.holds, rule))
+            else:
+                lines.append(_rule_line(self.redline.crossing, self.applies, self.holds, rule))
         return tuple(lines)
 
 
@@ -267,6 +277,19 @@ def _rule_line(rule: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reaso
         return f"{lead}: the rule '{text}' is true because {facts}"
     lead = "clear" if applies else "clear if it applies"
     return f"{lead}: the rule '{text}' is false because {facts}"
+
+
+def _requires_line(
+    requirement: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reason]
+) -> str:
+    text, facts = rule_text(requirement), _facts(reasons)
+    if holds is None:
+        return f"unknown: whether '{text}' holds is unknown because {facts}"
+    if holds:
+        lead = "crosses" if applies else "would cross if it applies"
+        return f"{lead}: the requirement '{text}' does not hold because {facts}"
+    lead = "clear" if applies else "clear if it applies"
+    return f"{lead}: the requirement '{text}' holds because {facts}"
 
 
 # -- three-valued evaluation ----------------------------------------------------------------------
@@ -370,7 +393,7 @@ class Evaluator:
         if tested is None:
             found: dict[str, None] = {}
             _rule_attributes(redline.applies_to, found)
-            _rule_attributes(redline.rule, found)
+            _rule_attributes(redline.crossing, found)
             tested = self._attributes[redline.id] = tuple(found)
         return tested
 
@@ -424,7 +447,11 @@ def _evaluate(
     scope_reasons: list[Reason] = []
     if redline.applies_to is not None:
         applies, scope_reasons = evaluate_rule(redline.applies_to, values, "applies_to", bases)
-    holds, rule_reasons = evaluate_rule(redline.rule, values, "rule", bases)
+    if redline.requires is not None:
+        met, rule_reasons = evaluate_rule(redline.requires, values, "requires", bases)
+        holds: Truth = None if met is None else not met
+    else:
+        holds, rule_reasons = evaluate_rule(redline.crossing, values, "rule", bases)
     if applies is False:
         return Result(redline, Outcome.NOT_APPLICABLE, applies, holds, tuple(scope_reasons))
     reasons = tuple(scope_reasons + rule_reasons)

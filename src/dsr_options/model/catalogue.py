@@ -371,7 +371,16 @@ class Redline(_Model):
     holders: list[Id] = Field(min_length=1)
     strictness: Annotated[Strictness, _LAX]
     strictness_basis: Annotated[Basis, _LAX] = Basis.ANALYSIS
-    rule: Rule
+    rule: Rule | None = Field(
+        default=None,
+        description="When a role crosses the redline (what must not hold). Give exactly one of "
+        "'rule' and 'requires'.",
+    )
+    requires: Rule | None = Field(
+        default=None,
+        description="What must hold for a role not to cross (a role crosses when it does not "
+        "hold). Give exactly one of 'rule' and 'requires'.",
+    )
     applies_to: Rule | None = Field(
         default=None,
         description="Which roles the redline speaks to; every role when absent.",
@@ -383,6 +392,45 @@ class Redline(_Model):
         default_factory=list,
         description="Quotes the redline rests on; without any it cannot be traced to a source.",
     )
+
+    _crossing: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _rule_or_requires(self) -> Redline:
+        if (self.rule is None) == (self.requires is None):
+            raise ValueError(
+                "a redline gives exactly one of 'rule' (when a role crosses, e.g. "
+                "{attribute: standing_un_capacity, equals: true}) and 'requires' (what must "
+                "hold, e.g. {attribute: triggers, subset_of: [national-request]}); "
+                + ("this one gives both" if self.rule is not None else "this one gives neither")
+            )
+        return self
+
+    def model_post_init(self, context: Any, /) -> None:
+        if self.rule is not None:
+            self._crossing = self.rule
+        elif self.requires is not None:
+            self._crossing = NotRule.model_construct(not_=self.requires)
+
+    @model_serializer(mode="wrap")
+    def _the_form_given(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Only the form written (``rule`` or ``requires``), not a null for the other."""
+        data: dict[str, Any] = handler(self)
+        for name in ("rule", "requires"):
+            if data.get(name, 0) is None:
+                del data[name]
+        return data
+
+    @property
+    def crossing(self) -> Rule:
+        """The rule that is true when a role crosses: ``rule``, or ``not requires``."""
+        crossing: Rule = self._crossing
+        return crossing
+
+    @property
+    def condition_text(self) -> str:
+        """``rule`` or ``requires``: the form the redline's writer chose."""
+        return "requires" if self.requires is not None else "rule"
 
 
 # -- files and the catalogue ----------------------------------------------------------------------

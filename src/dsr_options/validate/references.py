@@ -529,8 +529,10 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
         for holder_index, holder in enumerate(holders):
             _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
         _listed_once(file, (*base, "holders"), holders)
-        if item.has("rule"):
+        if item.has("rule") and redline.rule is not None:
             _check_rule(file, (*base, "rule"), redline.rule, scope)
+        if item.has("requires") and redline.requires is not None:
+            _check_rule(file, (*base, "requires"), redline.requires, scope)
         if item.has("applies_to") and redline.applies_to is not None:
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         if item.has("evidence"):

@@ -11,6 +11,7 @@ from dsr_options.analyses.evaluate import (
     Outcome,
     Result,
     RoleVerdict,
+    redline_text,
     rule_text,
 )
 from dsr_options.render import Rows
@@ -37,7 +38,7 @@ def result_data(result: Result) -> dict[str, Any]:
         "outcome": result.outcome.value,
         "applies": result.applies,
         "holds": result.holds,
-        "rule": rule_text(redline.rule),
+        "rule": redline_text(redline),
         "applies_to": rule_text(redline.applies_to) if redline.applies_to is not None else None,
         "reasons": [
             {

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.evaluate import rule_text
+from dsr_options.analyses.evaluate import redline_text, rule_text
 from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
@@ -35,7 +35,7 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
             h.name if h else hid for h, hid in zip(holders, redline.holders, strict=True)
         ),
         "applies_to": applies_to_text(redline),
-        "rule": rule_text(redline.rule),
+        "rule": redline_text(redline),
     }
 
 
