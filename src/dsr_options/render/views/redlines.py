@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.evaluate import redline_text, rule_text
+from dsr_options.analyses.evaluate import redline_text
 from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
