@@ -319,6 +319,10 @@ def _test_holds(test: AttributeTest, value: Any) -> Truth:
     return set(value) <= set(operand)  # subset_of
 
 
+test_holds = _test_holds
+"""Whether one attribute test holds for a value (None when it cannot be decided)."""
+
+
 def evaluate_rule(
     rule: Rule,
     attributes: AttributeValues,
@@ -492,6 +496,11 @@ def _verdict(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], t
         in_scope = tuple(r.redline.id for r in conditions if r.outcome is Outcome.CLEAR)
         return verdict, ordered, in_scope
     return verdict, ordered, ()
+
+
+def verdict_of(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
+    """What results add up to: the verdict, the verdicts left open, the deciding redlines."""
+    return _verdict(results)
 
 
 def evaluate_role(catalogue: Catalogue, role: Role) -> RoleVerdict:

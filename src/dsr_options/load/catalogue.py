@@ -155,7 +155,7 @@ def load_catalogue(
     data: Path | str | None = None,
     *,
     redlines: Sequence[Path | str] = (),
-    with_default: bool = True,
+    with_default: bool = False,
     cache: bool = False,
 ) -> Catalogue:
     """Load and check the catalogue; raise :class:`LoadFailed` (a ``CatalogueError``) with every
