@@ -198,7 +198,7 @@ class Negotiation:
         return next(c for c in self.cells if c.holder == holder and c.role == role)
 
 
-# -- truth without reasons --------------------------------------------------------------------------
+# -- truth without reasons -------------------------------------------------------------------------
 
 
 def _truth(rule: Rule, values: Mapping[str, Any]) -> Truth:
@@ -246,7 +246,7 @@ def _redline_tests(redline: Redline) -> list[AttributeTest]:
     return found
 
 
-# -- value classes ----------------------------------------------------------------------------------
+# -- value classes ---------------------------------------------------------------------------------
 
 
 def _domain(decl: AttributeDecl) -> list[Any]:
@@ -283,7 +283,7 @@ def _distance(value: Any, current: Any) -> tuple[int, Any]:
     return 0, str(value)
 
 
-# -- the analysis -----------------------------------------------------------------------------------
+# -- the analysis ----------------------------------------------------------------------------------
 
 
 def _holder_ids(catalogue: Catalogue, references: Iterable[str]) -> list[str]:

@@ -24,6 +24,9 @@ app.command("check", short_help="Check every role against every redline.")(redli
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
 )
+app.command("negotiate", short_help="Each holder's verdicts, and the fewest changes all accept.")(
+    redlines.negotiate
+)
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )

@@ -193,6 +193,25 @@ OnlyOption = Annotated[
     ),
 ]
 
+HolderOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--holder",
+        metavar="ID[,ID...]",
+        help="Only these holders (delegations): ids or unique prefixes, comma-separated; "
+        "default every holder of a redline.",
+        show_default=False,
+    ),
+]
+BoundOption = Annotated[
+    int,
+    typer.Option(
+        "--bound",
+        metavar="N",
+        help="Most attribute changes the search combines for one role (1 to 6).",
+    ),
+]
+
 
 def need_two_roles(references: list[str]) -> None:
     """``compare`` with fewer than two roles: a usage error with an example."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    BoundOption,
     DataOption,
     FormatOption,
+    HolderOption,
     NoColorOption,
     OnlyOption,
     RedlinesOption,
@@ -88,3 +90,38 @@ def agree(
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
     emit(render(AgreeView(agreement(catalogue)), fmt), no_color)
+
+
+def negotiate(
+    holder: HolderOption = None,
+    bound: BoundOption = 3,
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Where the holders leave room: each holder's verdict on each role, the roles every holder
+    accepts, and for each other role the fewest attribute changes that clear every veto and
+    condition of every chosen holder.
+
+    A role is acceptable to a holder when it crosses (or could cross) none of that holder's
+    vetoes and conditions. The changes are found exactly, fewest first, up to --bound changes;
+    they are printed as --assume ROLE.ATTRIBUTE=VALUE to re-check them. Redlines that no values
+    clear together are reported as conflicts.
+
+    Examples:
+
+    \b
+      dsr-options negotiate --redlines a.yaml --redlines b.yaml
+      dsr-options negotiate --redlines a=a.yaml --redlines b=b.yaml --holder a,b -f json
+      dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
+    """
+    from dsr_options.analyses.negotiate import negotiate as find
+    from dsr_options.render.views.negotiate import NegotiateView
+
+    catalogue = options.load(data, redlines, with_default, only)
+    options.check_reading_bounds(catalogue, fmt)
+    chosen = options.split_ids(holder or [])
+    emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt), no_color)
