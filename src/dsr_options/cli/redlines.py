@@ -18,6 +18,8 @@ from dsr_options.render import OutputFormat, render
 
 
 def list_redlines(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -29,10 +31,11 @@ def list_redlines(
     \b
       dsr-options redlines
       dsr-options redlines -f csv > redlines.csv
+      dsr-options redlines --redlines mine.yaml --with-default
     """
     from dsr_options.render.views.redlines import RedlineList
 
-    catalogue = options.load(data)
+    catalogue = options.load(data, redlines, with_default)
     emit(render(RedlineList(catalogue.redlines, catalogue), fmt), no_color)
 
 
