@@ -243,6 +243,8 @@ class RedlineHolders:
     """(id, name) of each holder."""
     by_outcome: Mapping[Outcome, tuple[str, ...]]
     """Role ids for each outcome."""
+    file: str | None = None
+    """The file the redline came from (``catalogue`` for the catalogue's own)."""
 
 
 @dataclass(frozen=True)
@@ -573,7 +575,8 @@ def analyse(catalogue: Catalogue) -> Analysis:
             outcome: tuple(v.role.id for v in verdicts if v.result(redline.id).outcome is outcome)
             for outcome in Outcome
         }
-        lines.append(RedlineHolders(redline, holders, by_outcome))
+        file = catalogue.redline_files.get(redline.id)
+        lines.append(RedlineHolders(redline, holders, by_outcome, file))
     return Analysis(verdicts, tuple(lines))
 
 

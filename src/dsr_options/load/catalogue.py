@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dsr_options.diagnostics import Code, Diagnostic, Severity
@@ -14,13 +15,24 @@ from dsr_options.files.find import (
     CatalogueFiles,
     catalogue_files,
     display_path,
+    distinct_files,
+    label_for,
+    split_label,
 )
 from dsr_options.files.located import LoadedFile, validate_model
 from dsr_options.files.read import read_file
-from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile
+from dsr_options.model.catalogue import Catalogue, Holder, Redline, RedlinesFile, RolesFile
 from dsr_options.validate.references import Parsed, check
 
-__all__ = ["LoadFailed", "Loaded", "load", "load_catalogue", "load_files", "load_located"]
+__all__ = [
+    "LoadFailed",
+    "Loaded",
+    "load",
+    "load_catalogue",
+    "load_files",
+    "load_located",
+    "redline_files",
+]
 
 
 @dataclass
@@ -63,8 +75,14 @@ def outside_the_collector() -> Iterator[None]:
             gc.enable()
 
 
-def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
-    """Load and cross-check one roles file and any number of redline files."""
+def load_files(
+    roles_path: Path, redline_paths: Sequence[Path], labels: Mapping[Path, str] | None = None
+) -> Loaded:
+    """Load and cross-check one roles file and any number of redline files.
+
+    Each redline file is one delegation's: an id it shares with another file is named
+    ``LABEL:ID`` in the catalogue, LABEL from ``labels`` (else the file's name).
+    """
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
         parsed = [Parsed(roles_file, validate_model(roles_file, RolesFile), RolesFile)]
@@ -77,7 +95,12 @@ def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
         check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
         return Loaded(None, parsed)
-    return Loaded(_combine(parsed), parsed)
+    names = [_label(p, labels or {}) for p in redline_paths]
+    return Loaded(_combine(parsed, names), parsed)
+
+
+def _label(path: Path, labels: Mapping[Path, str]) -> str:
+    return labels.get(path) or label_for(path)
 
 
 _ROLES_KEYS = ("roles", "attributes", "offices")
@@ -101,19 +124,55 @@ def _looks_like_roles(file: LoadedFile) -> bool:
     return True
 
 
-def _combine(parsed: list[Parsed]) -> Catalogue:
+def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
     roles_model = parsed[0].model
     assert isinstance(roles_model, RolesFile)
-    redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
-    models: list[RolesFile | RedlinesFile] = [roles_model, *redline_models]
+    files = [
+        (p.file.path, label, p.model)
+        for p, label in zip(parsed[1:], labels, strict=True)
+        if isinstance(p.model, RedlinesFile)
+    ]
+    models: list[RolesFile | RedlinesFile] = [roles_model, *(m for _, _, m in files)]
     sources = {s.id: s for model in models for s in model.sources}
+    holder_count = Counter(h.id for _, _, m in files for h in m.holders)
+    redline_count = Counter(r.id for _, _, m in files for r in m.redlines)
+    holders: list[Holder] = []
+    redlines: list[Redline] = []
+    redline_files: dict[str, str] = {}
+    holds: list[tuple[str, list[str]]] = []
+    for path, label, model in files:
+        renamed = {
+            h.id: f"{label}:{h.id}" if holder_count[h.id] > 1 else h.id for h in model.holders
+        }
+        for holder in model.holders:
+            new_id = renamed[holder.id]
+            holders.append(
+                holder if new_id == holder.id else holder.model_copy(update={"id": new_id})
+            )
+            if holder.holds:
+                holds.append((new_id, holder.holds))
+        for redline in model.redlines:
+            new_id = f"{label}:{redline.id}" if redline_count[redline.id] > 1 else redline.id
+            by = [renamed.get(h, h) for h in redline.holders]
+            if new_id != redline.id or by != redline.holders:
+                redline = redline.model_copy(update={"id": new_id, "holders": by})
+            redlines.append(redline)
+            redline_files[new_id] = path
+    for holder_id, held in holds:  # shared rows: a holder that holds another file's redline
+        for index, redline in enumerate(redlines):
+            original = redline.id.rpartition(":")[2]
+            if (redline.id in held or original in held) and holder_id not in redline.holders:
+                redlines[index] = redline.model_copy(
+                    update={"holders": [*redline.holders, holder_id]}
+                )
     return Catalogue.model_construct(
         sources=list(sources.values()),
         attributes=roles_model.attributes,
         offices=roles_model.offices,
-        holders=[h for model in redline_models for h in model.holders],
+        holders=holders,
         roles=roles_model.roles,
-        redlines=[r for model in redline_models for r in model.redlines],
+        redlines=redlines,
+        redline_files=redline_files,
     )
 
 
@@ -133,9 +192,17 @@ def load(
 
 def load_located(files: CatalogueFiles) -> Loaded:
     """Load catalogue files already found (see :func:`locations.catalogue_files`)."""
-    loaded = load_files(files.roles, files.redlines)
+    labels = {p: "shipped" for p in files.redlines if p not in files.given}
+    labels.update((p, label) for p, label in zip(files.given, files.labels, strict=False) if label)
+    loaded = load_files(files.roles, files.redlines, labels)
     loaded.folder = files.folder
     loaded.given = {display_path(path): path for path in files.given}
+    if loaded.catalogue is not None:  # the catalogue's own redlines are the catalogue's
+        origins = {
+            rid: shown if shown in loaded.given else "catalogue"
+            for rid, shown in loaded.catalogue.redline_files.items()
+        }
+        loaded.catalogue = loaded.catalogue.model_copy(update={"redline_files": origins})
     for diagnostic in loaded.errors:  # a FIFO, a file we may not read
         if diagnostic.code == Code.UNREADABLE and diagnostic.file in loaded.given:
             shown = loaded.given[diagnostic.file]
@@ -149,6 +216,17 @@ class LoadFailed(CatalogueError):
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         super().__init__(loaded.diagnostics)
+
+
+def redline_files(
+    data: Path | str | None, redlines: Sequence[Path | str], with_default: bool
+) -> CatalogueFiles:
+    """The files to load, ``NAME=FILE`` labels split off and a file given twice read once."""
+    kept, _ = distinct_files([split_label(p) for p in redlines])
+    found = catalogue_files(
+        Path(data) if data is not None else None, [p for _, p in kept], with_default
+    )
+    return replace(found, labels=tuple(label for label, _ in kept))
 
 
 def load_catalogue(
@@ -171,15 +249,15 @@ def load_catalogue(
     >>> [role.id for role in catalogue.roles][:1]
     ['strategic-advice']
     """
-    files = catalogue_files(
-        Path(data) if data is not None else None, [Path(p) for p in redlines], with_default
-    )
+    files = redline_files(data, redlines, with_default)
     folder = key = None
     if cache:
         from dsr_options.load import cache as store
 
         folder = store.cache_dir()
         key = store.fingerprint(files.all) if folder is not None else None
+        if key is not None and any(files.labels):
+            key += "-" + "-".join(label or "" for label in files.labels)
         if folder is not None and key is not None:
             cached = store.read(folder, key)
             if cached is not None:

@@ -200,6 +200,16 @@ class Holder(_Model):
     id: Id
     name: ShortText
     description: Text | None = None
+    holds: list[
+        Annotated[str, Field(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    ] = Field(
+        default_factory=list,
+        description=(
+            "Ids of redlines written in another file (the shipped catalogue's, say) that this "
+            "holder holds too: they then share one row. A redline whose id two files share is "
+            "named LABEL:ID (see --redlines NAME=FILE)."
+        ),
+    )
 
 
 # -- roles ----------------------------------------------------------------------------------------
@@ -464,6 +474,13 @@ class Catalogue(_Model):
     holders: list[Holder]
     roles: list[Role]
     redlines: list[Redline]
+    redline_files: dict[str, str] = Field(
+        default_factory=dict,
+        description="The file each redline came from (its display path), by redline id.",
+    )
+
+    def redline_file(self, redline_id: str) -> str | None:
+        return self.redline_files.get(redline_id)
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.roles if role.id == role_id)

@@ -88,6 +88,7 @@ class _Scope:
     attributes: dict[str, AttributeDecl] = field(default_factory=dict)
     offices: set[str] = field(default_factory=set)
     holders: set[str] = field(default_factory=set)
+    redlines: set[str] = field(default_factory=set)
     incomplete: set[str] = field(default_factory=set)
     """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
     failed to load may declare: references to them cannot be called dangling."""
@@ -136,11 +137,15 @@ def check(parsed: Sequence[Parsed]) -> None:
             scope.attributes.update((a.value.id, a.value) for a in items.attributes if a.complete)
             scope.offices.update(o.value.id for o in items.offices if o.complete)
         else:
+            # Each redline file is one delegation's: its holder and redline ids are its own
+            # (unique within it); ids two files share are told apart when they are combined.
+            own: dict[str, dict[str, tuple[LoadedFile, int]]] = {}
             holders = [(h.index, h.value.id) for h in _ids(items.holders)]
-            _unique(file, seen, "holder", "holders", holders)
+            _unique(file, own, "holder", "holders", holders)
             redlines = [(r.index, r.value.id) for r in _ids(items.redlines)]
-            _unique(file, seen, "redline", "redlines", redlines)
+            _unique(file, own, "redline", "redlines", redlines)
             scope.holders.update(h.value.id for h in items.holders if h.complete)
+            scope.redlines.update(r.value.id for r in items.redlines if r.has("id"))
 
     # A reference into a declaration that failed to load would be reported as dangling when it
     # is not: such references (see ``_Scope.failed`` and ``incomplete``) are left unchecked.
@@ -523,6 +528,10 @@ def _list(values: list[str]) -> str:
 
 
 def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+    for item in items.holders:
+        if item.has("holds"):
+            for index, held in enumerate(item.value.holds):
+                _reference(file, ("holders", item.index, "holds", index), "redline", held, scope)
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
         holders = redline.holders if item.has("holders") else []

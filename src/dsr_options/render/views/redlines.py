@@ -48,16 +48,21 @@ class RedlineList:
 
     def data(self) -> Any:
         redlines = self.redlines
-        return [redline_data(r) for r in redlines]
+        files = self.catalogue.redline_files
+        return [{**redline_data(r), "file": files.get(r.id)} for r in redlines]
 
     def rows(self) -> Rows:
         redlines, catalogue = self.redlines, self.catalogue
         rows = [_row(redline, catalogue) for redline in redlines]
         full = [
-            {**row, "statement": one_line(r.statement)}
+            {
+                **row,
+                "statement": one_line(r.statement),
+                "file": catalogue.redline_files.get(r.id) or "",
+            }
             for row, r in zip(rows, redlines, strict=True)
         ]
-        return full, [*LIST_COLUMNS, "statement"]
+        return full, [*LIST_COLUMNS, "statement", "file"]
 
     def markdown(self) -> str:
         redlines, catalogue = self.redlines, self.catalogue
