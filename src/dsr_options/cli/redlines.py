@@ -128,3 +128,28 @@ def negotiate(
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
     emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt), no_color)
+
+
+def list_attributes(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List every attribute a redline rule can test: its type, its allowed values with what
+    they mean, each role's value (and whether the note or our analysis gives it), and the
+    redlines that test it (with --redlines, your files' redlines).
+
+    Examples:
+
+    \b
+      dsr-options attributes
+      dsr-options attributes -f markdown > attributes.md
+      dsr-options attributes --redlines mine.yaml -f json
+    """
+    from dsr_options.analyses.attributes import attributes
+    from dsr_options.render.views.attributes import AttributeList
+
+    catalogue = options.load(data, redlines, with_default)
+    emit(render(AttributeList(attributes(catalogue)), fmt), no_color)
