@@ -34,6 +34,9 @@ app.command("compare", cls=Command, short_help="Compare roles side by side, diff
     roles.compare
 )
 app.command(
+    "new-redlines", cls=Command, short_help="Write a starting redline file for a delegation."
+)(catalogue.new_redlines)
+app.command(
     "validate", cls=Command, short_help="Check catalogue files; each problem at file:line:col."
 )(catalogue.validate)
 app.command("schema", cls=Command, short_help="Print the JSON Schema of a catalogue file.")(

@@ -32,6 +32,8 @@ OPTION_FOR = {
     "leads": "--lead",
     "only": "--only",
     "holder": "--holder",
+    "out": "--out",
+    "name": "NAME",
     "bound": "--bound",
     "clear_of": "--clear-of",
 }
