@@ -32,8 +32,8 @@ def scaffold_text(name: str) -> str:
 #
 # For completion in an editor: dsr-options schema redlines > redlines.schema.json, then put
 #   # yaml-language-server: $schema=redlines.schema.json
-# on the first line. The ids in this file are this delegation's own: another file may use the same ones
-# (combined, they are told apart as NAME:ID).
+# on the first line. The ids in this file are this delegation's own: another file may use
+# the same ones (combined, they are told apart as NAME:ID).
 schema_version: 1
 
 holders:
