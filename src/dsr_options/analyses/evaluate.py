@@ -28,6 +28,7 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
+from dsr_options.model.truth import test_holds
 from dsr_options.model.vocabulary import Basis, Strictness
 
 Truth = bool | None
@@ -297,32 +298,7 @@ def _requires_line(
 # -- three-valued evaluation ----------------------------------------------------------------------
 
 
-def _same(value: Any, operand: Any) -> bool:
-    return isinstance(value, bool) == isinstance(operand, bool) and value == operand
-
-
-def _test_holds(test: AttributeTest, value: Any) -> Truth:
-    if value is None:
-        return None
-    operator, operand = test.operator, test.operand
-    is_list = isinstance(value, (list, tuple))
-    if operator in ("equals", "in"):
-        if is_list:
-            return None
-        if operator == "in":
-            return any(_same(value, item) for item in operand)
-        return _same(value, operand)
-    if not is_list:
-        return None
-    if operator == "contains":
-        return operand in value
-    if operator == "contains_any":
-        return bool(set(operand) & set(value))
-    return set(value) <= set(operand)  # subset_of
-
-
-test_holds = _test_holds
-"""Whether one attribute test holds for a value (None when it cannot be decided)."""
+_test_holds = test_holds
 
 
 def evaluate_rule(

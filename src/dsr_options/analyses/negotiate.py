@@ -39,14 +39,12 @@ from dsr_options.analyses.evaluate import (
     evaluate,
     role_bases,
     role_values,
-    test_holds,
     verdict_of,
 )
 from dsr_options.errors import UsageError
 from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import (
     AllRule,
-    AnyRule,
     AttributeDecl,
     AttributeTest,
     Catalogue,
@@ -55,6 +53,8 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
+from dsr_options.model.truth import test_holds
+from dsr_options.model.truth import truth as _truth
 from dsr_options.model.vocabulary import AttributeType, Strictness
 
 __all__ = [
@@ -199,23 +199,6 @@ class Negotiation:
 
 
 # -- truth without reasons -------------------------------------------------------------------------
-
-
-def _truth(rule: Rule, values: Mapping[str, Any]) -> Truth:
-    if isinstance(rule, AttributeTest):
-        return test_holds(rule, values.get(rule.attribute))
-    if isinstance(rule, NotRule):
-        inner = _truth(rule.not_, values)
-        return None if inner is None else not inner
-    children = rule.all if isinstance(rule, AllRule) else rule.any
-    decisive = isinstance(rule, AnyRule)
-    unknown = False
-    for child in children:
-        truth = _truth(child, values)
-        if truth is decisive:
-            return decisive
-        unknown = unknown or truth is None
-    return None if unknown else not decisive
 
 
 def _clears(redline: Redline, values: Mapping[str, Any]) -> bool:

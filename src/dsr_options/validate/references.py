@@ -14,7 +14,7 @@ from typing import Annotated, Any, Generic, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic.errors import PydanticUserError
 
-from dsr_options.diagnostics import Code
+from dsr_options.diagnostics import Code, Severity
 from dsr_options.files.located import LoadedFile, position
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
@@ -34,6 +34,7 @@ from dsr_options.model.catalogue import (
     Source,
 )
 from dsr_options.model.vocabulary import AttributeType
+from dsr_options.validate.writing import check_writing
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -154,6 +155,18 @@ def check(parsed: Sequence[Parsed]) -> None:
             _check_roles_file(file, items, scope)
         else:
             _check_redlines_file(file, items, scope)
+
+    roles = [r.value for _, items in files if items.kind is RolesFile for r in items.roles]
+    complete_roles = all(
+        r.complete for _, items in files if items.kind is RolesFile for r in items.roles
+    )
+    if scope.attributes and complete_roles and not scope.incomplete:
+        for file, items in files:
+            if items.kind is RedlinesFile and not any(
+                d.severity is Severity.ERROR for d in file.diagnostics
+            ):
+                redlines = [(r.index, r.value) for r in items.redlines if r.complete]
+                check_writing(file, redlines, roles, scope.attributes)
 
 
 def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
