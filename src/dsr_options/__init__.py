@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from dsr_options._version import __version__
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.attributes import attributes
+    from dsr_options.analyses.negotiate import Negotiation, negotiate
     from dsr_options.diagnostics import Diagnostic
     from dsr_options.errors import CatalogueError, DsrOptionsError
     from dsr_options.load.catalogue import load_catalogue
@@ -17,10 +19,13 @@ __all__ = [
     "CatalogueError",
     "Diagnostic",
     "DsrOptionsError",
+    "Negotiation",
     "Redline",
     "Role",
     "__version__",
+    "attributes",
     "load_catalogue",
+    "negotiate",
 ]
 
 _LAZY = {
@@ -31,6 +36,9 @@ _LAZY = {
     "Catalogue": "dsr_options.model.catalogue",
     "Redline": "dsr_options.model.catalogue",
     "Role": "dsr_options.model.catalogue",
+    "negotiate": "dsr_options.analyses.negotiate",
+    "Negotiation": "dsr_options.analyses.negotiate",
+    "attributes": "dsr_options.analyses.attributes",
 }
 
 

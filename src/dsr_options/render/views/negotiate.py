@@ -40,7 +40,7 @@ def repair_text(standing: RoleStanding, bound: int) -> str:
     if standing.repair is None:
         return f"none within {bound} changes"
     return "; ".join(
-        f"{c.attribute} {value_text(c.before) if c.before is not None else 'unknown'} -> "
+        f"{c.attribute} {value_text(c.before) if c.before is not None else 'unknown'} → "
         f"{value_text(c.value)} (for {', '.join(c.holders) or 'none'})"
         for c in standing.repair.changes
     )
