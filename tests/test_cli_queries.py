@@ -194,7 +194,6 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
     )
 
 
-
 def test_list_help_examples_are_not_rewrapped(run: Run) -> None:
     result = run("dsr-options list --help", columns=60)
     assert (
