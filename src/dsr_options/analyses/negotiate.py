@@ -323,6 +323,7 @@ def negotiate(
     worst = sum(comb(len(classes), s) * (most - 1) ** s for s in range(1, bound + 1))
 
     conflicts = _conflicts(hard, tests, classes, holders_of)
+    memo: dict[tuple[str, Any], list[Any]] = {}
     standings = []
     for role in catalogue.roles:
         if len(acceptable[role.id]) == len(chosen):
@@ -332,7 +333,7 @@ def negotiate(
             standings.append(RoleStanding(role, tuple(acceptable[role.id]), None, 0, True))
             continue
         repair, searched = _search(
-            catalogue, role, hard, relevant, tests, classes, holders_of, bound
+            catalogue, role, hard, relevant, tests, classes, holders_of, bound, per_attribute, memo
         )
         standings.append(RoleStanding(role, tuple(acceptable[role.id]), repair, searched))
     return Negotiation(
@@ -393,19 +394,31 @@ def _search(
     classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
     holders_of: Mapping[str, tuple[str, ...]],
     bound: int,
+    per_attribute: Mapping[str, list[AttributeTest]],
+    memo: dict[tuple[str, Any], list[Any]] | None = None,
 ) -> tuple[JointRepair | None, int]:
     values = role_values(role)
     failing = [r for r in hard if not _clears(r, values)]
     failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
-    alternatives: dict[str, list[Any]] = {}
-    for attribute, groups in classes.items():
+    if memo is None:
+        memo = {}
+
+    def other_values(attribute: str) -> list[Any]:
+        """One value per class other than the role's own, the closest to it (shared by roles
+        with the same value)."""
         current = values.get(attribute)
-        own = tuple(test_holds(t, current) for t in _attribute_tests(hard, tests, attribute))
-        alternatives[attribute] = [
-            min(members, key=lambda v: _distance(v, current))
-            for signature, members in groups.items()
-            if signature != own or current is None
-        ]
+        key = (attribute, current)
+        found = memo.get(key)
+        if found is None:
+            own = tuple(test_holds(t, current) for t in per_attribute[attribute])
+            found = memo[key] = [
+                min(members, key=lambda v: _distance(v, current))
+                for signature, members in classes[attribute].items()
+                if signature != own or current is None
+            ]
+        return found
+
+    alternatives = _Lazy(other_values)
     names = list(classes)
     searched = 0
     for size in range(1, bound + 1):
@@ -427,6 +440,19 @@ def _search(
                 catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
             ), searched
     return None, searched
+
+
+class _Lazy:
+    """A mapping computed on first look-up of each key."""
+
+    def __init__(self, compute: Any) -> None:
+        self._compute = compute
+        self._found: dict[str, list[Any]] = {}
+
+    def __getitem__(self, key: str) -> list[Any]:
+        if key not in self._found:
+            self._found[key] = self._compute(key)
+        return self._found[key]
 
 
 def _attribute_tests(
