@@ -17,6 +17,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         for roles in sizes:
             catalogue = catalogue_for(roles, Path(scratch))
             found = negotiate(catalogue, bound=args.bound)
-            floor = _median(lambda c=catalogue: analyse(c), args.repeats)
-            spent = _median(lambda c=catalogue: negotiate(c, bound=args.bound), args.repeats)
+            floor = _median(partial(analyse, catalogue), args.repeats)
+            spent = _median(partial(negotiate, catalogue, bound=args.bound), args.repeats)
             print(
                 f"| {roles} | {floor * 1000:.0f} ms | {spent * 1000:.0f} ms | "
                 f"{spent / floor:.1f}x | {len(found.attributes)} | {found.classes} | "

@@ -218,8 +218,8 @@ def describe_validation_error(
         return Code.UNKNOWN_FIELD, f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
         enum = _enum_in(annotations[-1]) if annotations else None
-        allowed = f": one of {', '.join(str(m.value) for m in enum)}" if enum else ""
-        return Code.MISSING_FIELD, f"{_noun(parent)} needs the field '{field}'{allowed}", True
+        listed = f": one of {', '.join(str(m.value) for m in enum)}" if enum else ""
+        return Code.MISSING_FIELD, f"{_noun(parent)} needs the field '{field}'{listed}", True
     if kind in ("enum", "literal_error"):
         enum = _enum_in(annotations[-1])
         allowed = [member.value for member in enum] if enum else []

@@ -165,8 +165,8 @@ def check(parsed: Sequence[Parsed]) -> None:
             if items.kind is RedlinesFile and not any(
                 d.severity is Severity.ERROR for d in file.diagnostics
             ):
-                redlines = [(r.index, r.value) for r in items.redlines if r.complete]
-                check_writing(file, redlines, roles, scope.attributes)
+                written = [(r.index, r.value) for r in items.redlines if r.complete]
+                check_writing(file, written, roles, scope.attributes)
 
 
 def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
@@ -541,10 +541,11 @@ def _list(values: list[str]) -> str:
 
 
 def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
-    for item in items.holders:
-        if item.has("holds"):
-            for index, held in enumerate(item.value.holds):
-                _reference(file, ("holders", item.index, "holds", index), "redline", held, scope)
+    for declared in items.holders:
+        if declared.has("holds"):
+            for index, held_id in enumerate(declared.value.holds):
+                where = ("holders", declared.index, "holds", index)
+                _reference(file, where, "redline", held_id, scope)
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
         holders = redline.holders if item.has("holders") else []

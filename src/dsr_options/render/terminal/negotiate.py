@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -10,41 +10,41 @@ from rich.text import Text
 from dsr_options.render.layout import Column, FittedTable, cell, section
 from dsr_options.render.safe import visible
 
-if TYPE_CHECKING:
-    from dsr_options.render.views.negotiate import NegotiateView
-
 _STYLE = {"out": "bold red", "flagged": "yellow", "conditional": "blue", "clear": "green"}
 
+MatrixRow = tuple[str, Sequence[tuple[str, str, str]], str]
+"""(role id, (holder, verdict, cell text) per holder, "n/m" acceptable)."""
 
-def negotiate_view(view: NegotiateView) -> RenderableType:
-    from dsr_options.render.views.negotiate import bound_text, cell_text
 
-    n = view.negotiation
-    if not n.holders:
+def negotiate_view(
+    holders: Sequence[str],
+    matrix: Sequence[MatrixRow],
+    everyone: str,
+    lines: Sequence[str],
+    conflicts: Sequence[str],
+    bound: str,
+) -> RenderableType:
+    if not holders:
         return Text("No holder holds a redline.", style="yellow")
     table = FittedTable(
         [
             Column("Role", style="cyan"),
-            *[Column(h) for h, _ in n.holders],
+            *[Column(h) for h in holders],
             Column("Acceptable to", keep_whole=True),
         ]
     )
-    for s in n.roles:
-        cells = [cell(s.role.id)]
-        block_lines = [Text(visible(s.role.id), style="cyan")]
-        for h, _ in n.holders:
-            c = n.cell(h, s.role.id)
-            text = cell_text(c.verdict.value, c.deciding)
-            cells.append(cell(text, _STYLE.get(c.verdict.value, "")))
-            block_lines.append(Text(f"{visible(h)}: {visible(text)}"))
-        count = f"{len(s.acceptable_to)}/{len(n.holders)}"
-        cells.append(cell(count))
-        block_lines.append(Text(f"acceptable to {count}"))
-        table.add_row(cells, Text("\n").join(block_lines))
+    for role, cells, count in matrix:
+        row = [cell(role)]
+        block = [Text(visible(role), style="cyan")]
+        for holder, verdict, text in cells:
+            row.append(cell(text, _STYLE.get(verdict, "")))
+            block.append(Text(f"{visible(holder)}: {visible(text)}"))
+        row.append(cell(count))
+        block.append(Text(f"acceptable to {count}"))
+        table.add_row(row, Text("\n").join(block))
     parts: list[RenderableType] = [table]
-    everyone = ", ".join(n.acceptable_to_all) or "none"
     parts += section("Acceptable to every holder", [cell(everyone)])
-    parts += section("Smallest joint changes", [cell(line) for line in view.lines()])
-    parts += section("Conflicts", [cell(c.text, "red") for c in n.conflicts])
-    parts += [Text(""), cell(bound_text(n), "dim")]
+    parts += section("Smallest joint changes", [cell(line) for line in lines])
+    parts += section("Conflicts", [cell(text, "red") for text in conflicts])
+    parts += [Text(""), cell(bound, "dim")]
     return Group(*parts)

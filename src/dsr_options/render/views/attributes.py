@@ -100,4 +100,14 @@ class AttributeList:
     def table(self) -> Renderable:
         from dsr_options.render.terminal.attributes import attribute_list
 
-        return attribute_list(self.attributes)
+        blocks = []
+        for info in self.attributes:
+            kind = info.decl.type.value
+            rows = [("value", f"{v.id}: {one_line(v.description)}") for v in info.decl.values]
+            if not info.decl.values:
+                rows.append(("value", "true, false"))
+            rows.append(("rule", OPERATORS_BY_TYPE[kind]))
+            rows += [("role", role_value_text(v)) for v in info.roles]
+            rows.append(("tested", "by " + (", ".join(info.tested_by) or "no redline")))
+            blocks.append((info.decl.id, kind, one_line(info.decl.description), rows))
+        return attribute_list(blocks)

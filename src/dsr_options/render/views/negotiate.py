@@ -197,7 +197,22 @@ class NegotiateView:
     def table(self) -> Renderable:
         from dsr_options.render.terminal.negotiate import negotiate_view
 
-        return negotiate_view(self)
+        n = self.negotiation
+        matrix = []
+        for s in n.roles:
+            cells = []
+            for h, _ in n.holders:
+                c = n.cell(h, s.role.id)
+                cells.append((h, c.verdict.value, cell_text(c.verdict.value, c.deciding)))
+            matrix.append((s.role.id, cells, f"{len(s.acceptable_to)}/{len(n.holders)}"))
+        return negotiate_view(
+            [h for h, _ in n.holders],
+            matrix,
+            ", ".join(n.acceptable_to_all) or "none",
+            self.lines(),
+            [c.text for c in n.conflicts],
+            bound_text(n),
+        )
 
 
 def _plain(value: Any) -> Any:
