@@ -360,3 +360,18 @@ def test_attributes_lists_values_and_roles(run: Run) -> None:
     tested = {a["id"]: a["tested_by"] for a in mine}
     assert tested["triggers"] == ["host-country-request"]
     assert tested["training"] == []
+
+
+def test_messages_for_a_beginner_show_the_way(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "bad.yaml",
+        HEADER.format(holder="us")
+        + "  - id: x\n    title: x\n    statement: x\n    holders: [us]\n    strictness: veto\n"
+        "    rule: standing_un_capacity is true\n",
+    )
+    messages = {d.code.value: d.message for d in load(redlines=[path]).diagnostics}
+    assert messages["missing-field"] == (
+        "a redline needs the field 'origin': one of draft-policy, participants, member-state"
+    )
+    assert "for example {attribute: standing_un_capacity, equals: true}" in messages["invalid-rule"]
+    assert "operators: equals, in, contains, contains_any, subset_of" in messages["invalid-rule"]
