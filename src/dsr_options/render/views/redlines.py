@@ -66,8 +66,11 @@ class RedlineList:
 
     def markdown(self) -> str:
         redlines, catalogue = self.redlines, self.catalogue
-        rows = [_row(redline, catalogue) for redline in redlines]
-        return write_markdown_table(rows, LIST_COLUMNS)
+        rows = [
+            {**_row(redline, catalogue), "file": catalogue.redline_files.get(redline.id) or ""}
+            for redline in redlines
+        ]
+        return write_markdown_table(rows, [*LIST_COLUMNS, "file"])
 
     def table(self) -> Renderable:
         redlines, catalogue = self.redlines, self.catalogue
