@@ -257,7 +257,7 @@ def test_redlines_listing_shows_applies_to(run: Run, tmp_path: Path) -> None:
     ]
     markdown = run(f"dsr-options redlines --data {data} -f markdown").stdout
     assert markdown.splitlines()[0] == (
-        "| id | title | strictness | origin | holders | applies_to | rule |"
+        "| id | title | strictness | origin | holders | applies_to | rule | file |"
     )
     table = run(f"dsr-options redlines --data {data}").stdout
     assert "Applies to" in table.splitlines()[0]
