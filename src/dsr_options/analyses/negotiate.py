@@ -399,6 +399,7 @@ def _search(
 ) -> tuple[JointRepair | None, int]:
     values = role_values(role)
     failing = [r for r in hard if not _clears(r, values)]
+    others = [r for r in hard if _clears(r, values)]
     failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
     if memo is None:
         memo = {}
@@ -431,7 +432,7 @@ def _search(
                 searched += 1
                 changed = {**values, **dict(zip(combo, choice, strict=True))}
                 if all(_clears(r, changed) for r in failing) and all(
-                    _clears(r, changed) for r in hard if r not in failing
+                    _clears(r, changed) for r in others
                 ):
                     found.append((combo, choice))
         if found:
