@@ -81,3 +81,12 @@ def test_benchmark_script_runs_in_quick_mode(capsys: pytest.CaptureFixture[str])
         assert row in out, row
     assert "failed (exit" not in out
     assert " ms " in out
+
+
+def test_negotiate_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import negotiate as bench_negotiate
+
+    assert bench_negotiate.main(["--roles", "12", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "| 12 |" in out
+    assert "bound 3 changes" in out

@@ -149,7 +149,20 @@ def test_numbering_with_gaps(run: Run, tmp_path: Path) -> None:
     )
 
 
-COMMANDS = ["", "list", "show", "redlines", "check", "agree", "compare", "validate", "schema"]
+COMMANDS = [
+    "",
+    "list",
+    "show",
+    "redlines",
+    "attributes",
+    "check",
+    "agree",
+    "negotiate",
+    "compare",
+    "new-redlines",
+    "validate",
+    "schema",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -167,16 +180,19 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
     result = run("dsr-options --help", columns=80)
     commands = result.stdout.split("Commands:\n", 1)[1]
     assert commands == (
-        "  list      List the candidate roles, optionally filtered.\n"
-        "  show      Show everything about one role, evidence included.\n"
-        "  redlines  List the redlines that bound any UN role.\n"
-        "  check     Check every role against every redline.\n"
-        "  agree     Evidence for and against each role, and who objects.\n"
-        "  compare   Compare roles side by side, differences marked.\n"
-        "  diff      What changed between two versions, and why.\n"
-        "  sources   The meeting note: who met, on what terms, what it concluded.\n"
-        "  validate  Check catalogue files; each problem at file:line:col.\n"
-        "  schema    Print the JSON Schema of a catalogue file.\n"
+        "  list          List the candidate roles, optionally filtered.\n"
+        "  show          Show everything about one role, evidence included.\n"
+        "  redlines      List the redlines that bound any UN role.\n"
+        "  attributes    List the attributes a rule can test, with each role's value.\n"
+        "  check         Check every role against every redline.\n"
+        "  agree         Evidence for and against each role, and who objects.\n"
+        "  negotiate     Each holder's verdicts, and the fewest changes all accept.\n"
+        "  compare       Compare roles side by side, differences marked.\n"
+        "  diff          What changed between two versions, and why.\n"
+        "  sources       The meeting note: who met, on what terms, what it concluded.\n"
+        "  new-redlines  Write a starting redline file for a delegation.\n"
+        "  validate      Check catalogue files; each problem at file:line:col.\n"
+        "  schema        Print the JSON Schema of a catalogue file.\n"
     )
 
 

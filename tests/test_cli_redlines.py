@@ -114,6 +114,7 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
             "unknown": ["role-3"],
             "not-applicable": [],
         },
+        "file": "catalogue",
     }
 
 

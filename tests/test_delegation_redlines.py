@@ -143,29 +143,21 @@ def test_the_readme_sample_file(run: Run) -> None:
         assert result.exit_code == 0, result
         return [(r["role"], r["summary"]) for r in json.loads(result.stdout)["roles"]]
 
-    assert verdicts("") == [
-        ("strategic-advice", "out: crosses no-un-standing-capacity (on our analysis)"),
-        ("coordination", "flagged: crosses no-un-direction-of-partners"),
-        ("matchmaking", "conditional: must keep meeting host-country-request"),
-        ("best-practice-repository", "out: crosses no-un-standing-capacity (on our analysis)"),
+    # "Only at the host government's request" is a requirement: every in-country role that can
+    # also start on a Council mandate crosses it (the data lists the mandate among its triggers).
+    crossed = "out: crosses no-un-standing-capacity (on our analysis), host-country-request (on our analysis)"
+    host = "out: crosses host-country-request (on our analysis)"
+    shipped_only = "out: crosses no-un-standing-capacity (on our analysis)"
+    expected = [
+        ("strategic-advice", crossed),
+        ("coordination", host),
+        ("matchmaking", host),
+        ("best-practice-repository", shipped_only),
     ]
-    assert verdicts("--with-default") == [
-        ("strategic-advice", "out: crosses no-un-standing-capacity (on our analysis)"),
-        (
-            "coordination",
-            "flagged: crosses no-authority-over-bilaterals (on our analysis), "
-            "coordination-opposed-in-country, no-un-direction-of-partners",
-        ),
-        (
-            "matchmaking",
-            "conditional: must keep meeting embedded-in-ssr, request-or-mandate, "
-            "grounded-in-local-context, human-rights-and-international-law, national-ownership, "
-            "host-country-request",
-        ),
-        ("best-practice-repository", "out: crosses no-un-standing-capacity (on our analysis)"),
-    ]
+    assert verdicts("") == expected
+    assert verdicts("--with-default") == expected
     listed = run(f"dsr-options list --survives --redlines {EXAMPLE} -f json")
-    assert [r["id"] for r in json.loads(listed.stdout)] == ["coordination", "matchmaking"]
+    assert json.loads(listed.stdout) == []
 
 
 def test_the_readme_sample_file_has_no_evidence_and_validates(run: Run) -> None:
@@ -265,7 +257,7 @@ def test_redlines_listing_shows_applies_to(run: Run, tmp_path: Path) -> None:
     ]
     markdown = run(f"dsr-options redlines --data {data} -f markdown").stdout
     assert markdown.splitlines()[0] == (
-        "| id | title | strictness | origin | holders | applies_to | rule |"
+        "| id | title | strictness | origin | holders | applies_to | rule | file |"
     )
     table = run(f"dsr-options redlines --data {data}").stdout
     assert "Applies to" in table.splitlines()[0]

@@ -270,7 +270,12 @@ def test_redline_changes_each_typed() -> None:
     doc["holders"].append({"id": "others", "name": "Other member states"})
     diff = diff_catalogues(build(BASE_ROLES, [old_line]), build(BASE_ROLES, redlines_doc=doc))
     assert listed(diff.changes) == [
-        ("holder-added", "holders/others", None, {"id": "others", "name": "Other member states"}),
+        (
+            "holder-added",
+            "holders/others",
+            None,
+            {"id": "others", "name": "Other member states", "holds": []},
+        ),
         ("redline-text", "redlines/redline-1/title", "Redline 1", "Redline one"),
         ("redline-origin", "redlines/redline-1/origin", "participants", "draft-policy"),
         ("redline-holders", "redlines/redline-1/holders", ["members"], ["members", "others"]),

@@ -40,6 +40,8 @@ def _cases() -> list[tuple[str, str, int]]:
             "agree": "agree",
             "compare": f"compare {first} {second}",
             "sources": "sources",
+            "attributes": "attributes",
+            "negotiate": "negotiate",
         }
         for name, command in views.items():
             for fmt in FORMATS:
@@ -59,6 +61,22 @@ def _cases() -> list[tuple[str, str, int]]:
             100,
         )
     )
+    both = (
+        "--data data --redlines a=tests/delegations/delegation-a.yaml"
+        " --redlines b=tests/delegations/delegation-b.yaml"
+    )
+    for fmt in FORMATS:
+        cases.append((f"shipped-negotiate-delegations-{fmt}", f"negotiate {both} -f {fmt}", 100))
+    cases.append(("shipped-redlines-delegations", f"redlines {both} -f csv", 100))
+    cases.append(
+        (
+            "shipped-check-twice",
+            "check --data data --redlines examples/delegation-redlines.yaml"
+            " --redlines ./examples/delegation-redlines.yaml -f csv",
+            100,
+        )
+    )
+    cases.append(("new-redlines", "new-redlines Freedonia --out -", 100))
     cases.append(("schema-roles", "schema roles", 100))
     cases.append(("schema-redlines", "schema redlines", 100))
     for path in sorted((HERE / "corpus").glob("*.yaml")):

@@ -16,16 +16,20 @@ import yaml
 from rich.console import Console
 
 from dsr_options.analyses.agreement import agreement
+from dsr_options.analyses.attributes import attributes
 from dsr_options.analyses.compare import compare_roles
 from dsr_options.analyses.diff import diff_catalogues
 from dsr_options.analyses.evaluate import analyse, evaluate_role
+from dsr_options.analyses.negotiate import negotiate
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import Catalogue
 from dsr_options.render import OutputFormat, as_text, render, views
 from dsr_options.render.views.agree import AgreeView
+from dsr_options.render.views.attributes import AttributeList
 from dsr_options.render.views.check import CheckView
 from dsr_options.render.views.compare import CompareView
 from dsr_options.render.views.diff import DiffView
+from dsr_options.render.views.negotiate import NegotiateView
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
 from dsr_options.render.views.sources import SourcesView
@@ -55,6 +59,8 @@ def listing_views(catalogue: Catalogue) -> list[Any]:
         CompareView(compare_roles(catalogue, catalogue.roles[:2])),
         SourcesView(catalogue.sources),
         DiffView(diff_catalogues(catalogue, changed)),
+        AttributeList(attributes(catalogue)),
+        NegotiateView(negotiate(catalogue)),
     ]
 
 

@@ -23,6 +23,7 @@ from dsr_options._version import __version__
 
 if TYPE_CHECKING:
     from dsr_options.analyses.agreement import RoleAgreement, agreement
+    from dsr_options.analyses.attributes import attributes
     from dsr_options.analyses.compare import Comparison, compare_roles
     from dsr_options.analyses.evaluate import (
         Analysis,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         select_redlines,
         surviving,
     )
+    from dsr_options.analyses.negotiate import Negotiation, negotiate
     from dsr_options.analyses.query import RoleFilter, filter_roles, find_role
     from dsr_options.analyses.repairs import Repair, repair_hints
     from dsr_options.diagnostics import Code, Diagnostic, Severity
@@ -87,6 +89,10 @@ _LAZY = {
     "UsageError": "dsr_options.errors",
     "UnknownIdError": "dsr_options.errors",
     "CatalogueError": "dsr_options.errors",
+    # delegations: the attributes a rule can test, and where delegations leave room
+    "attributes": "dsr_options.analyses.attributes",
+    "negotiate": "dsr_options.analyses.negotiate",
+    "Negotiation": "dsr_options.analyses.negotiate",
 }
 
 __all__ = [
@@ -99,6 +105,7 @@ __all__ = [
     "DsrOptionsError",
     "Evidence",
     "LoadFailed",
+    "Negotiation",
     "Outcome",
     "Redline",
     "Repair",
@@ -115,12 +122,14 @@ __all__ = [
     "__version__",
     "agreement",
     "analyse",
+    "attributes",
     "clear_of",
     "compare_roles",
     "evaluate_role",
     "filter_roles",
     "find_role",
     "load_catalogue",
+    "negotiate",
     "repair_hints",
     "rule_text",
     "select_redlines",

@@ -172,6 +172,26 @@ class Code(str, Enum):
         Severity.WARNING,
         "A redline has no evidence, so it cannot be traced to a source.",
     )
+    CONDITION_ALWAYS_CROSSED = (
+        "condition-always-crossed",
+        Severity.WARNING,
+        "Every role a condition applies to crosses it: often written the wrong way round.",
+    )
+    NEVER_CROSSED = (
+        "never-crossed",
+        Severity.WARNING,
+        "No values of the attributes a redline tests make a role cross it.",
+    )
+    ALWAYS_CROSSED = (
+        "always-crossed",
+        Severity.WARNING,
+        "Every value of the attributes a redline tests crosses it.",
+    )
+    UNCARRIED_ATTRIBUTE = (
+        "uncarried-attribute",
+        Severity.WARNING,
+        "A rule tests an attribute that no role gives a value for.",
+    )
 
     # against the source text (--source)
     QUOTE_NOT_IN_SOURCE = (

@@ -28,6 +28,7 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
+from dsr_options.model.truth import test_holds
 from dsr_options.model.vocabulary import Basis, Strictness
 
 Truth = bool | None
@@ -70,6 +71,13 @@ def rule_text(rule: Rule) -> str:
         _TEXTS.clear()
     _TEXTS[id(rule)] = (rule, text)
     return text
+
+
+def redline_text(redline: Redline) -> str:
+    """A redline's condition as written: ``rule``'s text, or ``requires: ...`` for a requirement."""
+    if redline.requires is not None:
+        return f"requires: {rule_text(redline.requires)}"
+    return rule_text(redline.crossing)
 
 
 def _rule_text(rule: Rule) -> str:
@@ -188,12 +196,15 @@ class Result:
         true because triggers is {...} [note]``.
         """
         scope = [r for r in self.reasons if r.part.startswith("applies_to")]
-        rule = [r for r in self.reasons if r.part.startswith("rule")]
+        rule = [r for r in self.reasons if r.part.startswith(("rule", "requires"))]
         lines = []
         if self.redline.applies_to is not None:
             lines.append(_scope_line(self.redline.applies_to, self.applies, scope))
         if self.applies is not False:
-            lines.append(_rule_line(self.redline.rule, self.applies, self.holds, rule))
+            if self.redline.requires is not None:
+                lines.append(_requires_line(self.redline.requires, self.applies, self.holds, rule))
+            else:
+                lines.append(_rule_line(self.redline.crossing, self.applies, self.holds, rule))
         return tuple(lines)
 
 
@@ -233,6 +244,8 @@ class RedlineHolders:
     """(id, name) of each holder."""
     by_outcome: Mapping[Outcome, tuple[str, ...]]
     """Role ids for each outcome."""
+    file: str | None = None
+    """The file the redline came from (``catalogue`` for the catalogue's own)."""
 
 
 @dataclass(frozen=True)
@@ -269,31 +282,23 @@ def _rule_line(rule: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reaso
     return f"{lead}: the rule '{text}' is false because {facts}"
 
 
+def _requires_line(
+    requirement: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reason]
+) -> str:
+    text, facts = rule_text(requirement), _facts(reasons)
+    if holds is None:
+        return f"unknown: whether '{text}' holds is unknown because {facts}"
+    if holds:
+        lead = "crosses" if applies else "would cross if it applies"
+        return f"{lead}: the requirement '{text}' does not hold because {facts}"
+    lead = "clear" if applies else "clear if it applies"
+    return f"{lead}: the requirement '{text}' holds because {facts}"
+
+
 # -- three-valued evaluation ----------------------------------------------------------------------
 
 
-def _same(value: Any, operand: Any) -> bool:
-    return isinstance(value, bool) == isinstance(operand, bool) and value == operand
-
-
-def _test_holds(test: AttributeTest, value: Any) -> Truth:
-    if value is None:
-        return None
-    operator, operand = test.operator, test.operand
-    is_list = isinstance(value, (list, tuple))
-    if operator in ("equals", "in"):
-        if is_list:
-            return None
-        if operator == "in":
-            return any(_same(value, item) for item in operand)
-        return _same(value, operand)
-    if not is_list:
-        return None
-    if operator == "contains":
-        return operand in value
-    if operator == "contains_any":
-        return bool(set(operand) & set(value))
-    return set(value) <= set(operand)  # subset_of
+_test_holds = test_holds
 
 
 def evaluate_rule(
@@ -370,7 +375,7 @@ class Evaluator:
         if tested is None:
             found: dict[str, None] = {}
             _rule_attributes(redline.applies_to, found)
-            _rule_attributes(redline.rule, found)
+            _rule_attributes(redline.crossing, found)
             tested = self._attributes[redline.id] = tuple(found)
         return tested
 
@@ -424,7 +429,11 @@ def _evaluate(
     scope_reasons: list[Reason] = []
     if redline.applies_to is not None:
         applies, scope_reasons = evaluate_rule(redline.applies_to, values, "applies_to", bases)
-    holds, rule_reasons = evaluate_rule(redline.rule, values, "rule", bases)
+    if redline.requires is not None:
+        met, rule_reasons = evaluate_rule(redline.requires, values, "requires", bases)
+        holds: Truth = None if met is None else not met
+    else:
+        holds, rule_reasons = evaluate_rule(redline.crossing, values, "rule", bases)
     if applies is False:
         return Result(redline, Outcome.NOT_APPLICABLE, applies, holds, tuple(scope_reasons))
     reasons = tuple(scope_reasons + rule_reasons)
@@ -548,7 +557,8 @@ def analyse(catalogue: Catalogue) -> Analysis:
             outcome: tuple(v.role.id for v in verdicts if v.result(redline.id).outcome is outcome)
             for outcome in Outcome
         }
-        lines.append(RedlineHolders(redline, holders, by_outcome))
+        file = catalogue.redline_files.get(redline.id)
+        lines.append(RedlineHolders(redline, holders, by_outcome, file))
     return Analysis(verdicts, tuple(lines))
 
 

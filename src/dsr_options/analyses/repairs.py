@@ -251,7 +251,7 @@ def repair_hints(
     scope (``applies_to`` false).
     """
     decls = catalogue_decls(catalogue)
-    hints = _repairs("rule", _ways(redline.rule, False, decls), values)
+    hints = _repairs("rule", _ways(redline.crossing, False, decls), values)
     if redline.applies_to is not None:
         hints += _repairs("scope", _ways(redline.applies_to, False, decls), values)
     return tuple(hints)

@@ -20,9 +20,15 @@ app.command("show", cls=Command, short_help="Show everything about one role, evi
 app.command("redlines", short_help="List the redlines that bound any UN role.")(
     redlines.list_redlines
 )
+app.command(
+    "attributes", short_help="List the attributes a rule can test, with each role's value."
+)(redlines.list_attributes)
 app.command("check", short_help="Check every role against every redline.")(redlines.check_redlines)
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
+)
+app.command("negotiate", short_help="Each holder's verdicts, and the fewest changes all accept.")(
+    redlines.negotiate
 )
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
@@ -33,6 +39,9 @@ app.command("diff", cls=Command, short_help="What changed between two versions, 
 app.command("sources", short_help="The meeting note: who met, on what terms, what it concluded.")(
     catalogue.sources
 )
+app.command(
+    "new-redlines", cls=Command, short_help="Write a starting redline file for a delegation."
+)(catalogue.new_redlines)
 app.command(
     "validate", cls=Command, short_help="Check catalogue files; each problem at file:line:col."
 )(catalogue.validate)

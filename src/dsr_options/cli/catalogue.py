@@ -1,7 +1,8 @@
-"""Commands about the catalogue itself: ``sources``, ``validate`` and ``schema``."""
+"""Commands about the catalogue itself: ``sources``, ``validate``, ``schema``, ``new-redlines``."""
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -136,3 +137,42 @@ def sources(
 
     catalogue = options.load(data)
     emit(render(SourcesView(catalogue.sources), fmt), no_color)
+
+
+def new_redlines(
+    name: Annotated[
+        str,
+        typer.Argument(metavar="NAME", help='The delegation\'s name, e.g. "Freedonia".'),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="The file to write (default: NAME as an id, .yaml); - for standard output. "
+            "An existing file is never overwritten.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a starting redline file for a delegation: commented, valid as it stands, with one
+    example of each strictness (veto, condition, concern) and each rule form (rule, requires,
+    applies_to, all, any, not, and the operators).
+
+    Examples:
+
+    \b
+      dsr-options new-redlines Freedonia
+      dsr-options new-redlines "Our delegation" --out ours.yaml
+      dsr-options new-redlines Freedonia --out -
+    """
+    from dsr_options.files.scaffold import holder_id, scaffold_text, write_new
+
+    text = scaffold_text(name)
+    if out is not None and str(out) == "-":
+        emit(text, True)
+        return
+    target = out if out is not None else Path(f"{holder_id(name)}.yaml")
+    write_new(target, text)
+    sys.stderr.write(f"wrote {target}: try dsr-options check --redlines {target}\n")

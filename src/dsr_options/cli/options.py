@@ -130,14 +130,27 @@ def load(
             "--with-default adds the shipped redlines to your own: give --redlines FILE too "
             "(without --redlines the shipped redlines are used anyway)"
         )
+    given = _once(redlines or [])
     catalogue = load_catalogue(
-        data, redlines=redlines or (), with_default=with_default or not redlines, cache=True
+        data, redlines=given, with_default=with_default or not redlines, cache=True
     )
     if not only:
         return catalogue
     from dsr_options.analyses.evaluate import select_redlines
 
     return select_redlines(catalogue, split_ids(only))
+
+
+def _once(redlines: list[Path]) -> list[str]:
+    """The ``--redlines`` values with a file given twice kept once, and told so."""
+    from dsr_options.cli.output import warn
+    from dsr_options.files.find import distinct_files, split_label
+
+    kept, repeated = distinct_files([split_label(p) for p in redlines])
+    for again, first in repeated:
+        same = "" if str(again) == str(first) else f" (as '{first}')"
+        warn(f"--redlines: '{again}' is given twice{same}: it is read once")
+    return [f"{label}={path}" if label else str(path) for label, path in kept]
 
 
 # -- options shared by the commands ---------------------------------------------------------------
@@ -170,9 +183,10 @@ RedlinesOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--redlines",
-        metavar="FILE",
+        metavar="[NAME=]FILE",
         help="A redline file of your own (same schema as redlines.yaml), evaluated instead of the "
-        "shipped redlines; repeat for several files.",
+        "shipped redlines; repeat for several delegations' files. Each file's ids are its own: an "
+        "id two files share is shown as NAME:ID (NAME from NAME=FILE, else the file's name).",
         show_default=False,
     ),
 ]
@@ -190,6 +204,25 @@ OnlyOption = Annotated[
         metavar="ID[,ID...]",
         help="Only these redlines: ids or unique prefixes, comma-separated.",
         show_default=False,
+    ),
+]
+
+HolderOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--holder",
+        metavar="ID[,ID...]",
+        help="Only these holders (delegations): ids or unique prefixes, comma-separated; "
+        "default every holder of a redline.",
+        show_default=False,
+    ),
+]
+BoundOption = Annotated[
+    int,
+    typer.Option(
+        "--bound",
+        metavar="N",
+        help="Most attribute changes the search combines for one role (1 to 6).",
     ),
 ]
 

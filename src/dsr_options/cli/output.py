@@ -31,6 +31,10 @@ OPTION_FOR = {
     "source": "--source",
     "leads": "--lead",
     "only": "--only",
+    "holder": "--holder",
+    "out": "--out",
+    "name": "NAME",
+    "bound": "--bound",
     "clear_of": "--clear-of",
 }
 """The command-line option for each library argument an error can be about."""

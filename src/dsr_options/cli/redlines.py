@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    BoundOption,
     DataOption,
     FormatOption,
+    HolderOption,
     NoColorOption,
     OnlyOption,
     RedlinesOption,
@@ -16,6 +18,8 @@ from dsr_options.render import OutputFormat, render
 
 
 def list_redlines(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -27,10 +31,11 @@ def list_redlines(
     \b
       dsr-options redlines
       dsr-options redlines -f csv > redlines.csv
+      dsr-options redlines --redlines mine.yaml --with-default
     """
     from dsr_options.render.views.redlines import RedlineList
 
-    catalogue = options.load(data)
+    catalogue = options.load(data, redlines, with_default)
     emit(render(RedlineList(catalogue.redlines, catalogue), fmt), no_color)
 
 
@@ -88,3 +93,63 @@ def agree(
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
     emit(render(AgreeView(agreement(catalogue)), fmt), no_color)
+
+
+def negotiate(
+    holder: HolderOption = None,
+    bound: BoundOption = 3,
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Where the holders leave room: each holder's verdict on each role, the roles every holder
+    accepts, and for each other role the fewest attribute changes that clear every veto and
+    condition of every chosen holder.
+
+    A role is acceptable to a holder when it crosses (or could cross) none of that holder's
+    vetoes and conditions. The changes are found exactly, fewest first, up to --bound changes;
+    they are printed as --assume ROLE.ATTRIBUTE=VALUE to re-check them. Redlines that no values
+    clear together are reported as conflicts.
+
+    Examples:
+
+    \b
+      dsr-options negotiate --redlines a.yaml --redlines b.yaml
+      dsr-options negotiate --redlines a=a.yaml --redlines b=b.yaml --holder a,b -f json
+      dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
+    """
+    from dsr_options.analyses.negotiate import negotiate as find
+    from dsr_options.render.views.negotiate import NegotiateView
+
+    catalogue = options.load(data, redlines, with_default, only)
+    options.check_reading_bounds(catalogue, fmt)
+    chosen = options.split_ids(holder or [])
+    emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt), no_color)
+
+
+def list_attributes(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List every attribute a redline rule can test: its type, its allowed values with what
+    they mean, each role's value (and whether the note or our analysis gives it), and the
+    redlines that test it (with --redlines, your files' redlines).
+
+    Examples:
+
+    \b
+      dsr-options attributes
+      dsr-options attributes -f markdown > attributes.md
+      dsr-options attributes --redlines mine.yaml -f json
+    """
+    from dsr_options.analyses.attributes import attributes
+    from dsr_options.render.views.attributes import AttributeList
+
+    catalogue = options.load(data, redlines, with_default)
+    emit(render(AttributeList(attributes(catalogue)), fmt), no_color)

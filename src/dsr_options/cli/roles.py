@@ -131,6 +131,8 @@ def show_role(
             metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
         ),
     ],
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -148,7 +150,7 @@ def show_role(
     from dsr_options.analyses.query import find_role
     from dsr_options.render.views.roles import RoleDetail
 
-    catalogue = options.load(data)
+    catalogue = options.load(data, redlines, with_default)
     found = find_role(catalogue, role)
     emit(render(RoleDetail(found, catalogue, evaluate_role(catalogue, found)), fmt), no_color)
 
@@ -165,6 +167,8 @@ def compare(
     diff_only: Annotated[
         bool, typer.Option("--diff-only", help="Show only the aspects where the roles differ.")
     ] = False,
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -184,6 +188,6 @@ def compare(
 
     references = roles or []
     options.need_two_roles(references)
-    catalogue = options.load(data)
+    catalogue = options.load(data, redlines, with_default)
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
     emit(render(CompareView(result.only_differing() if diff_only else result), fmt), no_color)

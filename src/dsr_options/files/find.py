@@ -7,6 +7,7 @@ knows whether it has to parse them at all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -68,6 +69,46 @@ def display_path(path: Path) -> str:
     return str(relative) if relative.parts else str(path)
 
 
+_LABEL = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def split_label(given: Path | str) -> tuple[str | None, Path]:
+    """``NAME=FILE`` as its label and path; a plain path (or an existing file) has no label."""
+    text = str(given)
+    name, equals, rest = text.partition("=")
+    if equals and rest and _LABEL.match(name) and not os.path.lexists(text):
+        return name, Path(rest)
+    return None, Path(given)
+
+
+def label_for(path: Path) -> str:
+    """A file's default label: its name without the extension, as a kebab-case id."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or "file"
+
+
+def same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return os.path.abspath(first) == os.path.abspath(second)
+
+
+def distinct_files(
+    paths: Sequence[tuple[str | None, Path]],
+) -> tuple[list[tuple[str | None, Path]], list[tuple[Path, Path]]]:
+    """The files with each one kept once, and (repeat, first) for every file given again."""
+    kept: list[tuple[str | None, Path]] = []
+    repeated: list[tuple[Path, Path]] = []
+    for label, path in paths:
+        first = next((p for _, p in kept if same_file(p, path)), None)
+        if first is None:
+            kept.append((label, path))
+        else:
+            repeated.append((path, first))
+    return kept, repeated
+
+
 def _check_redline_path(path: Path) -> None:
     """A ``--redlines`` path that is missing or not a file is a usage error, like ``--data``'s."""
     found = probe(path)
@@ -90,6 +131,8 @@ class CatalogueFiles:
     packaged catalogue."""
     given: tuple[Path, ...] = ()
     """The user's own redline files (``--redlines``), as given."""
+    labels: tuple[str | None, ...] = ()
+    """The label given to each of ``given`` (``NAME=FILE``), None where none was."""
 
     @property
     def all(self) -> tuple[Path, ...]:

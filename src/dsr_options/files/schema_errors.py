@@ -217,7 +217,9 @@ def describe_validation_error(
             hint = f" (did you mean '{close}'?)" if close else ""
         return Code.UNKNOWN_FIELD, f"'{field}' is not a field of {_noun(parent)}{hint}", True
     if kind == "missing":
-        return Code.MISSING_FIELD, f"{_noun(parent)} needs the field '{field}'", True
+        enum = _enum_in(annotations[-1]) if annotations else None
+        listed = f": one of {', '.join(str(m.value) for m in enum)}" if enum else ""
+        return Code.MISSING_FIELD, f"{_noun(parent)} needs the field '{field}'{listed}", True
     if kind in ("enum", "literal_error"):
         enum = _enum_in(annotations[-1])
         allowed = [member.value for member in enum] if enum else []
@@ -277,7 +279,13 @@ def describe_validation_error(
     if kind in ("greater_than_equal", "less_than_equal"):
         return Code.INVALID_VALUE, f"'{field}' {error['msg'].lower()}", False
     if kind == "rule_shape":
-        return Code.INVALID_RULE, f"{error['msg']}, not {kind_of(value)}", False
+        return (
+            Code.INVALID_RULE,
+            f"{error['msg']}, not {kind_of(value)}; for example "
+            "{attribute: standing_un_capacity, equals: true}, or all: [...], any: [...], "
+            "not: {...}; operators: equals, in, contains, contains_any, subset_of",
+            False,
+        )
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return Code.INVALID_VALUE, message, False

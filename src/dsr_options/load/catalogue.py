@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,9 @@ from dsr_options.files.find import (
     CatalogueFiles,
     catalogue_files,
     display_path,
+    distinct_files,
+    label_for,
+    split_label,
 )
 
 if TYPE_CHECKING:
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
     from dsr_options.validate.references import Parsed
 
 # Reading files needs PyYAML, pydantic and the checks; a catalogue read back from the cache
-# needs none of them, so they are imported where files are read (see load_files).
+# needs none of them, so they are imported where files are read (see load_read_files).
 
 __all__ = [
     "LoadFailed",
@@ -33,6 +37,7 @@ __all__ = [
     "load_files",
     "load_located",
     "load_read_files",
+    "redline_files",
 ]
 
 
@@ -76,21 +81,33 @@ def outside_the_collector() -> Iterator[None]:
             gc.enable()
 
 
-def load_files(roles_path: Path, redline_paths: Sequence[Path]) -> Loaded:
-    """Load and cross-check one roles file and any number of redline files."""
+def load_files(
+    roles_path: Path, redline_paths: Sequence[Path], labels: Mapping[Path, str] | None = None
+) -> Loaded:
+    """Load and cross-check one roles file and any number of redline files.
+
+    Each redline file is one delegation's: an id it shares with another file is named
+    ``LABEL:ID`` in the catalogue, LABEL from ``labels`` (else the file's name).
+    """
     from dsr_options.files.read import read_file
 
     with outside_the_collector():
         roles_file = read_file(roles_path, display_path(roles_path))
         redline_files = [read_file(path, display_path(path)) for path in redline_paths]
-        return load_read_files(roles_file, redline_files)
+        names = [_label(p, labels or {}) for p in redline_paths]
+        return load_read_files(roles_file, redline_files, names)
 
 
-def load_read_files(roles_file: LoadedFile, redline_files: Sequence[LoadedFile]) -> Loaded:
+def load_read_files(
+    roles_file: LoadedFile,
+    redline_files: Sequence[LoadedFile],
+    labels: Sequence[str] | None = None,
+) -> Loaded:
     """Validate and cross-check files already read (from disk, git or memory) into a catalogue.
 
     What :func:`load_files` does once it has read its paths; the files' ``path`` is what every
-    diagnostic names, so a caller reading from elsewhere labels them as it likes.
+    diagnostic names, so a caller reading from elsewhere labels them as it likes. ``labels``
+    name each redline file for the ids it shares with another (default: its file name).
     """
     from dsr_options.files.located import validate_model
     from dsr_options.model.catalogue import RedlinesFile, RolesFile
@@ -106,7 +123,13 @@ def load_read_files(roles_file: LoadedFile, redline_files: Sequence[LoadedFile])
         check(parsed)
     if any(d.severity is Severity.ERROR for p in parsed for d in p.file.diagnostics):
         return Loaded(None, parsed)
-    return Loaded(_combine(parsed), parsed)
+    if labels is None:
+        labels = [label_for(Path(file.path)) for file in redline_files]
+    return Loaded(_combine(parsed, labels), parsed)
+
+
+def _label(path: Path, labels: Mapping[Path, str]) -> str:
+    return labels.get(path) or label_for(path)
 
 
 _ROLES_KEYS = ("roles", "attributes", "offices")
@@ -130,24 +153,67 @@ def _looks_like_roles(file: LoadedFile) -> bool:
     return True
 
 
-def _combine(parsed: list[Parsed]) -> Catalogue:
-    from dsr_options.model.catalogue import Catalogue, RedlinesFile, RolesFile, Source
+def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
+    from dsr_options.model.catalogue import (
+        Catalogue,
+        Holder,
+        Redline,
+        RedlinesFile,
+        RolesFile,
+        Source,
+    )
 
     roles_model = parsed[0].model
     assert isinstance(roles_model, RolesFile)
-    redline_models = [p.model for p in parsed[1:] if isinstance(p.model, RedlinesFile)]
-    models: list[RolesFile | RedlinesFile] = [roles_model, *redline_models]
+    files = [
+        (p.file.path, label, p.model)
+        for p, label in zip(parsed[1:], labels, strict=True)
+        if isinstance(p.model, RedlinesFile)
+    ]
+    models: list[RolesFile | RedlinesFile] = [roles_model, *(m for _, _, m in files)]
     sources: dict[str, Source] = {}
     for model in models:  # the first file to declare a source describes it (the roles file's)
         for source in model.sources:
             sources.setdefault(source.id, source)
+    holder_count = Counter(h.id for _, _, m in files for h in m.holders)
+    redline_count = Counter(r.id for _, _, m in files for r in m.redlines)
+    holders: list[Holder] = []
+    redlines: list[Redline] = []
+    redline_files: dict[str, str] = {}
+    holds: list[tuple[str, list[str]]] = []
+    for path, label, model in files:
+        renamed = {
+            h.id: f"{label}:{h.id}" if holder_count[h.id] > 1 else h.id for h in model.holders
+        }
+        for holder in model.holders:
+            new_id = renamed[holder.id]
+            holders.append(
+                holder if new_id == holder.id else holder.model_copy(update={"id": new_id})
+            )
+            if holder.holds:
+                holds.append((new_id, holder.holds))
+        for redline in model.redlines:
+            new_id = f"{label}:{redline.id}" if redline_count[redline.id] > 1 else redline.id
+            by = [renamed.get(h, h) for h in redline.holders]
+            if new_id != redline.id or by != redline.holders:
+                redline = redline.model_copy(update={"id": new_id, "holders": by})
+            redlines.append(redline)
+            redline_files[new_id] = path
+    for holder_id, held in holds:  # shared rows: a holder that holds another file's redline
+        for index, redline in enumerate(redlines):
+            original = redline.id.rpartition(":")[2]
+            if (redline.id in held or original in held) and holder_id not in redline.holders:
+                redlines[index] = redline.model_copy(
+                    update={"holders": [*redline.holders, holder_id]}
+                )
     return Catalogue.model_construct(
         sources=list(sources.values()),
         attributes=roles_model.attributes,
         offices=roles_model.offices,
-        holders=[h for model in redline_models for h in model.holders],
+        holders=holders,
         roles=roles_model.roles,
-        redlines=[r for model in redline_models for r in model.redlines],
+        redlines=redlines,
+        redline_files=redline_files,
     )
 
 
@@ -167,9 +233,17 @@ def load(
 
 def load_located(files: CatalogueFiles) -> Loaded:
     """Load catalogue files already found (see :func:`locations.catalogue_files`)."""
-    loaded = load_files(files.roles, files.redlines)
+    labels = {p: "shipped" for p in files.redlines if p not in files.given}
+    labels.update((p, label) for p, label in zip(files.given, files.labels, strict=False) if label)
+    loaded = load_files(files.roles, files.redlines, labels)
     loaded.folder = files.folder
     loaded.given = {display_path(path): path for path in files.given}
+    if loaded.catalogue is not None:  # the catalogue's own redlines are the catalogue's
+        origins = {
+            rid: shown if shown in loaded.given else "catalogue"
+            for rid, shown in loaded.catalogue.redline_files.items()
+        }
+        loaded.catalogue = loaded.catalogue.model_copy(update={"redline_files": origins})
     for diagnostic in loaded.errors:  # a FIFO, a file we may not read
         if diagnostic.code == Code.UNREADABLE and diagnostic.file in loaded.given:
             shown = loaded.given[diagnostic.file]
@@ -185,11 +259,22 @@ class LoadFailed(CatalogueError):
         super().__init__(loaded.diagnostics)
 
 
+def redline_files(
+    data: Path | str | None, redlines: Sequence[Path | str], with_default: bool
+) -> CatalogueFiles:
+    """The files to load, ``NAME=FILE`` labels split off and a file given twice read once."""
+    kept, _ = distinct_files([split_label(p) for p in redlines])
+    found = catalogue_files(
+        Path(data) if data is not None else None, [p for _, p in kept], with_default
+    )
+    return replace(found, labels=tuple(label for label, _ in kept))
+
+
 def load_catalogue(
     data: Path | str | None = None,
     *,
     redlines: Sequence[Path | str] = (),
-    with_default: bool = True,
+    with_default: bool = False,
     cache: bool = False,
 ) -> Catalogue:
     """Load and check the catalogue; raise :class:`LoadFailed` (a ``CatalogueError``) with every
@@ -205,15 +290,15 @@ def load_catalogue(
     >>> [role.id for role in catalogue.roles][:1]
     ['strategic-advice']
     """
-    files = catalogue_files(
-        Path(data) if data is not None else None, [Path(p) for p in redlines], with_default
-    )
+    files = redline_files(data, redlines, with_default)
     folder = key = None
     if cache:
         from dsr_options.load import cache as store
 
         folder = store.cache_dir()
         key = store.fingerprint(files.all) if folder is not None else None
+        if key is not None and any(files.labels):
+            key += "-" + "-".join(label or "" for label in files.labels)
         if folder is not None and key is not None:
             cached = store.read(folder, key)
             if cached is not None:

@@ -229,6 +229,16 @@ class Holder(_Model):
     id: Id
     name: ShortText
     description: Text | None = None
+    holds: list[
+        Annotated[str, Field(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    ] = Field(
+        default_factory=list,
+        description=(
+            "Ids of redlines written in another file (the shipped catalogue's, say) that this "
+            "holder holds too: they then share one row. A redline whose id two files share is "
+            "named LABEL:ID (see --redlines NAME=FILE)."
+        ),
+    )
 
 
 # -- roles ----------------------------------------------------------------------------------------
@@ -408,7 +418,16 @@ class Redline(_Model):
     holders: list[Id] = Field(min_length=1)
     strictness: Annotated[Strictness, _LAX]
     strictness_basis: Annotated[Basis, _LAX] = Basis.ANALYSIS
-    rule: Rule
+    rule: Rule | None = Field(
+        default=None,
+        description="When a role crosses the redline (what must not hold). Give exactly one of "
+        "'rule' and 'requires'.",
+    )
+    requires: Rule | None = Field(
+        default=None,
+        description="What must hold for a role not to cross (a role crosses when it does not "
+        "hold). Give exactly one of 'rule' and 'requires'.",
+    )
     applies_to: Rule | None = Field(
         default=None,
         description="Which roles the redline speaks to; every role when absent.",
@@ -420,6 +439,51 @@ class Redline(_Model):
         default_factory=list,
         description="Quotes the redline rests on; without any it cannot be traced to a source.",
     )
+
+    _crossing: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _rule_or_requires(self) -> Redline:
+        if (self.rule is None) == (self.requires is None):
+            raise ValueError(
+                "a redline gives exactly one of 'rule' (when a role crosses, e.g. "
+                "{attribute: standing_un_capacity, equals: true}) and 'requires' (what must "
+                "hold, e.g. {attribute: triggers, subset_of: [national-request]}); "
+                + ("this one gives both" if self.rule is not None else "this one gives neither")
+            )
+        return self
+
+    @model_serializer(mode="wrap")
+    def _the_form_given(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Only the form written (``rule`` or ``requires``), not a null for the other."""
+        data: dict[str, Any] = handler(self)
+        for name in ("rule", "requires"):
+            if data.get(name, 0) is None:
+                del data[name]
+        return data
+
+    @property
+    def crossing(self) -> Rule:
+        """The rule that is true when a role crosses: ``rule``, or ``not requires``.
+
+        Made on first use and kept while ``requires`` is the same object, so that a copy with
+        another rule (``model_copy(update=...)``, as a what-if or a diff makes) never evaluates
+        the old one.
+        """
+        if self.rule is not None:
+            return self.rule
+        requires = self.requires
+        assert requires is not None  # exactly one of the two, checked on validation
+        held: NotRule | None = self._crossing
+        if held is None or held.not_ is not requires:
+            held = NotRule.model_construct(not_=requires)
+            self._crossing = held
+        return held
+
+    @property
+    def condition_text(self) -> str:
+        """``rule`` or ``requires``: the form the redline's writer chose."""
+        return "requires" if self.requires is not None else "rule"
 
 
 # -- files and the catalogue ----------------------------------------------------------------------
@@ -453,6 +517,13 @@ class Catalogue(_Model):
     holders: list[Holder]
     roles: list[Role]
     redlines: list[Redline]
+    redline_files: dict[str, str] = Field(
+        default_factory=dict,
+        description="The file each redline came from (its display path), by redline id.",
+    )
+
+    def redline_file(self, redline_id: str) -> str | None:
+        return self.redline_files.get(redline_id)
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.roles if role.id == role_id)

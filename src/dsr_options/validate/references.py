@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dsr_options.diagnostics import Code
+from dsr_options.diagnostics import Code, Severity
 from dsr_options.files.located import LoadedFile, position
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
@@ -33,6 +33,7 @@ from dsr_options.model.catalogue import (
 )
 from dsr_options.model.vocabulary import AttributeType
 from dsr_options.validate.salvage import salvage
+from dsr_options.validate.writing import check_writing
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -87,6 +88,7 @@ class _Scope:
     attributes: dict[str, AttributeDecl] = field(default_factory=dict)
     offices: set[str] = field(default_factory=set)
     holders: set[str] = field(default_factory=set)
+    redlines: set[str] = field(default_factory=set)
     incomplete: set[str] = field(default_factory=set)
     """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
     failed to load may declare: references to them cannot be called dangling."""
@@ -135,11 +137,15 @@ def check(parsed: Sequence[Parsed]) -> None:
             scope.attributes.update((a.value.id, a.value) for a in items.attributes if a.complete)
             scope.offices.update(o.value.id for o in items.offices if o.complete)
         else:
+            # Each redline file is one delegation's: its holder and redline ids are its own
+            # (unique within it); ids two files share are told apart when they are combined.
+            own: dict[str, dict[str, tuple[LoadedFile, int]]] = {}
             holders = [(h.index, h.value.id) for h in _ids(items.holders)]
-            _unique(file, seen, "holder", "holders", holders)
+            _unique(file, own, "holder", "holders", holders)
             redlines = [(r.index, r.value.id) for r in _ids(items.redlines)]
-            _unique(file, seen, "redline", "redlines", redlines)
+            _unique(file, own, "redline", "redlines", redlines)
             scope.holders.update(h.value.id for h in items.holders if h.complete)
+            scope.redlines.update(r.value.id for r in items.redlines if r.has("id"))
 
     # A reference into a declaration that failed to load would be reported as dangling when it
     # is not: such references (see ``_Scope.failed`` and ``incomplete``) are left unchecked.
@@ -148,6 +154,18 @@ def check(parsed: Sequence[Parsed]) -> None:
             _check_roles_file(file, items, scope)
         else:
             _check_redlines_file(file, items, scope)
+
+    roles = [r.value for _, items in files if items.kind is RolesFile for r in items.roles]
+    complete_roles = all(
+        r.complete for _, items in files if items.kind is RolesFile for r in items.roles
+    )
+    if scope.attributes and complete_roles and not scope.incomplete:
+        for file, items in files:
+            if items.kind is RedlinesFile and not any(
+                d.severity is Severity.ERROR for d in file.diagnostics
+            ):
+                written = [(r.index, r.value) for r in items.redlines if r.complete]
+                check_writing(file, written, roles, scope.attributes)
 
 
 def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
@@ -449,14 +467,21 @@ def _list(values: list[str]) -> str:
 
 
 def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+    for declared in items.holders:
+        if declared.has("holds"):
+            for index, held_id in enumerate(declared.value.holds):
+                where = ("holders", declared.index, "holds", index)
+                _reference(file, where, "redline", held_id, scope)
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
         holders = redline.holders if item.has("holders") else []
         for holder_index, holder in enumerate(holders):
             _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
         _listed_once(file, (*base, "holders"), holders)
-        if item.has("rule"):
+        if item.has("rule") and redline.rule is not None:
             _check_rule(file, (*base, "rule"), redline.rule, scope)
+        if item.has("requires") and redline.requires is not None:
+            _check_rule(file, (*base, "requires"), redline.requires, scope)
         if item.has("applies_to") and redline.applies_to is not None:
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         if item.has("evidence"):

@@ -11,6 +11,7 @@ from dsr_options.analyses.evaluate import (
     Outcome,
     Result,
     RoleVerdict,
+    redline_text,
     rule_text,
 )
 from dsr_options.render import Rows
@@ -37,7 +38,7 @@ def result_data(result: Result) -> dict[str, Any]:
         "outcome": result.outcome.value,
         "applies": result.applies,
         "holds": result.holds,
-        "rule": rule_text(redline.rule),
+        "rule": redline_text(redline),
         "applies_to": rule_text(redline.applies_to) if redline.applies_to is not None else None,
         "reasons": [
             {
@@ -109,6 +110,7 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
                 "title": line.redline.title,
                 "strictness": line.redline.strictness.value,
                 "holders": [{"id": hid, "name": name} for hid, name in line.holders],
+                "file": line.file,
                 "roles": {outcome.value: list(ids) for outcome, ids in line.by_outcome.items()},
             }
             for line in analysis.redlines
@@ -128,12 +130,18 @@ CHECK_CSV_COLUMNS = (
     "repairs",
     "redline_repair",
     "holders",
+    "file",
 )
 
 
 def _holders_text(analysis: Analysis, redline_id: str) -> str:
     line = next(line for line in analysis.redlines if line.redline.id == redline_id)
     return ", ".join(name for _, name in line.holders)
+
+
+def _file_text(analysis: Analysis, redline_id: str) -> str:
+    line = next(line for line in analysis.redlines if line.redline.id == redline_id)
+    return line.file or ""
 
 
 def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
@@ -152,6 +160,7 @@ def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
                     "repairs": "; ".join(r.text for r in result.repairs),
                     "redline_repair": (result.redline.repair or "") if crossing else "",
                     "holders": _holders_text(analysis, result.redline.id),
+                    "file": _file_text(analysis, result.redline.id),
                 }
             )
     return rows

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.evaluate import rule_text
+from dsr_options.analyses.evaluate import redline_text
 from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
@@ -35,7 +35,7 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
             h.name if h else hid for h, hid in zip(holders, redline.holders, strict=True)
         ),
         "applies_to": applies_to_text(redline),
-        "rule": rule_text(redline.rule),
+        "rule": redline_text(redline),
     }
 
 
@@ -48,21 +48,29 @@ class RedlineList:
 
     def data(self) -> Any:
         redlines = self.redlines
-        return [redline_data(r) for r in redlines]
+        files = self.catalogue.redline_files
+        return [{**redline_data(r), "file": files.get(r.id)} for r in redlines]
 
     def rows(self) -> Rows:
         redlines, catalogue = self.redlines, self.catalogue
         rows = [_row(redline, catalogue) for redline in redlines]
         full = [
-            {**row, "statement": one_line(r.statement)}
+            {
+                **row,
+                "statement": one_line(r.statement),
+                "file": catalogue.redline_files.get(r.id) or "",
+            }
             for row, r in zip(rows, redlines, strict=True)
         ]
-        return full, [*LIST_COLUMNS, "statement"]
+        return full, [*LIST_COLUMNS, "statement", "file"]
 
     def markdown(self) -> str:
         redlines, catalogue = self.redlines, self.catalogue
-        rows = [_row(redline, catalogue) for redline in redlines]
-        return write_markdown_table(rows, LIST_COLUMNS)
+        rows = [
+            {**_row(redline, catalogue), "file": catalogue.redline_files.get(redline.id) or ""}
+            for redline in redlines
+        ]
+        return write_markdown_table(rows, [*LIST_COLUMNS, "file"])
 
     def table(self) -> Renderable:
         redlines, catalogue = self.redlines, self.catalogue

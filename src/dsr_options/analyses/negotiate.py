@@ -1,0 +1,495 @@
+"""Where delegations leave room: a holder x role matrix and the smallest joint changes.
+
+For each chosen holder and each role, the verdict that holder's redlines alone give. A role is
+acceptable to a holder when it crosses (or could cross) none of the holder's vetoes and
+conditions. For a role not acceptable to every chosen holder, an exact search finds the fewest
+attribute changes after which it clears every veto and condition of every chosen holder.
+
+The search is exact and bounded:
+
+* only attributes that the chosen vetoes and conditions test can matter, so only those change;
+* an attribute's values are grouped into classes that every such test treats alike (for a
+  ``choices`` attribute, subsets of its declared values), and one value per class is tried, the
+  one closest to the role's own value;
+* change sets are tried by size, 1, 2, ... up to ``bound``, and a set is tried only if it touches
+  at least one attribute of every redline the role fails.
+
+Worst case per role: ``sum(C(A, s) * (c - 1) ** s for s in 1..bound)`` candidate sets, each
+checked against the ``H`` chosen vetoes and conditions, where ``A`` is the number of attributes
+those redlines test and ``c`` the most value classes of one attribute. :class:`Negotiation`
+reports ``A``, ``c``, that worst case and the sets actually tried.
+
+Pairs of vetoes or conditions that no assignment of values clears together (over the same
+classes, unbounded) are reported as conflicts instead of an empty answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from math import comb
+from typing import Any
+
+from dsr_options.analyses.evaluate import (
+    Evaluator,
+    Outcome,
+    Result,
+    Verdict,
+    combine_results,
+    evaluate,
+    role_bases,
+    role_values,
+)
+from dsr_options.errors import UsageError
+from dsr_options.ids import resolve_id
+from dsr_options.model.catalogue import (
+    AllRule,
+    AttributeDecl,
+    AttributeTest,
+    Catalogue,
+    NotRule,
+    Redline,
+    Role,
+    Rule,
+)
+from dsr_options.model.truth import test_holds
+from dsr_options.model.truth import truth as _truth
+from dsr_options.model.vocabulary import AttributeType, Strictness
+
+__all__ = [
+    "DEFAULT_BOUND",
+    "Cell",
+    "Conflict",
+    "JointChange",
+    "JointRepair",
+    "Negotiation",
+    "RoleStanding",
+    "assume_text",
+    "negotiate",
+]
+
+DEFAULT_BOUND = 3
+"""Most attribute changes the search combines for one role."""
+MAX_BOUND = 6
+MAX_SUBSET_VALUES = 12
+"""A ``choices`` attribute with more declared values than this is not enumerated (2**12 sets)."""
+MAX_CONFLICT_ASSIGNMENTS = 200_000
+"""Most assignments tried to decide whether two redlines can be cleared together."""
+
+Truth = bool | None
+
+
+def assume_text(role: str, attribute: str, value: Any) -> str:
+    """A change in the syntax ``--assume`` takes: ``ROLE.ATTRIBUTE=VALUE``."""
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif isinstance(value, (list, tuple)):
+        shown = ",".join(value)
+    else:
+        shown = str(value)
+    return f"{role}.{attribute}={shown}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One holder's verdict on one role, and the redlines that decide it."""
+
+    holder: str
+    role: str
+    verdict: Verdict
+    deciding: tuple[str, ...]
+    acceptable: bool
+    """No veto or condition of the holder is crossed, nor could be."""
+
+
+@dataclass(frozen=True)
+class JointChange:
+    """One attribute of a role changed, and the holders whose objections it helps lift."""
+
+    role: str
+    attribute: str
+    value: Any
+    before: Any
+    holders: tuple[str, ...]
+
+    @property
+    def assume(self) -> str:
+        return assume_text(self.role, self.attribute, self.value)
+
+
+@dataclass(frozen=True)
+class JointRepair:
+    """The smallest set of changes after which a role clears every chosen veto and condition."""
+
+    changes: tuple[JointChange, ...]
+    verdict: Verdict
+    """The role's verdict under every chosen holder's redlines after the changes."""
+    remaining: tuple[str, ...]
+    """Concerns the role still crosses (or may cross) after the changes."""
+    alternatives: int
+    """How many change sets of the same size also work (this one included)."""
+
+    @property
+    def assume(self) -> tuple[str, ...]:
+        return tuple(change.assume for change in self.changes)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Redlines that no values clear together (one redline when it alone can never clear)."""
+
+    redlines: tuple[str, ...]
+    holders: tuple[tuple[str, ...], ...]
+    """The holders of each redline, in the same order."""
+
+    @property
+    def text(self) -> str:
+        parts = [
+            f"{redline} ({', '.join(holders)})"
+            for redline, holders in zip(self.redlines, self.holders, strict=True)
+        ]
+        if len(parts) == 1:
+            return f"no values clear {parts[0]}"
+        return f"no values clear both {parts[0]} and {parts[1]}"
+
+
+@dataclass(frozen=True)
+class RoleStanding:
+    """One role across the chosen holders."""
+
+    role: Role
+    acceptable_to: tuple[str, ...]
+    repair: JointRepair | None
+    """None when the role is acceptable to all, or when no change set within the bound works."""
+    searched: int
+    """Candidate change sets tried for this role."""
+    blocked: bool = False
+    """Not searched: conflicting redlines leave no values acceptable to every holder."""
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """The holder x role matrix, who accepts what, the joint repairs and the conflicts."""
+
+    holders: tuple[tuple[str, str], ...]
+    """(id, name) of each chosen holder."""
+    cells: tuple[Cell, ...]
+    roles: tuple[RoleStanding, ...]
+    conflicts: tuple[Conflict, ...]
+    bound: int
+    attributes: tuple[str, ...]
+    """The attributes the chosen vetoes and conditions test: the only ones the search changes."""
+    classes: int
+    """The most value classes of one of those attributes."""
+    worst_case: int
+    """Most candidate sets the search could try for one role."""
+
+    @property
+    def acceptable_to_all(self) -> tuple[str, ...]:
+        count = len(self.holders)
+        return tuple(s.role.id for s in self.roles if len(s.acceptable_to) == count)
+
+    @property
+    def searched(self) -> int:
+        return sum(s.searched for s in self.roles)
+
+    def cell(self, holder: str, role: str) -> Cell:
+        return next(c for c in self.cells if c.holder == holder and c.role == role)
+
+
+# -- truth without reasons -------------------------------------------------------------------------
+
+
+def _clears(redline: Redline, values: Mapping[str, Any]) -> bool:
+    """The redline is surely not crossed: out of scope, or its crossing rule false."""
+    if redline.applies_to is not None and _truth(redline.applies_to, values) is False:
+        return True
+    if redline.applies_to is not None and _truth(redline.applies_to, values) is None:
+        return _truth(redline.crossing, values) is False
+    return _truth(redline.crossing, values) is False
+
+
+def _tests(rule: Rule | None, found: list[AttributeTest]) -> None:
+    if rule is None:
+        return
+    if isinstance(rule, AttributeTest):
+        found.append(rule)
+    elif isinstance(rule, NotRule):
+        _tests(rule.not_, found)
+    else:
+        for child in rule.all if isinstance(rule, AllRule) else rule.any:
+            _tests(child, found)
+
+
+def _redline_tests(redline: Redline) -> list[AttributeTest]:
+    found: list[AttributeTest] = []
+    _tests(redline.applies_to, found)
+    _tests(redline.crossing, found)
+    return found
+
+
+# -- value classes ---------------------------------------------------------------------------------
+
+
+def _domain(decl: AttributeDecl) -> list[Any]:
+    if decl.type is AttributeType.BOOLEAN:
+        return [True, False]
+    ids = [value.id for value in decl.values]
+    if decl.type is AttributeType.CHOICE:
+        return ids
+    if len(ids) > MAX_SUBSET_VALUES:
+        raise UsageError(
+            f"'{decl.id}' has {len(ids)} values: the joint search enumerates the subsets of at "
+            f"most {MAX_SUBSET_VALUES}",
+            about="holder",
+        )
+    return [
+        tuple(combo) for size in range(len(ids) + 1) for combo in itertools.combinations(ids, size)
+    ]
+
+
+def _classes(
+    decl: AttributeDecl, tests: Sequence[AttributeTest]
+) -> dict[tuple[Truth, ...], list[Any]]:
+    """The attribute's values grouped by what every test says of them."""
+    groups: dict[tuple[Truth, ...], list[Any]] = {}
+    for value in _domain(decl):
+        groups.setdefault(tuple(test_holds(t, value) for t in tests), []).append(value)
+    return groups
+
+
+def _distance(value: Any, current: Any) -> tuple[int, Any]:
+    if isinstance(value, tuple):
+        have = set(current) if isinstance(current, (list, tuple)) else set()
+        return len(have ^ set(value)), value
+    return 0, str(value)
+
+
+# -- the analysis ----------------------------------------------------------------------------------
+
+
+def _holder_ids(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
+    holding = [
+        h.id for h in catalogue.holders if any(h.id in r.holders for r in catalogue.redlines)
+    ]
+    refs = list(references)
+    if not refs:
+        return holding
+    if not holding:
+        raise UsageError("no holder holds a redline", about="holder")
+    chosen = {resolve_id(ref, holding, "holder", about="holder") for ref in refs}
+    return [h for h in holding if h in chosen]
+
+
+def negotiate(
+    catalogue: Catalogue, holders: Iterable[str] = (), *, bound: int = DEFAULT_BOUND
+) -> Negotiation:
+    """The chosen holders (default: every holder of a redline) against every role.
+
+    ``bound`` is the most attribute changes combined for one role (1 to 6).
+    """
+    if not 1 <= bound <= MAX_BOUND:
+        raise UsageError(f"the bound is 1 to {MAX_BOUND} changes, not {bound}", about="bound")
+    chosen = _holder_ids(catalogue, holders)
+    names = tuple((h, (catalogue.holder(h) or _nameless(h)).name) for h in chosen)
+    held = {h: [r for r in catalogue.redlines if h in r.holders] for h in chosen}
+    relevant = [r for r in catalogue.redlines if any(h in r.holders for h in chosen)]
+    hard = [r for r in relevant if r.strictness is not Strictness.CONCERN]
+    holders_of = {r.id: tuple(h for h in r.holders if h in chosen) for r in relevant}
+
+    evaluators = {h: Evaluator(catalogue.model_copy(update={"redlines": held[h]})) for h in chosen}
+    cells: list[Cell] = []
+    acceptable: dict[str, list[str]] = {role.id: [] for role in catalogue.roles}
+    for role in catalogue.roles:
+        for h in chosen:
+            verdict = evaluators[h].evaluate_role(role)
+            cells.append(Cell(h, role.id, verdict.verdict, verdict.deciding, verdict.survives))
+            if verdict.survives:
+                acceptable[role.id].append(h)
+
+    tests = {r.id: _redline_tests(r) for r in hard}
+    order = [d.id for d in catalogue.attributes]
+    tested = sorted(
+        {t.attribute for r in hard for t in tests[r.id]},
+        key=lambda a: order.index(a) if a in order else len(order),
+    )
+    decls = {d.id: d for d in catalogue.attributes}
+    per_attribute = {
+        a: [t for r in hard for t in tests[r.id] if t.attribute == a] for a in tested if a in decls
+    }
+    classes = {a: _classes(decls[a], per_attribute[a]) for a in per_attribute}
+    most = max((len(groups) for groups in classes.values()), default=1)
+    worst = sum(comb(len(classes), s) * (most - 1) ** s for s in range(1, bound + 1))
+
+    conflicts = _conflicts(hard, tests, classes, holders_of)
+    memo: dict[tuple[str, Any], list[Any]] = {}
+    standings = []
+    for role in catalogue.roles:
+        if len(acceptable[role.id]) == len(chosen):
+            standings.append(RoleStanding(role, tuple(acceptable[role.id]), None, 0))
+            continue
+        if conflicts:
+            standings.append(RoleStanding(role, tuple(acceptable[role.id]), None, 0, True))
+            continue
+        repair, searched = _search(
+            catalogue, role, hard, relevant, tests, classes, holders_of, bound, per_attribute, memo
+        )
+        standings.append(RoleStanding(role, tuple(acceptable[role.id]), repair, searched))
+    return Negotiation(
+        names,
+        tuple(cells),
+        tuple(standings),
+        conflicts,
+        bound,
+        tuple(classes),
+        most,
+        worst,
+    )
+
+
+class _nameless:
+    def __init__(self, holder: str) -> None:
+        self.name = holder
+
+
+def _conflicts(
+    hard: Sequence[Redline],
+    tests: Mapping[str, list[AttributeTest]],
+    classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
+    holders_of: Mapping[str, tuple[str, ...]],
+) -> tuple[Conflict, ...]:
+    def satisfiable(redlines: Sequence[Redline]) -> bool:
+        attributes = sorted({t.attribute for r in redlines for t in tests[r.id]} & set(classes))
+        choices = [[groups[0] for groups in classes[a].values()] for a in attributes]
+        for tried, combo in enumerate(itertools.product(*choices)):
+            if tried >= MAX_CONFLICT_ASSIGNMENTS:
+                return True  # undecided: not claimed as a conflict
+            values = dict(zip(attributes, combo, strict=True))
+            if all(_clears(r, values) for r in redlines):
+                return True
+        return False
+
+    found: list[Conflict] = []
+    impossible = set()
+    for redline in hard:
+        if not satisfiable([redline]):
+            impossible.add(redline.id)
+            found.append(Conflict((redline.id,), (holders_of[redline.id],)))
+    for first, second in itertools.combinations([r for r in hard if r.id not in impossible], 2):
+        shared = {t.attribute for t in tests[first.id]} & {t.attribute for t in tests[second.id]}
+        if shared and not satisfiable([first, second]):
+            found.append(
+                Conflict((first.id, second.id), (holders_of[first.id], holders_of[second.id]))
+            )
+    return tuple(found)
+
+
+def _search(
+    catalogue: Catalogue,
+    role: Role,
+    hard: Sequence[Redline],
+    relevant: Sequence[Redline],
+    tests: Mapping[str, list[AttributeTest]],
+    classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
+    holders_of: Mapping[str, tuple[str, ...]],
+    bound: int,
+    per_attribute: Mapping[str, list[AttributeTest]],
+    memo: dict[tuple[str, Any], list[Any]] | None = None,
+) -> tuple[JointRepair | None, int]:
+    values = role_values(role)
+    failing = [r for r in hard if not _clears(r, values)]
+    others = [r for r in hard if _clears(r, values)]
+    failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
+    if memo is None:
+        memo = {}
+
+    def other_values(attribute: str) -> list[Any]:
+        """One value per class other than the role's own, the closest to it (shared by roles
+        with the same value)."""
+        current = values.get(attribute)
+        key = (attribute, current)
+        found = memo.get(key)
+        if found is None:
+            own = tuple(test_holds(t, current) for t in per_attribute[attribute])
+            found = memo[key] = [
+                min(members, key=lambda v: _distance(v, current))
+                for signature, members in classes[attribute].items()
+                if signature != own or current is None
+            ]
+        return found
+
+    alternatives = _Lazy(other_values)
+    names = list(classes)
+    searched = 0
+    for size in range(1, bound + 1):
+        found: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []
+        for combo in itertools.combinations(names, size):
+            touched = set(combo)
+            if not all(attrs & touched for attrs in failing_attributes):
+                continue
+            for choice in itertools.product(*(alternatives[a] for a in combo)):
+                searched += 1
+                changed = {**values, **dict(zip(combo, choice, strict=True))}
+                if all(_clears(r, changed) for r in failing) and all(
+                    _clears(r, changed) for r in others
+                ):
+                    found.append((combo, choice))
+        if found:
+            combo, choice = found[0]
+            return _repair(
+                catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
+            ), searched
+    return None, searched
+
+
+class _Lazy:
+    """A mapping computed on first look-up of each key."""
+
+    def __init__(self, compute: Any) -> None:
+        self._compute = compute
+        self._found: dict[str, list[Any]] = {}
+
+    def __getitem__(self, key: str) -> list[Any]:
+        if key not in self._found:
+            self._found[key] = self._compute(key)
+        return self._found[key]
+
+
+def _attribute_tests(
+    hard: Sequence[Redline], tests: Mapping[str, list[AttributeTest]], attribute: str
+) -> list[AttributeTest]:
+    return [t for r in hard for t in tests[r.id] if t.attribute == attribute]
+
+
+def _repair(
+    catalogue: Catalogue,
+    role: Role,
+    combo: tuple[str, ...],
+    choice: tuple[Any, ...],
+    failing: Sequence[Redline],
+    relevant: Sequence[Redline],
+    tests: Mapping[str, list[AttributeTest]],
+    holders_of: Mapping[str, tuple[str, ...]],
+    alternatives: int,
+) -> JointRepair:
+    values = role_values(role)
+    changed = {**values, **dict(zip(combo, choice, strict=True))}
+    bases = {k: v for k, v in role_bases(role).items() if k not in combo}
+    results: list[Result] = [evaluate(catalogue, role, r, changed, bases) for r in relevant]
+    verdict, _, _ = combine_results(results)
+    remaining = tuple(
+        r.redline.id
+        for r in results
+        if r.strictness is Strictness.CONCERN and r.outcome in (Outcome.CROSSES, Outcome.UNKNOWN)
+    )
+    changes = []
+    for attribute, value in zip(combo, choice, strict=True):
+        helped = dict.fromkeys(
+            h
+            for r in failing
+            if any(t.attribute == attribute for t in tests[r.id])
+            for h in holders_of[r.id]
+        )
+        changes.append(JointChange(role.id, attribute, value, values.get(attribute), tuple(helped)))
+    return JointRepair(tuple(changes), verdict, remaining, alternatives)

@@ -1,0 +1,50 @@
+"""The ``negotiate`` view at a terminal: the holder x role matrix, then the joint changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from dsr_options.render.layout import Column, FittedTable, cell, section
+from dsr_options.render.safe import visible
+
+_STYLE = {"out": "bold red", "flagged": "yellow", "conditional": "blue", "clear": "green"}
+
+MatrixRow = tuple[str, Sequence[tuple[str, str, str]], str]
+"""(role id, (holder, verdict, cell text) per holder, "n/m" acceptable)."""
+
+
+def negotiate_view(
+    holders: Sequence[str],
+    matrix: Sequence[MatrixRow],
+    everyone: str,
+    lines: Sequence[str],
+    conflicts: Sequence[str],
+    bound: str,
+) -> RenderableType:
+    if not holders:
+        return Text("No holder holds a redline.", style="yellow")
+    table = FittedTable(
+        [
+            Column("Role", style="cyan"),
+            *[Column(h) for h in holders],
+            Column("Acceptable to", keep_whole=True),
+        ]
+    )
+    for role, cells, count in matrix:
+        row = [cell(role)]
+        block = [Text(visible(role), style="cyan")]
+        for holder, verdict, text in cells:
+            row.append(cell(text, _STYLE.get(verdict, "")))
+            block.append(Text(f"{visible(holder)}: {visible(text)}"))
+        row.append(cell(count))
+        block.append(Text(f"acceptable to {count}"))
+        table.add_row(row, Text("\n").join(block))
+    parts: list[RenderableType] = [table]
+    parts += section("Acceptable to every holder", [cell(everyone)])
+    parts += section("Smallest joint changes", [cell(line) for line in lines])
+    parts += section("Conflicts", [cell(text, "red") for text in conflicts])
+    parts += [Text(""), cell(bound, "dim")]
+    return Group(*parts)

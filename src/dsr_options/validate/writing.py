@@ -1,0 +1,129 @@
+"""Warnings a redline file's writer needs: rules that say something other than was meant.
+
+* a condition that every role in its scope crosses: usually written the wrong way round;
+* a redline that no values can make a role cross, or that every value crosses;
+* a rule on an attribute that no role carries (every result is then unknown).
+
+"Every value" is every combination of the declared values of the attributes the redline tests
+(for a list attribute, every subset of its values), up to :data:`MAX_ASSIGNMENTS`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dsr_options.diagnostics import Code
+from dsr_options.files.located import LoadedFile
+from dsr_options.model.catalogue import AttributeDecl, Redline, Role
+from dsr_options.model.truth import tests_of, truth
+from dsr_options.model.vocabulary import AttributeType, Strictness
+
+MAX_ASSIGNMENTS = 4096
+MAX_SUBSET_VALUES = 10
+
+
+def _domain(decl: AttributeDecl) -> list[Any] | None:
+    if decl.type is AttributeType.BOOLEAN:
+        return [True, False]
+    ids = [v.id for v in decl.values]
+    if decl.type is AttributeType.CHOICE:
+        return ids
+    if len(ids) > MAX_SUBSET_VALUES:
+        return None
+    return [tuple(c) for size in range(len(ids) + 1) for c in itertools.combinations(ids, size)]
+
+
+def _crosses(redline: Redline, values: Mapping[str, Any]) -> bool | None:
+    applies = True if redline.applies_to is None else truth(redline.applies_to, values)
+    if applies is False:
+        return False
+    crosses = truth(redline.crossing, values)
+    if applies is None or crosses is None:
+        return None
+    return crosses
+
+
+def check_writing(
+    file: LoadedFile,
+    redlines: Sequence[tuple[int, Redline]],
+    roles: Sequence[Role],
+    decls: Mapping[str, AttributeDecl],
+) -> None:
+    """Add the writer's warnings for ``redlines`` (index in the file, redline) to ``file``."""
+    carried = {name for role in roles for name in role.attributes}
+    for index, redline in redlines:
+        base = ("redlines", index)
+        form = redline.condition_text
+        tests = tests_of(redline.applies_to) + tests_of(redline.crossing)
+        names = list(dict.fromkeys(t.attribute for t in tests))
+        if roles:
+            for name in names:
+                if name in decls and name not in carried:
+                    file.report(
+                        Code.UNCARRIED_ATTRIBUTE,
+                        f"redline '{redline.id}' tests '{name}', which no role gives a value "
+                        "for: its result is unknown for every role",
+                        path=(*base, form),
+                    )
+        _every_value(file, base, redline, names, decls)
+        # Only a condition written as its violation ('rule') is likely inverted: 'requires'
+        # says what must hold, and every role failing it is then what the writer said.
+        if redline.strictness is not Strictness.CONDITION or not roles or form != "rule":
+            continue
+        in_scope = [r for r in roles if _crosses_role(redline, r, scope_only=True)]
+        if in_scope and all(_crosses_role(redline, r) for r in in_scope):
+            file.report(
+                Code.CONDITION_ALWAYS_CROSSED,
+                f"every role the condition '{redline.id}' applies to crosses it "
+                f"({len(in_scope)} of {len(roles)}); did you mean the opposite? 'rule:' says "
+                "when a role crosses; to say what must hold, use requires: with the same test",
+                path=(*base, form),
+            )
+
+
+def _crosses_role(redline: Redline, role: Role, scope_only: bool = False) -> bool:
+    values = {name: held.value for name, held in role.attributes.items()}
+    if scope_only:
+        return redline.applies_to is None or truth(redline.applies_to, values) is True
+    return _crosses(redline, values) is True
+
+
+def _every_value(
+    file: LoadedFile,
+    base: tuple[Any, ...],
+    redline: Redline,
+    names: Sequence[str],
+    decls: Mapping[str, AttributeDecl],
+) -> None:
+    domains = []
+    for name in names:
+        decl = decls.get(name)
+        domain = _domain(decl) if decl is not None else None
+        if domain is None:
+            return
+        domains.append(domain)
+    total = 1
+    for domain in domains:
+        total *= len(domain)
+    if total > MAX_ASSIGNMENTS or not names:
+        return
+    outcomes = {
+        _crosses(redline, dict(zip(names, combo, strict=True)))
+        for combo in itertools.product(*domains)
+    }
+    if True not in outcomes:
+        file.report(
+            Code.NEVER_CROSSED,
+            f"no values of {', '.join(names)} make a role cross '{redline.id}': it can never "
+            "rule on a role",
+            path=(*base, redline.condition_text),
+        )
+    elif outcomes == {True}:
+        file.report(
+            Code.ALWAYS_CROSSED,
+            f"every value of {', '.join(names)} crosses '{redline.id}': it rules on every role "
+            "alike, whatever the role",
+            path=(*base, redline.condition_text),
+        )
