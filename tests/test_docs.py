@@ -10,7 +10,6 @@ import os
 import re
 from pathlib import Path
 
-import click
 import typer.main
 
 from dsr_options.cli import app
@@ -47,7 +46,8 @@ def commands_reference() -> str:
         "Generated from `dsr-options COMMAND --help` (a test keeps it in step with the tool).\n"
     ]
     for name, command in group.commands.items():  # type: ignore[attr-defined]
-        with click.Context(command, info_name=f"dsr-options {name}", terminal_width=100) as ctx:
+        context = command.context_class  # typer 0.29 vendors click: no import of click here
+        with context(command, info_name=f"dsr-options {name}", terminal_width=100) as ctx:
             ctx.max_content_width = 100
             text = command.get_help(ctx)
         parts.append(f"\n## `dsr-options {name}`\n\n```text\n{text}\n```\n")
