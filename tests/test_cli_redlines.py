@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from dsr_options.render import OutputFormat
 
 from .conftest import Run
+from .envelope import payload, yaml_payload
 from .factory import dump, redline, redlines_document, role, roles_document, write_catalogue
 
 BY_UN = {"attribute": "delivered_by", "contains": "un-secretariat"}
@@ -53,7 +52,7 @@ def user_file(folder: Path, redlines: list[dict[str, Any]], name: str = "mine.ya
 def test_check_json_structure(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [(r["role"], r["verdict"]) for r in data["roles"]] == [
         ("role-1", "out"),
         ("role-2", "conditional"),
@@ -169,8 +168,8 @@ def test_check_csv_markdown_yaml(run: Run, mixed: Path) -> None:
     assert "| redline-1 | veto | ✗ crosses | ✓ clear | ? unknown |" in markdown
     assert "## Verdicts" in markdown
     assert "## Holders" in markdown
-    as_yaml = yaml.safe_load(run(f"dsr-options check --data {mixed} -f yaml").stdout)
-    as_json = json.loads(run(f"dsr-options check --data {mixed} -f json").stdout)
+    as_yaml = yaml_payload(run(f"dsr-options check --data {mixed} -f yaml").stdout)
+    as_json = payload(run(f"dsr-options check --data {mixed} -f json").stdout)
     assert as_yaml == as_json
 
 
@@ -185,7 +184,7 @@ def test_every_format_renders_check_and_agree(run: Run, mixed: Path, fmt: Output
 def test_only_picks_redlines_by_id_or_prefix(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed} -f json --only redline-2 --only redline-1")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["redline"] for r in data["redlines"]] == ["redline-1", "redline-2"]
     assert [r["verdict"] for r in data["roles"]] == ["out", "clear", "undetermined"]
 
@@ -207,7 +206,7 @@ def test_user_redlines_replace_the_shipped_ones(run: Run, mixed: Path, tmp_path:
     mine = user_file(tmp_path, [{**redline(9, strictness="concern", rule=BY_UN)}])
     result = run(f"dsr-options check --data {mixed} --redlines {mine} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["redline"] for r in data["redlines"]] == ["redline-9"]
     assert data["redlines"][0]["holders"] == [{"id": "members", "name": "Our delegation"}]
     assert [r["verdict"] for r in data["roles"]] == ["flagged", "clear", "flagged"]
@@ -220,7 +219,7 @@ def test_user_redlines_with_default(run: Run, mixed: Path, tmp_path: Path) -> No
     mine.write_text(dump(document))
     result = run(f"dsr-options check --data {mixed} --redlines {mine} --with-default -f json")
     assert result.exit_code == 0, result
-    ids = [r["redline"] for r in json.loads(result.stdout)["redlines"]]
+    ids = [r["redline"] for r in payload(result.stdout)["redlines"]]
     assert ids == ["redline-1", "redline-2", "redline-3", "redline-9"]
 
 
@@ -233,7 +232,7 @@ def test_several_user_files(run: Run, mixed: Path, tmp_path: Path) -> None:
     second.write_text(dump(second_doc))
     result = run(f"dsr-options check --data {mixed} --redlines {first} --redlines {second} -f json")
     assert result.exit_code == 0, result
-    assert [r["redline"] for r in json.loads(result.stdout)["redlines"]] == [
+    assert [r["redline"] for r in payload(result.stdout)["redlines"]] == [
         "redline-8",
         "redline-9",
     ]
@@ -285,7 +284,7 @@ def test_user_rule_on_an_attribute_no_role_gives(run: Run, tmp_path: Path) -> No
     mine = user_file(tmp_path, [redline(9, rule={"attribute": "uses_force", "equals": True})])
     result = run(f"dsr-options check --data {folder} --redlines {mine} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["results"][0]["outcome"] for r in data["roles"]] == ["unknown", "unknown"]
     assert {r["verdict"] for r in data["roles"]} == {"undetermined"}
 
@@ -311,7 +310,7 @@ def test_missing_user_file_is_an_error(run: Run, mixed: Path, tmp_path: Path) ->
 def test_list_by_redlines(run: Run, mixed: Path, options: str, expected: list[str]) -> None:
     result = run(f"dsr-options list --data {mixed} -f json {options}")
     assert result.exit_code == 0, result
-    assert [r["id"] for r in json.loads(result.stdout)] == expected
+    assert [r["id"] for r in payload(result.stdout)] == expected
 
 
 def test_list_clear_of_unknown_redline(run: Run, mixed: Path) -> None:
@@ -323,7 +322,7 @@ def test_list_clear_of_unknown_redline(run: Run, mixed: Path) -> None:
 def test_agree_json(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options agree --data {mixed} -f json")
     assert result.exit_code == 0, result
-    first, second, third = json.loads(result.stdout)
+    first, second, third = payload(result.stdout)
     assert first["standing"] == "contested"
     assert [q["quote"] for q in first["support"]] == ["for it", "received well"]
     assert [q["quote"] for q in first["opposition"]] == ["against it"]
@@ -345,10 +344,10 @@ def test_agree_table(run: Run, mixed: Path) -> None:
 
 
 def test_show_json_keeps_the_role_and_adds_redlines(run: Run, mixed: Path) -> None:
-    role_only = json.loads(run(f"dsr-options list --data {mixed} -f json").stdout)[0]
+    role_only = payload(run(f"dsr-options list --data {mixed} -f json").stdout)[0]
     result = run(f"dsr-options show role-1 --data {mixed} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     redlines = data.pop("redlines")
     assert data == role_only
     assert redlines["verdict"] == "out"
@@ -383,7 +382,7 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
     """The matrix the data author expects from the note."""
     result = run("dsr-options check -f json")
     assert result.exit_code == 0, result
-    roles = {r["role"]: r for r in json.loads(result.stdout)["roles"]}
+    roles = {r["role"]: r for r in payload(result.stdout)["roles"]}
     expected = {
         "strategic-advice": (
             "flagged",
@@ -421,11 +420,11 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
 
 def test_shipped_catalogue_survivors(run: Run) -> None:
     result = run("dsr-options list --survives -f json")
-    assert [r["id"] for r in json.loads(result.stdout)] == [
+    assert [r["id"] for r in payload(result.stdout)] == [
         "strategic-advice",
         "coordination",
         "matchmaking",
         "best-practice-repository",
     ]
     result = run("dsr-options list --clear-of no-standing,coordination-opp -f json")
-    assert [r["id"] for r in json.loads(result.stdout)] == ["matchmaking"]
+    assert [r["id"] for r in payload(result.stdout)] == ["matchmaking"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run
+from .envelope import body, csv_body
 from .factory import evidence, redlines_document, role, roles_document, write_catalogue
 
 
@@ -68,12 +69,12 @@ def test_show_table_puts_every_quote_under_what_it_backs(run: Run, quoted: Path)
     result = run(f"dsr-options show 1 --data {quoted}", columns=80)
     assert result.exit_code == 0, result
     # The Redlines section after it is the redline analysis's own (tested there).
-    assert result.stdout.split("Redlines\n")[0] == SHOW_AT_80
+    assert body(result.stdout).split("Redlines\n")[0] == SHOW_AT_80
 
 
 def test_show_csv_has_every_quote(run: Run, quoted: Path) -> None:
     result = run(f"dsr-options show 1 --data {quoted} -f csv")
-    rows = [tuple(row) for row in csv.reader(io.StringIO(result.stdout))]
+    rows = [tuple(row) for row in csv.reader(io.StringIO(csv_body(result.stdout)))]
     start = rows.index(("attribute delivered_by", "un-secretariat [analysis]"))
     assert rows[start : start + 15] == [
         ("attribute delivered_by", "un-secretariat [analysis]"),

@@ -15,6 +15,7 @@ from typer.core import TyperArgument, TyperCommand
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
+    from dsr_options.load.provenance import Provenance
     from dsr_options.model.catalogue import Catalogue
 
 E = TypeVar("E", bound=Enum)
@@ -140,6 +141,29 @@ def load(
     return select_redlines(catalogue, split_ids(only))
 
 
+DATE: list[str | None] = [None]
+"""The ``--date`` given to the app (set by its callback on every run)."""
+
+
+def provenance(
+    catalogue: Catalogue,
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+) -> Provenance:
+    """What the command's output was made from: the files ``load`` read, ``--only``'s ids."""
+    from dsr_options.load.provenance import provenance_for
+
+    return provenance_for(
+        data,
+        redlines=redlines or (),
+        with_default=with_default or not redlines,
+        only=[line.id for line in catalogue.redlines] if only else (),
+        date=DATE[0],
+    )
+
+
 # -- options shared by the commands ---------------------------------------------------------------
 
 DataOption = Annotated[
@@ -159,7 +183,8 @@ FormatOption = Annotated[
         "-f",
         parser=choice(OutputFormat),
         metavar="FORMAT",
-        help="table (for people), json, yaml, csv or markdown (for scripts and briefs).",
+        help="table (for people), json, yaml, csv, excel-csv (CSV for Excel on Windows: "
+        "UTF-8 with a BOM, CRLF) or markdown (md) for scripts and briefs.",
     ),
 ]
 NoColorOption = Annotated[

@@ -31,7 +31,8 @@ def list_redlines(
     from dsr_options.render.views.redlines import RedlineList
 
     catalogue = options.load(data)
-    emit(render(RedlineList(catalogue.redlines, catalogue), fmt), no_color)
+    origin = options.provenance(catalogue, data)
+    emit(render(RedlineList(catalogue.redlines, catalogue), fmt, origin), no_color)
 
 
 def check_redlines(
@@ -60,7 +61,8 @@ def check_redlines(
 
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(CheckView(analyse(catalogue)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    emit(render(CheckView(analyse(catalogue)), fmt, origin), no_color)
 
 
 def agree(
@@ -87,4 +89,5 @@ def agree(
 
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(AgreeView(agreement(catalogue)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    emit(render(AgreeView(agreement(catalogue)), fmt, origin), no_color)

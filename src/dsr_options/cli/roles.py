@@ -121,7 +121,8 @@ def list_roles(
         survives=survives,
     )
     catalogue = options.load(data, redlines, with_default)
-    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt, origin), no_color)
 
 
 def show_role(
@@ -150,7 +151,8 @@ def show_role(
 
     catalogue = options.load(data)
     found = find_role(catalogue, role)
-    emit(render(RoleDetail(found, catalogue, evaluate_role(catalogue, found)), fmt), no_color)
+    detail = RoleDetail(found, catalogue, evaluate_role(catalogue, found))
+    emit(render(detail, fmt, options.provenance(catalogue, data)), no_color)
 
 
 def compare(
@@ -186,4 +188,5 @@ def compare(
     options.need_two_roles(references)
     catalogue = options.load(data)
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
-    emit(render(CompareView(result.only_differing() if diff_only else result), fmt), no_color)
+    view = CompareView(result.only_differing() if diff_only else result)
+    emit(render(view, fmt, options.provenance(catalogue, data)), no_color)

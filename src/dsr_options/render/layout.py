@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -165,3 +166,31 @@ def pairs_table(
         )
         table.add_row([cell(value) for value in row], block)
     return table
+
+
+def provenance_lines(provenance: Any) -> list[str]:
+    """The provenance header of a terminal report, as lines of words."""
+    lines = [
+        f"dsr-options {provenance.version} · {provenance.date} · catalogue {provenance.catalogue} "
+        f"(sha256 {provenance.catalogue_hash}) · redlines: "
+        f"{', '.join(provenance.redlines) or 'none'}"
+    ]
+    if provenance.only:
+        lines.append(
+            f"SUBSET: only {', '.join(provenance.only)} evaluated; "
+            "verdicts are over this subset, not the full set"
+        )
+    if provenance.scenario:
+        lines.append(f"Scenario: {provenance.scenario}")
+    if provenance.assumptions:
+        lines.append(f"Assuming: {'; '.join(provenance.assumptions)}")
+    return lines
+
+
+def with_provenance(body: RenderableType, provenance: Any) -> RenderableType:
+    """``body`` under its provenance header (dim; a subset in bold, so it is not missed)."""
+    header = [
+        Text(visible(line), style="bold" if line.startswith("SUBSET") else "dim")
+        for line in provenance_lines(provenance)
+    ]
+    return Group(*header, Text(""), body)

@@ -138,6 +138,8 @@ class AgreeView:
     """For each role: evidence for and against it, and the holders who object."""
 
     agreements: Sequence[RoleAgreement]
+    envelope_key = "roles"
+    """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         agreements = self.agreements

@@ -42,6 +42,8 @@ class RoleList:
     """The roles, one row each."""
 
     roles: Sequence[Role]
+    envelope_key = "roles"
+    """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         roles = self.roles
