@@ -119,20 +119,25 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
 def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed}", columns=100)
     assert result.exit_code == 0, result
-    out = result.stdout
+    out = " ".join(result.stdout.split())
     for expected in [
         "Roles × redlines",  # noqa: RUF001 - the times sign the view prints
-        "Roles: (1) role-1, (2) role-2, (3) role-3",
+        "At a glance",
+        "role-1",
         "✗ crosses",
         "✓ clear",
         "? unknown",
-        "role-1: out: crosses redline-1",
-        "role-2: conditional: must keep meeting redline-3",
-        "role-3: undetermined (out or flagged): unknown for redline-1",
+        "Vetoes",
+        "Out: crosses redline-1.",
+        "Meets every condition (redline-3) and crosses nothing.",
+        "Undetermined (out or flagged): unknown for redline-1.",
         "clears if standing_un_capacity were false",
-        "redline-1 (veto) held by Some member states; crossed by role-1; unknown for role-3",
+        "held by Some member states",
+        "crossed by role-1",
+        "unknown for role-3",
     ]:
         assert expected in out, expected
+    assert "(1)" not in out  # options are named, not numbered with a key
     assert "\x1b" not in out
 
 
@@ -152,7 +157,7 @@ def test_check_not_applicable_shows_as_na(run: Run, tmp_path: Path) -> None:
     )
     result = run(f"dsr-options check --data {folder}")
     assert "– n/a" in result.stdout  # noqa: RUF001 - the en dash the view prints
-    assert "role-1: clear: crosses nothing, no condition applies" in result.stdout
+    assert "Clear: crosses nothing, and no condition applies." in result.stdout
 
 
 def test_check_csv_markdown_yaml(run: Run, mixed: Path) -> None:
@@ -164,8 +169,9 @@ def test_check_csv_markdown_yaml(run: Run, mixed: Path) -> None:
     assert rows[0]["repairs"] == "clears if standing_un_capacity were false"
     assert rows[0]["holders"] == "Some member states"
     markdown = run(f"dsr-options check --data {mixed} -f markdown").stdout
-    assert "| redline | strictness | role-1 | role-2 | role-3 |" in markdown
-    assert "| redline-1 | veto | ✗ crosses | ✓ clear | ? unknown |" in markdown
+    assert "| redline | title | strictness | role-1 | role-2 | role-3 |" in markdown
+    assert "| redline-1 | Redline 1 | veto | ✗ crosses | ✓ clear | ? unknown |" in markdown
+    assert "## At a glance" in markdown
     assert "## Verdicts" in markdown
     assert "## Holders" in markdown
     as_yaml = yaml_payload(run(f"dsr-options check --data {mixed} -f yaml").stdout)
@@ -357,7 +363,7 @@ def test_show_json_keeps_the_role_and_adds_redlines(run: Run, mixed: Path) -> No
 def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
     table = run(f"dsr-options show role-1 --data {mixed}").stdout
     assert "Redlines" in table
-    assert "out: crosses redline-1" in table
+    assert "Out: crosses redline-1." in table
     words = " ".join(table.split())
     assert (
         "clears if delivered_by no longer included un-secretariat (it would then be empty)" in words

@@ -229,7 +229,7 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         "{national-request})' is false because trigger is national-request [analysis]",
         crossing,
     ]
-    markdown = run(f"dsr-options check --data {data} -f markdown").stdout
+    markdown = run(f"dsr-options check --data {data} -f markdown --logic").stdout
     # Markdown escapes brackets (no links from data), so "[note]" reads "\\[note\\]" in the source.
     escaped = crossing.replace("[", "\\[").replace("]", "\\]")
     assert (
@@ -243,9 +243,9 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         ("applies_to", "note", True, "standing_un_capacity is true [note]"),
         ("rule.not", "analysis", False, "trigger is un-initiative [analysis]"),
     ]
-    table = " ".join(run(f"dsr-options check --data {data}").stdout.split())
+    table = " ".join(run(f"dsr-options check --data {data} --logic").stdout.split())
     assert (
-        "role-3: out: crosses redline-1 (on our analysis) ✗ crosses redline-1 (condition) "
+        "Out: crosses redline-1 (on our analysis). ✗ crosses* redline-1 (condition) "
         "applies: standing_un_capacity is true [note] crosses: the rule 'not (trigger is one of "
         "{national-request})' is true because trigger is un-initiative [analysis]"
     ) in table

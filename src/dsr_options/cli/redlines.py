@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from dsr_options.cli import options
 from dsr_options.cli.options import (
     DataOption,
@@ -39,6 +43,14 @@ def check_redlines(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Show every result, also those that cross nothing."),
+    ] = False,
+    logic: Annotated[
+        bool,
+        typer.Option("--logic", help="Explain results as logic (rules and values), not prose."),
+    ] = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -56,13 +68,15 @@ def check_redlines(
       dsr-options check --only no-standing,limited -f markdown
       dsr-options check --redlines mine.yaml --with-default -f json
     """
+    from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.evaluate import analyse
     from dsr_options.render.views.check import CheckView
 
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
     origin = options.provenance(catalogue, data, redlines, with_default, only)
-    emit(render(CheckView(analyse(catalogue)), fmt, origin), no_color)
+    view = CheckView(analyse(catalogue), agreement(catalogue), show_all, logic)
+    emit(render(view, fmt, origin), no_color)
 
 
 def agree(
