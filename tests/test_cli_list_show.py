@@ -132,7 +132,7 @@ def test_show_table_has_everything(run: Run, varied: Path) -> None:
         "(2) Coordinate bilateral partners",
         "Attributes",
         "standing_un_capacity",
-        "Office of Military Affairs (oma)",
+        "Office of Military Affairs",
         "A worry. [analysis]",
         "An open question? [note]",
         "“against it”",

@@ -131,7 +131,7 @@ def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
         "Out: crosses redline-1.",
         "Meets every condition (redline-3) and crosses nothing.",
         "Undetermined (out or flagged): unknown for redline-1.",
-        "clears if standing_un_capacity were false",
+        "Clears if standing_un_capacity were false",
         "held by Some member states",
         "crossed by role-1",
         "unknown for role-3",

@@ -28,6 +28,11 @@ def quoted(tmp_path: Path) -> Path:
 
 SHOW_AT_80 = """\
 (1) Strategic advice  role-1
+Verdict: out (rests on the note; firmness not assessed)
+  Out: crosses redline-1.
+  Crosses “Redline 1”, because standing UN capacity is true (the note). Clears
+  if standing_un_capacity were false.
+
 What role 1 does, in our own words.
 
 Levels      strategic
@@ -43,10 +48,10 @@ trigger: national-request [analysis]
   Our reading.
 
 Lead candidates
-Office               Basis     Rationale
-────────────────────────────────────────────────────────────────────
-SSR Unit (ssr-unit)  analysis  It holds the portfolio.
-                               “the lead quote” (Findings; supports)
+Office    Basis     Rationale
+─────────────────────────────────────────────────────────
+SSR Unit  analysis  It holds the portfolio.
+                    “the lead quote” (Findings; supports)
 
 Concerns
 • A worry. [note]

@@ -20,7 +20,9 @@ app.command("show", cls=Command, short_help="Show everything about one role, evi
 app.command("redlines", short_help="List the redlines that bound any UN role.")(
     redlines.list_redlines
 )
-app.command("check", short_help="Check every role against every redline.")(redlines.check_redlines)
+app.command("check", cls=Command, short_help="Check every role against every redline.")(
+    redlines.check_redlines
+)
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
 )

@@ -40,6 +40,10 @@ class _Argument(TyperArgument):
     def _usage_display_name(self) -> str:
         return self.metavar or super()._usage_display_name()
 
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        """A hidden argument (one kept only to answer a mistake with a hint) is not in usage."""
+        return [] if self.hidden else list(super().get_usage_pieces(ctx))
+
 
 def split_ids(values: Iterable[str]) -> list[str]:
     """``--opt a,b --opt c`` as ``[a, b, c]``: both repeating and commas work."""

@@ -40,6 +40,9 @@ def list_redlines(
 
 
 def check_redlines(
+    files: Annotated[
+        list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="")
+    ] = None,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
@@ -71,6 +74,15 @@ def check_redlines(
     from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.evaluate import analyse
     from dsr_options.render.views.check import CheckView
+
+    if files:
+        from dsr_options.errors import UsageError
+
+        given = " ".join(f"--redlines {name}" for name in files)
+        raise UsageError(
+            f"check takes no arguments; to check against a redline file of your own: "
+            f"dsr-options check {given}"
+        )
 
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)

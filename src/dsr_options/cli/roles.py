@@ -132,6 +132,9 @@ def show_role(
             metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
         ),
     ],
+    more: Annotated[
+        list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="")
+    ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -148,6 +151,15 @@ def show_role(
     from dsr_options.analyses.evaluate import evaluate_role
     from dsr_options.analyses.query import find_role
     from dsr_options.render.views.roles import RoleDetail
+
+    if more:
+        from dsr_options.errors import UsageError
+
+        given = " ".join([role, *more])
+        raise UsageError(
+            f"show takes one role, not {len(more) + 1}; to see roles side by side: "
+            f"dsr-options compare {given}"
+        )
 
     catalogue = options.load(data)
     found = find_role(catalogue, role)

@@ -187,7 +187,7 @@ def result_sentence(result: Result) -> str:
     extra = [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         extra.append(f"The redline suggests: {result.redline.repair}")
-    return " ".join([sentence, *(e.rstrip(".") + "." for e in extra)])
+    return " ".join([sentence, *(e[:1].upper() + e[1:].rstrip(".") + "." for e in extra)])
 
 
 def result_summary(result: Result) -> str:

@@ -285,3 +285,20 @@ def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
     if verdict.results:
         body.append(table)
     return section("Redlines", body)
+
+
+def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
+    """What ``show`` opens with: the verdict, what it rests on, and what decides it."""
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("Verdict: ", "bold"),
+            (verdict_label(verdict), VERDICT_STYLE[verdict.verdict]),
+            f" (rests on {verdict_basis(verdict)}; firmness {firmness_text(verdict)})",
+        ),
+        Padding(_verdict(verdict), (0, 0, 0, 2)),
+    ]
+    for result in verdict.results:
+        if result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN):
+            lines.append(Padding(cell(result_sentence(result)), (0, 0, 0, 2)))
+    lines.append(Text(""))
+    return lines

@@ -13,7 +13,7 @@ from rich.text import Text
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
 from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, section
 from dsr_options.render.safe import visible
-from dsr_options.render.words import reception_text, voices_text
+from dsr_options.render.words import plain_quote, reception_text, voices_text
 
 if TYPE_CHECKING:
     from dsr_options.analyses.evaluate import RoleVerdict
@@ -123,7 +123,12 @@ def role_detail_view(
             visible(_with_quotes(reception.summary, reception.evidence)),
         ),
     )
-    parts: list[RenderableType] = [header, cell(role.summary), Text(""), facts]
+    parts: list[RenderableType] = [header]
+    if verdict is not None:
+        from dsr_options.render.terminal.check import verdict_lead
+
+        parts += verdict_lead(verdict)
+    parts += [cell(plain_quote(role.summary)), Text(""), facts]
     parts += section(
         "Attributes",
         [_attribute(name, value) for name, value in role.attributes.items()],
@@ -152,7 +157,7 @@ def role_detail_view(
         "Evidence on the role as a whole",
         [
             pairs_table(
-                ((f"“{e.quote}”", e.section, e.stance.value) for e in role.evidence),
+                ((f"“{plain_quote(e.quote)}”", e.section, e.stance.value) for e in role.evidence),
                 ("Quote", "Section", "Stance"),
                 wide=0,
             )
@@ -167,4 +172,4 @@ def role_detail_view(
 
 def _office_name(catalogue: Catalogue, office_id: str) -> str:
     office = catalogue.office(office_id)
-    return f"{office.name} ({office_id})" if office else office_id
+    return office.name if office else office_id
