@@ -159,6 +159,14 @@ def pairs_table(
         [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
     )
     for row in rows:
+        if not headings[0]:
+            # A label column without a heading (``for``, ``against``): stacked, the label leads
+            # its value, and no heading is made a prefix of every item.
+            block = Text.assemble(
+                (f"{visible(row[0])}: ", "bold"), " ".join(visible(v) for v in row[1:] if v)
+            )
+            table.add_row([cell(value) for value in row], block)
+            continue
         block = Text("\n").join(
             Text.assemble((f"{heading}: ", "bold"), visible(value))
             for heading, value in zip(headings, row, strict=True)
