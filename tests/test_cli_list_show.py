@@ -108,7 +108,8 @@ def test_list_csv_and_markdown(run: Run, varied: Path) -> None:
     assert rows[1]["levels"] == "operational, tactical"
     markdown = body(run(f"dsr-options list --data {varied} -f markdown").stdout)
     assert markdown.splitlines()[0] == (
-        "| number | id | title | levels | dimensions | leads | reception | voices |"
+        "| number | id | title | levels | dimensions | leads | reception | voices | verdict "
+        "| firmness |"
     )
     assert "| 2 | role-2 | Coordinate bilateral partners | operational, tactical |" in markdown
 

@@ -120,6 +120,19 @@ def check_reading_bounds(catalogue: Catalogue, fmt: OutputFormat) -> None:
         check_bounds(catalogue, reading_limit())
 
 
+def verdicts_to_read(catalogue: Catalogue, roles: Any, fmt: OutputFormat) -> dict[str, Any] | None:
+    """Each listed role's verdict for a table or Markdown listing (None for machine formats,
+    which stay the role data, and for a listing too large to evaluate for reading)."""
+    if fmt not in (OutputFormat.TABLE, OutputFormat.MARKDOWN) or not catalogue.redlines:
+        return None
+    if len(roles) * len(catalogue.redlines) > reading_limit():
+        return None
+    from dsr_options.analyses.evaluate import Evaluator
+
+    evaluator = Evaluator(catalogue)
+    return {role.id: evaluator.evaluate_role(role) for role in roles}
+
+
 def load(
     data: Path | None,
     redlines: list[Path] | None = None,

@@ -122,7 +122,9 @@ def list_roles(
     )
     catalogue = options.load(data, redlines, with_default)
     origin = options.provenance(catalogue, data, redlines, with_default)
-    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt, origin), no_color)
+    found = filter_roles(catalogue, criteria)
+    verdicts = options.verdicts_to_read(catalogue, found, fmt)
+    emit(render(RoleList(found, verdicts), fmt, origin), no_color)
 
 
 def show_role(

@@ -33,9 +33,11 @@ HEADINGS = {
 def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
     if not rows:
         return Text("No role matches.", style="yellow")
+    verdicts = "verdict" in rows[0]
     table = FittedTable(
         [
             Column("Role", weight=3),
+            *([Column("Verdict"), Column("Firmness")] if verdicts else []),
             Column("Levels"),
             Column("Dimensions"),
             Column("Leads"),
@@ -43,6 +45,12 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
         ]
     )
     for row in rows:
+        judged = [cell(row["verdict"], "bold"), cell(row["firmness"])] if verdicts else []
+        said = (
+            f"\nverdict: {visible(row['verdict'])}\nfirmness: {visible(row['firmness'])}"
+            if verdicts
+            else ""
+        )
         reception = reception_text(row["reception"], row["voices"])
         style = _RECEPTION_STYLE.get(row["reception"], "")
         table.add_row(
@@ -52,6 +60,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                     "\n",
                     (visible(row["id"]), "cyan"),
                 ),
+                *judged,
                 *(cell(row[key]) for key in ("levels", "dimensions", "leads")),
                 Text.assemble((visible(row["reception"]), style), "\n", voices_text(row["voices"])),
             ],
@@ -60,6 +69,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 (visible(row["id"]), "cyan"),
                 "\n",
                 (visible(row["title"]), "bold"),
+                said,
                 f"\nlevels: {visible(row['levels'])}",
                 f"\ndimensions: {visible(row['dimensions'])}",
                 f"\nleads: {visible(row['leads'])}",
