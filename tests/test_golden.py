@@ -49,6 +49,35 @@ def _cases() -> list[tuple[str, str, int]]:
                     )
         for report in REPORTS:
             cases.append((f"{data}-validate-{report}", f"validate {where} -f {report}", 100))
+    # A generated catalogue with long titles and many roles (tests/golden/make_long.py).
+    long_views = {
+        "list": "list",
+        "show": "show 3",
+        "redlines": "redlines",
+        "check": "check",
+        "agree": "agree",
+        "compare": "compare 1 2 3",
+    }
+    for name, command in long_views.items():
+        for width in (40, 80, 200):
+            cases.append(
+                (f"long-{name}-table-{width}", f"{command} --data tests/golden/long", width)
+            )
+        cases.append(
+            (f"long-{name}-markdown-100", f"{command} --data tests/golden/long -f md", 100)
+        )
+    cases.append(("shipped-check-only", "check --data data --only no-standing,limited", 100))
+    cases.append(("shipped-check-only-json", "check --data data --only no-standing -f json", 100))
+    cases.append(("shipped-check-all", "check --data data --all", 100))
+    cases.append(("shipped-check-logic-md", "check --data data --logic -f md", 100))
+    cases.append(("shipped-list-excel-csv", "list --data data -f excel-csv", 100))
+    cases.append(
+        (
+            "shipped-check-delegation-table",
+            "check --data data --redlines examples/delegation-redlines.yaml",
+            80,
+        )
+    )
     cases.append(("shipped-list-survives", "list --data data --survives", 100))
     cases.append(("shipped-compare-diff-only", "compare 1 2 3 --data data --diff-only", 100))
     cases.append(
