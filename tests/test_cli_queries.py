@@ -173,6 +173,7 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
         "  check     Check every role against every redline.\n"
         "  agree     Evidence for and against each role, and who objects.\n"
         "  compare   Compare roles side by side, differences marked.\n"
+        "  offices   The UN offices in their hierarchy, and what each could lead.\n"
         "  validate  Check catalogue files; each problem at file:line:col.\n"
         "  schema    Print the JSON Schema of a catalogue file.\n"
     )

@@ -66,6 +66,9 @@ def _cases() -> list[tuple[str, str, int]]:
         cases.append(
             (f"long-{name}-markdown-100", f"{command} --data tests/golden/long -f md", 100)
         )
+    for fmt in FORMATS:
+        for width in (40, 80, 200) if fmt == "table" else (100,):
+            cases.append((f"shipped-offices-{fmt}-{width}", f"offices --data data -f {fmt}", width))
     cases.append(("shipped-check-only", "check --data data --only no-standing,limited", 100))
     cases.append(("shipped-check-only-json", "check --data data --only no-standing -f json", 100))
     cases.append(("shipped-check-all", "check --data data --all", 100))

@@ -20,6 +20,7 @@ VIEWS = {
     "check": "check",
     "agree": "agree",
     "compare": "compare 1 2",
+    "offices": "offices",
 }
 FORMATS = ("table", "json", "yaml", "csv", "excel-csv", "markdown")
 

@@ -29,6 +29,9 @@ app.command("agree", short_help="Evidence for and against each role, and who obj
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )
+app.command("offices", short_help="The UN offices in their hierarchy, and what each could lead.")(
+    roles.offices
+)
 app.command(
     "validate", cls=Command, short_help="Check catalogue files; each problem at file:line:col."
 )(catalogue.validate)

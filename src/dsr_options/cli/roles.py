@@ -204,3 +204,26 @@ def compare(
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
     view = CompareView(result.only_differing() if diff_only else result)
     emit(render(view, fmt, options.provenance(catalogue, data)), no_color)
+
+
+def offices(
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The UN offices and units in their hierarchy, the roles each could lead and why.
+
+    Examples:
+
+    \b
+      dsr-options offices
+      dsr-options offices -f markdown
+    """
+    from dsr_options.analyses.offices import office_tree
+    from dsr_options.render.views.offices import OfficeView
+
+    catalogue = options.load(data)
+    emit(
+        render(OfficeView(office_tree(catalogue)), fmt, options.provenance(catalogue, data)),
+        no_color,
+    )
