@@ -202,3 +202,15 @@ def with_provenance(body: RenderableType, provenance: Any) -> RenderableType:
         for line in provenance_lines(provenance)
     ]
     return Group(*header, Text(""), body)
+
+
+PROSE_WIDTH = 100
+"""Prose (sentences, quotes) wraps at most this wide, however wide the terminal: longer lines
+are hard to follow. Tables still take the whole width."""
+
+
+def prose(body: RenderableType) -> RenderableType:
+    """``body`` wrapped at ``PROSE_WIDTH`` at most."""
+    from rich.constrain import Constrain
+
+    return Constrain(body, PROSE_WIDTH)

@@ -17,7 +17,7 @@ from dsr_options.analyses.evaluate import (
     RoleVerdict,
     Verdict,
 )
-from dsr_options.render.layout import Column, FittedTable, cell, section, stacked
+from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
     SYMBOLS,
@@ -240,7 +240,7 @@ def check_view(
                     (0, 0, 0, 2),
                 )
             )
-    parts += section("Verdicts", verdict_lines)
+    parts += section("Verdicts", [prose(Group(*verdict_lines))])
     holder_lines: list[RenderableType] = []
     for line in analysis.redlines:
         crossed = ", ".join(line.by_outcome[Outcome.CROSSES]) or "no role"
@@ -256,7 +256,7 @@ def check_view(
         if unknown:
             body.append(f"unknown for {', '.join(unknown)}")
         holder_lines += [Padding(cell(text), (0, 0, 0, 2)) for text in body]
-    parts += section("Redlines and their holders", holder_lines)
+    parts += section("Redlines and their holders", [prose(Group(*holder_lines))])
     return Group(*parts)
 
 
@@ -300,5 +300,4 @@ def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
     for result in verdict.results:
         if result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN):
             lines.append(Padding(cell(result_sentence(result)), (0, 0, 0, 2)))
-    lines.append(Text(""))
-    return lines
+    return [prose(Group(*lines)), Text("")]

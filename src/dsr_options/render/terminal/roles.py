@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
-from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, section
+from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, prose, section
 from dsr_options.render.safe import visible
 from dsr_options.render.words import plain_quote, reception_text, voices_text
 
@@ -138,7 +138,7 @@ def role_detail_view(
         from dsr_options.render.terminal.check import verdict_lead
 
         parts += verdict_lead(verdict)
-    parts += [cell(plain_quote(role.summary)), Text(""), facts]
+    parts += [prose(cell(plain_quote(role.summary))), Text(""), facts]
     parts += section(
         "Attributes",
         [_attribute(name, value) for name, value in role.attributes.items()],
