@@ -23,6 +23,7 @@ is written as for an installed wheel (``PYTHONDONTWRITEBYTECODE`` is unset for t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -33,6 +34,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import redline_count, write_catalogue
@@ -60,6 +62,14 @@ LIBRARY_LOAD = (
     "sys.exit(0 if load(Path(sys.argv[1])).catalogue is not None else 1)\n"
 )
 NOT_AVAILABLE = "n/a (command not available)"
+
+
+def _payload(text: str | bytes) -> Any:
+    """A command's JSON data, out of schema 2's envelope when it has one."""
+    data = json.loads(text)
+    if isinstance(data, dict) and "provenance" in data:
+        return data.get("roles", data)
+    return data
 
 
 def dsr_options() -> list[str]:
@@ -252,12 +262,11 @@ def startup(repeats: int, markdown: bool) -> str:
 
 
 def first_two_roles(env: dict[str, str]) -> list[str]:
-    import json
 
     result = subprocess.run(
         [*dsr_options(), "list", "-f", "json"], capture_output=True, env=env, check=True
     )
-    return [role["id"] for role in json.loads(result.stdout)[:2]]
+    return [role["id"] for role in _payload(result.stdout)[:2]]
 
 
 # -- scale ----------------------------------------------------------------------------------------

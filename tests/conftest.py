@@ -16,7 +16,13 @@ from dsr_options.cli import app
 from .factory import write_catalogue
 
 # Deterministic terminal output: a fixed width, no colour, whatever the developer's terminal.
-TERMINAL_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "DSR_OPTIONS_DATA": ""}
+TERMINAL_ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "DSR_OPTIONS_DATA": "",
+    "SOURCE_DATE_EPOCH": "1796083200",
+}
 
 
 @dataclass

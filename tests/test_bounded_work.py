@@ -16,6 +16,7 @@ from dsr_options.load.catalogue import load_catalogue
 from dsr_options.render.formats import write_json
 
 from .conftest import Run
+from .envelope import payload
 
 
 def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: Path) -> None:
@@ -86,7 +87,7 @@ def test_walk_problems_are_capped_with_one_summary_at_the_first_left_out() -> No
 def test_check_json_shares_results_and_reads_back(run: Run, catalogue_dir: Path) -> None:
     result = run(f"dsr-options check --data {catalogue_dir} -f json")
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert len(data["roles"]) == 2
     shared = {"x": [1, "\u202e"]}
     document = {"a": [shared, shared, {"b": {}}], "c": []}

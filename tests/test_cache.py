@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from dsr_options.load import cache
 from dsr_options.load.catalogue import load_catalogue
 
 from .conftest import Run
+from .envelope import payload
 from .factory import role, roles_document, write_catalogue
 
 
@@ -21,7 +21,7 @@ def entries(folder: Path) -> list[Path]:
 def titles(run: Run, folder: Path) -> list[str]:
     result = run(f"dsr-options list --data {folder} -f json")
     assert result.exit_code == 0, result
-    return [r["title"] for r in json.loads(result.stdout)]
+    return [r["title"] for r in payload(result.stdout)]
 
 
 def test_a_second_run_reads_the_cache_and_parses_nothing(
@@ -52,7 +52,7 @@ def test_another_redline_file_is_a_new_key(
     own = tmp_path / "own.yaml"
     own.write_text((catalogue_dir / "redlines.yaml").read_text().replace("Redline 1", "Mine"))
     result = run(f"dsr-options redlines --data {catalogue_dir} -f json")
-    assert json.loads(result.stdout)[0]["title"] == "Redline 1"
+    assert payload(result.stdout)[0]["title"] == "Redline 1"
     result = run(f"dsr-options check --data {catalogue_dir} --redlines {own} -f json")
     assert result.exit_code == 0, result
     assert len(entries(private_cache)) == 2

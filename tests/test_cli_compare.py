@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from .conftest import Run
+from .envelope import body, csv_body, payload, yaml_payload
 from .factory import evidence, role, roles_document, write_catalogue
 
 SHIPPED = ["strategic-advice", "coordination", "matchmaking", "best-practice-repository"]
@@ -39,7 +38,7 @@ def varied(tmp_path: Path) -> Path:
 def _json(run: Run, command: str) -> Any:
     result = run(command)
     assert result.exit_code == 0, result
-    return json.loads(result.stdout)
+    return payload(result.stdout)
 
 
 def _all_evidence(role_data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -156,7 +155,7 @@ def test_json_matches_show_on_the_shipped_catalogue(run: Run, references: tuple[
 
 def test_yaml_is_the_json(run: Run, varied: Path) -> None:
     command = f"dsr-options compare 1 2 --data {varied}"
-    assert yaml.safe_load(run(f"{command} -f yaml").stdout) == json.loads(
+    assert yaml_payload(run(f"{command} -f yaml").stdout) == payload(
         run(f"{command} -f json").stdout
     )
 
@@ -164,7 +163,7 @@ def test_yaml_is_the_json(run: Run, varied: Path) -> None:
 def test_csv(run: Run, varied: Path) -> None:
     result = run(f"dsr-options compare role-1 role-2 --data {varied} -f csv")
     assert result.exit_code == 0, result
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(result.stdout))))
     assert list(rows[0]) == ["aspect", "label", "differs", "role-1", "role-2"]
     by_name = {row["aspect"]: row for row in rows}
     assert by_name["levels"] == {
@@ -182,16 +181,15 @@ def test_csv(run: Run, varied: Path) -> None:
 def test_markdown(run: Run, varied: Path) -> None:
     result = run(f"dsr-options compare 1 2 --data {varied} -f markdown --diff-only")
     assert result.exit_code == 0, result
-    lines = result.stdout.splitlines()
+    lines = body(result.stdout).splitlines()
     assert lines[0] == (
         "8 of 15 aspects differ (marked ≠): levels, dimensions, standing_un_capacity, "
         "lead candidates, reception, redline verdict, redlines crossed, evidence"
     )
     assert lines[2] == (
-        "| aspect | ≠ | (1) Strategic advice (role-1) "
-        "| (2) Coordinate bilateral partners (role-2) |"
+        "| aspect | (1) Strategic advice (role-1) | (2) Coordinate bilateral partners (role-2) |"
     )
-    assert "| levels | ≠ | strategic | operational, tactical |" in lines
+    assert "| levels | strategic | operational, tactical |" in lines  # --diff-only: no ≠ column
 
 
 def test_diff_only(run: Run, varied: Path) -> None:
@@ -210,7 +208,7 @@ def test_diff_only(run: Run, varied: Path) -> None:
 def test_table_at_every_width(run: Run, varied: Path, columns: int, references: str) -> None:
     result = run(f"dsr-options compare {references} --data {varied}", columns=columns)
     assert result.exit_code == 0, result
-    lines = result.stdout.splitlines()
+    lines = body(result.stdout).splitlines()
     assert max(len(line) for line in lines) <= columns
     assert lines[0].startswith("8 of 15" if references == "1 2" else "10 of 15")
     for label in ["levels", "delivered_by", "lead candidates", "strongest against"]:
@@ -223,7 +221,7 @@ def test_table_at_every_width(run: Run, varied: Path, columns: int, references: 
 def test_table_all_four_shipped_roles(run: Run, columns: int) -> None:
     result = run(f"dsr-options compare {' '.join(SHIPPED)}", columns=columns)
     assert result.exit_code == 0, result
-    lines = result.stdout.splitlines()
+    lines = body(result.stdout).splitlines()
     assert max(len(line) for line in lines) <= columns
     assert sum(line.startswith("≠ ") for line in lines) == int(lines[0].split()[0])
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from .conftest import Run
+from .envelope import body, payload, yaml_payload
 from .factory import redlines_document, role, roles_document, write_catalogue
 
 
@@ -38,13 +37,13 @@ def varied(tmp_path: Path) -> Path:
 
 
 def ids(result_stdout: str) -> list[str]:
-    return [item["id"] for item in json.loads(result_stdout)]
+    return [item["id"] for item in payload(result_stdout)]
 
 
 def test_list_json_is_the_full_model_data(run: Run, varied: Path) -> None:
     result = run(f"dsr-options list --data {varied} -f json")
     assert result.exit_code == 0, result
-    roles = json.loads(result.stdout)
+    roles = payload(result.stdout)
     assert [r["id"] for r in roles] == ["role-1", "role-2", "role-3"]
     first = roles[0]
     assert first["attributes"]["standing_un_capacity"]["value"] is True
@@ -107,16 +106,17 @@ def test_list_csv_and_markdown(run: Run, varied: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["role-1", "role-2", "role-3"]
     assert rows[1]["levels"] == "operational, tactical"
-    markdown = run(f"dsr-options list --data {varied} -f markdown").stdout
+    markdown = body(run(f"dsr-options list --data {varied} -f markdown").stdout)
     assert markdown.splitlines()[0] == (
-        "| number | id | title | levels | dimensions | leads | reception | voices |"
+        "| number | id | title | levels | dimensions | leads | reception | voices | verdict "
+        "| firmness |"
     )
     assert "| 2 | role-2 | Coordinate bilateral partners | operational, tactical |" in markdown
 
 
 def test_list_yaml_round_trips(run: Run, varied: Path) -> None:
-    as_yaml = yaml.safe_load(run(f"dsr-options list --data {varied} -f yaml").stdout)
-    as_json = json.loads(run(f"dsr-options list --data {varied} -f json").stdout)
+    as_yaml = yaml_payload(run(f"dsr-options list --data {varied} -f yaml").stdout)
+    as_json = payload(run(f"dsr-options list --data {varied} -f json").stdout)
     assert as_yaml == as_json
 
 
@@ -124,7 +124,7 @@ def test_list_yaml_round_trips(run: Run, varied: Path) -> None:
 def test_show_by_id_or_number(run: Run, varied: Path, reference: str) -> None:
     result = run(f"dsr-options show {reference} --data {varied} -f json")
     assert result.exit_code == 0, result
-    assert json.loads(result.stdout)["title"] == "Coordinate bilateral partners"
+    assert payload(result.stdout)["title"] == "Coordinate bilateral partners"
 
 
 def test_show_table_has_everything(run: Run, varied: Path) -> None:
@@ -133,7 +133,7 @@ def test_show_table_has_everything(run: Run, varied: Path) -> None:
         "(2) Coordinate bilateral partners",
         "Attributes",
         "standing_un_capacity",
-        "Office of Military Affairs (oma)",
+        "Office of Military Affairs",
         "A worry. [analysis]",
         "An open question? [note]",
         "“against it”",
@@ -157,7 +157,7 @@ def test_show_unknown_id(run: Run, varied: Path) -> None:
 def test_redlines_json(run: Run, varied: Path) -> None:
     result = run(f"dsr-options redlines --data {varied} -f json")
     assert result.exit_code == 0, result
-    (only,) = json.loads(result.stdout)
+    (only,) = payload(result.stdout)
     assert only["rule"] == {"attribute": "standing_un_capacity", "equals": True}
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from .conftest import Run
+from .envelope import payload
 from .factory import evidence, redlines_document, role, roles_document, write_catalogue
 
 
@@ -27,7 +27,7 @@ def catalogue(tmp_path: Path) -> Path:
 def ids(run: Run, catalogue: Path, options: str) -> list[str]:
     result = run(f"dsr-options list --data {catalogue} -f json {options}")
     assert result.exit_code == 0, result
-    return [item["id"] for item in json.loads(result.stdout)]
+    return [item["id"] for item in payload(result.stdout)]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_a_bad_format_says_did_you_mean(run: Run, catalogue: Path) -> None:
     result = run(f"dsr-options list --data {catalogue} -f jsn")
     assert result.exit_code == 2, result
     assert (
-        "Invalid value for '--format' / '-f': 'jsn' is not one of table, json, yaml, csv, "
+        "Invalid value for '--format' / '-f': 'jsn' is not one of table, json, yaml, csv, excel-csv, "
         "markdown; did you mean 'json'?"
     ) in result.stderr
     assert "Value error" not in result.stderr
@@ -119,7 +119,7 @@ def test_search_reads_every_text_of_a_role(
 def test_show_finds_a_role_in_any_case(run: Run, catalogue: Path, reference: str) -> None:
     result = run(["dsr-options", "show", reference, "--data", str(catalogue), "-f", "json"])
     assert result.exit_code == 0, result
-    assert json.loads(result.stdout)["id"] == "role-2"
+    assert payload(result.stdout)["id"] == "role-2"
 
 
 def test_show_an_unknown_number(run: Run, catalogue: Path) -> None:
@@ -133,7 +133,7 @@ def test_show_an_unknown_number(run: Run, catalogue: Path) -> None:
 def test_compare_resolves_roles_as_show_does(run: Run, catalogue: Path) -> None:
     result = run(f"dsr-options compare ROLE-1 3 --data {catalogue} -f json")
     assert result.exit_code == 0, result
-    assert json.loads(result.stdout)["roles"] == ["role-1", "role-3"]
+    assert payload(result.stdout)["roles"] == ["role-1", "role-3"]
     result = run(f"dsr-options compare 1 9 --data {catalogue}")
     assert result.exit_code == 1, result
     assert result.stderr == (
@@ -188,6 +188,7 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
         "  agree         Evidence for and against each role, and who objects.\n"
         "  negotiate     Each holder's verdicts, and the fewest changes all accept.\n"
         "  compare       Compare roles side by side, differences marked.\n"
+        "  offices       The UN offices in their hierarchy, and what each could lead.\n"
         "  diff          What changed between two versions, and why.\n"
         "  sources       The meeting note: who met, on what terms, what it concluded.\n"
         "  new-redlines  Write a starting redline file for a delegation.\n"

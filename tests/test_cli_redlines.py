@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from dsr_options.render import OutputFormat
 
 from .conftest import Run
+from .envelope import payload, yaml_payload
 from .factory import dump, redline, redlines_document, role, roles_document, write_catalogue
 
 BY_UN = {"attribute": "delivered_by", "contains": "un-secretariat"}
@@ -53,7 +52,7 @@ def user_file(folder: Path, redlines: list[dict[str, Any]], name: str = "mine.ya
 def test_check_json_structure(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [(r["role"], r["verdict"]) for r in data["roles"]] == [
         ("role-1", "out"),
         ("role-2", "conditional"),
@@ -121,20 +120,25 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
 def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed}", columns=100)
     assert result.exit_code == 0, result
-    out = result.stdout
+    out = " ".join(result.stdout.split())
     for expected in [
         "Roles × redlines",  # noqa: RUF001 - the times sign the view prints
-        "Roles: (1) role-1, (2) role-2, (3) role-3",
+        "At a glance",
+        "role-1",
         "✗ crosses",
         "✓ clear",
         "? unknown",
-        "role-1: out: crosses redline-1",
-        "role-2: conditional: must keep meeting redline-3",
-        "role-3: undetermined (out or flagged): unknown for redline-1",
-        "clears if standing_un_capacity were false",
-        "redline-1 (veto) held by Some member states; crossed by role-1; unknown for role-3",
+        "Vetoes",
+        "Out: crosses redline-1.",
+        "Meets every condition (redline-3) and crosses nothing.",
+        "Undetermined (out or flagged): unknown for redline-1.",
+        "Clears if standing_un_capacity were false",
+        "held by Some member states",
+        "crossed by role-1",
+        "unknown for role-3",
     ]:
         assert expected in out, expected
+    assert "(1)" not in out  # options are named, not numbered with a key
     assert "\x1b" not in out
 
 
@@ -154,7 +158,7 @@ def test_check_not_applicable_shows_as_na(run: Run, tmp_path: Path) -> None:
     )
     result = run(f"dsr-options check --data {folder}")
     assert "– n/a" in result.stdout  # noqa: RUF001 - the en dash the view prints
-    assert "role-1: clear: crosses nothing, no condition applies" in result.stdout
+    assert "Clear: crosses nothing, and no condition applies." in result.stdout
 
 
 def test_check_csv_markdown_yaml(run: Run, mixed: Path) -> None:
@@ -166,12 +170,13 @@ def test_check_csv_markdown_yaml(run: Run, mixed: Path) -> None:
     assert rows[0]["repairs"] == "clears if standing_un_capacity were false"
     assert rows[0]["holders"] == "Some member states"
     markdown = run(f"dsr-options check --data {mixed} -f markdown").stdout
-    assert "| redline | strictness | role-1 | role-2 | role-3 |" in markdown
-    assert "| redline-1 | veto | ✗ crosses | ✓ clear | ? unknown |" in markdown
+    assert "| redline | title | strictness | role-1 | role-2 | role-3 |" in markdown
+    assert "| redline-1 | Redline 1 | veto | ✗ crosses | ✓ clear | ? unknown |" in markdown
+    assert "## At a glance" in markdown
     assert "## Verdicts" in markdown
     assert "## Holders" in markdown
-    as_yaml = yaml.safe_load(run(f"dsr-options check --data {mixed} -f yaml").stdout)
-    as_json = json.loads(run(f"dsr-options check --data {mixed} -f json").stdout)
+    as_yaml = yaml_payload(run(f"dsr-options check --data {mixed} -f yaml").stdout)
+    as_json = payload(run(f"dsr-options check --data {mixed} -f json").stdout)
     assert as_yaml == as_json
 
 
@@ -186,7 +191,7 @@ def test_every_format_renders_check_and_agree(run: Run, mixed: Path, fmt: Output
 def test_only_picks_redlines_by_id_or_prefix(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options check --data {mixed} -f json --only redline-2 --only redline-1")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["redline"] for r in data["redlines"]] == ["redline-1", "redline-2"]
     assert [r["verdict"] for r in data["roles"]] == ["out", "clear", "undetermined"]
 
@@ -208,7 +213,7 @@ def test_user_redlines_replace_the_shipped_ones(run: Run, mixed: Path, tmp_path:
     mine = user_file(tmp_path, [{**redline(9, strictness="concern", rule=BY_UN)}])
     result = run(f"dsr-options check --data {mixed} --redlines {mine} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["redline"] for r in data["redlines"]] == ["redline-9"]
     assert data["redlines"][0]["holders"] == [{"id": "members", "name": "Our delegation"}]
     assert [r["verdict"] for r in data["roles"]] == ["flagged", "clear", "flagged"]
@@ -221,7 +226,7 @@ def test_user_redlines_with_default(run: Run, mixed: Path, tmp_path: Path) -> No
     mine.write_text(dump(document))
     result = run(f"dsr-options check --data {mixed} --redlines {mine} --with-default -f json")
     assert result.exit_code == 0, result
-    ids = [r["redline"] for r in json.loads(result.stdout)["redlines"]]
+    ids = [r["redline"] for r in payload(result.stdout)["redlines"]]
     assert ids == ["redline-1", "redline-2", "redline-3", "redline-9"]
 
 
@@ -234,7 +239,7 @@ def test_several_user_files(run: Run, mixed: Path, tmp_path: Path) -> None:
     second.write_text(dump(second_doc))
     result = run(f"dsr-options check --data {mixed} --redlines {first} --redlines {second} -f json")
     assert result.exit_code == 0, result
-    assert [r["redline"] for r in json.loads(result.stdout)["redlines"]] == [
+    assert [r["redline"] for r in payload(result.stdout)["redlines"]] == [
         "redline-8",
         "redline-9",
     ]
@@ -284,7 +289,7 @@ def test_user_rule_on_an_attribute_no_role_gives(run: Run, tmp_path: Path) -> No
     mine = user_file(tmp_path, [redline(9, rule={"attribute": "uses_force", "equals": True})])
     result = run(f"dsr-options check --data {folder} --redlines {mine} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     assert [r["results"][0]["outcome"] for r in data["roles"]] == ["unknown", "unknown"]
     assert {r["verdict"] for r in data["roles"]} == {"undetermined"}
 
@@ -303,7 +308,7 @@ def test_user_rule_on_an_attribute_no_role_gives(run: Run, tmp_path: Path) -> No
 def test_list_by_redlines(run: Run, mixed: Path, options: str, expected: list[str]) -> None:
     result = run(f"dsr-options list --data {mixed} -f json {options}")
     assert result.exit_code == 0, result
-    assert [r["id"] for r in json.loads(result.stdout)] == expected
+    assert [r["id"] for r in payload(result.stdout)] == expected
 
 
 def test_list_clear_of_unknown_redline(run: Run, mixed: Path) -> None:
@@ -315,7 +320,7 @@ def test_list_clear_of_unknown_redline(run: Run, mixed: Path) -> None:
 def test_agree_json(run: Run, mixed: Path) -> None:
     result = run(f"dsr-options agree --data {mixed} -f json")
     assert result.exit_code == 0, result
-    first, second, third = json.loads(result.stdout)
+    first, second, third = payload(result.stdout)
     assert first["standing"] == "contested"
     assert [q["quote"] for q in first["support"]] == ["for it", "received well"]
     assert [q["quote"] for q in first["opposition"]] == ["against it"]
@@ -337,10 +342,10 @@ def test_agree_table(run: Run, mixed: Path) -> None:
 
 
 def test_show_json_keeps_the_role_and_adds_redlines(run: Run, mixed: Path) -> None:
-    role_only = json.loads(run(f"dsr-options list --data {mixed} -f json").stdout)[0]
+    role_only = payload(run(f"dsr-options list --data {mixed} -f json").stdout)[0]
     result = run(f"dsr-options show role-1 --data {mixed} -f json")
     assert result.exit_code == 0, result
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     redlines = data.pop("redlines")
     assert data == role_only
     assert redlines["verdict"] == "out"
@@ -350,7 +355,7 @@ def test_show_json_keeps_the_role_and_adds_redlines(run: Run, mixed: Path) -> No
 def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
     table = run(f"dsr-options show role-1 --data {mixed}").stdout
     assert "Redlines" in table
-    assert "out: crosses redline-1" in table
+    assert "Out: crosses redline-1." in table
     words = " ".join(table.split())
     assert (
         "clears if delivered_by no longer included un-secretariat (it would then be empty)" in words
@@ -375,7 +380,7 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
     """The matrix the data author expects from the note."""
     result = run("dsr-options check -f json")
     assert result.exit_code == 0, result
-    roles = {r["role"]: r for r in json.loads(result.stdout)["roles"]}
+    roles = {r["role"]: r for r in payload(result.stdout)["roles"]}
     expected = {
         "strategic-advice": (
             "flagged",
@@ -413,11 +418,11 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
 
 def test_shipped_catalogue_survivors(run: Run) -> None:
     result = run("dsr-options list --survives -f json")
-    assert [r["id"] for r in json.loads(result.stdout)] == [
+    assert [r["id"] for r in payload(result.stdout)] == [
         "strategic-advice",
         "coordination",
         "matchmaking",
         "best-practice-repository",
     ]
     result = run("dsr-options list --clear-of no-standing,coordination-opp -f json")
-    assert [r["id"] for r in json.loads(result.stdout)] == ["matchmaking"]
+    assert [r["id"] for r in payload(result.stdout)] == ["matchmaking"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from dsr_options.errors import CatalogueError
 from dsr_options.load.catalogue import load_catalogue
 
 from .conftest import Run
+from .envelope import body, payload
 from .factory import (
     dump,
     evidence,
@@ -64,7 +64,7 @@ def test_a_redline_without_evidence_loads_with_a_warning(run: Run, tmp_path: Pat
     ours = delegation_file(tmp_path, [bare(1)])
     result = run(f"dsr-options check --data {catalogue} --redlines {ours} -f json")
     assert result.exit_code == 0, result
-    assert [r["verdict"] for r in json.loads(result.stdout)["roles"]] == ["out", "clear"]
+    assert [r["verdict"] for r in payload(result.stdout)["roles"]] == ["out", "clear"]
     line, column = line_of(ours, "redline-1")
     checked = run(f"dsr-options validate {catalogue / 'roles.yaml'} {ours}")
     assert checked.exit_code == 0, checked
@@ -129,7 +129,7 @@ def test_list_against_a_delegation_file(run: Run, tmp_path: Path) -> None:
     def ids(options: str) -> list[str]:
         result = run(f"dsr-options list --data {catalogue} {options} -f json")
         assert result.exit_code == 0, result
-        return [r["id"] for r in json.loads(result.stdout)]
+        return [r["id"] for r in payload(result.stdout)]
 
     assert ids("--survives") == ["role-2"]
     assert ids(f"--survives --redlines {ours}") == ["role-1", "role-2"]
@@ -141,7 +141,7 @@ def test_the_readme_sample_file(run: Run) -> None:
     def verdicts(options: str) -> list[tuple[str, str]]:
         result = run(f"dsr-options check --redlines {EXAMPLE} {options} -f json")
         assert result.exit_code == 0, result
-        return [(r["role"], r["summary"]) for r in json.loads(result.stdout)["roles"]]
+        return [(r["role"], r["summary"]) for r in payload(result.stdout)["roles"]]
 
     # "Only at the host government's request" is a requirement: every in-country role that can
     # also start on a Council mandate crosses it (the data lists the mandate among its triggers).
@@ -157,13 +157,13 @@ def test_the_readme_sample_file(run: Run) -> None:
     assert verdicts("") == expected
     assert verdicts("--with-default") == expected
     listed = run(f"dsr-options list --survives --redlines {EXAMPLE} -f json")
-    assert json.loads(listed.stdout) == []
+    assert payload(listed.stdout) == []
 
 
 def test_the_readme_sample_file_has_no_evidence_and_validates(run: Run) -> None:
     result = run(f"dsr-options validate {ROOT / 'data' / 'roles.yaml'} {EXAMPLE} -f json")
     assert result.exit_code == 0, result
-    report = json.loads(result.stdout)
+    report = payload(result.stdout)
     assert report["errors"] == []
     codes = [d["code"] for d in report["warnings"]]
     assert codes == ["no-evidence"] * 3
@@ -221,7 +221,7 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         "{national-request})' is false because trigger is national-request [analysis]",
         crossing,
     ]
-    markdown = run(f"dsr-options check --data {data} -f markdown").stdout
+    markdown = run(f"dsr-options check --data {data} -f markdown --logic").stdout
     # Markdown escapes brackets (no links from data), so "[note]" reads "\\[note\\]" in the source.
     escaped = crossing.replace("[", "\\[").replace("]", "\\]")
     assert (
@@ -229,15 +229,15 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         "national-request instead of un-initiative; no longer applies if standing_un_capacity "
         "were false |"
     ) in markdown
-    result = json.loads(run(f"dsr-options check --data {data} -f json").stdout)
+    result = payload(run(f"dsr-options check --data {data} -f json").stdout)
     reasons = result["roles"][1]["results"][0]["reasons"]
     assert [(r["part"], r["basis"], r["holds"], r["text"]) for r in reasons] == [
         ("applies_to", "note", True, "standing_un_capacity is true [note]"),
         ("rule.not", "analysis", False, "trigger is un-initiative [analysis]"),
     ]
-    table = " ".join(run(f"dsr-options check --data {data}").stdout.split())
+    table = " ".join(run(f"dsr-options check --data {data} --logic").stdout.split())
     assert (
-        "role-3: out: crosses redline-1 (on our analysis) ✗ crosses redline-1 (condition) "
+        "Out: crosses redline-1 (on our analysis). ✗ crosses* redline-1 (condition) "
         "applies: standing_un_capacity is true [note] crosses: the rule 'not (trigger is one of "
         "{national-request})' is true because trigger is un-initiative [analysis]"
     ) in table
@@ -255,11 +255,11 @@ def test_redlines_listing_shows_applies_to(run: Run, tmp_path: Path) -> None:
         "every role",
         "only where standing_un_capacity is true",
     ]
-    markdown = run(f"dsr-options redlines --data {data} -f markdown").stdout
+    markdown = body(run(f"dsr-options redlines --data {data} -f markdown").stdout)
     assert markdown.splitlines()[0] == (
         "| id | title | strictness | origin | holders | applies_to | rule | file |"
     )
-    table = run(f"dsr-options redlines --data {data}").stdout
+    table = body(run(f"dsr-options redlines --data {data}").stdout)
     assert "Applies to" in table.splitlines()[0]
     assert "every role" in table
 
@@ -321,7 +321,7 @@ def test_a_crossing_on_our_analysis_is_marked_and_does_not_contest(
     by_note = role(2)
     by_note["evidence"] = [evidence("offered"), evidence("also offered")]
     data = write_catalogue(tmp_path / "d", roles_document([by_analysis, by_note]))
-    found = json.loads(run(f"dsr-options agree --data {data} -f json").stdout)
+    found = payload(run(f"dsr-options agree --data {data} -f json").stdout)
     assert [(a["role"], a["standing"]) for a in found] == [
         ("role-1", "supported"),
         ("role-2", "contested"),

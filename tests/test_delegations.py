@@ -17,6 +17,7 @@ from dsr_options.model.catalogue import AttributeValue, Catalogue
 from dsr_options.model.vocabulary import Basis, Strictness
 
 from .conftest import Run
+from .envelope import payload
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "delegation-redlines.yaml"
@@ -186,7 +187,7 @@ def test_two_copies_of_the_example_combine(run: Run, tmp_path: Path) -> None:
     assert catalogue.redline_file("delegation-b:host-country-request") == str(b)
     labelled = run(f"dsr-options redlines --redlines a={a} --redlines b={b} -f json")
     assert labelled.exit_code == 0, labelled
-    data = json.loads(labelled.stdout)
+    data = payload(labelled.stdout)
     assert [(r["id"], r["file"]) for r in data][::3] == [
         ("a:no-un-standing-capacity", str(a)),
         ("b:no-un-standing-capacity", str(b)),
@@ -222,7 +223,7 @@ def test_the_library_defaults_match_the_command_line(run: Run) -> None:
         "no-un-direction-of-partners",
         "host-country-request",
     ]
-    cli = json.loads(run(f"dsr-options redlines --redlines {EXAMPLE} -f json").stdout)
+    cli = payload(run(f"dsr-options redlines --redlines {EXAMPLE} -f json").stdout)
     assert [r["id"] for r in cli] == [r.id for r in mine.redlines]
     assert len(load_catalogue().redlines) == len(load_catalogue(redlines=[]).redlines)
 
@@ -350,13 +351,13 @@ def test_holder_picks_some(run: Run, tmp_path: Path) -> None:
 
 def test_attributes_lists_values_and_roles(run: Run) -> None:
     result = run("dsr-options attributes -f json")
-    data = json.loads(result.stdout)
+    data = payload(result.stdout)
     triggers = next(a for a in data if a["id"] == "triggers")
     assert triggers["type"] == "choices"
     assert triggers["values"][0]["id"] == "national-request"
     assert triggers["roles"][0]["role"] == "strategic-advice"
     assert triggers["roles"][0]["basis"] == "analysis"
-    mine = json.loads(run(f"dsr-options attributes --redlines {EXAMPLE} -f json").stdout)
+    mine = payload(run(f"dsr-options attributes --redlines {EXAMPLE} -f json").stdout)
     tested = {a["id"]: a["tested_by"] for a in mine}
     assert tested["triggers"] == ["host-country-request"]
     assert tested["training"] == []

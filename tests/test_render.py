@@ -21,6 +21,7 @@ from dsr_options.analyses.compare import compare_roles
 from dsr_options.analyses.diff import diff_catalogues
 from dsr_options.analyses.evaluate import analyse, evaluate_role
 from dsr_options.analyses.negotiate import negotiate
+from dsr_options.analyses.offices import office_tree
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import Catalogue
 from dsr_options.render import OutputFormat, as_text, render, views
@@ -30,6 +31,7 @@ from dsr_options.render.views.check import CheckView
 from dsr_options.render.views.compare import CompareView
 from dsr_options.render.views.diff import DiffView
 from dsr_options.render.views.negotiate import NegotiateView
+from dsr_options.render.views.offices import OfficeView
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
 from dsr_options.render.views.sources import SourcesView
@@ -61,6 +63,7 @@ def listing_views(catalogue: Catalogue) -> list[Any]:
         DiffView(diff_catalogues(catalogue, changed)),
         AttributeList(attributes(catalogue)),
         NegotiateView(negotiate(catalogue)),
+        OfficeView(office_tree(catalogue)),
     ]
 
 
@@ -92,9 +95,9 @@ def test_every_view_renders_in_every_format(catalogue: Catalogue, fmt: OutputFor
             assert json.loads(text) == json.loads(json.dumps(view.data())), name
         elif fmt is OutputFormat.YAML:
             assert yaml.safe_load(text) == json.loads(json.dumps(view.data())), name
-        elif fmt is OutputFormat.CSV:
+        elif fmt in (OutputFormat.CSV, OutputFormat.EXCEL_CSV):
             rows, columns = view.rows()
-            read = list(csv.DictReader(io.StringIO(text)))
+            read = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
             assert len(read) == len(rows) > 0, name
             assert list(read[0]) == list(columns), name
         else:

@@ -242,7 +242,7 @@ def test_markdown(small: Comparison) -> None:
     assert text.splitlines()[:5] == [
         "4 of 12 aspects differ (marked ≠): levels, standing_un_capacity, reception, concerns",
         "",
-        "| aspect | ≠ | (1) Strategic advice (role-1) | (2) Coordination of partners (role-2) |",
-        "|---|---|---|---|",
-        "| levels | ≠ | strategic | strategic, operational |",
+        "| aspect | (1) Strategic advice (role-1) | (2) Coordination of partners (role-2) |",
+        "|---|---|---|",
+        "| levels | strategic | strategic, operational |",
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run
+from .envelope import body, csv_body
 from .factory import evidence, redlines_document, role, roles_document, write_catalogue
 
 
@@ -27,6 +28,11 @@ def quoted(tmp_path: Path) -> Path:
 
 SHOW_AT_80 = """\
 (1) Strategic advice  role-1
+Verdict: out (rests on the note; firmness not assessed)
+  Out: crosses redline-1.
+  Crosses “Redline 1”, because standing UN capacity is true (the note). Clears
+  if standing_un_capacity were false.
+
 What role 1 does, in our own words.
 
 Levels      strategic
@@ -42,10 +48,10 @@ trigger: national-request [analysis]
   Our reading.
 
 Lead candidates
-Office               Basis     Rationale
-────────────────────────────────────────────────────────────────────
-SSR Unit (ssr-unit)  analysis  It holds the portfolio.
-                               “the lead quote” (Findings; supports)
+Office    Basis     Rationale
+─────────────────────────────────────────────────────────
+SSR Unit  analysis  It holds the portfolio.
+                    “the lead quote” (Findings; supports)
 
 Concerns
 • A worry. [note]
@@ -68,12 +74,12 @@ def test_show_table_puts_every_quote_under_what_it_backs(run: Run, quoted: Path)
     result = run(f"dsr-options show 1 --data {quoted}", columns=80)
     assert result.exit_code == 0, result
     # The Redlines section after it is the redline analysis's own (tested there).
-    assert result.stdout.split("Redlines\n")[0] == SHOW_AT_80
+    assert body(result.stdout).split("Redlines\n")[0] == SHOW_AT_80
 
 
 def test_show_csv_has_every_quote(run: Run, quoted: Path) -> None:
     result = run(f"dsr-options show 1 --data {quoted} -f csv")
-    rows = [tuple(row) for row in csv.reader(io.StringIO(result.stdout))]
+    rows = [tuple(row) for row in csv.reader(io.StringIO(csv_body(result.stdout)))]
     start = rows.index(("attribute delivered_by", "un-secretariat [analysis]"))
     assert rows[start : start + 15] == [
         ("attribute delivered_by", "un-secretariat [analysis]"),

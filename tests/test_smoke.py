@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 
 import pytest
+
+from .envelope import payload
 
 
 def test_installed_entry_point_lists_the_packaged_catalogue(tmp_path: object) -> None:
@@ -26,7 +27,7 @@ def test_installed_entry_point_lists_the_packaged_catalogue(tmp_path: object) ->
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) >= 4
+    assert len(payload(result.stdout)) >= 4
     assert result.stderr == ""
 
 

@@ -25,6 +25,7 @@ from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
 
 from .conftest import Run
+from .envelope import payload
 from .factory import dump, evidence, redline, redlines_document, role, roles_document
 
 EVIL = (
@@ -99,7 +100,7 @@ def test_every_command_and_format_keeps_data_text_inert(run: Run, tmp_path: Path
                     for cell in row:
                         assert not cell.lstrip(" ").startswith(("=", "+", "-", "@")), cell
             if fmt is OutputFormat.JSON:
-                text = json.dumps(json.loads(result.stdout), ensure_ascii=False)
+                text = json.dumps(payload(result.stdout), ensure_ascii=False)
                 assert EVIL[:40] in text  # the data itself survives, escaped only in transit
             if fmt is OutputFormat.YAML:
                 assert json.dumps(EVIL)[1:-1] in json.dumps(yaml.safe_load(result.stdout))

@@ -23,7 +23,9 @@ app.command("redlines", short_help="List the redlines that bound any UN role.")(
 app.command(
     "attributes", short_help="List the attributes a rule can test, with each role's value."
 )(redlines.list_attributes)
-app.command("check", short_help="Check every role against every redline.")(redlines.check_redlines)
+app.command("check", cls=Command, short_help="Check every role against every redline.")(
+    redlines.check_redlines
+)
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
 )
@@ -32,6 +34,9 @@ app.command("negotiate", short_help="Each holder's verdicts, and the fewest chan
 )
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
+)
+app.command("offices", short_help="The UN offices in their hierarchy, and what each could lead.")(
+    roles.offices
 )
 app.command("diff", cls=Command, short_help="What changed between two versions, and why.")(
     diff.diff

@@ -66,8 +66,21 @@ def main_options(
             "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The date every report's provenance gives (default: $SOURCE_DATE_EPOCH, "
+            "else today, UTC): for reproducible briefs.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Lay out UN roles in defense sector reform and the redlines that bound them."""
+    from dsr_options.cli import options
+
+    options.DATE[0] = date
 
 
 def main() -> None:

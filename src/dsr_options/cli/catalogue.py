@@ -136,7 +136,7 @@ def sources(
     from dsr_options.render.views.sources import SourcesView
 
     catalogue = options.load(data)
-    emit(render(SourcesView(catalogue.sources), fmt), no_color)
+    emit(render(SourcesView(catalogue.sources), fmt, options.provenance(catalogue, data)), no_color)
 
 
 def new_redlines(

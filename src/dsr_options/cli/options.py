@@ -15,6 +15,7 @@ from typer.core import TyperArgument, TyperCommand
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
+    from dsr_options.load.provenance import Provenance
     from dsr_options.model.catalogue import Catalogue
 
 E = TypeVar("E", bound=Enum)
@@ -38,6 +39,10 @@ class _Argument(TyperArgument):
 
     def _usage_display_name(self) -> str:
         return self.metavar or super()._usage_display_name()
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        """A hidden argument (one kept only to answer a mistake with a hint) is not in usage."""
+        return [] if self.hidden else list(super().get_usage_pieces(ctx))
 
 
 def split_ids(values: Iterable[str]) -> list[str]:
@@ -115,6 +120,19 @@ def check_reading_bounds(catalogue: Catalogue, fmt: OutputFormat) -> None:
         check_bounds(catalogue, reading_limit())
 
 
+def verdicts_to_read(catalogue: Catalogue, roles: Any, fmt: OutputFormat) -> dict[str, Any] | None:
+    """Each listed role's verdict for a table or Markdown listing (None for machine formats,
+    which stay the role data, and for a listing too large to evaluate for reading)."""
+    if fmt not in (OutputFormat.TABLE, OutputFormat.MARKDOWN) or not catalogue.redlines:
+        return None
+    if len(roles) * len(catalogue.redlines) > reading_limit():
+        return None
+    from dsr_options.analyses.evaluate import Evaluator
+
+    evaluator = Evaluator(catalogue)
+    return {role.id: evaluator.evaluate_role(role) for role in roles}
+
+
 def load(
     data: Path | None,
     redlines: list[Path] | None = None,
@@ -153,6 +171,29 @@ def _once(redlines: list[Path]) -> list[str]:
     return [f"{label}={path}" if label else str(path) for label, path in kept]
 
 
+DATE: list[str | None] = [None]
+"""The ``--date`` given to the app (set by its callback on every run)."""
+
+
+def provenance(
+    catalogue: Catalogue,
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+) -> Provenance:
+    """What the command's output was made from: the files ``load`` read, ``--only``'s ids."""
+    from dsr_options.load.provenance import provenance_for
+
+    return provenance_for(
+        data,
+        redlines=redlines or (),
+        with_default=with_default or not redlines,
+        only=[line.id for line in catalogue.redlines] if only else (),
+        date=DATE[0],
+    )
+
+
 # -- options shared by the commands ---------------------------------------------------------------
 
 DataOption = Annotated[
@@ -172,7 +213,8 @@ FormatOption = Annotated[
         "-f",
         parser=choice(OutputFormat),
         metavar="FORMAT",
-        help="table (for people), json, yaml, csv or markdown (for scripts and briefs).",
+        help="table (for people), json, yaml, csv, excel-csv (CSV for Excel on Windows: "
+        "UTF-8 with a BOM, CRLF) or markdown (md) for scripts and briefs.",
     ),
 ]
 NoColorOption = Annotated[

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from dsr_options.cli import options
 from dsr_options.cli.options import (
     BoundOption,
@@ -36,13 +40,25 @@ def list_redlines(
     from dsr_options.render.views.redlines import RedlineList
 
     catalogue = options.load(data, redlines, with_default)
-    emit(render(RedlineList(catalogue.redlines, catalogue), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    emit(render(RedlineList(catalogue.redlines, catalogue), fmt, origin), no_color)
 
 
 def check_redlines(
+    files: Annotated[
+        list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="")
+    ] = None,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Show every result, also those that cross nothing."),
+    ] = False,
+    logic: Annotated[
+        bool,
+        typer.Option("--logic", help="Explain results as logic (rules and values), not prose."),
+    ] = False,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -60,12 +76,24 @@ def check_redlines(
       dsr-options check --only no-standing,limited -f markdown
       dsr-options check --redlines mine.yaml --with-default -f json
     """
+    from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.evaluate import analyse
     from dsr_options.render.views.check import CheckView
 
+    if files:
+        from dsr_options.errors import UsageError
+
+        given = " ".join(f"--redlines {name}" for name in files)
+        raise UsageError(
+            f"check takes no arguments; to check against a redline file of your own: "
+            f"dsr-options check {given}"
+        )
+
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(CheckView(analyse(catalogue)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    view = CheckView(analyse(catalogue), agreement(catalogue), show_all, logic)
+    emit(render(view, fmt, origin), no_color)
 
 
 def agree(
@@ -92,7 +120,8 @@ def agree(
 
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(AgreeView(agreement(catalogue)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    emit(render(AgreeView(agreement(catalogue)), fmt, origin), no_color)
 
 
 def negotiate(
@@ -127,7 +156,8 @@ def negotiate(
     catalogue = options.load(data, redlines, with_default, only)
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
-    emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt, origin), no_color)
 
 
 def list_attributes(
@@ -152,4 +182,5 @@ def list_attributes(
     from dsr_options.render.views.attributes import AttributeList
 
     catalogue = options.load(data, redlines, with_default)
-    emit(render(AttributeList(attributes(catalogue)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    emit(render(AttributeList(attributes(catalogue)), fmt, origin), no_color)

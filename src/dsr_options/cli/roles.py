@@ -121,7 +121,10 @@ def list_roles(
         survives=survives,
     )
     catalogue = options.load(data, redlines, with_default)
-    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt), no_color)
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    found = filter_roles(catalogue, criteria)
+    verdicts = options.verdicts_to_read(catalogue, found, fmt)
+    emit(render(RoleList(found, verdicts), fmt, origin), no_color)
 
 
 def show_role(
@@ -131,6 +134,9 @@ def show_role(
             metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
         ),
     ],
+    more: Annotated[
+        list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="")
+    ] = None,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -150,9 +156,20 @@ def show_role(
     from dsr_options.analyses.query import find_role
     from dsr_options.render.views.roles import RoleDetail
 
+    if more:
+        from dsr_options.errors import UsageError
+
+        given = " ".join([role, *more])
+        raise UsageError(
+            f"show takes one role, not {len(more) + 1}; to see roles side by side: "
+            f"dsr-options compare {given}"
+        )
+
     catalogue = options.load(data, redlines, with_default)
     found = find_role(catalogue, role)
-    emit(render(RoleDetail(found, catalogue, evaluate_role(catalogue, found)), fmt), no_color)
+    detail = RoleDetail(found, catalogue, evaluate_role(catalogue, found))
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    emit(render(detail, fmt, origin), no_color)
 
 
 def compare(
@@ -190,4 +207,28 @@ def compare(
     options.need_two_roles(references)
     catalogue = options.load(data, redlines, with_default)
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
-    emit(render(CompareView(result.only_differing() if diff_only else result), fmt), no_color)
+    view = CompareView(result.only_differing() if diff_only else result)
+    emit(render(view, fmt, options.provenance(catalogue, data, redlines, with_default)), no_color)
+
+
+def offices(
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The UN offices and units in their hierarchy, the roles each could lead and why.
+
+    Examples:
+
+    \b
+      dsr-options offices
+      dsr-options offices -f markdown
+    """
+    from dsr_options.analyses.offices import office_tree
+    from dsr_options.render.views.offices import OfficeView
+
+    catalogue = options.load(data)
+    emit(
+        render(OfficeView(office_tree(catalogue)), fmt, options.provenance(catalogue, data)),
+        no_color,
+    )

@@ -18,6 +18,8 @@ from typing_extensions import assert_never
 if TYPE_CHECKING:
     from rich.console import RenderableType  # noqa: TID251 - a type only, for the views' table()
 
+    from dsr_options.load.provenance import Provenance
+
     Renderable = RenderableType
     """What a view's ``table()`` returns (rich is imported only when a table is made)."""
     Rendered = str | Iterator[str] | RenderableType
@@ -31,6 +33,7 @@ class OutputFormat(str, Enum):
     JSON = "json"
     YAML = "yaml"
     CSV = "csv"
+    EXCEL_CSV = "excel-csv"
     MARKDOWN = "markdown"
 
 
@@ -78,29 +81,71 @@ class ReportView(Protocol):
     def sarif(self) -> str: ...
 
 
-@overload
-def render(view: View, fmt: OutputFormat) -> Rendered: ...
+def envelope(view: Any, provenance: Provenance | None) -> Any:
+    """The data of ``-f json``/``-f yaml``: with a provenance, schema 2's envelope.
+
+    A view whose data is an object keeps its fields beside ``schema`` and ``provenance``; a
+    view whose data is a list (``list``, ``redlines``, ``agree``) puts it under its
+    ``envelope_key``. Without a provenance (library callers), the data as it was (schema 1).
+    """
+    data = view.data()
+    if provenance is None:
+        return data
+    head = {"schema": SCHEMA, "provenance": provenance.data()}
+    if isinstance(data, dict):
+        return {**head, **data}
+    return {**head, getattr(view, "envelope_key", "items"): data}
+
+
+SCHEMA = 2
+"""The JSON/YAML envelope's version (see docs/provenance.md)."""
 
 
 @overload
-def render(view: ReportView, fmt: ReportFormat) -> Rendered: ...
+def render(view: View, fmt: OutputFormat, provenance: Provenance | None = None) -> Rendered: ...
 
 
-def render(view: Any, fmt: OutputFormat | ReportFormat) -> Rendered:
-    """``view`` in the format ``fmt``: the one place a format is dispatched."""
+@overload
+def render(
+    view: ReportView, fmt: ReportFormat, provenance: Provenance | None = None
+) -> Rendered: ...
+
+
+def render(
+    view: Any, fmt: OutputFormat | ReportFormat, provenance: Provenance | None = None
+) -> Rendered:
+    """``view`` in the format ``fmt``: the one place a format is dispatched.
+
+    With ``provenance``, every format says what the output was made from: a header line in a
+    table and in Markdown, the envelope's ``provenance`` in JSON and YAML, a ``provenance``
+    column in CSV.
+    """
     from dsr_options.render import formats
 
     out: Rendered
     if fmt is OutputFormat.TABLE:
-        out = view.table()
+        table = view.table()
+        if provenance is not None:
+            from dsr_options.render.layout import with_provenance
+
+            table = with_provenance(table, provenance)
+        out = table
     elif fmt is OutputFormat.JSON or fmt is ReportFormat.JSON:
-        out = formats.iter_json(view.data())
+        out = formats.iter_json(envelope(view, provenance))
     elif fmt is OutputFormat.YAML:
-        out = formats.write_yaml(view.data())
-    elif fmt is OutputFormat.CSV:
-        out = formats.write_csv(*view.rows())
+        out = formats.write_yaml(envelope(view, provenance))
+    elif fmt is OutputFormat.CSV or fmt is OutputFormat.EXCEL_CSV:
+        rows, columns = view.rows()
+        if provenance is not None:
+            line = provenance.line()
+            rows = [{**row, "provenance": line} for row in rows]
+            columns = [*columns, "provenance"]
+        out = formats.write_csv(rows, columns, excel=fmt is OutputFormat.EXCEL_CSV)
     elif fmt is OutputFormat.MARKDOWN:
-        out = view.markdown()
+        markdown: str = view.markdown()
+        if provenance is not None:
+            markdown = formats.markdown_provenance(provenance) + markdown
+        out = markdown
     elif fmt is ReportFormat.TEXT:
         out = view.text()
     elif fmt is ReportFormat.GITHUB:

@@ -97,14 +97,42 @@ def write_yaml(data: Any) -> str:
     return dump_yaml(data, escape=UNSAFE_CHARACTERS)
 
 
-def write_csv(rows: Sequence[Row], columns: Sequence[str]) -> str:
-    """RFC 4180 CSV with a header row; cells guarded against spreadsheet formulas."""
+EXCEL_BOM = "\ufeff"
+
+
+def write_csv(rows: Sequence[Row], columns: Sequence[str], *, excel: bool = False) -> str:
+    """RFC 4180 CSV with a header row; cells guarded against spreadsheet formulas.
+
+    With ``excel``, what Excel on Windows opens right: a UTF-8 byte-order mark first (without
+    it Excel reads the text as the local code page) and CRLF line ends.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    if excel:
+        buffer.write(EXCEL_BOM)
+    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(row.get(column, "")) for column in columns])
     return buffer.getvalue()
+
+
+def markdown_provenance(provenance: Any) -> str:
+    """The provenance as a Markdown quote above a report; a subset is said in bold."""
+    lines = [
+        f"> Made by dsr-options {provenance.version} on {provenance.date} from the "
+        f"{markdown_cell(provenance.catalogue)} catalogue (sha256 {provenance.catalogue_hash}); "
+        f"redlines: {markdown_cell(', '.join(provenance.redlines) or 'none')}."
+    ]
+    if provenance.only:
+        lines.append(
+            f"> **Subset: only the redlines {markdown_cell(', '.join(provenance.only))} were "
+            "evaluated; verdicts are over this subset, not the full set.**"
+        )
+    if provenance.scenario:
+        lines.append(f"> Scenario: {markdown_cell(provenance.scenario)}.")
+    if provenance.assumptions:
+        lines.append(f"> Assuming: {markdown_cell('; '.join(provenance.assumptions))}.")
+    return "\n>\n".join(lines) + "\n\n"
 
 
 def write_markdown_table(rows: Sequence[Row], columns: Sequence[str]) -> str:

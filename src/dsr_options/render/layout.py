@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -158,6 +159,14 @@ def pairs_table(
         [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
     )
     for row in rows:
+        if not headings[0]:
+            # A label column without a heading (``for``, ``against``): stacked, the label leads
+            # its value, and no heading is made a prefix of every item.
+            block = Text.assemble(
+                (f"{visible(row[0])}: ", "bold"), " ".join(visible(v) for v in row[1:] if v)
+            )
+            table.add_row([cell(value) for value in row], block)
+            continue
         block = Text("\n").join(
             Text.assemble((f"{heading}: ", "bold"), visible(value))
             for heading, value in zip(headings, row, strict=True)
@@ -165,3 +174,43 @@ def pairs_table(
         )
         table.add_row([cell(value) for value in row], block)
     return table
+
+
+def provenance_lines(provenance: Any) -> list[str]:
+    """The provenance header of a terminal report, as lines of words."""
+    lines = [
+        f"dsr-options {provenance.version} · {provenance.date} · catalogue {provenance.catalogue} "
+        f"(sha256 {provenance.catalogue_hash}) · redlines: "
+        f"{', '.join(provenance.redlines) or 'none'}"
+    ]
+    if provenance.only:
+        lines.append(
+            f"SUBSET: only {', '.join(provenance.only)} evaluated; "
+            "verdicts are over this subset, not the full set"
+        )
+    if provenance.scenario:
+        lines.append(f"Scenario: {provenance.scenario}")
+    if provenance.assumptions:
+        lines.append(f"Assuming: {'; '.join(provenance.assumptions)}")
+    return lines
+
+
+def with_provenance(body: RenderableType, provenance: Any) -> RenderableType:
+    """``body`` under its provenance header (dim; a subset in bold, so it is not missed)."""
+    header = [
+        Text(visible(line), style="bold" if line.startswith("SUBSET") else "dim")
+        for line in provenance_lines(provenance)
+    ]
+    return Group(*header, Text(""), body)
+
+
+PROSE_WIDTH = 100
+"""Prose (sentences, quotes) wraps at most this wide, however wide the terminal: longer lines
+are hard to follow. Tables still take the whole width."""
+
+
+def prose(body: RenderableType) -> RenderableType:
+    """``body`` wrapped at ``PROSE_WIDTH`` at most."""
+    from rich.constrain import Constrain
+
+    return Constrain(body, PROSE_WIDTH)

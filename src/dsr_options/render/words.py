@@ -7,6 +7,7 @@ that a verdict or a value reads the same in a table, in Markdown, in CSV and in 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from typing_extensions import assert_never
@@ -75,7 +76,8 @@ def _crossed(verdict: RoleVerdict) -> str:
 
 
 def verdict_text(verdict: RoleVerdict) -> str:
-    """``flagged: crosses a, b (on our analysis)``; ``undetermined (...): unknown for c``."""
+    """The logic-form summary kept in JSON's ``summary``: ``flagged: crosses a, b (on our
+    analysis)``; ``conditional: must keep meeting c``. People read ``verdict_sentence``."""
     deciding = ", ".join(verdict.deciding)
     if verdict.verdict in (Verdict.OUT, Verdict.FLAGGED):
         deciding = _crossed(verdict)
@@ -91,6 +93,105 @@ def verdict_text(verdict: RoleVerdict) -> str:
     return "clear: crosses nothing, no condition applies"
 
 
+VERDICT_LABELS = {
+    Verdict.OUT: "out",
+    Verdict.FLAGGED: "flagged",
+    Verdict.CONDITIONAL: "meets every condition",
+    Verdict.CLEAR: "clear",
+    Verdict.UNDETERMINED: "undetermined",
+}
+"""The verdict as people read it (docs/verdicts.md). JSON keeps ``verdict`` (``conditional``)
+and adds ``label``: ``conditional`` meant "meets everything", and read as a caveat."""
+
+
+def verdict_label(verdict: RoleVerdict) -> str:
+    """``meets every condition``, ``flagged``, ``out``...: the verdict in two or three words."""
+    return VERDICT_LABELS[verdict.verdict]
+
+
+def verdict_sentence(verdict: RoleVerdict) -> str:
+    """The verdict and what decides it, as a sentence (tables, Markdown, JSON's ``verdict_text``).
+
+    ``Meets every condition (a, b) and crosses nothing.``; ``Flagged: crosses the concern a (on
+    our analysis).``; ``Out: crosses b.``
+    """
+    deciding = ", ".join(verdict.deciding)
+    if verdict.verdict is Verdict.UNDETERMINED:
+        possible = " or ".join(VERDICT_LABELS[v] for v in verdict.possible)
+        return f"Undetermined ({possible}): unknown for {deciding}."
+    if verdict.verdict is Verdict.OUT:
+        return f"Out: crosses {_crossed(verdict)}."
+    if verdict.verdict is Verdict.FLAGGED:
+        noun = "concern" if len(verdict.deciding) == 1 else "concerns"
+        return f"Flagged: crosses the {noun} {_crossed(verdict)}."
+    if verdict.verdict is Verdict.CONDITIONAL:
+        return f"Meets every condition ({deciding}) and crosses nothing."
+    return "Clear: crosses nothing, and no condition applies."
+
+
+def verdict_basis(verdict: RoleVerdict) -> str:
+    """What the verdict rests on: ``the note``, ``our analysis`` or ``the note and our analysis``.
+
+    For a role that crosses, the crossings that decide it; otherwise every result that applies.
+    """
+    deciding = [verdict.result(rid) for rid in verdict.deciding]
+    if verdict.verdict not in (Verdict.OUT, Verdict.FLAGGED, Verdict.UNDETERMINED):
+        deciding = [r for r in verdict.results if r.outcome is not Outcome.NOT_APPLICABLE]
+    ours = [r.rests_on_analysis for r in deciding]
+    if ours and all(ours):
+        return "our analysis"
+    if any(ours):
+        return "the note and our analysis"
+    return "the note"
+
+
+def firmness_text(verdict: RoleVerdict, firmness: Any = None) -> str:
+    """How firm the verdict is: THE HOOK for the firmness analysis (issue 13).
+
+    Today the catalogue holds no firmness, so this says so rather than guessing; the firmness
+    analysis passes its result as ``firmness`` and words it here.
+    """
+    if firmness is None:
+        return "not assessed"
+    return str(firmness)
+
+
+def attribute_label(attribute: str) -> str:
+    """An attribute id as words: ``standing_un_capacity`` -> ``standing UN capacity``."""
+    words = attribute.split("_")
+    return " ".join("UN" if w == "un" else w for w in words)
+
+
+def reason_sentence(reason: Any) -> str:
+    """``standing UN capacity is false (the note)``: the fact a result rests on, in words."""
+    if reason.value is None:
+        return f"the role gives no value for {attribute_label(reason.attribute)}"
+    value = attribute_text(reason.value)
+    basis = {"note": " (the note)", "analysis": " (our analysis)"}.get(
+        reason.basis.value if reason.basis is not None else "", ""
+    )
+    return f"{attribute_label(reason.attribute)} is {value}{basis}"
+
+
+def result_sentence(result: Result) -> str:
+    """One result in plain words: ``Crosses “Title”: triggers is ... [note].``"""
+    title = result.redline.title
+    if result.outcome is Outcome.NOT_APPLICABLE:
+        return f"Does not apply: “{title}” is only for other roles."
+    if result.outcome is Outcome.UNKNOWN:
+        head = f"Unknown against “{title}”"
+    elif result.outcome is Outcome.CROSSES:
+        head = f"Crosses “{title}”"
+    else:
+        head = f"Meets “{title}”"
+    why = [reason_sentence(r) for r in result.reasons if r.part.startswith("rule")]
+    sentence = head + (f", because {'; '.join(why)}" if why else "") + "."
+    extra = [repair.text for repair in result.repairs]
+    if result.outcome is Outcome.CROSSES and result.redline.repair:
+        extra.append(f"The redline suggests: {result.redline.repair}")
+    return " ".join([sentence, *(e[:1].upper() + e[1:].rstrip(".") + "." for e in extra)])
+
+
 def result_summary(result: Result) -> str:
     """One result as one line of words: outcome, why, and how to clear it."""
     parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
@@ -99,6 +200,25 @@ def result_summary(result: Result) -> str:
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         parts.append(f"the redline suggests: {result.redline.repair}")
     return "; ".join(parts)
+
+
+def key_quote(quotes: Sequence[Quoted]) -> str:
+    """The one quote to show for or against a role: a quote on how it was received first (a
+    quote that only describes the role shows it was offered, not backed); ``none recorded``."""
+    received = [q for q in quotes if q.on_reception]
+    if not received:
+        return "none recorded"
+    evidence = received[0].evidence
+    return f"“{plain_quote(evidence.quote)}” ({evidence.section})"
+
+
+def plain_quote(text: str) -> str:
+    """A quote for a terminal: Markdown emphasis marks dropped, inner double quotes made single
+    (a quote within the quote is put in single quotes)."""
+    import re
+
+    text = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", text)
+    return re.sub(r"[“\"]([^”\"]*)[”\"]", "\u2018\\1\u2019", text)
 
 
 def quoted_text(quoted: Quoted) -> str:

@@ -10,13 +10,42 @@ from rich.text import Text
 from dsr_options.analyses.agreement import RoleAgreement
 from dsr_options.render.layout import cell, pairs_table
 from dsr_options.render.safe import visible
-from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
+from dsr_options.render.words import (
+    objection_text,
+    quoted_text,
+    role_reception_text,
+    verdict_label,
+    verdict_sentence,
+)
 
 
 def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
     if not agreements:
         return Text("No role to show.", style="yellow")
-    parts: list[RenderableType] = []
+    summary = pairs_table(
+        (
+            (
+                f"{a.role.title} ({a.role.id})",
+                a.standing,
+                verdict_label(a.verdict),
+                str(sum(q.on_reception for q in a.support)),
+                str(sum(q.on_reception for q in a.opposition)),
+                "; ".join(dict.fromkeys(o.name for o in a.objections if o.certain)) or "none",
+            )
+            for a in agreements
+        ),
+        ("Role", "Standing", "Verdict", "For", "Against", "Who objects"),
+        wide=-1,
+    )
+    parts: list[RenderableType] = [
+        Text("Agreement", style="bold underline"),
+        summary,
+        Text(
+            "For and Against count quotes on how a role was received; a quote that only "
+            "describes a role is not counted for it.",
+            style="dim",
+        ),
+    ]
     for agreement in agreements:
         role = agreement.role
         if parts:
@@ -34,7 +63,7 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
         parts.append(
             cell(
                 f"received: {role_reception_text(agreement.role)}; "
-                f"redlines: {verdict_text(agreement.verdict)}"
+                f"redlines: {verdict_sentence(agreement.verdict)}"
             )
         )
         rows = [("for", quoted_text(q)) for q in agreement.support]

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
-from dsr_options.render.layout import Column, FittedTable, cell, section, stacked
+from dsr_options.analyses.agreement import RoleAgreement
+from dsr_options.analyses.evaluate import (
+    Analysis,
+    Outcome,
+    RedlineHolders,
+    Result,
+    RoleVerdict,
+    Verdict,
+)
+from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
     SYMBOLS,
-    verdict_text,
+    firmness_text,
+    key_quote,
+    result_sentence,
+    verdict_basis,
+    verdict_label,
+    verdict_sentence,
 )
 
 OUTCOME_STYLE = {
@@ -34,7 +49,7 @@ def _outcome(result: Result) -> Text:
 
 
 def _verdict(verdict: RoleVerdict) -> Text:
-    return Text(verdict_text(verdict), style=VERDICT_STYLE[verdict.verdict])
+    return Text(verdict_sentence(verdict), style=VERDICT_STYLE[verdict.verdict])
 
 
 def _details(result: Result) -> list[str]:
@@ -45,82 +60,203 @@ def _details(result: Result) -> list[str]:
     return lines
 
 
+STRICTNESS_ORDER = ("veto", "condition", "concern")
+STRICTNESS_HEADINGS = {"veto": "Vetoes", "condition": "Conditions", "concern": "Concerns"}
+ANALYSIS_MARK = "*"
+"""Marks a crossing that rests on our analysis rather than on the note."""
+
+
+def _crossing(result: Result) -> Text:
+    text = _outcome(result)
+    if result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN) and result.rests_on_analysis:
+        text.append(ANALYSIS_MARK, style=OUTCOME_STYLE[result.outcome])
+    return text
+
+
+def _grouped(analysis: Analysis) -> list[tuple[str, list[RedlineHolders]]]:
+    groups = []
+    for kind in STRICTNESS_ORDER:
+        lines = [line for line in analysis.redlines if line.redline.strictness.value == kind]
+        if lines:
+            groups.append((STRICTNESS_HEADINGS[kind], lines))
+    return groups
+
+
 def _matrix(analysis: Analysis) -> RenderableType:
     table = FittedTable(
         [
-            Column("Redline (kind)", weight=3),
-            *(Column(f"({v.role.number})", keep_whole=True) for v in analysis.verdicts),
+            Column("Redline", weight=3),
+            *(Column(visible(v.role.id), keep_whole=True) for v in analysis.verdicts),
         ],
         stacked=[_stacked_matrix(analysis)],
     )
-    for line in analysis.redlines:
-        table.rows.append(
-            [
-                Text.assemble(
-                    (visible(line.redline.id), "cyan"), "\n", (line.redline.strictness.value, "dim")
-                ),
-                *(_outcome(v.result(line.redline.id)) for v in analysis.verdicts),
-            ]
-        )
+    for heading, lines in _grouped(analysis):
+        table.rows.append([Text(heading, style="bold"), *(Text("") for _ in analysis.verdicts)])
+        for line in lines:
+            table.rows.append(
+                [
+                    Text.assemble("  ", (visible(line.redline.id), "cyan")),
+                    *(_crossing(v.result(line.redline.id)) for v in analysis.verdicts),
+                ]
+            )
     return table
 
 
-def _legend(analysis: Analysis) -> Text:
-    roles = ", ".join(f"({v.role.number}) {visible(v.role.id)}" for v in analysis.verdicts)
-    return Text(f"Roles: {roles}")
+def _mark_line(result: Result, name: str) -> RenderableType:
+    """``✗ crosses  name``: the mark first, so it is never split from its word; a name too long
+    for the line wraps under the indent the caller gives, never to column 0."""
+    return Text.assemble(_crossing(result), "  ", (visible(name), "cyan"))
 
 
 def _stacked_matrix(analysis: Analysis) -> RenderableType:
-    blocks = []
+    blocks: list[RenderableType] = []
     for verdict in analysis.verdicts:
-        parts: list[str | tuple[str, str]] = [(visible(verdict.role.id), "bold cyan")]
+        rows: list[RenderableType] = [Text(visible(verdict.role.id), style="bold cyan")]
         for result in verdict.results:
-            parts += ["\n  ", (SYMBOLS[result.outcome], OUTCOME_STYLE[result.outcome])]
-            parts += [f"  {visible(result.redline.id)} ({result.strictness.value})"]
-        blocks.append(Text.assemble(*parts))
+            name = f"{result.redline.id} ({result.strictness.value})"
+            rows.append(Padding(_mark_line(result, name), (0, 0, 0, 2)))
+        blocks.append(Group(*rows))
     return stacked(blocks)
 
 
-def check_view(analysis: Analysis) -> RenderableType:
+def _objectors(agreement: RoleAgreement) -> str:
+    names: list[str] = []
+    for objection in agreement.objections:
+        if objection.certain:
+            name = objection.name + (" (on our analysis)" if objection.on_analysis else "")
+            if name not in names:
+                names.append(name)
+    maybe = [o.name for o in agreement.objections if not o.certain]
+    text = "; ".join(names) or "none"
+    if maybe:
+        text += "; may object: " + "; ".join(dict.fromkeys(maybe))
+    return text
+
+
+def overview_rows(agreements: Sequence[RoleAgreement]) -> list[tuple[str, ...]]:
+    """One row per option: title (id), verdict, rests on, firmness, objecting, for, against."""
+    rows: list[tuple[str, ...]] = []
+    for agreement in agreements:
+        verdict = agreement.verdict
+        role = agreement.role
+        rows.append(
+            (
+                f"{role.title} ({role.id})",
+                verdict_label(verdict),
+                verdict_basis(verdict),
+                firmness_text(verdict),
+                _objectors(agreement),
+                key_quote(agreement.support),
+                key_quote(agreement.opposition),
+            )
+        )
+    return rows
+
+
+OVERVIEW_HEADINGS = (
+    "Role",
+    "Verdict",
+    "Rests on",
+    "Firmness",
+    "Who objects",
+    "Key quote for",
+    "Key quote against",
+)
+
+
+def _overview(agreements: Sequence[RoleAgreement]) -> RenderableType:
+    table = FittedTable(
+        [
+            Column("Role", style="bold", weight=2),
+            Column("Verdict", keep_whole=True),
+            Column("Rests on"),
+            Column("Firmness"),
+            Column("Who objects", weight=2),
+            Column("Key quote for", weight=3),
+            Column("Key quote against", weight=3),
+        ]
+    )
+    for agreement, row in zip(agreements, overview_rows(agreements), strict=True):
+        style = VERDICT_STYLE[agreement.verdict.verdict]
+        cells = [cell(value) for value in row]
+        cells[1] = cell(row[1], style)
+        block = Group(
+            Text(visible(row[0]), style="bold"),
+            *(
+                Padding(Text.assemble((f"{h}: ", "bold"), visible(v)), (0, 0, 0, 2))
+                for h, v in zip(OVERVIEW_HEADINGS[1:], row[1:], strict=True)
+            ),
+        )
+        table.add_row(cells, block)
+    return table
+
+
+def check_view(
+    analysis: Analysis,
+    agreements: Sequence[RoleAgreement] = (),
+    show_all: bool = False,
+    logic: bool = False,
+) -> RenderableType:
     if not analysis.verdicts or not analysis.redlines:
         what = "role" if not analysis.verdicts else "redline"
         return Text(f"No {what} to check.", style="yellow")
-    parts: list[RenderableType] = [
+    parts: list[RenderableType] = []
+    if agreements:
+        parts += [Text("At a glance", style="bold underline"), _overview(agreements), Text("")]
+    parts += [
         Text("Roles × redlines", style="bold underline"),  # noqa: RUF001 - times sign
-        _legend(analysis),
         _matrix(analysis),
+        Text(
+            f"{ANALYSIS_MARK} the crossing rests on our analysis, not on the note",
+            style="dim",
+        ),
     ]
     verdict_lines: list[RenderableType] = []
     for verdict in analysis.verdicts:
         verdict_lines.append(
-            Text.assemble((visible(verdict.role.id), "bold cyan"), ": ", _verdict(verdict))
+            Text.assemble(
+                (visible(verdict.role.title), "bold"),
+                f" ({visible(verdict.role.id)})",
+            )
         )
+        verdict_lines.append(Padding(_verdict(verdict), (0, 0, 0, 2)))
+        hidden = 0
         for result in verdict.results:
-            if result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
+            if not show_all and result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
+                hidden += 1
                 continue
             verdict_lines.append(
                 Padding(
-                    Text.assemble(
-                        _outcome(result),
-                        f" {visible(result.redline.id)} ({result.strictness.value})",
-                    ),
+                    _mark_line(result, f"{result.redline.id} ({result.strictness.value})"),
                     (0, 0, 0, 2),
                 )
             )
-            verdict_lines += [Padding(cell(line), (0, 0, 0, 4)) for line in _details(result)]
-    parts += section("Verdicts", verdict_lines)
-    holder_lines = []
+            details = _details(result) if logic else [result_sentence(result)]
+            verdict_lines += [Padding(cell(line), (0, 0, 0, 4)) for line in details]
+        if hidden:
+            verdict_lines.append(
+                Padding(
+                    Text(f"{hidden} more it does not cross (--all shows them)", style="dim"),
+                    (0, 0, 0, 2),
+                )
+            )
+    parts += section("Verdicts", [prose(Group(*verdict_lines))])
+    holder_lines: list[RenderableType] = []
     for line in analysis.redlines:
-        crossed = ", ".join(line.by_outcome[Outcome.CROSSES]) or "none"
+        crossed = ", ".join(line.by_outcome[Outcome.CROSSES]) or "no role"
         unknown = line.by_outcome[Outcome.UNKNOWN]
-        text = (
-            f"{line.redline.id} ({line.redline.strictness.value}) held by "
-            f"{', '.join(name for _, name in line.holders)}; crossed by {crossed}"
+        holder_lines.append(
+            Text.assemble((visible(line.redline.id), "cyan"), f" ({line.redline.strictness.value})")
         )
+        body = [
+            visible(line.redline.title),
+            f"held by {', '.join(name for _, name in line.holders)}",
+            f"crossed by {crossed}",
+        ]
         if unknown:
-            text += f"; unknown for {', '.join(unknown)}"
-        holder_lines.append(cell(text))
-    parts += section("Holders", holder_lines)
+            body.append(f"unknown for {', '.join(unknown)}")
+        holder_lines += [Padding(cell(text), (0, 0, 0, 2)) for text in body]
+    parts += section("Redlines and their holders", [prose(Group(*holder_lines))])
     return Group(*parts)
 
 
@@ -149,3 +285,19 @@ def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
     if verdict.results:
         body.append(table)
     return section("Redlines", body)
+
+
+def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
+    """What ``show`` opens with: the verdict, what it rests on, and what decides it."""
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("Verdict: ", "bold"),
+            (verdict_label(verdict), VERDICT_STYLE[verdict.verdict]),
+            f" (rests on {verdict_basis(verdict)}; firmness {firmness_text(verdict)})",
+        ),
+        Padding(_verdict(verdict), (0, 0, 0, 2)),
+    ]
+    for result in verdict.results:
+        if result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN):
+            lines.append(Padding(cell(result_sentence(result)), (0, 0, 0, 2)))
+    return [prose(Group(*lines)), Text("")]

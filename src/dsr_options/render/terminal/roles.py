@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
-from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, section
+from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, prose, section
 from dsr_options.render.safe import visible
-from dsr_options.render.words import reception_text, voices_text
+from dsr_options.render.words import plain_quote, reception_text, voices_text
 
 if TYPE_CHECKING:
     from dsr_options.analyses.evaluate import RoleVerdict
@@ -33,9 +33,11 @@ HEADINGS = {
 def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
     if not rows:
         return Text("No role matches.", style="yellow")
+    verdicts = "verdict" in rows[0]
     table = FittedTable(
         [
             Column("Role", weight=3),
+            *([Column("Verdict"), Column("Firmness")] if verdicts else []),
             Column("Levels"),
             Column("Dimensions"),
             Column("Leads"),
@@ -43,6 +45,12 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
         ]
     )
     for row in rows:
+        judged = [cell(row["verdict"], "bold"), cell(row["firmness"])] if verdicts else []
+        said = (
+            f"\nverdict: {visible(row['verdict'])}\nfirmness: {visible(row['firmness'])}"
+            if verdicts
+            else ""
+        )
         reception = reception_text(row["reception"], row["voices"])
         style = _RECEPTION_STYLE.get(row["reception"], "")
         table.add_row(
@@ -52,6 +60,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                     "\n",
                     (visible(row["id"]), "cyan"),
                 ),
+                *judged,
                 *(cell(row[key]) for key in ("levels", "dimensions", "leads")),
                 Text.assemble((visible(row["reception"]), style), "\n", voices_text(row["voices"])),
             ],
@@ -60,6 +69,7 @@ def role_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 (visible(row["id"]), "cyan"),
                 "\n",
                 (visible(row["title"]), "bold"),
+                said,
                 f"\nlevels: {visible(row['levels'])}",
                 f"\ndimensions: {visible(row['dimensions'])}",
                 f"\nleads: {visible(row['leads'])}",
@@ -123,7 +133,12 @@ def role_detail_view(
             visible(_with_quotes(reception.summary, reception.evidence)),
         ),
     )
-    parts: list[RenderableType] = [header, cell(role.summary), Text(""), facts]
+    parts: list[RenderableType] = [header]
+    if verdict is not None:
+        from dsr_options.render.terminal.check import verdict_lead
+
+        parts += verdict_lead(verdict)
+    parts += [prose(cell(plain_quote(role.summary))), Text(""), facts]
     parts += section(
         "Attributes",
         [_attribute(name, value) for name, value in role.attributes.items()],
@@ -152,7 +167,7 @@ def role_detail_view(
         "Evidence on the role as a whole",
         [
             pairs_table(
-                ((f"“{e.quote}”", e.section, e.stance.value) for e in role.evidence),
+                ((f"“{plain_quote(e.quote)}”", e.section, e.stance.value) for e in role.evidence),
                 ("Quote", "Section", "Stance"),
                 wide=0,
             )
@@ -167,4 +182,4 @@ def role_detail_view(
 
 def _office_name(catalogue: Catalogue, office_id: str) -> str:
     office = catalogue.office(office_id)
-    return f"{office.name} ({office_id})" if office else office_id
+    return office.name if office else office_id

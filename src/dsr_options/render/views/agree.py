@@ -105,8 +105,8 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
             "role": a.role.id,
             "standing": a.standing,
             "verdict": a.verdict.verdict.value,
-            "support": str(len(a.support)),
-            "opposition": str(len(a.opposition)),
+            "support": str(sum(q.on_reception for q in a.support)),
+            "opposition": str(sum(q.on_reception for q in a.opposition)),
             "objecting holders": ", ".join(objection_text(a, True)) or "none",
         }
         for a in agreements
@@ -138,6 +138,8 @@ class AgreeView:
     """For each role: evidence for and against it, and the holders who object."""
 
     agreements: Sequence[RoleAgreement]
+    envelope_key = "roles"
+    """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         agreements = self.agreements

@@ -42,6 +42,8 @@ def values_text(info: AttributeInfo) -> str:
 class AttributeList:
     """Every attribute a rule can test."""
 
+    envelope_key = "attributes"
+
     attributes: Sequence[AttributeInfo]
 
     def data(self) -> Any:

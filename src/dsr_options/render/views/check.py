@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dsr_options.analyses.agreement import RoleAgreement
 from dsr_options.analyses.evaluate import (
     Analysis,
     Outcome,
@@ -19,7 +20,15 @@ from dsr_options.render.formats import (
     iter_json,
     write_markdown_table,
 )
-from dsr_options.render.words import SYMBOLS, verdict_text
+from dsr_options.render.words import (
+    SYMBOLS,
+    firmness_text,
+    result_sentence,
+    verdict_basis,
+    verdict_label,
+    verdict_sentence,
+    verdict_text,
+)
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
@@ -87,6 +96,9 @@ def verdict_data(
         "possible": [v.value for v in verdict.possible],
         "deciding": list(verdict.deciding),
         "summary": verdict_text(verdict),
+        "label": verdict_label(verdict),
+        "verdict_text": verdict_sentence(verdict),
+        "rests_on": verdict_basis(verdict),
         "results": results,
     }
 
@@ -166,24 +178,59 @@ def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
     return rows
 
 
-def _check_markdown(analysis: Analysis) -> str:
+STRICTNESS_ORDER = {"veto": 0, "condition": 1, "concern": 2}
+
+
+def _mark(result: Result) -> str:
+    mark = SYMBOLS[result.outcome]
+    crossing = result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN)
+    return mark + ("*" if crossing and result.rests_on_analysis else "")
+
+
+def _overview_markdown(agreements: Sequence[RoleAgreement]) -> str:
+    from dsr_options.render.terminal.check import OVERVIEW_HEADINGS, overview_rows
+
+    rows = [dict(zip(OVERVIEW_HEADINGS, row, strict=True)) for row in overview_rows(agreements)]
+    return "## At a glance\n\n" + write_markdown_table(rows, OVERVIEW_HEADINGS)
+
+
+def _check_markdown(
+    analysis: Analysis,
+    agreements: Sequence[RoleAgreement] = (),
+    show_all: bool = False,
+    logic: bool = False,
+) -> str:
     roles = [v.role.id for v in analysis.verdicts]
     matrix = []
-    for line in analysis.redlines:
-        row = {"redline": line.redline.id, "strictness": line.redline.strictness.value}
+    lines = sorted(analysis.redlines, key=lambda ln: STRICTNESS_ORDER[ln.redline.strictness.value])
+    for line in lines:
+        row = {
+            "redline": line.redline.id,
+            "title": line.redline.title,
+            "strictness": line.redline.strictness.value,
+        }
         for verdict in analysis.verdicts:
-            row[verdict.role.id] = SYMBOLS[verdict.result(line.redline.id).outcome]
+            row[verdict.role.id] = _mark(verdict.result(line.redline.id))
         matrix.append(row)
     verdicts = [
-        {"role": v.role.id, "verdict": v.verdict.value, "why": verdict_text(v)}
+        {
+            "role": v.role.id,
+            "verdict": verdict_label(v),
+            "rests on": verdict_basis(v),
+            "firmness": firmness_text(v),
+            "why": verdict_sentence(v),
+        }
         for v in analysis.verdicts
     ]
+    shown = (Outcome.CROSSES, Outcome.UNKNOWN) + (
+        (Outcome.CLEAR, Outcome.NOT_APPLICABLE) if show_all else ()
+    )
     crossings = [
         {
             "role": v.role.id,
             "redline": r.redline.id,
             "outcome": SYMBOLS[r.outcome],
-            "why": "; ".join(r.explanation),
+            "why": "; ".join(r.explanation) if logic else result_sentence(r),
             "to clear": "; ".join(
                 [rep.text for rep in r.repairs]
                 + ([r.redline.repair] if r.redline.repair and r.outcome is Outcome.CROSSES else [])
@@ -191,7 +238,7 @@ def _check_markdown(analysis: Analysis) -> str:
         }
         for v in analysis.verdicts
         for r in v.results
-        if r.outcome in (Outcome.CROSSES, Outcome.UNKNOWN)
+        if r.outcome in shown
     ]
     holders = [
         {
@@ -203,14 +250,17 @@ def _check_markdown(analysis: Analysis) -> str:
         }
         for line in analysis.redlines
     ]
-    sections = [
+    sections = [_overview_markdown(agreements)] if agreements else []
+    sections += [
         "## Roles × redlines\n\n"  # noqa: RUF001 - a times sign on purpose
-        + write_markdown_table(matrix, ["redline", "strictness", *roles]),
-        "## Verdicts\n\n" + write_markdown_table(verdicts, ["role", "verdict", "why"]),
+        + write_markdown_table(matrix, ["redline", "title", "strictness", *roles])
+        + "\n\\* the crossing rests on our analysis, not on the note\n",
+        "## Verdicts\n\n"
+        + write_markdown_table(verdicts, ["role", "verdict", "rests on", "firmness", "why"]),
     ]
     if crossings:
         sections.append(
-            "## Crossings and unknowns\n\n"
+            ("## Every result\n\n" if show_all else "## Crossings and unknowns\n\n")
             + write_markdown_table(crossings, ["role", "redline", "outcome", "why", "to clear"])
         )
     sections.append(
@@ -232,6 +282,12 @@ class CheckView:
     """The roles x redlines matrix, the verdicts, and who holds each redline."""
 
     analysis: Analysis
+    agreements: Sequence[RoleAgreement] = ()
+    """Each role's agreement, for the overview that opens the report (none: no overview)."""
+    show_all: bool = False
+    """Show the results that cross nothing too (collapsed by default)."""
+    logic: bool = False
+    """Explain results in the logic form (JSON always has it) rather than in sentences."""
 
     def data(self) -> Any:
         analysis = self.analysis
@@ -243,13 +299,13 @@ class CheckView:
 
     def markdown(self) -> str:
         analysis = self.analysis
-        return _check_markdown(analysis)
+        return _check_markdown(analysis, self.agreements, self.show_all, self.logic)
 
     def table(self) -> Renderable:
         analysis = self.analysis
         from dsr_options.render.terminal.check import check_view
 
-        return check_view(analysis)
+        return check_view(analysis, self.agreements, self.show_all, self.logic)
 
 
 # -- agree ----------------------------------------------------------------------------------------

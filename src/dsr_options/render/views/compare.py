@@ -42,7 +42,8 @@ class CompareView:
     def markdown(self) -> str:
         result = self.result
         headings = {role.id: f"({role.number}) {role.title} ({role.id})" for role in result.roles}
-        columns = ["aspect", DIFFERS_MARK, *headings.values()]
+        marks = not all(aspect.differs for aspect in result.aspects)
+        columns = ["aspect", *([DIFFERS_MARK] if marks else []), *headings.values()]
         rows = [
             {
                 "aspect": aspect.label,

@@ -45,6 +45,8 @@ class RedlineList:
 
     redlines: Sequence[Redline]
     catalogue: Catalogue
+    envelope_key = "redlines"
+    """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         redlines = self.redlines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +10,13 @@ from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_cell, one_line
-from dsr_options.render.words import attribute_text, quote_text, reception_text
+from dsr_options.render.words import (
+    attribute_text,
+    firmness_text,
+    quote_text,
+    reception_text,
+    verdict_label,
+)
 
 if TYPE_CHECKING:
     from dsr_options.analyses.evaluate import RoleVerdict
@@ -42,6 +48,10 @@ class RoleList:
     """The roles, one row each."""
 
     roles: Sequence[Role]
+    verdicts: Mapping[str, RoleVerdict] | None = None
+    """Each role's verdict by id, for the table's and Markdown's verdict columns (None: none)."""
+    envelope_key = "roles"
+    """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         roles = self.roles
@@ -56,15 +66,23 @@ class RoleList:
         ]
         return rows, columns
 
+    def _rows(self) -> list[dict[str, str]]:
+        rows = [_row(role) for role in self.roles]
+        if self.verdicts is not None:
+            for row in rows:
+                verdict = self.verdicts.get(row["id"])
+                row["verdict"] = verdict_label(verdict) if verdict else ""
+                row["firmness"] = firmness_text(verdict) if verdict else ""
+        return rows
+
     def markdown(self) -> str:
-        roles = self.roles
-        return write_markdown_table([_row(role) for role in roles], LIST_COLUMNS)
+        extra = ("verdict", "firmness") if self.verdicts is not None else ()
+        return write_markdown_table(self._rows(), [*LIST_COLUMNS, *extra])
 
     def table(self) -> Renderable:
-        roles = self.roles
         from dsr_options.render.terminal.roles import role_list_table
 
-        return role_list_table([_row(role) for role in roles])
+        return role_list_table(self._rows())
 
 
 def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:

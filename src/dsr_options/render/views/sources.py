@@ -21,6 +21,8 @@ NOTE_COLUMNS = ("source", "note", "basis", "evidence")
 class SourcesView:
     """Each source: its particulars, then what it records of the occasion, each with quotes."""
 
+    envelope_key = "sources"
+
     sources: Sequence[Source]
 
     def data(self) -> Any:
