@@ -178,7 +178,7 @@ class Result:
     @property
     def rests_on_analysis(self) -> bool:
         """Some value behind the result is our analysis, not the note's."""
-        return any(reason.basis is Basis.ANALYSIS for reason in self.reasons)
+        return any(reason.basis in (Basis.ANALYSIS, Basis.ASSUMED) for reason in self.reasons)
 
     @property
     def explanation(self) -> tuple[str, ...]:

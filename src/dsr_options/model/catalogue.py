@@ -217,6 +217,11 @@ class AttributeValue(_Model):
     def _note_needs_evidence(self) -> AttributeValue:
         if self.basis is Basis.NOTE and not self.evidence:
             raise ValueError("a value with basis 'note' needs at least one piece of evidence")
+        if self.basis is Basis.ASSUMED:
+            raise ValueError(
+                "basis 'assumed' is for what-if values (assumptions and scenarios), "
+                "not for the catalogue: write 'note' or 'analysis'"
+            )
         return self
 
 
