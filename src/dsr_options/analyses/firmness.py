@@ -13,9 +13,10 @@ Each such value is varied over its declared vocabulary:
 
 Then the smallest sets of judgements whose change alters the verdict are found EXACTLY by
 exhaustive search over those variations (to declared values only: a value made unknown leaves the
-verdict undetermined almost always, so it is reported per value but not searched), for sets of 1 up to ``bound`` judgements (default 2): a
-set is minimal when no smaller set of the same judgements alters the verdict. "None up to 2" is a
-result: no change of one or two values alters it.
+verdict undetermined almost always, so it is reported per value but not searched), for sets of
+1 up to ``bound`` judgements (default 2): a set is minimal when no smaller set of the same
+judgements alters the verdict. "None up to 2" is a result: no change of one or two values
+alters it.
 
 It is fast because a verdict is a sum: each redline's result adds to a few counters (crossed a
 veto or condition, could cross one, ...) and the verdict follows from the counters, so a change
@@ -311,9 +312,7 @@ class _Searcher:
                 Alternative(change, verdict_under((change,)))
                 for change in (Change(name, v) for v in options[name])
             )
-            judgements.append(
-                Judgement(name, values[name], bases[name], alternatives)
-            )
+            judgements.append(Judgement(name, values[name], bases[name], alternatives))
             found = [
                 a for a in alternatives if a.verdict is not base and a.change.value is not None
             ]
@@ -387,9 +386,7 @@ def undiscriminating(verdicts: Sequence[RoleVerdict]) -> tuple[Undiscriminating,
             for v in verdicts
             for reason in v.results[index].reasons
         )
-        found.append(
-            Undiscriminating(first.redline.id, first.strictness, first.outcome, assumed)
-        )
+        found.append(Undiscriminating(first.redline.id, first.strictness, first.outcome, assumed))
     return tuple(found)
 
 

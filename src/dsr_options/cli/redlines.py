@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    AssumeOption,
     DataOption,
+    FirmnessBoundOption,
     FormatOption,
     NoColorOption,
     OnlyOption,
     RedlinesOption,
+    ScenarioOption,
+    VaryOption,
     WithDefaultOption,
 )
 from dsr_options.cli.output import emit
@@ -38,6 +42,10 @@ def check_redlines(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -54,19 +62,30 @@ def check_redlines(
       dsr-options check
       dsr-options check --only no-standing,limited -f markdown
       dsr-options check --redlines mine.yaml --with-default -f json
+      dsr-options check --assume strategic-advice.standing_un_capacity=false
+      dsr-options check --scenario examples/scenarios.yaml:mandate-only
+      dsr-options check --firmness-bound 3 --vary note -f json
     """
-    from dsr_options.analyses.evaluate import analyse
+    from dsr_options.analyses.evaluate import Evaluator, analyse
+    from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.check import CheckView
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(CheckView(analyse(catalogue)), fmt), no_color)
+    evaluator = Evaluator(catalogue)
+    analysis = analyse(catalogue, evaluator)
+    firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
+    emit(render(stated(CheckView(analysis, firm), catalogue), fmt), no_color)
 
 
 def agree(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -84,7 +103,9 @@ def agree(
     """
     from dsr_options.analyses.agreement import agreement
     from dsr_options.render.views.agree import AgreeView
+    from dsr_options.render.views.assumptions import stated
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     options.check_reading_bounds(catalogue, fmt)
-    emit(render(AgreeView(agreement(catalogue)), fmt), no_color)
+    firm = options.firmness(catalogue, firmness_bound, vary)
+    emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt), no_color)

@@ -8,10 +8,15 @@ import typer
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    DEFAULT_FIRMNESS_BOUND,
+    AssumeOption,
     DataOption,
+    FirmnessBoundOption,
     FormatOption,
     NoColorOption,
     RedlinesOption,
+    ScenarioOption,
+    VaryOption,
     WithDefaultOption,
 )
 from dsr_options.cli.output import emit
@@ -87,8 +92,20 @@ def list_roles(
             help="Keep roles that cross no veto or condition, nor could on unknown attributes.",
         ),
     ] = False,
+    with_firmness: Annotated[
+        bool,
+        typer.Option(
+            "--firmness",
+            help="Add each role's verdict and how firm it is (what changes of our analysis "
+            "values alter it).",
+        ),
+    ] = False,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -107,6 +124,8 @@ def list_roles(
       dsr-options list --survives
       dsr-options list --clear-of no-standing,limited
       dsr-options list --survives --redlines mine.yaml
+      dsr-options list --firmness -f json
+      dsr-options list --survives --assume '*.in_country=false'
     """
     from dsr_options.analyses.query import RoleFilter, filter_roles
     from dsr_options.render.views.roles import RoleList
@@ -120,8 +139,13 @@ def list_roles(
         clear_of=options.split_ids(clear_of or ()),
         survives=survives,
     )
-    catalogue = options.load(data, redlines, with_default)
-    emit(render(RoleList(filter_roles(catalogue, criteria)), fmt), no_color)
+    from dsr_options.render.views.assumptions import stated
+
+    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
+    firm = options.firmness(catalogue, firmness_bound, vary) if with_firmness else None
+    emit(
+        render(stated(RoleList(filter_roles(catalogue, criteria), firm), catalogue), fmt), no_color
+    )
 
 
 def show_role(
@@ -131,6 +155,10 @@ def show_role(
             metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
         ),
     ],
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -144,13 +172,22 @@ def show_role(
       dsr-options show 3 -f markdown
       dsr-options show match -f json
     """
-    from dsr_options.analyses.evaluate import evaluate_role
+    from dsr_options.analyses.evaluate import Evaluator
+    from dsr_options.analyses.firmness import FirmnessReport, role_firmness
     from dsr_options.analyses.query import find_role
+    from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.roles import RoleDetail
 
-    catalogue = options.load(data)
+    catalogue = options.load(data, assume=assume, scenario=scenario)
     found = find_role(catalogue, role)
-    emit(render(RoleDetail(found, catalogue, evaluate_role(catalogue, found)), fmt), no_color)
+    evaluator = Evaluator(catalogue)
+    verdict = evaluator.evaluate_role(found)
+    firm = role_firmness(
+        catalogue, verdict, bound=firmness_bound, vary=vary.strip().lower(), evaluator=evaluator
+    )
+    report = FirmnessReport(firm.bound, firm.vary, (firm,), ())
+    view = RoleDetail(found, catalogue, verdict, report)
+    emit(render(stated(view, catalogue), fmt), no_color)
 
 
 def compare(
@@ -165,6 +202,10 @@ def compare(
     diff_only: Annotated[
         bool, typer.Option("--diff-only", help="Show only the aspects where the roles differ.")
     ] = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -184,6 +225,10 @@ def compare(
 
     references = roles or []
     options.need_two_roles(references)
-    catalogue = options.load(data)
+    from dsr_options.render.views.assumptions import stated
+
+    catalogue = options.load(data, assume=assume, scenario=scenario)
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
-    emit(render(CompareView(result.only_differing() if diff_only else result), fmt), no_color)
+    firm = options.firmness(catalogue, firmness_bound, vary)
+    view = CompareView(result.only_differing() if diff_only else result, firm)
+    emit(render(stated(view, catalogue), fmt), no_color)

@@ -421,6 +421,13 @@ class Catalogue(_Model):
     holders: list[Holder]
     roles: list[Role]
     redlines: list[Redline]
+    assumed: list[str] = Field(
+        default_factory=list,
+        description="What-if assumptions applied (ROLE.ATTRIBUTE=VALUE): not the catalogue's.",
+    )
+    scenarios: list[str] = Field(
+        default_factory=list, description="The scenarios whose assumptions are applied."
+    )
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.roles if role.id == role_id)
