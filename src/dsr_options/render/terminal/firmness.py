@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from dsr_options.render.safe import visible
 
 
 def firmness_table(
-    table: RenderableType,
-    heading: str,
-    rows: Sequence[Mapping[str, str]],
-    columns: Sequence[str],
-    notes: Sequence[str],
+    table: RenderableType, heading: str, lines: Sequence[str], notes: Sequence[str]
 ) -> RenderableType:
-    """``table``, then one row per role: its firmness and what alters it, then ``notes``."""
-    grid = Table(title=visible(heading), title_justify="left", expand=False)
-    for column in columns:
-        grid.add_column(column, overflow="fold")
-    for row in rows:
-        grid.add_row(*(visible(row[c]) for c in columns))
-    parts: list[Any] = [table, Text(""), grid]
+    """``table``, then the heading, one line per role (its firmness), then ``notes``."""
+    parts: list[Any] = [table, Text(""), Text(visible(heading), style="bold")]
+    parts += [Text(visible(line)) for line in lines]
     parts += [Text(visible(note)) for note in notes]
     return Group(*parts)
 

@@ -136,8 +136,7 @@ def with_firmness_table(table: Any, report: FirmnessReport | None) -> Any:
     return firmness_table(
         table,
         firmness_heading(report),
-        firmness_rows(report),
-        FIRMNESS_COLUMNS,
+        [f"{item.role}: {item.text}" for item in report.roles],
         [u.text for u in report.undiscriminating],
     )
 
