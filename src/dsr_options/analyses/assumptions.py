@@ -20,6 +20,7 @@ from dsr_options.errors import UsageError
 from dsr_options.ids import close_ids, resolve_id
 from dsr_options.model.catalogue import AttributeDecl, AttributeValue, Catalogue, Role
 from dsr_options.model.vocabulary import AttributeType, Basis
+from dsr_options.validate.scenarios import value_problem
 
 EVERY_ROLE = "*"
 UNKNOWN = "unknown"
@@ -44,37 +45,6 @@ class Assumption:
         else:
             shown = str(self.value)
         return f"{self.role}.{self.attribute}={shown}"
-
-
-def value_problem(decl: AttributeDecl, value: Any) -> str | None:
-    """Why ``value`` (plain data, None for unknown) is not a value of ``decl``, if it is not."""
-    if value is None:
-        return None
-    allowed = [v.id for v in decl.values]
-    if decl.type is AttributeType.BOOLEAN:
-        if isinstance(value, bool):
-            return None
-        return f"{decl.id} is a boolean attribute: give true or false, not {value!r}"
-    if decl.type is AttributeType.CHOICE:
-        if not isinstance(value, str) or isinstance(value, bool):
-            return f"{decl.id} is a choice attribute: give one of {', '.join(allowed)}"
-        return _not_allowed(decl, [value])
-    if not isinstance(value, (list, tuple)):
-        return (
-            f"{decl.id} is a choices attribute: give a list (a comma list on the command line) "
-            f"of {', '.join(allowed)}"
-        )
-    return _not_allowed(decl, list(value))
-
-
-def _not_allowed(decl: AttributeDecl, items: Sequence[Any]) -> str | None:
-    allowed = [v.id for v in decl.values]
-    for item in items:
-        if item not in allowed:
-            close = close_ids(str(item), allowed, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            return f"'{item}' is not a value of {decl.id} ({', '.join(allowed)}){hint}"
-    return None
 
 
 def parse_value(decl: AttributeDecl, raw: str) -> Any:

@@ -13,20 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dsr_options.analyses.assumptions import (
-    EVERY_ROLE,
-    Assumption,
-    apply_assumptions,
-    value_problem,
-)
+from dsr_options.analyses.assumptions import EVERY_ROLE, Assumption, apply_assumptions
 from dsr_options.analyses.evaluate import Evaluator, Outcome, RoleVerdict, Verdict
-from dsr_options.diagnostics import Code, Diagnostic, Severity
+from dsr_options.diagnostics import Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
-from dsr_options.files.located import LoadedFile, validate_model
+from dsr_options.files.located import LoadedFile
 from dsr_options.files.read import read_file
-from dsr_options.ids import close_ids, suggest
 from dsr_options.model.catalogue import Catalogue
 from dsr_options.model.scenarios import Scenario, ScenariosFile
+from dsr_options.validate.scenarios import check_scenario_file
 
 
 class ScenarioFileError(CatalogueError):
@@ -39,56 +34,7 @@ class ScenarioFileError(CatalogueError):
 
 def check_scenarios(loaded: LoadedFile, catalogue: Catalogue) -> ScenariosFile | None:
     """The scenario file's model, every mistake reported to ``loaded`` (None when invalid)."""
-    model = validate_model(loaded, ScenariosFile)
-    if model is None:
-        return None
-    role_ids = [role.id for role in catalogue.roles]
-    seen: set[str] = set()
-    for index, scenario in enumerate(model.scenarios):
-        where: list[str | int] = ["scenarios", index]
-        if scenario.id in seen:
-            loaded.report(
-                Code.DUPLICATE_ID,
-                f"the scenario id '{scenario.id}' is used twice",
-                path=[*where, "id"],
-            )
-        seen.add(scenario.id)
-        _check_values(loaded, catalogue, scenario.every_role, [*where, "every_role"])
-        for role_id, values in scenario.roles.items():
-            if role_id not in role_ids:
-                loaded.report(
-                    Code.UNKNOWN_REFERENCE,
-                    f"no role has the id '{role_id}'{suggest(role_id, role_ids)}",
-                    path=[*where, "roles", role_id],
-                    key=True,
-                )
-                continue
-            _check_values(loaded, catalogue, values, [*where, "roles", role_id])
-    loaded.finish_count()
-    if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
-        return None
-    return model
-
-
-def _check_values(
-    loaded: LoadedFile, catalogue: Catalogue, values: dict[str, object], where: list[str | int]
-) -> None:
-    names = [decl.id for decl in catalogue.attributes]
-    for name, value in values.items():
-        decl = catalogue.attribute(name)
-        if decl is None:
-            close = close_ids(name, names, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            loaded.report(
-                Code.UNKNOWN_ATTRIBUTE,
-                f"no attribute is declared as '{name}'{hint}",
-                path=[*where, name],
-                key=True,
-            )
-            continue
-        problem = value_problem(decl, value)
-        if problem:
-            loaded.report(Code.UNKNOWN_VALUE, problem, path=[*where, name])
+    return check_scenario_file(loaded, [role.id for role in catalogue.roles], catalogue.attributes)
 
 
 def read_scenarios(path: Path, catalogue: Catalogue) -> ScenariosFile:

@@ -28,6 +28,9 @@ app.command("compare", cls=Command, short_help="Compare roles side by side, diff
     roles.compare
 )
 app.command(
+    "scenarios", cls=Command, short_help="Each role's verdict under each scenario, side by side."
+)(redlines.scenarios)
+app.command(
     "validate", cls=Command, short_help="Check catalogue files; each problem at file:line:col."
 )(catalogue.validate)
 app.command("schema", cls=Command, short_help="Print the JSON Schema of a catalogue file.")(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
 from dsr_options.cli import options
 from dsr_options.cli.options import (
     AssumeOption,
@@ -109,3 +114,42 @@ def agree(
     options.check_reading_bounds(catalogue, fmt)
     firm = options.firmness(catalogue, firmness_bound, vary)
     emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt), no_color)
+
+
+def scenarios(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE[:NAME]",
+            help="A scenario file (see examples/scenarios.yaml); :NAME for one scenario.",
+        ),
+    ],
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    assume: AssumeOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Each role's verdict under each scenario, side by side with the catalogue's, and why.
+
+    A scenario assumes attribute values (for every role, or for named roles); every column
+    but 'catalogue' rests on those assumptions and says so. --assume applies to the catalogue
+    column and to every scenario alike.
+
+    Examples:
+
+    \b
+      dsr-options scenarios examples/scenarios.yaml
+      dsr-options scenarios examples/scenarios.yaml:member-state-advice -f json
+    """
+    from dsr_options.analyses.scenarios import pick_scenarios, run_scenarios
+    from dsr_options.render.views.assumptions import stated
+    from dsr_options.render.views.scenarios import ScenariosView
+
+    catalogue = options.load(data, redlines, with_default, only, assume=assume)
+    options.check_reading_bounds(catalogue, fmt)
+    path, name = options.scenario_reference(str(file))
+    chosen = pick_scenarios(options.read_scenario_file(path, catalogue), name)
+    emit(render(stated(ScenariosView(run_scenarios(catalogue, chosen)), catalogue), fmt), no_color)
