@@ -126,7 +126,9 @@ def load(
 ) -> Catalogue:
     """The catalogue the options name (cached), with only the redlines ``--only`` picks, under
     the ``--scenario`` and then the ``--assume`` assumptions (a new catalogue, marked)."""
-    catalogue = _load(data, redlines, with_default, only)
+    from dsr_options.analyses.options import expand_options
+
+    catalogue = expand_options(_load(data, redlines, with_default, only))
     return what_if(catalogue, assume, scenario)
 
 

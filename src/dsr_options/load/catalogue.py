@@ -114,6 +114,10 @@ def _combine(parsed: list[Parsed]) -> Catalogue:
         holders=[h for model in redline_models for h in model.holders],
         roles=roles_model.roles,
         redlines=[r for model in redline_models for r in model.redlines],
+        variants=roles_model.variants,
+        packages=roles_model.packages,
+        assumed=[],
+        scenarios=[],
     )
 
 
