@@ -167,14 +167,15 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
     result = run("dsr-options --help", columns=80)
     commands = result.stdout.split("Commands:\n", 1)[1]
     assert commands == (
-        "  list      List the candidate roles, optionally filtered.\n"
-        "  show      Show everything about one role, evidence included.\n"
-        "  redlines  List the redlines that bound any UN role.\n"
-        "  check     Check every role against every redline.\n"
-        "  agree     Evidence for and against each role, and who objects.\n"
-        "  compare   Compare roles side by side, differences marked.\n"
-        "  validate  Check catalogue files; each problem at file:line:col.\n"
-        "  schema    Print the JSON Schema of a catalogue file.\n"
+        "  list       List the candidate roles, optionally filtered.\n"
+        "  show       Show everything about one role, evidence included.\n"
+        "  redlines   List the redlines that bound any UN role.\n"
+        "  check      Check every role against every redline.\n"
+        "  agree      Evidence for and against each role, and who objects.\n"
+        "  compare    Compare roles side by side, differences marked.\n"
+        "  scenarios  Each role's verdict under each scenario, side by side.\n"
+        "  validate   Check catalogue files; each problem at file:line:col.\n"
+        "  schema     Print the JSON Schema of a catalogue file.\n"
     )
 
 

@@ -117,7 +117,8 @@ def test_compare_never_cuts_an_id(run: Run, long_ids: Path, columns: int, expect
     # The comparison, then one firmness line per role (its own section, not the table's).
     shown, _, firmness = result.stdout.partition("\n\nFirmness: ")
     assert shown + "\n" == expected
-    assert "role-1: " in firmness and "role-2: " in firmness
+    assert "role-1: " in firmness
+    assert "role-2: " in firmness
 
 
 @pytest.mark.parametrize("columns", [40, 60, 80, 100, 120, 200])

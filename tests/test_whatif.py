@@ -15,7 +15,7 @@ from dsr_options.errors import UsageError
 from dsr_options.load.catalogue import load_catalogue
 
 from .conftest import Run
-from .factory import dump, redline, redlines_document, role, roles_document, write_catalogue
+from .factory import redline, redlines_document, role, roles_document, write_catalogue
 
 ONE = redline(1, rule={"attribute": "trigger", "equals": "un-initiative"})
 """Out exactly when the trigger (our analysis) is the UN's initiative."""
@@ -174,7 +174,7 @@ COMMANDS = ("list", "show role-1", "check", "agree", "compare role-1 role-2")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("fmt", ("table", "json", "yaml", "csv", "markdown"))
+@pytest.mark.parametrize("fmt", ["table", "json", "yaml", "csv", "markdown"])
 def test_no_output_passes_an_assumption_off_as_the_catalogue(
     run: Run, catalogue_dir: Path, command: str, fmt: str
 ) -> None:
@@ -189,8 +189,7 @@ def test_no_output_passes_an_assumption_off_as_the_catalogue(
         data = json.loads(result.stdout)
         assert data["what_if"]["assumptions"] == ["role-1.trigger=un-initiative"]
     if fmt == "csv":
-        header, *rows = result.stdout.splitlines()
-        assert header.startswith("assumptions,")
+        assert result.stdout.startswith("assumptions,")
     plain = run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}")
     assert "assumed" not in plain.stdout
 
@@ -373,7 +372,3 @@ def test_variant_and_package_mistakes_are_located(run: Run, tmp_path: Path) -> N
         ("package-too-small", "packages.0.members"),
         ("unknown-reference", "packages.1.members.1"),
     ]
-
-
-def test_a_scenario_file_is_yaml_the_factory_can_write(tmp_path: Path) -> None:
-    assert dump({"schema_version": 1}) == "schema_version: 1\n"

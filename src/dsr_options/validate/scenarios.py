@@ -27,7 +27,7 @@ def value_problem(decl: AttributeDecl, value: Any) -> str | None:
             return None
         return f"{decl.id} is a boolean attribute: give true or false, not {value!r}"
     if decl.type is AttributeType.CHOICE:
-        if not isinstance(value, str) or isinstance(value, bool):
+        if not isinstance(value, str):
             return f"{decl.id} is a choice attribute: give one of {', '.join(allowed)}"
         return _not_allowed(decl, [value])
     if not isinstance(value, (list, tuple)):

@@ -7,9 +7,12 @@ its JSON, and ``firmness_cell`` for one short column or line.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.firmness import Firmness, FirmnessReport
+
+if TYPE_CHECKING:
+    from dsr_options.render import Renderable
 
 
 def firmness_data(item: Firmness) -> dict[str, Any]:
@@ -127,7 +130,7 @@ def firmness_summary(report: FirmnessReport) -> dict[str, Any]:
     return data
 
 
-def with_firmness_table(table: Any, report: FirmnessReport | None) -> Any:
+def with_firmness_table(table: Renderable, report: FirmnessReport | None) -> Renderable:
     """A view's terminal table followed by the firmness table (rich only here, lazily)."""
     if report is None:
         return table
