@@ -274,7 +274,8 @@ FirmnessBoundOption = Annotated[
     typer.Option(
         "--firmness-bound",
         metavar="N",
-        help="Search firmness exactly up to N changed values together (1 to 4).",
+        help="Search firmness exactly up to N changed values together (1 to 4; 0 leaves "
+        "firmness out).",
     ),
 ]
 VaryOption = Annotated[
@@ -295,8 +296,12 @@ def firmness(
     analysis: Any = None,
     evaluator: Any = None,
 ) -> Any:
-    """The firmness of every role's verdict (reusing ``analysis`` and its ``evaluator``)."""
+    """The firmness of every role's verdict (reusing ``analysis`` and its ``evaluator``);
+    None with a bound of 0 (``--firmness-bound 0`` leaves firmness out)."""
     from dsr_options.analyses.firmness import firmness as firmness_of
+
+    if bound == 0:
+        return None
 
     return firmness_of(
         catalogue, analysis, bound=bound, vary=vary.strip().lower(), evaluator=evaluator

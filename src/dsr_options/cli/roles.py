@@ -182,10 +182,12 @@ def show_role(
     found = find_role(catalogue, role)
     evaluator = Evaluator(catalogue)
     verdict = evaluator.evaluate_role(found)
-    firm = role_firmness(
-        catalogue, verdict, bound=firmness_bound, vary=vary.strip().lower(), evaluator=evaluator
-    )
-    report = FirmnessReport(firm.bound, firm.vary, (firm,), ())
+    report = None
+    if firmness_bound:
+        firm = role_firmness(
+            catalogue, verdict, bound=firmness_bound, vary=vary.strip().lower(), evaluator=evaluator
+        )
+        report = FirmnessReport(firm.bound, firm.vary, (firm,), ())
     view = RoleDetail(found, catalogue, verdict, report)
     emit(render(stated(view, catalogue), fmt), no_color)
 
