@@ -37,13 +37,22 @@ from dsr_options.analyses.evaluate import (
     Outcome,
     Result,
     RoleVerdict,
+    Truth,
     Verdict,
+    _test_holds,
     role_bases,
     role_values,
 )
 from dsr_options.analyses.repairs import value_text
 from dsr_options.errors import UsageError
-from dsr_options.model.catalogue import AttributeDecl, Catalogue
+from dsr_options.model.catalogue import (
+    AnyRule,
+    AttributeDecl,
+    AttributeTest,
+    Catalogue,
+    NotRule,
+    Rule,
+)
 from dsr_options.model.vocabulary import AttributeType, Basis, Strictness
 
 DEFAULT_BOUND = 2
@@ -216,6 +225,50 @@ def _contribution(result: Result) -> Counts:
     return (*hard, 0, 0)
 
 
+def _counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
+    """The counters of one result from its truths (as :func:`_contribution` from a Result)."""
+    if applies is False:
+        outcome = Outcome.NOT_APPLICABLE
+    elif applies is None or holds is None:
+        outcome = Outcome.UNKNOWN
+    else:
+        outcome = Outcome.CROSSES if holds else Outcome.CLEAR
+    crossed = outcome is Outcome.CROSSES
+    could_cross = applies is not False and holds is not False
+    if strictness is Strictness.CONCERN:
+        return (0, 0, int(crossed), int(could_cross), 0, 0)
+    if strictness is Strictness.CONDITION:
+        return (
+            int(crossed),
+            int(could_cross),
+            0,
+            0,
+            int(applies is not False and holds is not True),
+            int(applies is True),
+        )
+    return (int(crossed), int(could_cross), 0, 0, 0, 0)
+
+
+def truth(rule: Rule, values: Mapping[str, Any]) -> Truth:
+    """Kleene truth of ``rule`` for ``values``, as :func:`evaluate_rule` finds it, without
+    the reasons (the search needs only the truth)."""
+    if isinstance(rule, AttributeTest):
+        return _test_holds(rule, values.get(rule.attribute))
+    if isinstance(rule, NotRule):
+        inner = truth(rule.not_, values)
+        return None if inner is None else not inner
+    decisive = isinstance(rule, AnyRule)
+    children = rule.any if isinstance(rule, AnyRule) else rule.all
+    unknown = False
+    for child in children:
+        found = truth(child, values)
+        if found is decisive:
+            return decisive
+        if found is None:
+            unknown = True
+    return None if unknown else not decisive
+
+
 def _add(a: Counts, b: Counts, sign: int = 1) -> Counts:
     return (
         a[0] + sign * b[0],
@@ -271,7 +324,21 @@ class _Searcher:
             for name in evaluator._tested(redline):
                 testing.setdefault(name, []).append(index)
         self.testing = testing
+        self._counts: dict[tuple[Any, ...], Counts] = {}
         self.varied_bases = {Basis.ANALYSIS} | ({Basis.NOTE} if vary == "note" else set())
+
+    def contribution(self, index: int, values: Mapping[str, Any]) -> Counts:
+        """What redline ``index`` adds to the counters for these values: shared between roles
+        and changes alike in the attributes it tests, and found without building reasons."""
+        redline = self.redlines[index]
+        tested = self.evaluator._tested(redline)
+        key = (index, tuple(values.get(name) for name in tested))
+        found = self._counts.get(key)
+        if found is None:
+            applies = True if redline.applies_to is None else truth(redline.applies_to, values)
+            holds = truth(redline.rule, values)
+            found = self._counts[key] = _counts_of(redline.strictness, applies, holds)
+        return found
 
     def firmness(self, verdict: RoleVerdict) -> Firmness:
         role = verdict.role
@@ -297,11 +364,8 @@ class _Searcher:
                 touched.update(self.testing[change.attribute])
             counts = total
             for index in touched:
-                redline = self.redlines[index]
-                result = self.evaluator.evaluate(role, redline, changed, bases)
-                if result is not base_results[index]:
-                    counts = _add(counts, contributions[index], -1)
-                    counts = _add(counts, _contribution(result))
+                counts = _add(counts, contributions[index], -1)
+                counts = _add(counts, self.contribution(index, changed))
             return verdict_of(counts)
 
         judgements = []
