@@ -372,3 +372,16 @@ def test_variant_and_package_mistakes_are_located(run: Run, tmp_path: Path) -> N
         ("package-too-small", "packages.0.members"),
         ("unknown-reference", "packages.1.members.1"),
     ]
+
+
+def test_the_library_guide_runs() -> None:
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "library.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    assert blocks
+    for block in blocks:
+        subprocess.run([sys.executable, "-c", block], check=True, cwd=root, capture_output=True)
