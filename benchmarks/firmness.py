@@ -32,11 +32,15 @@ from dsr_options.model.catalogue import (
     AttributeValue,
     Catalogue,
     Holder,
+    Reception,
     Redline,
     Role,
 )
-from dsr_options.model.vocabulary import Basis
+from dsr_options.model.vocabulary import Basis, ReceptionStance, Voices
 
+RECEPTION = Reception.model_construct(
+    stance=ReceptionStance.UNRECORDED, voices=Voices.UNRECORDED, summary="Generated."
+)
 PER_TYPE = 12
 VALUES = 4
 
@@ -100,6 +104,11 @@ def wide_catalogue(roles: int, seed: int = 0) -> Catalogue:
             id=f"role-{n}",
             number=n,
             title=f"Role {n}",
+            summary="Generated.",
+            levels=[],
+            dimensions=[],
+            reception=RECEPTION,
+            evidence=[],
             attributes={
                 d.id: AttributeValue.model_construct(
                     value=_value(rng, d), basis=Basis.ANALYSIS, note=None, evidence=[]
@@ -148,31 +157,38 @@ def best(action: Callable[[], object], repeats: int) -> float:
     return min(times)
 
 
+def _check(catalogue: Catalogue) -> Callable[[], object]:
+    return lambda: analyse(catalogue)
+
+
+def _with_firmness(catalogue: Catalogue, bound: int) -> Callable[[], object]:
+    def run() -> object:
+        evaluator = Evaluator(catalogue)
+        analysis = analyse(catalogue, evaluator)
+        return firmness(catalogue, analysis, bound=bound, evaluator=evaluator)
+
+    return run
+
+
 def in_process(sizes: Sequence[int], bounds: Sequence[int], repeats: int) -> list[str]:
-    lines = ["roles  redlines  check     " + "  ".join(f"bound {b:<13}" for b in bounds)]
+    """Per size: check's time, then per bound firmness's extra time and its ratio to check."""
+    lines = ["roles  redlines  check      " + "  ".join(f"bound {b:<16}" for b in bounds)]
     for size in sizes:
         catalogue = wide_catalogue(size)
-        floor = best(lambda: analyse(catalogue), repeats)
+        floor = best(_check(catalogue), repeats)
         cells = []
         for bound in bounds:
-
-            def run(bound: int = bound) -> None:
-                evaluator = Evaluator(catalogue)
-                firmness(catalogue, analyse(catalogue, evaluator), bound=bound, evaluator=evaluator)
-
-            total = best(run, repeats)
-            extra = total - floor
-            cells.append(f"{extra * 1000:8.1f} ms {extra / floor:5.2f}x")
+            extra = best(_with_firmness(catalogue, bound), repeats) - floor
+            cells.append(f"+{extra * 1000:9.1f} ms {extra / floor:6.2f}x")
         lines.append(
-            f"{size:5d}  {len(catalogue.redlines):8d}  {floor * 1000:6.1f} ms  " + "  ".join(cells)
+            f"{size:5d}  {len(catalogue.redlines):8d}  {floor * 1000:7.1f} ms  " + "  ".join(cells)
         )
     return lines
 
 
 def whole_process(repeats: int) -> list[str]:
     command = [sys.executable, "-m", "dsr_options", "check", "-f", "json"]
-    env = {**os.environ, "DSR_OPTIONS_CACHE_DIR": os.environ.get("DSR_OPTIONS_CACHE_DIR", "")}
-    env.pop("DSR_OPTIONS_CACHE_DIR") if not env["DSR_OPTIONS_CACHE_DIR"] else None
+    env = dict(os.environ)
 
     def timed(argv: list[str]) -> float:
         times = []
