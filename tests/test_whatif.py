@@ -385,3 +385,29 @@ def test_the_library_guide_runs() -> None:
     assert blocks
     for block in blocks:
         subprocess.run([sys.executable, "-c", block], check=True, cwd=root, capture_output=True)
+
+
+def test_option_mistakes_name_the_option(run: Run, catalogue_dir: Path, tmp_path: Path) -> None:
+    vary = run(f"dsr-options check --data {catalogue_dir} --vary notes")
+    assert (vary.exit_code, vary.stderr) == (
+        2,
+        "dsr-options: error: --vary: vary 'analysis' or 'note', not 'notes'\n",
+    )
+    missing = run(f"dsr-options check --data {catalogue_dir} --scenario {tmp_path}/none.yaml")
+    assert missing.exit_code == 2
+    assert "--scenario: no scenario file at" in missing.stderr
+    path = tmp_path / "scenarios.yaml"
+    path.write_text(GOOD_SCENARIOS, encoding="utf-8")
+    typo = run(f"dsr-options check --data {catalogue_dir} --scenario {path}:initiatve")
+    assert typo.exit_code == 2
+    assert "--scenario: " in typo.stderr
+    assert "initiative" in typo.stderr
+
+
+def test_list_firmness_adds_the_verdict(run: Run, tmp_path: Path) -> None:
+    data = _catalogue(tmp_path, ONE)
+    plain = json.loads(run(f"dsr-options list --data {data} -f json").stdout)
+    assert "firmness" not in plain[0]
+    listed = json.loads(run(f"dsr-options list --data {data} --firmness -f json").stdout)
+    assert listed[0]["verdict"] == "clear"
+    assert listed[0]["firmness"]["label"] == "hangs on one judgement"
