@@ -324,6 +324,7 @@ class _Searcher:
             for name in evaluator._tested(redline):
                 testing.setdefault(name, []).append(index)
         self.testing = testing
+        self._touched = {name: set(indices) for name, indices in testing.items()}
         self._counts: dict[tuple[Any, ...], Counts] = {}
         self.varied_bases = {Basis.ANALYSIS} | ({Basis.NOTE} if vary == "note" else set())
 
@@ -339,6 +340,39 @@ class _Searcher:
             holds = truth(redline.rule, values)
             found = self._counts[key] = _counts_of(redline.strictness, applies, holds)
         return found
+
+    def _independent(self, names: Sequence[str]) -> bool:
+        """No redline tests two of these attributes."""
+        seen: set[int] = set()
+        for name in names:
+            touched = self._touched[name]
+            if seen & touched:
+                return False
+            seen |= touched
+        return True
+
+    @staticmethod
+    def _additive(
+        names: Sequence[str],
+        deltas: Mapping[str, Mapping[Counts, list[Any]]],
+        total: Counts,
+        base: Verdict,
+        options: Mapping[str, Sequence[Any]],
+    ) -> list[ChangeSet]:
+        """The altering combinations of independent changes, in the order of their values."""
+        hits: list[tuple[tuple[int, ...], ChangeSet]] = []
+        for moves in itertools.product(*(deltas[n].items() for n in names)):
+            counts = total
+            for delta, _ in moves:
+                counts = _add(counts, delta)
+            result = verdict_of(counts)
+            if result is base:
+                continue
+            for combo in itertools.product(*(values for _, values in moves)):
+                order = tuple(options[n].index(v) for n, v in zip(names, combo, strict=True))
+                changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
+                hits.append((order, ChangeSet(changes, result)))
+        return [hit for _, hit in sorted(hits, key=lambda item: item[0])]
 
     def firmness(self, verdict: RoleVerdict) -> Firmness:
         role = verdict.role
@@ -356,7 +390,7 @@ class _Searcher:
         ]
         options = {name: variations(self.decls[name], values[name]) for name in varied}
 
-        def verdict_under(changes: Sequence[Change]) -> Verdict:
+        def counts_under(changes: Sequence[Change]) -> Counts:
             changed = dict(values)
             touched: set[int] = set()
             for change in changes:
@@ -366,15 +400,30 @@ class _Searcher:
             for index in touched:
                 counts = _add(counts, contributions[index], -1)
                 counts = _add(counts, self.contribution(index, changed))
-            return verdict_of(counts)
+            return counts
 
+        def verdict_under(changes: Sequence[Change]) -> Verdict:
+            return verdict_of(counts_under(changes))
+
+        # Each value's change moves the counters by a delta. Changes of attributes that no
+        # redline tests together move disjoint redlines, so their deltas add: such a set is
+        # searched over its members' distinct deltas, not over every combination of values.
+        deltas: dict[str, dict[Counts, list[Any]]] = {}
         judgements = []
         minimal: list[ChangeSet] = []
         altering: list[frozenset[str]] = []
         for name in varied:
+            verdicts = []
+            moved: dict[Counts, list[Any]] = {}
+            for value in options[name]:
+                counts = counts_under((Change(name, value),))
+                verdicts.append(verdict_of(counts))
+                if value is not None:
+                    moved.setdefault(_add(counts, total, -1), []).append(value)
+            deltas[name] = moved
             alternatives = tuple(
-                Alternative(change, verdict_under((change,)))
-                for change in (Change(name, v) for v in options[name])
+                Alternative(Change(name, v), found)
+                for v, found in zip(options[name], verdicts, strict=True)
             )
             judgements.append(Judgement(name, values[name], bases[name], alternatives))
             found = [
@@ -389,11 +438,14 @@ class _Searcher:
                 if any(known <= key for known in altering):
                     continue
                 hits = []
-                for combo in itertools.product(*(options[n][:-1] for n in names)):
-                    changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
-                    result = verdict_under(changes)
-                    if result is not base:
-                        hits.append(ChangeSet(changes, result))
+                if self._independent(names):
+                    hits = self._additive(names, deltas, total, base, options)
+                else:
+                    for combo in itertools.product(*(options[n][:-1] for n in names)):
+                        changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
+                        result = verdict_under(changes)
+                        if result is not base:
+                            hits.append(ChangeSet(changes, result))
                 if hits:
                     altering.append(key)
                     minimal += hits
