@@ -93,7 +93,9 @@ def check_against_show(run: Run, data: str, references: list[str]) -> dict[str, 
         role_id: _json(run, f"dsr-options show {role_id} {data} -f json")
         for role_id in compared["roles"]
     }
-    assert set(compared) == {"roles", "summary", "aspects"}
+    assert set(compared) == {"roles", "summary", "aspects", "firmness"}
+    for role_id in compared["roles"]:
+        assert compared["firmness"][role_id] == shown[role_id]["redlines"]["firmness"]
     for entry in compared["aspects"]:
         assert set(entry) == {"aspect", "values", "differs"}
         name, values = entry["aspect"], entry["values"]

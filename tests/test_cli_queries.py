@@ -188,6 +188,7 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
         "  agree         Evidence for and against each role, and who objects.\n"
         "  negotiate     Each holder's verdicts, and the fewest changes all accept.\n"
         "  compare       Compare roles side by side, differences marked.\n"
+        "  scenarios     Each role's verdict under each scenario, side by side.\n"
         "  offices       The UN offices in their hierarchy, and what each could lead.\n"
         "  diff          What changed between two versions, and why.\n"
         "  sources       The meeting note: who met, on what terms, what it concluded.\n"

@@ -115,7 +115,11 @@ role-2  (2) Coordination
 def test_compare_never_cuts_an_id(run: Run, long_ids: Path, columns: int, expected: str) -> None:
     result = run(f"dsr-options compare 1 2 --diff-only --data {long_ids}", columns=columns)
     assert result.exit_code == 0, result
-    assert body(result.stdout) == expected
+    # The comparison, then one firmness line per role (its own section, not the table's).
+    shown, _, firmness = body(result.stdout).partition("\n\nFirmness: ")
+    assert shown + "\n" == expected
+    assert "role-1: " in firmness
+    assert "role-2: " in firmness
 
 
 @pytest.mark.parametrize("columns", [40, 60, 80, 100, 120, 200])

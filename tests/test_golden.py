@@ -111,6 +111,36 @@ def _cases() -> list[tuple[str, str, int]]:
     cases.append(("new-redlines", "new-redlines Freedonia --out -", 100))
     cases.append(("schema-roles", "schema roles", 100))
     cases.append(("schema-redlines", "schema redlines", 100))
+    cases.append(("schema-scenarios", "schema scenarios", 100))
+    # What-if: assumptions and scenarios state themselves in every format (issue 13).
+    assume = (
+        "--assume strategic-advice.standing_un_capacity=false "
+        "--assume strategic-advice.technical_delivery_by_un=false"
+    )
+    for fmt in FORMATS:
+        cases.append((f"shipped-check-assume-{fmt}", f"check --data data {assume} -f {fmt}", 100))
+        cases.append(
+            (
+                f"shipped-scenarios-{fmt}",
+                f"scenarios examples/scenarios.yaml --data data -f {fmt}",
+                100,
+            )
+        )
+    cases.append(
+        (
+            "shipped-show-scenario",
+            "show strategic --data data --scenario examples/scenarios.yaml:brokered-advice",
+            100,
+        )
+    )
+    cases.append(("shipped-list-firmness", "list --data data --firmness -f csv", 100))
+    cases.append(
+        (
+            "shipped-check-firmness-bound-1",
+            "check --data data --firmness-bound 1 --vary note -f markdown",
+            100,
+        )
+    )
     for path in sorted((HERE / "corpus").glob("*.yaml")):
         cases.append((f"corpus-{path.stem}", f"validate tests/corpus/{path.name}", 100))
     return cases

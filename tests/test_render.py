@@ -16,16 +16,20 @@ import yaml
 from rich.console import Console
 
 from dsr_options.analyses.agreement import agreement
+from dsr_options.analyses.assumptions import apply_assumptions, parse_assumption
 from dsr_options.analyses.attributes import attributes
 from dsr_options.analyses.compare import compare_roles
 from dsr_options.analyses.diff import diff_catalogues
 from dsr_options.analyses.evaluate import analyse, evaluate_role
 from dsr_options.analyses.negotiate import negotiate
 from dsr_options.analyses.offices import office_tree
+from dsr_options.analyses.scenarios import run_scenarios
 from dsr_options.load.catalogue import load_files
 from dsr_options.model.catalogue import Catalogue
+from dsr_options.model.scenarios import Scenario
 from dsr_options.render import OutputFormat, as_text, render, views
 from dsr_options.render.views.agree import AgreeView
+from dsr_options.render.views.assumptions import stated
 from dsr_options.render.views.attributes import AttributeList
 from dsr_options.render.views.check import CheckView
 from dsr_options.render.views.compare import CompareView
@@ -34,6 +38,7 @@ from dsr_options.render.views.negotiate import NegotiateView
 from dsr_options.render.views.offices import OfficeView
 from dsr_options.render.views.redlines import RedlineList
 from dsr_options.render.views.roles import RoleDetail, RoleList
+from dsr_options.render.views.scenarios import ScenariosView
 from dsr_options.render.views.sources import SourcesView
 
 from .factory import evidence, roles_document, write_catalogue
@@ -52,6 +57,12 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 def listing_views(catalogue: Catalogue) -> list[Any]:
     role = catalogue.roles[0]
     changed = catalogue.model_copy(update={"roles": [role.model_copy(update={"title": "New"})]})
+    scenario = Scenario.model_validate(
+        {"id": "no-standing", "title": "No standing", "every_role": {"standing_un_capacity": False}}
+    )
+    assumed = apply_assumptions(
+        catalogue, [parse_assumption("*.standing_un_capacity=false", catalogue)]
+    )
     return [
         RoleList(catalogue.roles),
         RoleDetail(role, catalogue, evaluate_role(catalogue, role)),
@@ -64,6 +75,8 @@ def listing_views(catalogue: Catalogue) -> list[Any]:
         AttributeList(attributes(catalogue)),
         NegotiateView(negotiate(catalogue)),
         OfficeView(office_tree(catalogue)),
+        ScenariosView(run_scenarios(catalogue, [scenario])),
+        stated(RoleList(catalogue.roles), assumed),
     ]
 
 
@@ -101,4 +114,4 @@ def test_every_view_renders_in_every_format(catalogue: Catalogue, fmt: OutputFor
             assert len(read) == len(rows) > 0, name
             assert list(read[0]) == list(columns), name
         else:
-            assert text.startswith(("## ", "|", "4 of", "0 of", "1 of")), name
+            assert text.startswith(("## ", "|", "> ", "4 of", "0 of", "1 of")), name

@@ -23,6 +23,12 @@ from dsr_options._version import __version__
 
 if TYPE_CHECKING:
     from dsr_options.analyses.agreement import RoleAgreement, agreement
+    from dsr_options.analyses.assumptions import (
+        Assumption,
+        apply_assumptions,
+        parse_assumption,
+        parse_assumptions,
+    )
     from dsr_options.analyses.attributes import attributes
     from dsr_options.analyses.compare import Comparison, compare_roles
     from dsr_options.analyses.evaluate import (
@@ -38,9 +44,17 @@ if TYPE_CHECKING:
         select_redlines,
         surviving,
     )
+    from dsr_options.analyses.firmness import Firmness, FirmnessReport, firmness, role_firmness
     from dsr_options.analyses.negotiate import Negotiation, negotiate
+    from dsr_options.analyses.options import expand_options
     from dsr_options.analyses.query import RoleFilter, filter_roles, find_role
     from dsr_options.analyses.repairs import Repair, repair_hints
+    from dsr_options.analyses.scenarios import (
+        apply_scenario,
+        read_scenarios,
+        run_scenarios,
+        scenario_assumptions,
+    )
     from dsr_options.diagnostics import Code, Diagnostic, Severity
     from dsr_options.errors import CatalogueError, DsrOptionsError, UnknownIdError, UsageError
     from dsr_options.load.catalogue import LoadFailed, load_catalogue
@@ -93,10 +107,25 @@ _LAZY = {
     "attributes": "dsr_options.analyses.attributes",
     "negotiate": "dsr_options.analyses.negotiate",
     "Negotiation": "dsr_options.analyses.negotiate",
+    # what-if: assumptions, scenarios, variants and packages, and the firmness of verdicts
+    "Assumption": "dsr_options.analyses.assumptions",
+    "apply_assumptions": "dsr_options.analyses.assumptions",
+    "parse_assumption": "dsr_options.analyses.assumptions",
+    "parse_assumptions": "dsr_options.analyses.assumptions",
+    "Firmness": "dsr_options.analyses.firmness",
+    "FirmnessReport": "dsr_options.analyses.firmness",
+    "firmness": "dsr_options.analyses.firmness",
+    "role_firmness": "dsr_options.analyses.firmness",
+    "expand_options": "dsr_options.analyses.options",
+    "apply_scenario": "dsr_options.analyses.scenarios",
+    "read_scenarios": "dsr_options.analyses.scenarios",
+    "run_scenarios": "dsr_options.analyses.scenarios",
+    "scenario_assumptions": "dsr_options.analyses.scenarios",
 }
 
 __all__ = [
     "Analysis",
+    "Assumption",
     "Catalogue",
     "CatalogueError",
     "Code",
@@ -104,6 +133,8 @@ __all__ = [
     "Diagnostic",
     "DsrOptionsError",
     "Evidence",
+    "Firmness",
+    "FirmnessReport",
     "LoadFailed",
     "Negotiation",
     "Outcome",
@@ -122,16 +153,26 @@ __all__ = [
     "__version__",
     "agreement",
     "analyse",
+    "apply_assumptions",
+    "apply_scenario",
     "attributes",
     "clear_of",
     "compare_roles",
     "evaluate_role",
+    "expand_options",
     "filter_roles",
     "find_role",
+    "firmness",
     "load_catalogue",
     "negotiate",
+    "parse_assumption",
+    "parse_assumptions",
+    "read_scenarios",
     "repair_hints",
+    "role_firmness",
     "rule_text",
+    "run_scenarios",
+    "scenario_assumptions",
     "select_redlines",
     "surviving",
     "validate_paths",

@@ -152,6 +152,11 @@ class Code(str, Enum):
         Severity.ERROR,
         "A value that the attribute does not declare.",
     )
+    PACKAGE_TOO_SMALL = (
+        "package-too-small",
+        Severity.ERROR,
+        "A package names fewer than two roles, or the same role twice.",
+    )
     CONTEXT_INVALID = (
         "context-invalid",
         Severity.ERROR,

@@ -1017,7 +1017,7 @@ def _testing(redlines: Sequence[Redline]) -> dict[str, list[Redline]]:
     for redline in redlines:
         names: dict[str, None] = {}
         _tested(redline.applies_to, names)
-        _tested(redline.rule, names)
+        _tested(redline.crossing, names)
         for name in names:
             found.setdefault(name, []).append(redline)
     return found

@@ -186,7 +186,7 @@ class Result:
     @property
     def rests_on_analysis(self) -> bool:
         """Some value behind the result is our analysis, not the note's."""
-        return any(reason.basis is Basis.ANALYSIS for reason in self.reasons)
+        return any(reason.basis in (Basis.ANALYSIS, Basis.ASSUMED) for reason in self.reasons)
 
     @property
     def explanation(self) -> tuple[str, ...]:
@@ -542,10 +542,13 @@ def select_redlines(
     return catalogue.model_copy(update={"redlines": kept})
 
 
-def analyse(catalogue: Catalogue) -> Analysis:
-    """The whole matrix: every role's verdict and every redline's holders and outcomes."""
+def analyse(catalogue: Catalogue, evaluator: Evaluator | None = None) -> Analysis:
+    """The whole matrix: every role's verdict and every redline's holders and outcomes.
+
+    Pass an ``evaluator`` to share its results with later analyses (firmness).
+    """
     check_bounds(catalogue)
-    evaluator = Evaluator(catalogue)
+    evaluator = evaluator or Evaluator(catalogue)
     verdicts = tuple(evaluator.evaluate_role(role) for role in catalogue.roles)
     lines = []
     for redline in catalogue.redlines:

@@ -35,6 +35,9 @@ app.command("negotiate", short_help="Each holder's verdicts, and the fewest chan
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )
+app.command(
+    "scenarios", cls=Command, short_help="Each role's verdict under each scenario, side by side."
+)(redlines.scenarios)
 app.command("offices", short_help="The UN offices in their hierarchy, and what each could lead.")(
     roles.offices
 )

@@ -21,6 +21,7 @@ class SchemaKind(str, Enum):
 
     ROLES = "roles"
     REDLINES = "redlines"
+    SCENARIOS = "scenarios"
 
 
 def source_option(value: str) -> tuple[str | None, Path]:
@@ -97,7 +98,9 @@ def schema(
     kind: Annotated[
         SchemaKind,
         typer.Argument(
-            parser=choice(SchemaKind), metavar="[FILE]", help="Which file: roles or redlines."
+            parser=choice(SchemaKind),
+            metavar="[FILE]",
+            help="Which file: roles, redlines or scenarios.",
         ),
     ] = SchemaKind.ROLES,
 ) -> None:

@@ -138,8 +138,59 @@ def load(
     redlines: list[Path] | None = None,
     with_default: bool = False,
     only: list[str] | None = None,
+    *,
+    assume: list[str] | None = None,
+    scenario: str | None = None,
 ) -> Catalogue:
-    """The catalogue the options name (cached), with only the redlines ``--only`` picks."""
+    """The catalogue the options name (cached), with only the redlines ``--only`` picks, under
+    the ``--scenario`` and then the ``--assume`` assumptions (a new catalogue, marked)."""
+    from dsr_options.analyses.options import expand_options
+
+    catalogue = expand_options(_load(data, redlines, with_default, only))
+    return what_if(catalogue, assume, scenario)
+
+
+def what_if(catalogue: Catalogue, assume: list[str] | None, scenario: str | None) -> Catalogue:
+    """The catalogue under ``--scenario FILE[:NAME]`` and the ``--assume`` values."""
+    if scenario:
+        from dsr_options.analyses.scenarios import apply_scenarios, pick_scenarios
+
+        path, name = scenario_reference(scenario)
+        catalogue = apply_scenarios(
+            catalogue, pick_scenarios(read_scenario_file(path, catalogue), name)
+        )
+    if assume:
+        from dsr_options.analyses.assumptions import apply_assumptions, parse_assumptions
+
+        catalogue = apply_assumptions(catalogue, parse_assumptions(assume, catalogue))
+    return catalogue
+
+
+def scenario_reference(reference: str) -> tuple[Path, str | None]:
+    """``FILE[:NAME]`` as the file and the scenario's name (None: every scenario)."""
+    path = Path(reference)
+    if path.exists() or ":" not in reference:
+        return path, None
+    head, _, name = reference.rpartition(":")
+    return Path(head), name or None
+
+
+def read_scenario_file(path: Path, catalogue: Catalogue) -> Any:
+    """A scenario file read and checked against ``catalogue`` (errors located, exit 1)."""
+    from dsr_options.analyses.scenarios import read_scenarios
+    from dsr_options.errors import UsageError
+
+    if not path.is_file():
+        raise UsageError(f"no scenario file at {path}", about="scenario")
+    return read_scenarios(path, catalogue)
+
+
+def _load(
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+) -> Catalogue:
     from dsr_options.errors import UsageError
     from dsr_options.load.catalogue import load_catalogue
 
@@ -183,15 +234,20 @@ def provenance(
     only: list[str] | None = None,
 ) -> Provenance:
     """What the command's output was made from: the files ``load`` read, ``--only``'s ids."""
+    from dataclasses import replace
+
     from dsr_options.load.provenance import provenance_for
 
-    return provenance_for(
+    found = provenance_for(
         data,
         redlines=redlines or (),
         with_default=with_default or not redlines,
         only=[line.id for line in catalogue.redlines] if only else (),
         date=DATE[0],
     )
+    # A what-if says so wherever the output goes: the scenarios and assumptions applied.
+    scenario = ", ".join(catalogue.scenarios) or None
+    return replace(found, scenario=scenario, assumptions=list(catalogue.assumed))
 
 
 # -- options shared by the commands ---------------------------------------------------------------
@@ -267,6 +323,69 @@ BoundOption = Annotated[
         help="Most attribute changes the search combines for one role (1 to 6).",
     ),
 ]
+
+
+DEFAULT_FIRMNESS_BOUND = 2
+"""The default search bound (analyses.firmness.DEFAULT_BOUND, kept here to import nothing)."""
+
+AssumeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--assume",
+        metavar="ROLE.ATTRIBUTE=VALUE",
+        help="What if: evaluate as if the role had this value (marked [assumed] in the output); "
+        "repeat for several; a choices value as a comma list; ROLE * for every role; "
+        "VALUE unknown for no value.",
+        show_default=False,
+    ),
+]
+ScenarioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        metavar="FILE[:NAME]",
+        help="Evaluate under a scenario of a scenario file (the one NAME names; a file of one "
+        "scenario needs no NAME).",
+        show_default=False,
+    ),
+]
+FirmnessBoundOption = Annotated[
+    int,
+    typer.Option(
+        "--firmness-bound",
+        metavar="N",
+        help="Search firmness exactly up to N changed values together (1 to 4; 0 leaves "
+        "firmness out).",
+    ),
+]
+VaryOption = Annotated[
+    str,
+    typer.Option(
+        "--vary",
+        metavar="WHAT",
+        help="Which values firmness varies: analysis (our judgements) or note (the note's "
+        "values too).",
+    ),
+]
+
+
+def firmness(
+    catalogue: Catalogue,
+    bound: int,
+    vary: str,
+    analysis: Any = None,
+    evaluator: Any = None,
+) -> Any:
+    """The firmness of every role's verdict (reusing ``analysis`` and its ``evaluator``);
+    None with a bound of 0 (``--firmness-bound 0`` leaves firmness out)."""
+    from dsr_options.analyses.firmness import firmness as firmness_of
+
+    if bound == 0:
+        return None
+
+    return firmness_of(
+        catalogue, analysis, bound=bound, vary=vary.strip().lower(), evaluator=evaluator
+    )
 
 
 def need_two_roles(references: list[str]) -> None:

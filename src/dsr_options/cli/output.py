@@ -36,6 +36,11 @@ OPTION_FOR = {
     "name": "NAME",
     "bound": "--bound",
     "clear_of": "--clear-of",
+    "assume": "--assume",
+    "scenario": "--scenario",
+    "firmness_bound": "--firmness-bound",
+    "vary": "--vary",
+    "date": "--date",
 }
 """The command-line option for each library argument an error can be about."""
 
@@ -116,6 +121,14 @@ def exit_for(exc: DsrOptionsError) -> typer.Exit:
 
     if isinstance(exc, LoadFailed):
         return report_load_failure(exc.loaded)
+    from dsr_options.analyses.scenarios import ScenarioFileError
+
+    if isinstance(exc, ScenarioFileError):
+        from dsr_options.render.views.diagnostics import diagnostics_text
+
+        sys.stderr.write(diagnostics_text(exc.diagnostics, exc.texts))
+        files = ", ".join(exc.texts) or "the scenario file"
+        return fail(f"{files} is invalid; run `dsr-options validate {files}`", EXIT_DATA)
     message = str(exc)
     code = exc.exit_code
     if exc.about in OPTION_FOR:

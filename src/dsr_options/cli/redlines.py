@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    AssumeOption,
     BoundOption,
     DataOption,
+    FirmnessBoundOption,
     FormatOption,
     HolderOption,
     NoColorOption,
     OnlyOption,
     RedlinesOption,
+    ScenarioOption,
+    VaryOption,
     WithDefaultOption,
 )
 from dsr_options.cli.output import emit
@@ -59,6 +64,10 @@ def check_redlines(
         bool,
         typer.Option("--logic", help="Explain results as logic (rules and values), not prose."),
     ] = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -75,9 +84,13 @@ def check_redlines(
       dsr-options check
       dsr-options check --only no-standing,limited -f markdown
       dsr-options check --redlines mine.yaml --with-default -f json
+      dsr-options check --assume strategic-advice.standing_un_capacity=false
+      dsr-options check --scenario examples/scenarios.yaml:mandate-only
+      dsr-options check --firmness-bound 3 --vary note -f json
     """
     from dsr_options.analyses.agreement import agreement
-    from dsr_options.analyses.evaluate import analyse
+    from dsr_options.analyses.evaluate import Evaluator, analyse
+    from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.check import CheckView
 
     if files:
@@ -89,17 +102,24 @@ def check_redlines(
             f"dsr-options check {given}"
         )
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     options.check_reading_bounds(catalogue, fmt)
+    evaluator = Evaluator(catalogue)
+    analysis = analyse(catalogue, evaluator)
+    firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
     origin = options.provenance(catalogue, data, redlines, with_default, only)
-    view = CheckView(analyse(catalogue), agreement(catalogue), show_all, logic)
-    emit(render(view, fmt, origin), no_color)
+    view = CheckView(analysis, agreement(catalogue), show_all, logic, firm)
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def agree(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -117,11 +137,13 @@ def agree(
     """
     from dsr_options.analyses.agreement import agreement
     from dsr_options.render.views.agree import AgreeView
+    from dsr_options.render.views.assumptions import stated
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     options.check_reading_bounds(catalogue, fmt)
+    firm = options.firmness(catalogue, firmness_bound, vary)
     origin = options.provenance(catalogue, data, redlines, with_default, only)
-    emit(render(AgreeView(agreement(catalogue)), fmt, origin), no_color)
+    emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt, origin), no_color)
 
 
 def negotiate(
@@ -130,6 +152,8 @@ def negotiate(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -151,13 +175,15 @@ def negotiate(
       dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
     """
     from dsr_options.analyses.negotiate import negotiate as find
+    from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.negotiate import NegotiateView
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
     origin = options.provenance(catalogue, data, redlines, with_default, only)
-    emit(render(NegotiateView(find(catalogue, chosen, bound=bound)), fmt, origin), no_color)
+    view = NegotiateView(find(catalogue, chosen, bound=bound))
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def list_attributes(
@@ -184,3 +210,44 @@ def list_attributes(
     catalogue = options.load(data, redlines, with_default)
     origin = options.provenance(catalogue, data, redlines, with_default)
     emit(render(AttributeList(attributes(catalogue)), fmt, origin), no_color)
+
+
+def scenarios(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE[:NAME]",
+            help="A scenario file (see examples/scenarios.yaml); :NAME for one scenario.",
+        ),
+    ],
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    only: OnlyOption = None,
+    assume: AssumeOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Each role's verdict under each scenario, side by side with the catalogue's, and why.
+
+    A scenario assumes attribute values (for every role, or for named roles); every column
+    but 'catalogue' rests on those assumptions and says so. --assume applies to the catalogue
+    column and to every scenario alike.
+
+    Examples:
+
+    \b
+      dsr-options scenarios examples/scenarios.yaml
+      dsr-options scenarios examples/scenarios.yaml:member-state-advice -f json
+    """
+    from dsr_options.analyses.scenarios import pick_scenarios, run_scenarios
+    from dsr_options.render.views.assumptions import stated
+    from dsr_options.render.views.scenarios import ScenariosView
+
+    catalogue = options.load(data, redlines, with_default, only, assume=assume)
+    options.check_reading_bounds(catalogue, fmt)
+    path, name = options.scenario_reference(str(file))
+    chosen = pick_scenarios(options.read_scenario_file(path, catalogue), name)
+    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    view = stated(ScenariosView(run_scenarios(catalogue, chosen)), catalogue)
+    emit(render(view, fmt, origin), no_color)

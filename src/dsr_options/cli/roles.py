@@ -8,10 +8,15 @@ import typer
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    DEFAULT_FIRMNESS_BOUND,
+    AssumeOption,
     DataOption,
+    FirmnessBoundOption,
     FormatOption,
     NoColorOption,
     RedlinesOption,
+    ScenarioOption,
+    VaryOption,
     WithDefaultOption,
 )
 from dsr_options.cli.output import emit
@@ -87,8 +92,20 @@ def list_roles(
             help="Keep roles that cross no veto or condition, nor could on unknown attributes.",
         ),
     ] = False,
+    with_firmness: Annotated[
+        bool,
+        typer.Option(
+            "--firmness",
+            help="Add each role's verdict and how firm it is (what changes of our analysis "
+            "values alter it).",
+        ),
+    ] = False,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -107,6 +124,8 @@ def list_roles(
       dsr-options list --survives
       dsr-options list --clear-of no-standing,limited
       dsr-options list --survives --redlines mine.yaml
+      dsr-options list --firmness -f json
+      dsr-options list --survives --assume '*.in_country=false'
     """
     from dsr_options.analyses.query import RoleFilter, filter_roles
     from dsr_options.render.views.roles import RoleList
@@ -120,11 +139,14 @@ def list_roles(
         clear_of=options.split_ids(clear_of or ()),
         survives=survives,
     )
-    catalogue = options.load(data, redlines, with_default)
+    from dsr_options.render.views.assumptions import stated
+
+    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
     origin = options.provenance(catalogue, data, redlines, with_default)
     found = filter_roles(catalogue, criteria)
     verdicts = options.verdicts_to_read(catalogue, found, fmt)
-    emit(render(RoleList(found, verdicts), fmt, origin), no_color)
+    firm = options.firmness(catalogue, firmness_bound, vary) if with_firmness else None
+    emit(render(stated(RoleList(found, verdicts, firm), catalogue), fmt, origin), no_color)
 
 
 def show_role(
@@ -139,6 +161,10 @@ def show_role(
     ] = None,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -152,8 +178,10 @@ def show_role(
       dsr-options show 3 -f markdown
       dsr-options show match -f json
     """
-    from dsr_options.analyses.evaluate import evaluate_role
+    from dsr_options.analyses.evaluate import Evaluator
+    from dsr_options.analyses.firmness import FirmnessReport, role_firmness
     from dsr_options.analyses.query import find_role
+    from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.roles import RoleDetail
 
     if more:
@@ -165,11 +193,19 @@ def show_role(
             f"dsr-options compare {given}"
         )
 
-    catalogue = options.load(data, redlines, with_default)
+    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
     found = find_role(catalogue, role)
-    detail = RoleDetail(found, catalogue, evaluate_role(catalogue, found))
+    evaluator = Evaluator(catalogue)
+    verdict = evaluator.evaluate_role(found)
+    report = None
+    if firmness_bound:
+        firm = role_firmness(
+            catalogue, verdict, bound=firmness_bound, vary=vary.strip().lower(), evaluator=evaluator
+        )
+        report = FirmnessReport(firm.bound, firm.vary, (firm,), ())
+    view = RoleDetail(found, catalogue, verdict, report)
     origin = options.provenance(catalogue, data, redlines, with_default)
-    emit(render(detail, fmt, origin), no_color)
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def compare(
@@ -186,6 +222,10 @@ def compare(
     ] = False,
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "analysis",
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -205,10 +245,14 @@ def compare(
 
     references = roles or []
     options.need_two_roles(references)
-    catalogue = options.load(data, redlines, with_default)
+    from dsr_options.render.views.assumptions import stated
+
+    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
-    view = CompareView(result.only_differing() if diff_only else result)
-    emit(render(view, fmt, options.provenance(catalogue, data, redlines, with_default)), no_color)
+    firm = options.firmness(catalogue, firmness_bound, vary)
+    view = CompareView(result.only_differing() if diff_only else result, firm)
+    origin = options.provenance(catalogue, data, redlines, with_default)
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def offices(

@@ -214,6 +214,10 @@ def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
         roles=roles_model.roles,
         redlines=redlines,
         redline_files=redline_files,
+        variants=roles_model.variants,
+        packages=roles_model.packages,
+        assumed=[],
+        scenarios=[],
     )
 
 

@@ -201,11 +201,30 @@ class AttributeDecl(_Model):
     type: Annotated[AttributeType, _LAX]
     description: Text
     values: list[AttributeValueDecl] = Field(default_factory=list)
+    combine: Literal["any", "all", "same", "union", "intersection"] | None = Field(
+        default=None,
+        description=(
+            "How a package's value follows from its members' values: any/all (boolean), same "
+            "(every member's value, when they agree), union/intersection (choices). Without "
+            "it a package gives no value (unknown)."
+        ),
+    )
 
     model_config = ConfigDict(json_schema_extra=_VALUES_MATCH_TYPE)
 
     @model_validator(mode="after")
     def _values_match_type(self) -> AttributeDecl:
+        fits = {
+            "any": AttributeType.BOOLEAN,
+            "all": AttributeType.BOOLEAN,
+            "union": AttributeType.CHOICES,
+            "intersection": AttributeType.CHOICES,
+        }
+        if self.combine is not None and fits.get(self.combine, self.type) is not self.type:
+            raise ValueError(
+                f"combine '{self.combine}' is for {fits[self.combine].value} attributes, "
+                f"not {self.type.value}"
+            )
         if self.type is AttributeType.BOOLEAN and self.values:
             raise ValueError("a boolean attribute takes no 'values'")
         if self.type is not AttributeType.BOOLEAN and not self.values:
@@ -258,6 +277,11 @@ class AttributeValue(_Model):
     def _note_needs_evidence(self) -> AttributeValue:
         if self.basis is Basis.NOTE and not self.evidence:
             raise ValueError("a value with basis 'note' needs at least one piece of evidence")
+        if self.basis is Basis.ASSUMED:
+            raise ValueError(
+                "basis 'assumed' is for what-if values (assumptions and scenarios), "
+                "not for the catalogue: write 'note' or 'analysis'"
+            )
         return self
 
 
@@ -303,6 +327,27 @@ class Role(_Model):
     concerns: list[Noted] = Field(default_factory=list)
     open_questions: list[Noted] = Field(default_factory=list)
     evidence: list[Evidence] = Field(min_length=2)
+
+
+class Variant(_Model):
+    """A role with named changes: an option of its own, with its own id and title."""
+
+    id: Id
+    title: ShortText
+    base: Id = Field(description="The role it changes.")
+    summary: Text | None = None
+    changes: dict[AttributeName, Values] = Field(
+        min_length=1, description="The attribute values that differ from the base role's."
+    )
+
+
+class Package(_Model):
+    """Two or more roles taken together (the note's "and/or"): an option of its own."""
+
+    id: Id
+    title: ShortText
+    members: list[Id] = Field(min_length=1, description="The roles taken together (two or more).")
+    summary: Text | None = None
 
 
 # -- redline rules --------------------------------------------------------------------------------
@@ -497,6 +542,8 @@ class RolesFile(_Model):
     attributes: list[AttributeDecl] = Field(default_factory=list)
     offices: list[Office] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    packages: list[Package] = Field(default_factory=list)
 
 
 class RedlinesFile(_Model):
@@ -517,6 +564,15 @@ class Catalogue(_Model):
     holders: list[Holder]
     roles: list[Role]
     redlines: list[Redline]
+    variants: list[Variant] = Field(default_factory=list)
+    packages: list[Package] = Field(default_factory=list)
+    assumed: list[str] = Field(
+        default_factory=list,
+        description="What-if assumptions applied (ROLE.ATTRIBUTE=VALUE): not the catalogue's.",
+    )
+    scenarios: list[str] = Field(
+        default_factory=list, description="The scenarios whose assumptions are applied."
+    )
     redline_files: dict[str, str] = Field(
         default_factory=dict,
         description="The file each redline came from (its display path), by redline id.",

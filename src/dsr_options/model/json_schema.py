@@ -12,9 +12,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
+from dsr_options.model.scenarios import ScenariosFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_MODELS: dict[str, type[BaseModel]] = {"roles": RolesFile, "redlines": RedlinesFile}
+_MODELS: dict[str, type[BaseModel]] = {
+    "roles": RolesFile,
+    "redlines": RedlinesFile,
+    "scenarios": ScenariosFile,
+}
 KINDS = tuple(_MODELS)
 
 

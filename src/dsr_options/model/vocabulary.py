@@ -38,6 +38,8 @@ class Basis(str, Enum):
 
     NOTE = "note"
     ANALYSIS = "analysis"
+    ASSUMED = "assumed"
+    """A what-if value a user assumed (``--assume`` or a scenario), never the catalogue's."""
 
 
 class ReceptionStance(str, Enum):

@@ -154,6 +154,11 @@ def check(parsed: Sequence[Parsed]) -> None:
             _check_roles_file(file, items, scope)
         else:
             _check_redlines_file(file, items, scope)
+    for item in parsed:
+        if isinstance(item.model, RolesFile) and (item.model.variants or item.model.packages):
+            from dsr_options.validate.options import check_options
+
+            check_options(item.file, item.model, scope.attributes)
 
     roles = [r.value for _, items in files if items.kind is RolesFile for r in items.roles]
     complete_roles = all(

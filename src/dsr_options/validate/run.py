@@ -39,13 +39,16 @@ from dsr_options.files.paths import PathKind, present, probe
 from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
+from dsr_options.model.scenarios import ScenariosFile
 from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validate.references import Parsed, check
+from dsr_options.validate.scenarios import check_scenario_file
 
 
 class FileKind(str, Enum):
     ROLES = "roles"
     REDLINES = "redlines"
+    SCENARIOS = "scenarios"
 
 
 _ROLES_KEYS = {"roles", "attributes", "offices"}
@@ -209,7 +212,11 @@ def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
             return FileKind.ROLES
         if keys & _REDLINES_KEYS:
             return FileKind.REDLINES
+        if "scenarios" in keys:
+            return FileKind.SCENARIOS
     name = path.name.lower()
+    if "scenario" in name:
+        return FileKind.SCENARIOS
     if "redline" in name:
         return FileKind.REDLINES
     if "role" in name:
@@ -238,6 +245,11 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
         for f in group
         if f.kind is FileKind.REDLINES
     ]
+    scenarios = [f for f in group if f.kind is FileKind.SCENARIOS]
+    if scenarios:
+        _check_scenarios(folder, scenarios, roles, data)
+    if not redlines and not roles:
+        return
     if not redlines or roles:
         check([*roles, *redlines])
         return
@@ -263,6 +275,28 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
                 "references were not checked; run `dsr-options validate` on that file",
             )
     check([Parsed(context, model, RolesFile), *redlines])
+
+
+def _check_scenarios(
+    folder: Path, files: list[_File], roles: list[Parsed], data: Path | None
+) -> None:
+    """Scenario files, against the roles file beside them (or the catalogue in use)."""
+    model = next((p.model for p in roles if isinstance(p.model, RolesFile)), None)
+    if model is None and not roles:
+        context_path = _context_roles(folder, data)
+        if context_path is not None:
+            context = read_file(context_path, display_path(context_path))
+            model = validate_model(context, RolesFile)
+    for item in files:
+        if model is None:
+            item.loaded.report(
+                Code.CONTEXT_INVALID,
+                "the roles file it is checked against has errors (or there is none), so its "
+                "roles and attributes were not checked",
+            )
+            validate_model(item.loaded, ScenariosFile)
+            continue
+        check_scenario_file(item.loaded, [r.id for r in model.roles], model.attributes)
 
 
 def _context_roles(folder: Path, data: Path | None) -> Path | None:

@@ -13,6 +13,7 @@ from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.firmness import FirmnessReport
     from dsr_options.render import Renderable
 
 
@@ -138,23 +139,34 @@ class AgreeView:
     """For each role: evidence for and against it, and the holders who object."""
 
     agreements: Sequence[RoleAgreement]
+    firmness: FirmnessReport | None = None
     envelope_key = "roles"
     """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         agreements = self.agreements
-        return [agreement_data(a) for a in agreements]
+        from dsr_options.render.views.firmness import add_to_items
+
+        return add_to_items([agreement_data(a) for a in agreements], self.firmness)
 
     def rows(self) -> Rows:
         agreements = self.agreements
-        return _agree_rows(agreements), AGREE_CSV_COLUMNS
+        from dsr_options.render.views.firmness import add_to_rows
+
+        return add_to_rows(_agree_rows(agreements), AGREE_CSV_COLUMNS, self.firmness)
 
     def markdown(self) -> str:
         agreements = self.agreements
-        return _agree_markdown(agreements)
+        text = _agree_markdown(agreements)
+        if self.firmness is None:
+            return text
+        from dsr_options.render.views.firmness import firmness_markdown
+
+        return text + "\n" + firmness_markdown(self.firmness)
 
     def table(self) -> Renderable:
         agreements = self.agreements
         from dsr_options.render.terminal.agree import agreement_view
+        from dsr_options.render.views.firmness import with_firmness_table
 
-        return agreement_view(agreements)
+        return with_firmness_table(agreement_view(agreements), self.firmness)

@@ -31,6 +31,7 @@ from dsr_options.render.words import (
 )
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.firmness import FirmnessReport
     from dsr_options.render import Renderable
 
 
@@ -288,24 +289,41 @@ class CheckView:
     """Show the results that cross nothing too (collapsed by default)."""
     logic: bool = False
     """Explain results in the logic form (JSON always has it) rather than in sentences."""
+    firmness: FirmnessReport | None = None
 
     def data(self) -> Any:
         analysis = self.analysis
-        return analysis_data(analysis)
+        data = analysis_data(analysis)
+        if self.firmness is None:
+            return data
+        from dsr_options.render.views.firmness import add_to_items, firmness_summary
+
+        add_to_items(data["roles"], self.firmness)
+        return {**data, "firmness": firmness_summary(self.firmness)}
 
     def rows(self) -> Rows:
         analysis = self.analysis
-        return _check_rows(analysis), CHECK_CSV_COLUMNS
+        from dsr_options.render.views.firmness import add_to_rows
+
+        return add_to_rows(_check_rows(analysis), CHECK_CSV_COLUMNS, self.firmness)
 
     def markdown(self) -> str:
         analysis = self.analysis
-        return _check_markdown(analysis, self.agreements, self.show_all, self.logic)
+        text = _check_markdown(analysis, self.agreements, self.show_all, self.logic)
+        if self.firmness is None:
+            return text
+        from dsr_options.render.views.firmness import firmness_markdown
+
+        return text + "\n" + firmness_markdown(self.firmness)
 
     def table(self) -> Renderable:
         analysis = self.analysis
         from dsr_options.render.terminal.check import check_view
+        from dsr_options.render.views.firmness import with_firmness_table
 
-        return check_view(analysis, self.agreements, self.show_all, self.logic)
+        return with_firmness_table(
+            check_view(analysis, self.agreements, self.show_all, self.logic), self.firmness
+        )
 
 
 # -- agree ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.firmness import FirmnessReport
     from dsr_options.render import Renderable
 
 
@@ -20,10 +21,18 @@ class CompareView:
     """Roles side by side, one row per aspect."""
 
     result: Comparison
+    firmness: FirmnessReport | None = None
 
     def data(self) -> Any:
         result = self.result
-        return result.data()
+        data = result.data()
+        if self.firmness is not None:
+            from dsr_options.render.views.firmness import firmness_data
+
+            data["firmness"] = {
+                f.role: firmness_data(f) for f in self.firmness.roles if f.role in result.role_ids
+            }
+        return data
 
     def rows(self) -> Rows:
         result = self.result
@@ -37,6 +46,17 @@ class CompareView:
             }
             for aspect in result.aspects
         ]
+        if self.firmness is not None:
+            texts = {f.role: f.text for f in self.firmness.roles}
+            labels = {texts.get(r, "") for r in result.role_ids}
+            rows.append(
+                {
+                    **{r: texts.get(r, "") for r in result.role_ids},
+                    "aspect": "firmness",
+                    "label": "Firmness",
+                    "differs": "true" if len(labels) > 1 else "false",
+                }
+            )
         return rows, columns
 
     def markdown(self) -> str:
@@ -53,10 +73,24 @@ class CompareView:
             for aspect in result.aspects
         ]
         summary = markdown_cell(comparison_summary(result.summary))
-        return summary + "\n\n" + write_markdown_table(rows, columns)
+        text = summary + "\n\n" + write_markdown_table(rows, columns)
+        if self.firmness is None:
+            return text
+        from dsr_options.render.views.firmness import firmness_markdown
+
+        return text + "\n" + firmness_markdown(self._mine())
+
+    def _mine(self) -> FirmnessReport:
+        from dataclasses import replace
+
+        assert self.firmness is not None
+        ids = set(self.result.role_ids)
+        return replace(self.firmness, roles=tuple(f for f in self.firmness.roles if f.role in ids))
 
     def table(self) -> Renderable:
         result = self.result
         from dsr_options.render.terminal.compare import comparison_table
+        from dsr_options.render.views.firmness import with_firmness_table
 
-        return comparison_table(result)
+        table = comparison_table(result)
+        return with_firmness_table(table, self._mine() if self.firmness is not None else None)

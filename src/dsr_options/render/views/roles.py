@@ -20,6 +20,7 @@ from dsr_options.render.words import (
 
 if TYPE_CHECKING:
     from dsr_options.analyses.evaluate import RoleVerdict
+    from dsr_options.analyses.firmness import FirmnessReport
     from dsr_options.render import Renderable
 
 LIST_COLUMNS = ("number", "id", "title", "levels", "dimensions", "leads", "reception", "voices")
@@ -50,12 +51,24 @@ class RoleList:
     roles: Sequence[Role]
     verdicts: Mapping[str, RoleVerdict] | None = None
     """Each role's verdict by id, for the table's and Markdown's verdict columns (None: none)."""
+    firmness: FirmnessReport | None = None
+    """When given: each role's verdict and its firmness (JSON ``verdict``/``firmness``)."""
     envelope_key = "roles"
     """Where schema 2's envelope puts this list (see render.envelope)."""
 
     def data(self) -> Any:
         roles = self.roles
-        return [role_data(role) for role in roles]
+        data = [role_data(role) for role in roles]
+        if self.firmness is None:
+            return data
+        from dsr_options.render.views.firmness import firmness_data
+
+        for item in data:
+            found = self.firmness.of(item["id"])
+            if found is not None:
+                item["verdict"] = found.verdict.value
+                item["firmness"] = firmness_data(found)
+        return data
 
     def rows(self) -> Rows:
         roles = self.roles
@@ -64,7 +77,11 @@ class RoleList:
             {**_row(role), "summary": one_line(role.summary), "evidence": str(len(role.evidence))}
             for role in roles
         ]
-        return rows, columns
+        if self.firmness is None:
+            return rows, columns
+        from dsr_options.render.views.firmness import add_to_rows
+
+        return add_to_rows(rows, columns, self.firmness, key="id")
 
     def _rows(self) -> list[dict[str, str]]:
         rows = [_row(role) for role in self.roles]
@@ -77,12 +94,18 @@ class RoleList:
 
     def markdown(self) -> str:
         extra = ("verdict", "firmness") if self.verdicts is not None else ()
-        return write_markdown_table(self._rows(), [*LIST_COLUMNS, *extra])
+        text = write_markdown_table(self._rows(), [*LIST_COLUMNS, *extra])
+        if self.firmness is None:
+            return text
+        from dsr_options.render.views.firmness import firmness_markdown
+
+        return text + "\n" + firmness_markdown(self.firmness)
 
     def table(self) -> Renderable:
         from dsr_options.render.terminal.roles import role_list_table
+        from dsr_options.render.views.firmness import with_firmness_table
 
-        return role_list_table(self._rows())
+        return with_firmness_table(role_list_table(self._rows()), self.firmness)
 
 
 def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
@@ -147,29 +170,49 @@ class RoleDetail:
     role: Role
     catalogue: Catalogue
     verdict: RoleVerdict | None = None
+    firmness: FirmnessReport | None = None
 
     def data(self) -> Any:
         role, verdict = self.role, self.verdict
-        return _detail_data(role, verdict)
+        data = _detail_data(role, verdict)
+        found = self.firmness.of(role.id) if self.firmness is not None else None
+        if found is not None and "redlines" in data:
+            from dsr_options.render.views.firmness import firmness_data
+
+            data["redlines"]["firmness"] = firmness_data(found)
+        return data
+
+    def _extra(self) -> list[tuple[str, str]]:
+        extra = redline_lines(self.verdict) if self.verdict is not None else []
+        found = self.firmness.of(self.role.id) if self.firmness is not None else None
+        if found is not None:
+            from dsr_options.render.views.firmness import firmness_lines
+
+            extra += firmness_lines(found)
+        return extra
 
     def rows(self) -> Rows:
-        role, catalogue, verdict = self.role, self.catalogue, self.verdict
-        extra = redline_lines(verdict) if verdict is not None else []
-        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
+        role, catalogue = self.role, self.catalogue
+        rows = [
+            {"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *self._extra()]
+        ]
         return rows, ["field", "value"]
 
     def markdown(self) -> str:
-        role, catalogue, verdict = self.role, self.catalogue, self.verdict
-        extra = redline_lines(verdict) if verdict is not None else []
-        rows = [{"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *extra]]
+        role, catalogue = self.role, self.catalogue
+        rows = [
+            {"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *self._extra()]
+        ]
         heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
         return heading + write_markdown_table(rows, ["field", "value"])
 
     def table(self) -> Renderable:
         role, catalogue, verdict = self.role, self.catalogue, self.verdict
         from dsr_options.render.terminal.roles import role_detail_view
+        from dsr_options.render.views.firmness import firmness_only, with_firmness_table
 
-        return role_detail_view(role, catalogue, verdict)
+        report = firmness_only(self.firmness, role.id)
+        return with_firmness_table(role_detail_view(role, catalogue, verdict), report)
 
 
 def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:

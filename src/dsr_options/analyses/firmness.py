@@ -1,0 +1,511 @@
+"""How firm each verdict is: which of our judgements it rests on, and which changes alter it.
+
+For every role, the values it rests on are the values of the attributes the redlines test whose
+basis is our analysis (``vary="note"`` varies the note's values too; assumed values and missing
+values are never varied: the user fixed the first, and the second is no judgement).
+
+Each such value is varied over its declared vocabulary:
+
+- a boolean: to the other boolean, or to unknown (no value);
+- a choice: to each other declared value, or to unknown;
+- a choices set: each single declared value added or removed (not every subset: a set of ``n``
+  values has ``2**n`` subsets), or unknown.
+
+Then the smallest sets of judgements whose change alters the verdict are found EXACTLY by
+exhaustive search over those variations (to declared values only: a value made unknown leaves the
+verdict undetermined almost always, so it is reported per value but not searched), for sets of
+1 up to ``bound`` judgements (default 2): a set is minimal when no smaller set of the same
+judgements alters the verdict. "None up to 2" is a result: no change of one or two values
+alters it.
+
+It is fast because a verdict is a sum: each redline's result adds to a few counters (crossed a
+veto or condition, could cross one, ...) and the verdict follows from the counters, so a change
+re-evaluates only the redlines that test the changed attributes (through the
+:class:`Evaluator`'s shared results) and adjusts the counters.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dsr_options.analyses.evaluate import (
+    Analysis,
+    Evaluator,
+    Outcome,
+    Result,
+    RoleVerdict,
+    Truth,
+    Verdict,
+    _test_holds,
+    role_bases,
+    role_values,
+)
+from dsr_options.analyses.repairs import value_text
+from dsr_options.errors import UsageError
+from dsr_options.model.catalogue import (
+    AnyRule,
+    AttributeDecl,
+    AttributeTest,
+    Catalogue,
+    NotRule,
+    Rule,
+)
+from dsr_options.model.vocabulary import AttributeType, Basis, Strictness
+
+DEFAULT_BOUND = 2
+MAX_BOUND = 4
+VARY = ("analysis", "note")
+
+FIRM = "firm"
+ONE_JUDGEMENT = "hangs on one judgement"
+ON_ANALYSIS = "rests on analysis"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value changed: ``value`` None means unknown (the role gives no value)."""
+
+    attribute: str
+    value: Any
+
+    @property
+    def text(self) -> str:
+        shown = "unknown" if self.value is None else value_text(self.value)
+        return f"{self.attribute}={shown}"
+
+    @property
+    def assume(self) -> str:
+        """The change as the value of ``--assume`` takes it (after ``ROLE.``)."""
+        if self.value is None:
+            return f"{self.attribute}=unknown"
+        if isinstance(self.value, bool):
+            return f"{self.attribute}={'true' if self.value else 'false'}"
+        if isinstance(self.value, tuple):
+            return f"{self.attribute}={','.join(self.value)}"
+        return f"{self.attribute}={self.value}"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What the verdict becomes under one change."""
+
+    change: Change
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One value the verdict rests on, and the verdict under each of its variations."""
+
+    attribute: str
+    value: Any
+    basis: Basis
+    alternatives: tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """A smallest set of changes that alters the verdict, and the verdict it gives."""
+
+    changes: tuple[Change, ...]
+    verdict: Verdict
+
+    @property
+    def text(self) -> str:
+        return " and ".join(c.text for c in self.changes) + f" gives {self.verdict.value}"
+
+
+@dataclass(frozen=True)
+class Firmness:
+    """How firm one role's verdict is."""
+
+    role: str
+    verdict: Verdict
+    bound: int
+    vary: str
+    rests_on: tuple[Judgement, ...]
+    minimal: tuple[ChangeSet, ...]
+    """Every smallest set of up to ``bound`` changes that alters the verdict."""
+
+    @property
+    def label(self) -> str:
+        if not self.minimal:
+            return FIRM
+        if min(len(s.changes) for s in self.minimal) == 1:
+            return ONE_JUDGEMENT
+        return ON_ANALYSIS
+
+    @property
+    def smallest(self) -> int | None:
+        return min((len(s.changes) for s in self.minimal), default=None)
+
+    @property
+    def text(self) -> str:
+        """One line a reader understands: ``firm (none up to 2)``, or what it hangs on."""
+        if not self.minimal:
+            return f"{FIRM}: no change of up to {self.bound} {self._values} alters it"
+        attributes = sorted({c.attribute for s in self.minimal for c in s.changes})
+        return f"{self.label}: {', '.join(attributes)} (up to {self.bound})"
+
+    @property
+    def _values(self) -> str:
+        return "analysis values" if self.vary == "analysis" else "analysis or note values"
+
+
+@dataclass(frozen=True)
+class Undiscriminating:
+    """A redline with the same outcome for every role: it does not tell the roles apart."""
+
+    redline: str
+    strictness: Strictness
+    outcome: Outcome
+    by_assumption: bool
+    """Every role's result rests on values that are our analysis or assumed, not the note."""
+
+    @property
+    def text(self) -> str:
+        lead = f"{self.redline} is {self.outcome.value} for every role"
+        why = " by our analysis or an assumption" if self.by_assumption else ""
+        return f"{lead}{why}: it does not tell the roles apart"
+
+
+@dataclass(frozen=True)
+class FirmnessReport:
+    """Firmness of every role's verdict, and the redlines that do not tell roles apart."""
+
+    bound: int
+    vary: str
+    roles: tuple[Firmness, ...]
+    undiscriminating: tuple[Undiscriminating, ...]
+
+    def of(self, role_id: str) -> Firmness | None:
+        return next((f for f in self.roles if f.role == role_id), None)
+
+
+# -- variations -----------------------------------------------------------------------------------
+
+
+def variations(decl: AttributeDecl, value: Any) -> tuple[Any, ...]:
+    """The values ``value`` is varied to, in a fixed order, None (unknown) last."""
+    found: list[Any] = []
+    if decl.type is AttributeType.BOOLEAN:
+        found = [not value] if isinstance(value, bool) else [True, False]
+    elif decl.type is AttributeType.CHOICE:
+        found = [v.id for v in decl.values if v.id != value]
+    else:
+        current = set(value) if isinstance(value, tuple) else set()
+        order = [v.id for v in decl.values]
+        for item in order:
+            changed = current ^ {item}
+            found.append(tuple(v for v in order if v in changed))
+    return (*found, None)
+
+
+# -- verdicts as sums -----------------------------------------------------------------------------
+
+Counts = tuple[int, int, int, int, int, int]
+_ZERO: Counts = (0, 0, 0, 0, 0, 0)
+
+
+def _contribution(result: Result) -> Counts:
+    strictness = result.strictness
+    crossed = result.outcome is Outcome.CROSSES
+    if strictness is Strictness.CONCERN:
+        return (0, 0, int(crossed), int(result.could_cross), 0, 0)
+    hard = (int(crossed), int(result.could_cross), 0, 0)
+    if strictness is Strictness.CONDITION:
+        return (
+            *hard,
+            int(result.could_be_clear_in_scope),
+            int(not result.could_be_out_of_scope),
+        )
+    return (*hard, 0, 0)
+
+
+def _counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
+    """The counters of one result from its truths (as :func:`_contribution` from a Result)."""
+    if applies is False:
+        outcome = Outcome.NOT_APPLICABLE
+    elif applies is None or holds is None:
+        outcome = Outcome.UNKNOWN
+    else:
+        outcome = Outcome.CROSSES if holds else Outcome.CLEAR
+    crossed = outcome is Outcome.CROSSES
+    could_cross = applies is not False and holds is not False
+    if strictness is Strictness.CONCERN:
+        return (0, 0, int(crossed), int(could_cross), 0, 0)
+    if strictness is Strictness.CONDITION:
+        return (
+            int(crossed),
+            int(could_cross),
+            0,
+            0,
+            int(applies is not False and holds is not True),
+            int(applies is True),
+        )
+    return (int(crossed), int(could_cross), 0, 0, 0, 0)
+
+
+def truth(rule: Rule, values: Mapping[str, Any]) -> Truth:
+    """Kleene truth of ``rule`` for ``values``, as :func:`evaluate_rule` finds it, without
+    the reasons (the search needs only the truth)."""
+    if isinstance(rule, AttributeTest):
+        return _test_holds(rule, values.get(rule.attribute))
+    if isinstance(rule, NotRule):
+        inner = truth(rule.not_, values)
+        return None if inner is None else not inner
+    decisive = isinstance(rule, AnyRule)
+    children = rule.any if isinstance(rule, AnyRule) else rule.all
+    unknown = False
+    for child in children:
+        found = truth(child, values)
+        if found is decisive:
+            return decisive
+        if found is None:
+            unknown = True
+    return None if unknown else not decisive
+
+
+def _add(a: Counts, b: Counts, sign: int = 1) -> Counts:
+    return (
+        a[0] + sign * b[0],
+        a[1] + sign * b[1],
+        a[2] + sign * b[2],
+        a[3] + sign * b[3],
+        a[4] + sign * b[4],
+        a[5] + sign * b[5],
+    )
+
+
+def verdict_of(counts: Counts) -> Verdict:
+    """The verdict the counters give: the same as ``evaluate``'s, without its details."""
+    hard_crossed, hard_could, concern_crossed, concern_could, cond_clear, cond_in = counts
+    if hard_crossed:
+        return Verdict.OUT
+    possible = []
+    if hard_could:
+        possible.append(Verdict.OUT)
+    if concern_crossed or concern_could:
+        possible.append(Verdict.FLAGGED)
+    if not concern_crossed:
+        if cond_clear:
+            possible.append(Verdict.CONDITIONAL)
+        if not cond_in:
+            possible.append(Verdict.CLEAR)
+    return possible[0] if len(possible) == 1 else Verdict.UNDETERMINED
+
+
+# -- the search -----------------------------------------------------------------------------------
+
+
+class _Searcher:
+    def __init__(self, evaluator: Evaluator, bound: int, vary: str) -> None:
+        if bound < 1 or bound > MAX_BOUND:
+            raise UsageError(
+                f"the firmness bound is a number of changes from 1 to {MAX_BOUND}, not {bound}",
+                about="firmness_bound",
+            )
+        if vary not in VARY:
+            raise UsageError(
+                f"vary 'analysis' or 'note', not {vary!r}",
+                about="vary",
+            )
+        self.evaluator = evaluator
+        self.bound = bound
+        self.vary = vary
+        catalogue = evaluator.catalogue
+        self.redlines = catalogue.redlines
+        self.decls = {decl.id: decl for decl in catalogue.attributes}
+        testing: dict[str, list[int]] = {}
+        for index, redline in enumerate(self.redlines):
+            for name in evaluator._tested(redline):
+                testing.setdefault(name, []).append(index)
+        self.testing = testing
+        self._touched = {name: set(indices) for name, indices in testing.items()}
+        self._counts: dict[tuple[Any, ...], Counts] = {}
+        self.varied_bases = {Basis.ANALYSIS} | ({Basis.NOTE} if vary == "note" else set())
+
+    def contribution(self, index: int, values: Mapping[str, Any]) -> Counts:
+        """What redline ``index`` adds to the counters for these values: shared between roles
+        and changes alike in the attributes it tests, and found without building reasons."""
+        redline = self.redlines[index]
+        tested = self.evaluator._tested(redline)
+        key = (index, tuple(values.get(name) for name in tested))
+        found = self._counts.get(key)
+        if found is None:
+            applies = True if redline.applies_to is None else truth(redline.applies_to, values)
+            holds = truth(redline.crossing, values)
+            found = self._counts[key] = _counts_of(redline.strictness, applies, holds)
+        return found
+
+    def _independent(self, names: Sequence[str]) -> bool:
+        """No redline tests two of these attributes."""
+        seen: set[int] = set()
+        for name in names:
+            touched = self._touched[name]
+            if seen & touched:
+                return False
+            seen |= touched
+        return True
+
+    @staticmethod
+    def _additive(
+        names: Sequence[str],
+        deltas: Mapping[str, Mapping[Counts, list[Any]]],
+        total: Counts,
+        base: Verdict,
+        options: Mapping[str, Sequence[Any]],
+    ) -> list[ChangeSet]:
+        """The altering combinations of independent changes, in the order of their values."""
+        hits: list[tuple[tuple[int, ...], ChangeSet]] = []
+        for moves in itertools.product(*(deltas[n].items() for n in names)):
+            counts = total
+            for delta, _ in moves:
+                counts = _add(counts, delta)
+            result = verdict_of(counts)
+            if result is base:
+                continue
+            for combo in itertools.product(*(values for _, values in moves)):
+                order = tuple(options[n].index(v) for n, v in zip(names, combo, strict=True))
+                changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
+                hits.append((order, ChangeSet(changes, result)))
+        return [hit for _, hit in sorted(hits, key=lambda item: item[0])]
+
+    def firmness(self, verdict: RoleVerdict) -> Firmness:
+        role = verdict.role
+        values, bases = role_values(role), role_bases(role)
+        base_results = verdict.results
+        contributions = [_contribution(r) for r in base_results]
+        total = _ZERO
+        for c in contributions:
+            total = _add(total, c)
+        base = verdict_of(total)
+        varied = [
+            name
+            for name in self.testing
+            if name in values and bases.get(name) in self.varied_bases and name in self.decls
+        ]
+        options = {name: variations(self.decls[name], values[name]) for name in varied}
+
+        def counts_under(changes: Sequence[Change]) -> Counts:
+            changed = dict(values)
+            touched: set[int] = set()
+            for change in changes:
+                changed[change.attribute] = change.value
+                touched.update(self.testing[change.attribute])
+            counts = total
+            for index in touched:
+                counts = _add(counts, contributions[index], -1)
+                counts = _add(counts, self.contribution(index, changed))
+            return counts
+
+        def verdict_under(changes: Sequence[Change]) -> Verdict:
+            return verdict_of(counts_under(changes))
+
+        # Each value's change moves the counters by a delta. Changes of attributes that no
+        # redline tests together move disjoint redlines, so their deltas add: such a set is
+        # searched over its members' distinct deltas, not over every combination of values.
+        deltas: dict[str, dict[Counts, list[Any]]] = {}
+        judgements = []
+        minimal: list[ChangeSet] = []
+        altering: list[frozenset[str]] = []
+        for name in varied:
+            verdicts = []
+            moved: dict[Counts, list[Any]] = {}
+            for value in options[name]:
+                counts = counts_under((Change(name, value),))
+                verdicts.append(verdict_of(counts))
+                if value is not None:
+                    moved.setdefault(_add(counts, total, -1), []).append(value)
+            deltas[name] = moved
+            alternatives = tuple(
+                Alternative(Change(name, v), found)
+                for v, found in zip(options[name], verdicts, strict=True)
+            )
+            judgements.append(Judgement(name, values[name], bases[name], alternatives))
+            found = [
+                a for a in alternatives if a.verdict is not base and a.change.value is not None
+            ]
+            if found:
+                altering.append(frozenset((name,)))
+                minimal += [ChangeSet((a.change,), a.verdict) for a in found]
+        for size in range(2, self.bound + 1):
+            for names in itertools.combinations(varied, size):
+                key = frozenset(names)
+                if any(known <= key for known in altering):
+                    continue
+                hits = []
+                if self._independent(names):
+                    hits = self._additive(names, deltas, total, base, options)
+                else:
+                    for combo in itertools.product(*(options[n][:-1] for n in names)):
+                        changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
+                        result = verdict_under(changes)
+                        if result is not base:
+                            hits.append(ChangeSet(changes, result))
+                if hits:
+                    altering.append(key)
+                    minimal += hits
+        return Firmness(
+            role.id, verdict.verdict, self.bound, self.vary, tuple(judgements), tuple(minimal)
+        )
+
+
+def role_firmness(
+    catalogue: Catalogue,
+    verdict: RoleVerdict,
+    *,
+    bound: int = DEFAULT_BOUND,
+    vary: str = "analysis",
+    evaluator: Evaluator | None = None,
+) -> Firmness:
+    """How firm one role's verdict is (``verdict`` from :func:`evaluate_role`)."""
+    return _Searcher(evaluator or Evaluator(catalogue), bound, vary).firmness(verdict)
+
+
+def firmness(
+    catalogue: Catalogue,
+    analysis: Analysis | None = None,
+    *,
+    bound: int = DEFAULT_BOUND,
+    vary: str = "analysis",
+    evaluator: Evaluator | None = None,
+) -> FirmnessReport:
+    """How firm every role's verdict is, searched exactly up to ``bound`` changes.
+
+    Pass the ``analysis`` (and the ``evaluator`` that made it) to reuse its results.
+    """
+    evaluator = evaluator or Evaluator(catalogue)
+    if analysis is None:
+        verdicts = tuple(evaluator.evaluate_role(role) for role in catalogue.roles)
+    else:
+        verdicts = analysis.verdicts
+    searcher = _Searcher(evaluator, bound, vary)
+    roles = tuple(searcher.firmness(v) for v in verdicts)
+    return FirmnessReport(bound, vary, roles, undiscriminating(verdicts))
+
+
+def undiscriminating(verdicts: Sequence[RoleVerdict]) -> tuple[Undiscriminating, ...]:
+    """The redlines whose outcome is the same for every role (two roles or more)."""
+    if len(verdicts) < 2:
+        return ()
+    found = []
+    for index, first in enumerate(verdicts[0].results):
+        outcomes = {v.results[index].outcome for v in verdicts}
+        if len(outcomes) != 1:
+            continue
+        assumed = all(
+            reason.basis in (Basis.ANALYSIS, Basis.ASSUMED)
+            for v in verdicts
+            for reason in v.results[index].reasons
+        )
+        found.append(Undiscriminating(first.redline.id, first.strictness, first.outcome, assumed))
+    return tuple(found)
+
+
+def verdict_changes(firm: Firmness) -> Mapping[str, Verdict]:
+    """Each minimal change set's ``--assume`` text and the verdict it predicts."""
+    return {" ".join(c.assume for c in s.changes): s.verdict for s in firm.minimal}

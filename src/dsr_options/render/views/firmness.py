@@ -1,0 +1,187 @@
+"""Firmness as plain data and as one short phrase, for every view that shows a verdict.
+
+Kept apart from each view's layout (issue 15 restyles those): a view calls ``firmness_data`` for
+its JSON, and ``firmness_cell`` for one short column or line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dsr_options.analyses.firmness import Firmness, FirmnessReport
+
+if TYPE_CHECKING:
+    from dsr_options.render import Renderable
+
+
+def firmness_data(item: Firmness) -> dict[str, Any]:
+    """One role's firmness as JSON-ready data."""
+
+    def plain(value: Any) -> Any:
+        return list(value) if isinstance(value, tuple) else value
+
+    return {
+        "label": item.label,
+        "bound": item.bound,
+        "vary": item.vary,
+        "text": item.text,
+        "smallest": item.smallest,
+        "rests_on": [
+            {
+                "attribute": j.attribute,
+                "value": plain(j.value),
+                "basis": j.basis.value,
+                "alternatives": [
+                    {
+                        "value": plain(a.change.value),
+                        "verdict": a.verdict.value,
+                        "alters": a.verdict is not item.verdict,
+                    }
+                    for a in j.alternatives
+                ],
+            }
+            for j in item.rests_on
+        ],
+        "changes": [
+            {
+                "changes": [
+                    {"attribute": c.attribute, "value": plain(c.value), "assume": c.assume}
+                    for c in s.changes
+                ],
+                "verdict": s.verdict.value,
+                "text": s.text,
+            }
+            for s in item.minimal
+        ],
+    }
+
+
+def report_data(report: FirmnessReport) -> dict[str, Any]:
+    """The whole report as JSON-ready data."""
+    return {
+        "bound": report.bound,
+        "vary": report.vary,
+        "roles": {f.role: firmness_data(f) for f in report.roles},
+        "undiscriminating": [
+            {
+                "redline": u.redline,
+                "strictness": u.strictness.value,
+                "outcome": u.outcome.value,
+                "by_assumption": u.by_assumption,
+                "text": u.text,
+            }
+            for u in report.undiscriminating
+        ],
+    }
+
+
+def firmness_cell(item: Firmness | None) -> str:
+    """One short cell: ``firm (≤2)``, ``hangs on one judgement: in_country``."""
+    if item is None:
+        return ""
+    return item.text
+
+
+def firmness_rows(report: FirmnessReport) -> list[dict[str, str]]:
+    """One row per role: its verdict, label, and the smallest changes that alter it."""
+    return [
+        {
+            "role": item.role,
+            "verdict": item.verdict.value,
+            "firmness": item.label,
+            "changes": "; ".join(s.text for s in item.minimal) or f"none up to {item.bound}",
+        }
+        for item in report.roles
+    ]
+
+
+FIRMNESS_COLUMNS = ("role", "verdict", "firmness", "changes")
+
+
+def firmness_heading(report: FirmnessReport) -> str:
+    values = "analysis values" if report.vary == "analysis" else "analysis and note values"
+    return (
+        f"Firmness: the smallest sets of up to {report.bound} changed {values} that alter "
+        "each verdict (searched exactly)"
+    )
+
+
+def firmness_markdown(report: FirmnessReport) -> str:
+    """A ``## Firmness`` section: one row per role, then the redlines that tell no role apart."""
+    from dsr_options.render.formats import write_markdown_table
+    from dsr_options.render.safe import markdown_cell
+
+    text = (
+        "## Firmness\n\n"
+        + markdown_cell(firmness_heading(report))
+        + "\n\n"
+        + write_markdown_table(firmness_rows(report), FIRMNESS_COLUMNS)
+    )
+    if report.undiscriminating:
+        text += "\n" + "".join(f"- {markdown_cell(u.text)}\n" for u in report.undiscriminating)
+    return text
+
+
+def firmness_summary(report: FirmnessReport) -> dict[str, Any]:
+    """What a whole report says beside the roles: bound, what is varied, undiscriminating."""
+    data = report_data(report)
+    data.pop("roles")
+    return data
+
+
+def with_firmness_table(table: Renderable, report: FirmnessReport | None) -> Renderable:
+    """A view's terminal table followed by the firmness table (rich only here, lazily)."""
+    if report is None:
+        return table
+    from dsr_options.render.terminal.firmness import firmness_table
+
+    return firmness_table(
+        table,
+        firmness_heading(report),
+        [f"{item.role}: {item.text}" for item in report.roles],
+        [u.text for u in report.undiscriminating],
+    )
+
+
+def add_to_items(items: Any, report: FirmnessReport | None, key: str = "role") -> Any:
+    """Each role's dict (``item[key]`` its id) with its ``firmness`` added, in place."""
+    if report is None:
+        return items
+    for item in items:
+        found = report.of(item.get(key, ""))
+        if found is not None:
+            item["firmness"] = firmness_data(found)
+    return items
+
+
+def add_to_rows(
+    rows: Sequence[Mapping[str, str]],
+    columns: Sequence[str],
+    report: FirmnessReport | None,
+    key: str = "role",
+) -> tuple[list[dict[str, str]], list[str]]:
+    """CSV rows with a ``firmness`` column (its one-line text) after the role's id."""
+    if report is None:
+        return [dict(r) for r in rows], list(columns)
+    out = []
+    for row in rows:
+        found = report.of(row.get(key, ""))
+        out.append({**row, "firmness": found.text if found is not None else ""})
+    return out, [*columns, "firmness"]
+
+
+def firmness_lines(item: Firmness) -> list[tuple[str, str]]:
+    """``show``'s (field, value) lines: the label, then each smallest change set."""
+    lines = [("firmness", item.text)]
+    lines += [("firmness change", s.text) for s in item.minimal]
+    return lines
+
+
+def firmness_only(report: FirmnessReport | None, role_id: str) -> FirmnessReport | None:
+    """The report narrowed to one role (for ``show``)."""
+    if report is None:
+        return None
+    from dataclasses import replace
+
+    return replace(report, roles=tuple(f for f in report.roles if f.role == role_id))
