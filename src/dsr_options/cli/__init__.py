@@ -1,7 +1,7 @@
 """The ``dsr-options`` command line: options, one core call, one renderer per command.
 
 ``app`` holds the group and the error mapping (``output.exit_for``); the commands live in
-``roles`` (list, show, compare), ``redlines`` (redlines, check, agree) and ``catalogue``
+``roles`` (list, show, compare), ``redlines`` (redlines, check, agree), ``brief`` and ``catalogue``
 (validate, schema), and are registered here, in the order ``--help`` lists them. Heavy modules
 (pydantic, PyYAML, rich) are imported inside the commands, so that ``--version`` and ``--help``
 cost little more than importing typer.
@@ -9,7 +9,7 @@ cost little more than importing typer.
 
 from __future__ import annotations
 
-from dsr_options.cli import catalogue, redlines, roles
+from dsr_options.cli import brief, catalogue, redlines, roles
 from dsr_options.cli.app import app, main
 from dsr_options.cli.options import Command
 
@@ -24,6 +24,7 @@ app.command("check", short_help="Check every role against every redline.")(redli
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
 )
+app.command("brief", short_help="A brief to circulate: Markdown, HTML or Word.")(brief.brief)
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )

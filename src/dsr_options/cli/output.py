@@ -32,6 +32,7 @@ OPTION_FOR = {
     "leads": "--lead",
     "only": "--only",
     "clear_of": "--clear-of",
+    "holder": "--holder",
 }
 """The command-line option for each library argument an error can be about."""
 
