@@ -18,7 +18,7 @@ from dsr_options.cli.options import (
     WithDefaultOption,
     choice,
 )
-from dsr_options.render import BriefFormat, render
+from dsr_options.render import BriefFormat, OutputFormat, render
 
 if TYPE_CHECKING:
     from dsr_options.render.brief.content import Brief
@@ -44,7 +44,9 @@ HolderOption = Annotated[
 ]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", metavar="FILE", help="Write the brief to FILE.", show_default=False),
+    typer.Option(
+        "--out", "-o", metavar="FILE", help="Write the brief to FILE.", show_default=False
+    ),
 ]
 DateOption = Annotated[
     str | None,
@@ -100,7 +102,7 @@ def make_brief(
 
     catalogue = options.load(data, redlines, with_default, only)
     catalogue = select_holders(catalogue, options.split_ids(holders or []))
-    options.check_reading_bounds(catalogue, options.OutputFormat.MARKDOWN)
+    options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
     digest = catalogue_digest(data, redlines or [], with_default or not redlines)
     origin = Origin(
         version=__version__,

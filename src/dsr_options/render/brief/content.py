@@ -188,7 +188,9 @@ def provenance_items(origin: Origin) -> tuple[tuple[str, str], ...]:
     ]
     if origin.redlines:
         own = ", ".join(origin.redlines)
-        items.append(("Redline files", own + (" and the catalogue's" if origin.with_default else "")))
+        items.append(
+            ("Redline files", own + (" and the catalogue's" if origin.with_default else ""))
+        )
     else:
         items.append(("Redline files", "the catalogue's"))
     if origin.holders:
@@ -238,7 +240,8 @@ def _strongest(items: Sequence[Quoted]) -> Quoted | None:
     """The quote that weighs most: one on how the role was received (its reception or a
     concern) before one that only describes the role; the first of those in catalogue order."""
     received = [q for q in items if q.on_reception]
-    return (received or list(items) or [None])[0]
+    ranked = received or list(items)
+    return ranked[0] if ranked else None
 
 
 def _names(names: Sequence[str]) -> str:
@@ -367,7 +370,9 @@ def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
     if accepting and len(accepting) == len(positions):
         pairs.insert(0, ("accepted by", "every holder"))
     elif accepting:
-        others = "the other holder" if len(accepting) == 1 else f"the {len(accepting)} other holders"
+        others = (
+            "the other holder" if len(accepting) == 1 else f"the {len(accepting)} other holders"
+        )
         pairs.append(("no objection from", others))
     return BottomLine(
         verdict.role.number,
@@ -409,9 +414,7 @@ def _objecting(agreement: RoleAgreement) -> tuple[str, ...]:
     return tuple(f"{name} ({'; '.join(words)})" for name, words in named.items())
 
 
-def _option(
-    catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes
-) -> OptionSection:
+def _option(catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes) -> OptionSection:
     verdict = agreement.verdict
     role = verdict.role
     where = f"Option {role.number}"
@@ -477,7 +480,9 @@ def build_brief(
     quotes = _Quotes(catalogue)
     options = tuple(_option(catalogue, a, quotes) for a in agreements)
     steps = tuple(
-        NextStep(_without_lead(note.text), tuple(quotes.use(e, "Next steps") for e in note.evidence))
+        NextStep(
+            _without_lead(note.text), tuple(quotes.use(e, "Next steps") for e in note.evidence)
+        )
         for _, note in next_steps(catalogue)
     )
     return Brief(
