@@ -149,7 +149,18 @@ def test_numbering_with_gaps(run: Run, tmp_path: Path) -> None:
     )
 
 
-COMMANDS = ["", "list", "show", "redlines", "check", "agree", "compare", "validate", "schema"]
+COMMANDS = [
+    "",
+    "list",
+    "show",
+    "redlines",
+    "check",
+    "agree",
+    "brief",
+    "compare",
+    "validate",
+    "schema",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -172,6 +183,7 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
         "  redlines  List the redlines that bound any UN role.\n"
         "  check     Check every role against every redline.\n"
         "  agree     Evidence for and against each role, and who objects.\n"
+        "  brief     A brief to circulate: Markdown, HTML or Word.\n"
         "  compare   Compare roles side by side, differences marked.\n"
         "  validate  Check catalogue files; each problem at file:line:col.\n"
         "  schema    Print the JSON Schema of a catalogue file.\n"
