@@ -339,11 +339,11 @@ SUMMARIES = {
 }
 
 _POSITION_WORDS = (
-    (Position.ACCEPTS, "accepted by"),
-    (Position.RESERVATIONS, "reservations from"),
-    (Position.MAY_BLOCK, "may be blocked by"),
     (Position.BLOCKS, "blocked by"),
+    (Position.MAY_BLOCK, "may be blocked by"),
+    (Position.RESERVATIONS, "reservations from"),
 )
+"""The objecting positions, worst first (those who accept are counted, not named)."""
 
 
 def _position_text(positions: Sequence[HolderPosition], position: Position) -> str:
@@ -361,8 +361,6 @@ def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
     positions = holder_positions(catalogue, verdict)
     pairs = []
     for position, words in _POSITION_WORDS:
-        if position is Position.ACCEPTS:
-            continue
         text = _position_text(positions, position)
         if text:
             pairs.append((words, text))
