@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.brief import HolderPosition, Position, holder_positions, next_steps
 from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
-from dsr_options.analyses.repairs import value_text
+from dsr_options.analyses.repairs import Repair, value_text
 from dsr_options.model.catalogue import Catalogue, Evidence
 from dsr_options.model.vocabulary import Basis, Strictness
 from dsr_options.render.words import voices_text
@@ -90,9 +90,25 @@ class Clearing:
     redline: str
     """The redline's title."""
     changes: tuple[str, ...]
-    """The repair hints: ``clears if standing_un_capacity were false``."""
+    """The repair hints: ``it clears if standing_un_capacity were false``."""
     suggestion: str | None
     """What the redline itself suggests, in its holder's words."""
+    because: str = ""
+    """The facts the crossing rests on: ``standing_un_capacity is true (our analysis)``."""
+
+    @property
+    def text(self) -> str:
+        """The crossing and its repair in sentences, as every format writes it."""
+        said = f"{self.holders}, {self.strictness} “{self.redline}”: "
+        said += f"crossed because {self.because}."
+        if self.changes:
+            clears = "; or ".join(self.changes)
+            said += f" {clears[:1].upper()}{clears[1:]}."
+        else:
+            said += " No change of the role's attributes clears it."
+        if self.suggestion:
+            said += f" The redline suggests: {self.suggestion}"
+        return said
 
 
 @dataclass(frozen=True)
@@ -106,12 +122,14 @@ class OptionSection:
     verdict_sentence: str
     why: tuple[str, ...]
     received: str
-    objecting: tuple[str, ...]
+    may_object: tuple[str, ...]
+    """Holders who may object: a redline of theirs cannot be decided for the role."""
     quote_for: QuoteRef | None
     quote_against: QuoteRef | None
     against_label: str
     """``Against`` for an opposing quote; ``Qualified by`` when only a qualifying one exists."""
     clearing: tuple[Clearing, ...]
+    """Each redline crossed: whose it is (the objecting holders, by name), why, what clears it."""
     firmness: tuple[str, ...] = ()
 
     @property
@@ -284,9 +302,9 @@ def _holders_of(catalogue: Catalogue, result: Result) -> str:
 def _why(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[str, ...]:
     lines = []
     for result in verdict.results:
-        if result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
-            continue
-        verb = "It crosses" if result.outcome is Outcome.CROSSES else "It may cross"
+        if result.outcome is not Outcome.UNKNOWN:
+            continue  # a crossing is told with what would clear it (``Clearing``)
+        verb = "It may cross"
         lines.append(
             f"{verb} the {result.strictness.value} “{result.redline.title}” because "
             f"{_facts(result)}."
@@ -382,6 +400,13 @@ def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
     )
 
 
+def _repair_text(repair: Repair) -> str:
+    changes = " and ".join(change.text for change in repair.changes)
+    if repair.kind == "rule":
+        return f"it clears if {changes}"
+    return f"the redline no longer applies to it if {changes}"
+
+
 def _clearing(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[Clearing, ...]:
     found = []
     for result in verdict.results:
@@ -392,24 +417,25 @@ def _clearing(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[Clearing, ...
                 _holders_of(catalogue, result),
                 result.strictness.value,
                 result.redline.title,
-                tuple(repair.text for repair in result.repairs),
+                tuple(_repair_text(repair) for repair in result.repairs),
                 result.redline.repair,
+                _facts(result),
             )
         )
     order = {Strictness.VETO.value: 0, Strictness.CONDITION.value: 1, Strictness.CONCERN.value: 2}
     return tuple(sorted(found, key=lambda c: order.get(c.strictness, 3)))
 
 
-def _objecting(agreement: RoleAgreement) -> tuple[str, ...]:
+def _may_object(agreement: RoleAgreement) -> tuple[str, ...]:
+    """The holders who may object (a result of theirs is unknown), each once, with the
+    redlines in question; a certain objection is told with what would clear it."""
     named: dict[str, list[str]] = {}
     for objection in agreement.objections:
-        words = objection.strictness.value
         if not objection.certain:
-            words = f"may object: {words}"
-        elif objection.on_analysis:
-            words += ", on our analysis"
-        named.setdefault(objection.name, []).append(words)
-    return tuple(f"{name} ({'; '.join(words)})" for name, words in named.items())
+            named.setdefault(objection.name, []).append(
+                f"{objection.strictness.value} {objection.redline}"
+            )
+    return tuple(f"{name} ({', '.join(words)})" for name, words in named.items())
 
 
 def _option(catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes) -> OptionSection:
@@ -432,7 +458,7 @@ def _option(catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes) -> 
         verdict_sentence=_verdict_sentence(verdict),
         why=_why(catalogue, verdict),
         received=received,
-        objecting=_objecting(agreement),
+        may_object=_may_object(agreement),
         quote_for=quotes.use(strongest_for.evidence, where) if strongest_for else None,
         quote_against=quotes.use(against.evidence, where) if against else None,
         against_label=label,

@@ -67,25 +67,16 @@ def _option(document: Any, option: OptionSection) -> None:
     for line in (*option.why, *option.firmness):
         document.add_paragraph(word(line))
     _labelled(document, "Received:", option.received)
-    if option.objecting:
-        _labelled(document, "Objecting:", "; ".join(option.objecting))
+    if option.may_object:
+        _labelled(document, "May object:", "; ".join(option.may_object))
     if option.quote_for is not None:
         _labelled(document, "For:", _quote(option.quote_for))
     if option.quote_against is not None:
         _labelled(document, f"{option.against_label}:", _quote(option.quote_against))
     if option.clearing:
-        _labelled(document, "What it would take:", "")
+        _labelled(document, "Objections, and what would clear them:", "")
         for clearing in option.clearing:
-            said = [*clearing.changes]
-            if clearing.suggestion:
-                said.append(f"the redline suggests: {clearing.suggestion}")
-            document.add_paragraph(
-                word(
-                    f"{clearing.holders} ({clearing.strictness} “{clearing.redline}”): "
-                    + ("; ".join(said) or "no change of the role's attributes clears it")
-                ),
-                style="List Bullet 2",
-            )
+            document.add_paragraph(word(clearing.text), style="List Bullet 2")
 
 
 def _matrix(document: Any, brief: Brief) -> None:
@@ -191,7 +182,7 @@ def brief_docx(brief: Brief) -> bytes:
             _labelled(
                 document,
                 ref.label,
-                f"“{ref.quote}” — {where}. Used in: {', '.join(ref.used_in)}.",
+                f"“{ref.quote}” — {where} ({', '.join(ref.used_in)})",
             )
     buffer = io.BytesIO()
     document.save(buffer)

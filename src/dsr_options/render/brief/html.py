@@ -42,17 +42,14 @@ figcaption, .legend { font-family: Helvetica, Arial, sans-serif; font-size: 8.5p
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0;
   margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%);
   white-space: nowrap; border: 0; }
-@page { margin: 16mm 18mm; }
+@page { margin: 14mm 16mm; }
 @media print {
-  body { font-size: 9.5pt; line-height: 1.3; }
+  body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; margin: 0; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  section.option, figure, li { break-inside: avoid; page-break-inside: avoid; }
+  figure, li { break-inside: avoid; page-break-inside: avoid; }
 }
 """
-
-
-NO_REPAIR = "no change of the role's attributes clears it"
 
 
 def _ref(ref: QuoteRef) -> str:
@@ -72,9 +69,9 @@ def _option(option: OptionSection) -> str:
     parts += [f"<p>{esc(line)}</p>" for line in option.why]
     parts += [f'<p class="firmness">{esc(line)}</p>' for line in option.firmness]
     items = [f'<li><span class="label">Received:</span> {esc(option.received)}</li>']
-    if option.objecting:
+    if option.may_object:
         items.append(
-            f'<li><span class="label">Objecting:</span> {esc("; ".join(option.objecting))}</li>'
+            f'<li><span class="label">May object:</span> {esc("; ".join(option.may_object))}</li>'
         )
     if option.quote_for is not None:
         items.append(f'<li><span class="label">For:</span> {_quote(option.quote_for)}</li>')
@@ -84,18 +81,10 @@ def _option(option: OptionSection) -> str:
             f"{_quote(option.quote_against)}</li>"
         )
     if option.clearing:
-        steps = []
-        for clearing in option.clearing:
-            said = [*clearing.changes]
-            if clearing.suggestion:
-                said.append(f"the redline suggests: {clearing.suggestion}")
-            steps.append(
-                f"<li>{esc(clearing.holders)} ({esc(clearing.strictness)} "
-                f"“{esc(clearing.redline)}”): "
-                f"{esc('; '.join(said) or NO_REPAIR)}</li>"
-            )
+        steps = "".join(f"<li>{esc(clearing.text)}</li>" for clearing in option.clearing)
         items.append(
-            '<li><span class="label">What it would take:</span><ul>' + "".join(steps) + "</ul></li>"
+            '<li><span class="label">Objections, and what would clear them:</span>'
+            f"<ul>{steps}</ul></li>"
         )
     parts.append("<ul>" + "".join(items) + "</ul>")
     parts.append("</section>")
@@ -182,7 +171,7 @@ def brief_html(brief: Brief) -> str:
             )
             body.append(
                 f'<li id="{ref.label.lower()}"><strong>{ref.label}</strong> “{esc(ref.quote)}” — '
-                f"{where}. Used in: {esc(', '.join(ref.used_in))}.</li>"
+                f"{where} ({esc(', '.join(ref.used_in))})</li>"
             )
         body += ["</ul>", "</section>"]
     return (

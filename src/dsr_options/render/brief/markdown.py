@@ -19,22 +19,15 @@ def _option(option: OptionSection) -> list[str]:
     lines += [md(line) for line in option.firmness]
     lines += [""] if option.firmness else []
     lines.append(f"- **Received:** {md(option.received)}")
-    if option.objecting:
-        lines.append(f"- **Objecting:** {md('; '.join(option.objecting))}")
+    if option.may_object:
+        lines.append(f"- **May object:** {md('; '.join(option.may_object))}")
     if option.quote_for is not None:
         lines.append(f"- **For:** {quote_inline(option.quote_for)}")
     if option.quote_against is not None:
         lines.append(f"- **{option.against_label}:** {quote_inline(option.quote_against)}")
     if option.clearing:
-        lines.append("- **What it would take:**")
-        for clearing in option.clearing:
-            parts = [*clearing.changes]
-            if clearing.suggestion:
-                parts.append(f"the redline suggests: {clearing.suggestion}")
-            lines.append(
-                f"  - {md(clearing.holders)} ({md(clearing.strictness)} “{md(clearing.redline)}”): "
-                + md("; ".join(parts) or "no change of the role's attributes clears it")
-            )
+        lines.append("- **Objections, and what would clear them:**")
+        lines += [f"  - {md(clearing.text)}" for clearing in option.clearing]
     return lines
 
 
@@ -82,7 +75,6 @@ def brief_markdown(brief: Brief) -> str:
         for ref in brief.annex:
             where = md(ref.section) + ("" if one is not None else f", {md(ref.source)}")
             lines.append(
-                f"- **{ref.label}** “{md(ref.quote)}” — {where}. "
-                f"Used in: {md(', '.join(ref.used_in))}."
+                f"- **{ref.label}** “{md(ref.quote)}” — {where} ({md(', '.join(ref.used_in))})"
             )
     return "\n".join(lines) + "\n"
