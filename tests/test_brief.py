@@ -387,3 +387,34 @@ def test_html_in_headless_chromium(tmp_path: Path) -> None:
     assert not tree.all("img")
     assert tree.all("svg")
     assert "<script>alert(1)</script>" in "".join(tree.texts("h1"))
+
+
+def test_an_unknown_result_is_a_possible_objection(tmp_path: Path) -> None:
+    undecided = role(1)
+    del undecided["attributes"]["standing_un_capacity"]
+    folder = write_catalogue(tmp_path / "c", roles_document([undecided]))
+    text = as_text(render(brief_of(folder), BriefFormat.MARKDOWN))
+    assert (
+        "- **Option 1, Role number 1:** Undetermined. May be blocked by Some member states.\n"
+        in text
+    )
+    assert "- **May object:** Some member states (veto redline-1)\n" in text
+    assert (
+        "It may cross the veto “Redline 1” because the catalogue gives no value for standing_un_capacity.\n"
+        in text
+    )
+
+
+def test_a_catalogue_without_roles_says_so_in_every_format(tmp_path: Path) -> None:
+    folder = write_catalogue(tmp_path / "c", roles_document([]), redlines_document([]))
+    view = brief_of(folder)
+    text = as_text(render(view, BriefFormat.MARKDOWN))
+    assert "## Bottom line\n\nThe catalogue holds no candidate role to assess.\n" in text
+    assert "Roles × redlines" not in text  # noqa: RUF001
+    html = render(view, BriefFormat.HTML)
+    assert isinstance(html, str)
+    assert "<p>The catalogue holds no candidate role to assess.</p>" in html
+    assert not parse(html).all("svg")
+    if pytest.importorskip("docx"):
+        document, _ = docx_of(view)
+        assert not document.tables

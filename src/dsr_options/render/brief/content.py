@@ -80,6 +80,17 @@ class BottomLine:
     """(position, holders named) pairs: ``("accepted by", "A, B")``, best first."""
     firmness: tuple[str, ...] = ()
 
+    @property
+    def sentence(self) -> str:
+        """``Open, with reservations. Reservations from A; no objection from the 3 other
+        holders.``: what every format writes after the option's name."""
+        said = "; ".join(f"{words} {who}" for words, who in self.positions)
+        text = f"{self.summary}." + (f" {said[:1].upper()}{said[1:]}." if said else "")
+        return text + "".join(f" {line}" for line in self.firmness)
+
+
+NO_OPTIONS = "The catalogue holds no candidate role to assess."
+
 
 @dataclass(frozen=True)
 class Clearing:
@@ -154,6 +165,10 @@ class Matrix:
     columns: tuple[tuple[int, str], ...]
     """(number, title) of each role."""
     rows: tuple[MatrixRow, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.columns or not self.rows
 
 
 @dataclass(frozen=True)
@@ -311,14 +326,8 @@ def _why(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[str, ...]:
         )
     if verdict.verdict is Verdict.CONDITIONAL:
         titles = [verdict.result(rid).redline.title for rid in verdict.deciding]
-        noun = "condition applies" if len(titles) == 1 else f"{len(titles)} conditions apply"
-        lines.append(
-            f"It crosses no redline. {noun.capitalize()} and must keep holding: "
-            + "; ".join(f"“{t}”" for t in titles)
-            + "."
-        )
-    elif verdict.verdict is Verdict.CLEAR:
-        lines.append("It crosses no redline, and no condition applies.")
+        noun = "The condition" if len(titles) == 1 else f"The {len(titles)} conditions"
+        lines.append(f"{noun} that must keep holding: " + "; ".join(f"“{t}”" for t in titles) + ".")
     return tuple(lines)
 
 

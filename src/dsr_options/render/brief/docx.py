@@ -15,7 +15,13 @@ import zipfile
 from typing import Any
 
 from dsr_options.errors import UsageError
-from dsr_options.render.brief.content import Brief, OptionSection, QuoteRef, one_source
+from dsr_options.render.brief.content import (
+    NO_OPTIONS,
+    Brief,
+    OptionSection,
+    QuoteRef,
+    one_source,
+)
 from dsr_options.render.brief.svg import CELL_SYMBOLS, CELL_WORDS, cell_colour, ink
 from dsr_options.render.safe import visible
 
@@ -150,21 +156,22 @@ def brief_docx(brief: Brief) -> bytes:
 
     document.add_heading("Bottom line", level=1)
     for item in brief.bottom_line:
-        said = "; ".join(f"{words} {who}" for words, who in item.positions)
-        text = f"{item.summary}. {said[:1].upper()}{said[1:]}."
-        text += "".join(" " + line for line in item.firmness)
-        _labelled(document, f"Option {item.number}, {item.title}:", text)
+        _labelled(document, f"Option {item.number}, {item.title}:", item.sentence)
+    if not brief.bottom_line:
+        document.add_paragraph(NO_OPTIONS)
     if brief.joint:
         document.add_paragraph("What would clear every holder together:")
         for line in brief.joint:
             document.add_paragraph(word(line), style="List Bullet")
 
-    document.add_heading("Options", level=1)
+    if brief.options:
+        document.add_heading("Options", level=1)
     for option in brief.options:
         _option(document, option)
 
-    document.add_heading("Roles × redlines", level=1)  # noqa: RUF001 - a times sign on purpose
-    _matrix(document, brief)
+    if not brief.matrix.empty:
+        document.add_heading("Roles × redlines", level=1)  # noqa: RUF001 - a times sign
+        _matrix(document, brief)
 
     if brief.next_steps:
         document.add_heading("Next steps", level=1)

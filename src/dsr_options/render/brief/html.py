@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from dsr_options.render.brief.content import Brief, Matrix, OptionSection, QuoteRef, one_source
+from dsr_options.render.brief.content import (
+    NO_OPTIONS,
+    Brief,
+    Matrix,
+    OptionSection,
+    QuoteRef,
+    one_source,
+)
 from dsr_options.render.brief.svg import CELL_SYMBOLS, CELL_WORDS, matrix_svg
 from dsr_options.render.safe import visible
 
@@ -123,34 +130,51 @@ def brief_html(brief: Brief) -> str:
         "<ul>",
     ]
     for item in brief.bottom_line:
-        said = "; ".join(f"{words} {who}" for words, who in item.positions)
-        said = said[:1].upper() + said[1:] + "."
-        extra = "".join(" " + esc(line) for line in item.firmness)
         body.append(
             f'<li><a href="#option-{item.number}"><strong>Option {item.number}, '
-            f"{esc(item.title)}:</strong></a> {esc(item.summary)}. {esc(said)}{extra}</li>"
+            f"{esc(item.title)}:</strong></a> {esc(item.sentence)}</li>"
         )
     body.append("</ul>")
+    if not brief.bottom_line:
+        body.append(f"<p>{esc(NO_OPTIONS)}</p>")
     if brief.joint:
         body.append("<p>What would clear every holder together:</p><ul>")
         body += [f"<li>{esc(line)}</li>" for line in brief.joint]
         body.append("</ul>")
     body.append("</section>")
     body += [_option(option) for option in brief.options]
+    if not brief.matrix.empty:
+        body += _matrix_section(brief.matrix)
+    body += _rest(brief)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _matrix_section(matrix: Matrix) -> list[str]:
     legend = ", ".join(
         f"{symbol} {CELL_WORDS[outcome]}" for outcome, symbol in CELL_SYMBOLS.items()
     )
-    body += [
+    return [
         '<section class="matrix" id="matrix">',
         "<h2>Roles × redlines</h2>",  # noqa: RUF001 - a times sign on purpose
         "<figure>",
-        matrix_svg(brief.matrix, "Roles × redlines"),  # noqa: RUF001
+        matrix_svg(matrix, "Roles × redlines"),  # noqa: RUF001
         f"<figcaption>{esc(legend)}. Red: a veto or condition crossed; amber: a concern "
         "crossed; green: clear; grey: unknown or not applicable.</figcaption>",
         "</figure>",
-        _matrix_table(brief.matrix),
+        _matrix_table(matrix),
         "</section>",
     ]
+
+
+def _rest(brief: Brief) -> list[str]:
+    body: list[str] = []
     if brief.next_steps:
         body += ['<section class="next-steps" id="next-steps">', "<h2>Next steps</h2>", "<ul>"]
         for step in brief.next_steps:
@@ -174,11 +198,4 @@ def brief_html(brief: Brief) -> str:
                 f"{where} ({esc(', '.join(ref.used_in))})</li>"
             )
         body += ["</ul>", "</section>"]
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(body)
-        + "\n</main>\n</body>\n</html>\n"
-    )
+    return body

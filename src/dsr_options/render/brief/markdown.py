@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from dsr_options.render.brief.content import Brief, OptionSection, QuoteRef, one_source
+from dsr_options.render.brief.content import (
+    NO_OPTIONS,
+    Brief,
+    Matrix,
+    OptionSection,
+    QuoteRef,
+    one_source,
+)
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_text as md
 from dsr_options.render.words import SYMBOLS
@@ -31,23 +38,7 @@ def _option(option: OptionSection) -> list[str]:
     return lines
 
 
-def brief_markdown(brief: Brief) -> str:
-    lines = [f"# {md(brief.title)}", "", f"**{brief.date.isoformat()}**", ""]
-    lines.append(" · ".join(f"{md(label)}: {md(value)}" for label, value in brief.provenance))
-    lines += ["", "## Bottom line", ""]
-    for item in brief.bottom_line:
-        said = "; ".join(f"{words} {who}" for words, who in item.positions)
-        lines.append(
-            f"- **Option {item.number}, {md(item.title)}:** {md(item.summary)}. "
-            + md(said[:1].upper() + said[1:] + ".")
-            + "".join(" " + md(line) for line in item.firmness)
-        )
-    if brief.joint:
-        lines += ["", "What would clear every holder together:", ""]
-        lines += [f"- {md(line)}" for line in brief.joint]
-    for option in brief.options:
-        lines += ["", *_option(option)]
-    matrix = brief.matrix
+def _matrix(matrix: Matrix) -> list[str]:
     header = ["Redline", "Strictness", *(f"Option {number}" for number, _ in matrix.columns)]
     rows = [
         {
@@ -60,8 +51,24 @@ def brief_markdown(brief: Brief) -> str:
         }
         for row in matrix.rows
     ]
-    lines += ["", "## Roles × redlines", ""]  # noqa: RUF001 - a times sign on purpose
-    lines.append(write_markdown_table(rows, header).rstrip("\n"))
+    return ["", "## Roles × redlines", "", write_markdown_table(rows, header).rstrip("\n")]  # noqa: RUF001 - a times sign on purpose
+
+
+def brief_markdown(brief: Brief) -> str:
+    lines = [f"# {md(brief.title)}", "", f"**{brief.date.isoformat()}**", ""]
+    lines.append(" · ".join(f"{md(label)}: {md(value)}" for label, value in brief.provenance))
+    lines += ["", "## Bottom line", ""]
+    for item in brief.bottom_line:
+        lines.append(f"- **Option {item.number}, {md(item.title)}:** {md(item.sentence)}")
+    if not brief.bottom_line:
+        lines.append(md(NO_OPTIONS))
+    if brief.joint:
+        lines += ["", "What would clear every holder together:", ""]
+        lines += [f"- {md(line)}" for line in brief.joint]
+    for option in brief.options:
+        lines += ["", *_option(option)]
+    if not brief.matrix.empty:
+        lines += _matrix(brief.matrix)
     if brief.next_steps:
         lines += ["", "## Next steps", ""]
         for step in brief.next_steps:
