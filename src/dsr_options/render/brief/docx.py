@@ -59,7 +59,8 @@ def _shade(cell: Any, fill: str) -> None:
 def _labelled(document: Any, label: str, text: str, style: str = "List Bullet") -> Any:
     paragraph = document.add_paragraph(style=style)
     paragraph.add_run(word(label)).bold = True
-    paragraph.add_run(" " + word(text))
+    if text:
+        paragraph.add_run(" " + word(text))
     return paragraph
 
 
