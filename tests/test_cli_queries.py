@@ -158,7 +158,12 @@ COMMANDS = [
     "check",
     "agree",
     "negotiate",
+    "brief",
     "compare",
+    "scenarios",
+    "offices",
+    "diff",
+    "sources",
     "new-redlines",
     "validate",
     "schema",
@@ -187,6 +192,7 @@ def test_top_level_help_lists_whole_descriptions(run: Run) -> None:
         "  check         Check every role against every redline.\n"
         "  agree         Evidence for and against each role, and who objects.\n"
         "  negotiate     Each holder's verdicts, and the fewest changes all accept.\n"
+        "  brief         A brief to circulate: Markdown, HTML or Word.\n"
         "  compare       Compare roles side by side, differences marked.\n"
         "  scenarios     Each role's verdict under each scenario, side by side.\n"
         "  offices       The UN offices in their hierarchy, and what each could lead.\n"

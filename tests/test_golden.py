@@ -109,6 +109,15 @@ def _cases() -> list[tuple[str, str, int]]:
         )
     )
     cases.append(("new-redlines", "new-redlines Freedonia --out -", 100))
+    cases.append(("shipped-brief-markdown", "brief --data data --date 2010-12-15", 100))
+    cases.append(
+        (
+            "shipped-brief-delegation",
+            "brief --data data --date 2010-12-15 --redlines examples/delegation-redlines.yaml"
+            " --with-default",
+            100,
+        )
+    )
     cases.append(("schema-roles", "schema roles", 100))
     cases.append(("schema-redlines", "schema redlines", 100))
     cases.append(("schema-scenarios", "schema scenarios", 100))
@@ -149,11 +158,13 @@ def _cases() -> list[tuple[str, str, int]]:
 CASES = _cases()
 _VOLATILE = re.compile(r'"(version|driver|semanticVersion)": "[^"]*"')
 _HEADER_VERSION = re.compile(r"dsr-options [0-9][^ ;,]*")
+_BRIEF_VERSION = re.compile(r"^Tool: dsr-options [^ ]+ ·", re.MULTILINE)
 
 
 def _normalise(text: str) -> str:
     """Tool versions vary between a release and a checkout; nothing else may."""
-    return _HEADER_VERSION.sub("dsr-options *", _VOLATILE.sub(r'"\1": "*"', text))
+    text = _BRIEF_VERSION.sub("Tool: dsr-options * ·", _VOLATILE.sub(r'"\1": "*"', text))
+    return _HEADER_VERSION.sub("dsr-options *", text)
 
 
 @pytest.mark.parametrize(("name", "command", "width"), CASES, ids=[c[0] for c in CASES])

@@ -197,7 +197,9 @@ def test_step_summary_escapes_markdown() -> None:
 
 def _junit(xml: str) -> tuple[Any, list[Any]]:
     """The report read by a real JUnit reader: its one suite and its cases."""
-    parsed = junitparser.JUnitXml.fromstring(xml)
+    parsed = junitparser.JUnitXml.fromstring(
+        xml.encode("utf-8")
+    )  # bytes: lxml (python-docx) refuses text with a declaration
     (suite,) = list(parsed)
     return suite, list(suite)
 

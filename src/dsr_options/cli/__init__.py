@@ -1,7 +1,7 @@
 """The ``dsr-options`` command line: options, one core call, one renderer per command.
 
 ``app`` holds the group and the error mapping (``output.exit_for``); the commands live in
-``roles`` (list, show, compare), ``redlines`` (redlines, check, agree) and ``catalogue``
+``roles`` (list, show, compare), ``redlines`` (redlines, check, agree), ``brief`` and ``catalogue``
 (validate, schema), and are registered here, in the order ``--help`` lists them. Heavy modules
 (pydantic, PyYAML, rich) are imported inside the commands, so that ``--version`` and ``--help``
 cost little more than importing typer.
@@ -9,7 +9,7 @@ cost little more than importing typer.
 
 from __future__ import annotations
 
-from dsr_options.cli import catalogue, diff, redlines, roles
+from dsr_options.cli import brief, catalogue, diff, redlines, roles
 from dsr_options.cli.app import app, main
 from dsr_options.cli.options import Command
 
@@ -32,6 +32,7 @@ app.command("agree", short_help="Evidence for and against each role, and who obj
 app.command("negotiate", short_help="Each holder's verdicts, and the fewest changes all accept.")(
     redlines.negotiate
 )
+app.command("brief", short_help="A brief to circulate: Markdown, HTML or Word.")(brief.brief)
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )

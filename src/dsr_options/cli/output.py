@@ -82,6 +82,11 @@ def emit(rendered: Rendered, no_color: bool = False) -> None:
         sys.stdout.write(rendered)
         sys.stdout.flush()
         return
+    if isinstance(rendered, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.flush()
+        return
     if isinstance(rendered, Iterable) and not hasattr(rendered, "__rich_console__"):
         for piece in rendered:  # large JSON: written as it is made, not held whole
             sys.stdout.write(piece)

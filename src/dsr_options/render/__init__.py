@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
     Renderable = RenderableType
     """What a view's ``table()`` returns (rich is imported only when a table is made)."""
-    Rendered = str | Iterator[str] | RenderableType
-    """Text as it is, text in pieces to write as made, or a rich renderable for a console."""
+    Rendered = str | bytes | Iterator[str] | RenderableType
+    """Text as it is, text in pieces to write as made, a binary document (``-f docx``), or a
+    rich renderable for a console."""
 
 
 class OutputFormat(str, Enum):
@@ -45,6 +46,18 @@ class ReportFormat(str, Enum):
     GITHUB = "github"
     JUNIT = "junit"
     SARIF = "sarif"
+
+
+class BriefFormat(str, Enum):
+    """The formats of ``brief``: documents to circulate. ``docx`` is binary."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+    DOCX = "docx"
+
+    @property
+    def binary(self) -> bool:
+        return self is BriefFormat.DOCX
 
 
 Rows = tuple[Sequence[Mapping[str, str]], Sequence[str]]
@@ -81,6 +94,16 @@ class ReportView(Protocol):
     def sarif(self) -> str: ...
 
 
+class DocumentView(Protocol):
+    """A document (the brief), in every ``BriefFormat``."""
+
+    def markdown(self) -> str: ...
+
+    def html(self) -> str: ...
+
+    def docx(self) -> bytes: ...
+
+
 def envelope(view: Any, provenance: Provenance | None) -> Any:
     """The data of ``-f json``/``-f yaml``: with a provenance, schema 2's envelope.
 
@@ -107,12 +130,20 @@ def render(view: View, fmt: OutputFormat, provenance: Provenance | None = None) 
 
 @overload
 def render(
+    view: DocumentView, fmt: BriefFormat, provenance: Provenance | None = None
+) -> Rendered: ...
+
+
+@overload
+def render(
     view: ReportView, fmt: ReportFormat, provenance: Provenance | None = None
 ) -> Rendered: ...
 
 
 def render(
-    view: Any, fmt: OutputFormat | ReportFormat, provenance: Provenance | None = None
+    view: Any,
+    fmt: OutputFormat | ReportFormat | BriefFormat,
+    provenance: Provenance | None = None,
 ) -> Rendered:
     """``view`` in the format ``fmt``: the one place a format is dispatched.
 
@@ -154,6 +185,12 @@ def render(
         out = view.junit()
     elif fmt is ReportFormat.SARIF:
         out = view.sarif()
+    elif fmt is BriefFormat.MARKDOWN:
+        out = view.markdown()
+    elif fmt is BriefFormat.HTML:
+        out = view.html()
+    elif fmt is BriefFormat.DOCX:
+        out = view.docx()
     else:
         assert_never(fmt)
     return out
@@ -165,4 +202,6 @@ def as_text(rendered: Rendered) -> str:
         return rendered
     if isinstance(rendered, Iterator):
         return "".join(rendered)
+    if isinstance(rendered, bytes):
+        raise TypeError("a binary document is bytes, not text: write it to a file")
     raise TypeError("a table is a rich renderable, not text: print it through a console")

@@ -73,3 +73,13 @@ def markdown_cell(text: str) -> str:
         lambda m: _MARKDOWN_ENTITIES.get(m.group(), "\\" + m.group()), visible(text)
     )
     return "<br>".join(line.strip() for line in shown.splitlines()) or " "
+
+
+_BLOCK_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text for a Markdown paragraph, heading or list item: ``markdown_cell`` on one line, and a
+    leading ``#``, ``>``, ``-``, ``+`` or ``1.`` escaped, so that data never starts a block."""
+    shown = " ".join(markdown_cell(text).replace("<br>", " ").split())
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), shown)

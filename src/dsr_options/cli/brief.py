@@ -1,0 +1,181 @@
+"""``brief``: a document for an ambassador, in Markdown, HTML or Word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dsr_options.cli import options
+from dsr_options.cli.options import (
+    DataOption,
+    OnlyOption,
+    RedlinesOption,
+    WithDefaultOption,
+    choice,
+)
+from dsr_options.render import BriefFormat, OutputFormat, render
+
+if TYPE_CHECKING:
+    from dsr_options.render.brief.content import Brief
+
+BriefFormatOption = Annotated[
+    BriefFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        parser=choice(BriefFormat),
+        metavar="FORMAT",
+        help="markdown, html (one self-contained file) or docx (Word; needs the docx extra).",
+    ),
+]
+HolderOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--holder",
+        metavar="ID[,ID...]",
+        help="Only the redlines these holders hold: ids or unique prefixes, comma-separated.",
+        show_default=False,
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", metavar="FILE", help="Write the brief to FILE.", show_default=False
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The brief's date (default: today, UTC, or SOURCE_DATE_EPOCH when set).",
+        show_default=False,
+    ),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option("--title", metavar="TEXT", help="The brief's title.", show_default=False),
+]
+
+
+def brief_date(given: str | None) -> dt.date:
+    """``--date``, else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else today in UTC."""
+    from dsr_options.errors import UsageError
+
+    if given is not None:
+        try:
+            return dt.date.fromisoformat(given.strip())
+        except ValueError:
+            raise UsageError(f"--date: '{given}' is not a date: write it as YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a time: give seconds since 1970-01-01"
+            ) from None
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def make_brief(
+    data: Path | None,
+    redlines: list[Path] | None,
+    with_default: bool,
+    only: list[str] | None,
+    holders: list[str] | None,
+    date: dt.date,
+    title: str | None,
+) -> Brief:
+    """The brief the options ask for: load, pick holders, analyse, build the document."""
+    from dsr_options._version import __version__
+    from dsr_options.analyses.agreement import agreement
+    from dsr_options.analyses.brief import select_holders
+    from dsr_options.analyses.evaluate import analyse
+    from dsr_options.load.digest import catalogue_digest
+    from dsr_options.render.brief.content import Origin, build_brief
+
+    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = select_holders(catalogue, options.split_ids(holders or []))
+    options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
+    digest = catalogue_digest(data, redlines or [], with_default or not redlines)
+    origin = Origin(
+        version=__version__,
+        catalogue=digest.folder,
+        sha256=digest.sha256,
+        files=digest.files,
+        redlines=digest.redlines,
+        with_default=with_default,
+        holders=tuple(h.name for h in catalogue.holders) if holders else (),
+        only=tuple(r.id for r in catalogue.redlines) if only else (),
+    )
+    return build_brief(
+        catalogue, analyse(catalogue), agreement(catalogue), origin=origin, date=date, title=title
+    )
+
+
+def write_out(payload: str | bytes, out: Path | None, binary: bool) -> None:
+    """The brief to ``out``, else to stdout (never a binary document to a terminal)."""
+    from dsr_options.errors import UsageError
+    from dsr_options.files.paths import PathKind, probe
+
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if out is None:
+        if binary and sys.stdout.isatty():
+            raise UsageError(
+                "a Word document is binary and would garble the terminal: "
+                "give --out FILE or redirect (> brief.docx)"
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    folder = probe(out.parent if str(out.parent) else Path("."))
+    if not folder.is_folder:
+        what = "is not a folder" if folder.kind in (PathKind.FILE, PathKind.OTHER) else None
+        raise UsageError(f"--out: the folder '{out.parent}' {what or folder.describe()}")
+    target = probe(out)
+    if target.kind in (PathKind.FOLDER, PathKind.OTHER, PathKind.BLOCKED):
+        raise UsageError(f"--out: '{out}' {target.describe()}; give a file name")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"--out: cannot write '{out}': {exc.strerror or exc}") from None
+
+
+def brief(
+    redlines: RedlinesOption = None,
+    with_default: WithDefaultOption = False,
+    holder: HolderOption = None,
+    only: OnlyOption = None,
+    fmt: BriefFormatOption = BriefFormat.MARKDOWN,
+    out: OutOption = None,
+    date: DateOption = None,
+    title: TitleOption = None,
+    data: DataOption = None,
+) -> None:
+    """A brief to circulate: the bottom line, one section per option, the matrix, next steps.
+
+    For each candidate role: its verdict and why, who objects, the strongest quote for and
+    against, and what would clear each holder's redlines; then the roles x redlines matrix,
+    the next steps the note records, and every quote used. Markdown, one self-contained HTML
+    file (print it to PDF from a browser), or Word (pip install "dsr-options[docx]").
+
+    Examples:
+
+    \b
+      dsr-options brief --date 2011-01-15 > brief.md
+      dsr-options brief -f html --out brief.html
+      dsr-options brief --redlines ours.yaml --with-default -f docx --out brief.docx
+    """
+    document = make_brief(data, redlines, with_default, only, holder, brief_date(date), title)
+    from dsr_options.render.views.brief import BriefView
+
+    payload = render(BriefView(document), fmt)
+    assert isinstance(payload, (str, bytes))
+    write_out(payload, out, fmt.binary)

@@ -1,0 +1,1 @@
+"""The brief: its document model (``content``) and a writer per format."""
