@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -418,3 +419,37 @@ def test_a_catalogue_without_roles_says_so_in_every_format(tmp_path: Path) -> No
     if pytest.importorskip("docx"):
         document, _ = docx_of(view)
         assert not document.tables
+
+
+def test_the_brief_says_how_firm_each_verdict_is_and_what_would_clear_every_holder(
+    run: Run,
+) -> None:
+    """Firmness (exact, bounded) under every option, and the smallest joint changes that make
+    an option acceptable to every holder, each re-checkable with the --assume it prints."""
+    a, b = "tests/delegations/delegation-a.yaml", "tests/delegations/delegation-b.yaml"
+    result = run(
+        f"dsr-options brief --data data --date 2010-12-15 --redlines a={a} --redlines b={b}"
+    )
+    assert result.exit_code == 0, result
+    assert "Firmness: " in result.stdout
+    joint = [line for line in result.stdout.splitlines() if "acceptable to every holder if" in line]
+    assert joint, result.stdout
+    assumes = re.findall(r"--assume (\S+)", joint[0].rstrip(".)"))
+    assert assumes
+    role = assumes[0].split(".", 1)[0]
+    after = run(
+        "dsr-options negotiate --data data -f json "
+        f"--redlines a={a} --redlines b={b} " + " ".join(f"--assume {x}" for x in assumes)
+    )
+    assert after.exit_code == 0, after
+    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == role)
+    assert len(standing["acceptable_to"]) == len(json.loads(after.stdout)["holders"])
+
+
+def test_a_what_if_brief_says_so_in_its_provenance(run: Run) -> None:
+    result = run(
+        "dsr-options brief --data data --date 2010-12-15 "
+        "--assume strategic-advice.standing_un_capacity=false"
+    )
+    assert result.exit_code == 0, result
+    assert "Assuming: strategic-advice.standing_un_capacity=false" in result.stdout

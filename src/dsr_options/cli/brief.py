@@ -12,9 +12,11 @@ import typer
 
 from dsr_options.cli import options
 from dsr_options.cli.options import (
+    AssumeOption,
     DataOption,
     OnlyOption,
     RedlinesOption,
+    ScenarioOption,
     WithDefaultOption,
     choice,
 )
@@ -91,19 +93,26 @@ def make_brief(
     holders: list[str] | None,
     date: dt.date,
     title: str | None,
+    assume: list[str] | None = None,
+    scenario: str | None = None,
 ) -> Brief:
     """The brief the options ask for: load, pick holders, analyse, build the document."""
     from dsr_options._version import __version__
     from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.brief import select_holders
     from dsr_options.analyses.evaluate import analyse
+    from dsr_options.analyses.firmness import firmness
+    from dsr_options.analyses.negotiate import negotiate
     from dsr_options.load.digest import catalogue_digest
     from dsr_options.render.brief.content import Origin, build_brief
 
-    catalogue = options.load(data, redlines, with_default, only)
+    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     catalogue = select_holders(catalogue, options.split_ids(holders or []))
     options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
-    digest = catalogue_digest(data, redlines or [], with_default or not redlines)
+    from dsr_options.files.find import split_label
+
+    paths = [split_label(given)[1] for given in redlines or []]  # NAME=FILE: the file
+    digest = catalogue_digest(data, paths, with_default or not redlines)
     origin = Origin(
         version=__version__,
         catalogue=digest.folder,
@@ -113,9 +122,19 @@ def make_brief(
         with_default=with_default,
         holders=tuple(h.name for h in catalogue.holders) if holders else (),
         only=tuple(r.id for r in catalogue.redlines) if only else (),
+        scenario=", ".join(catalogue.scenarios) or None,
+        assumptions=tuple(catalogue.assumed),
     )
+    analysis = analyse(catalogue)
     return build_brief(
-        catalogue, analyse(catalogue), agreement(catalogue), origin=origin, date=date, title=title
+        catalogue,
+        analysis,
+        agreement(catalogue),
+        origin=origin,
+        date=date,
+        title=title,
+        firmness=firmness(catalogue, analysis, bound=2),
+        negotiation=negotiate(catalogue) if catalogue.holders else None,
     )
 
 
@@ -153,6 +172,8 @@ def brief(
     with_default: WithDefaultOption = False,
     holder: HolderOption = None,
     only: OnlyOption = None,
+    assume: AssumeOption = None,
+    scenario: ScenarioOption = None,
     fmt: BriefFormatOption = BriefFormat.MARKDOWN,
     out: OutOption = None,
     date: DateOption = None,
@@ -173,7 +194,9 @@ def brief(
       dsr-options brief -f html --out brief.html
       dsr-options brief --redlines ours.yaml --with-default -f docx --out brief.docx
     """
-    document = make_brief(data, redlines, with_default, only, holder, brief_date(date), title)
+    document = make_brief(
+        data, redlines, with_default, only, holder, brief_date(date), title, assume, scenario
+    )
     from dsr_options.render.views.brief import BriefView
 
     payload = render(BriefView(document), fmt)

@@ -16,6 +16,7 @@ from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
 from dsr_options.analyses.diff import Change, Consequence, Diff
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
+from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 
 VOICES_TEXT = {
@@ -145,15 +146,13 @@ def verdict_basis(verdict: RoleVerdict) -> str:
     return "the note"
 
 
-def firmness_text(verdict: RoleVerdict, firmness: Any = None) -> str:
-    """How firm the verdict is: THE HOOK for the firmness analysis (issue 13).
-
-    Today the catalogue holds no firmness, so this says so rather than guessing; the firmness
-    analysis passes its result as ``firmness`` and words it here.
-    """
-    if firmness is None:
+def firmness_text(verdict: RoleVerdict, firmness: FirmnessReport | None = None) -> str:
+    """How firm the verdict is, in a few words: ``firm (up to 2)``, ``hangs on one
+    judgement``, ``rests on analysis``; ``not assessed`` when no firmness was computed."""
+    found = firmness.of(verdict.role.id) if firmness is not None else None
+    if found is None:
         return "not assessed"
-    return str(firmness)
+    return f"{found.label} (up to {found.bound})" if found.label == "firm" else found.label
 
 
 def attribute_label(attribute: str) -> str:

@@ -3,13 +3,11 @@
 Every text here is plain, unescaped text from the catalogue or in our words; each writer
 (``markdown``, ``html``, ``docx``) escapes it for its own format. Nothing here knows a format.
 
-Three extension points are single functions, so that the analyses still to come plug in with a
-few lines and nothing is said until their data exists:
-
-- :func:`firmness_sentences` (issue 13: how firm each verdict is, under ``--assume`` and
-  ``--scenario``);
-- :func:`joint_changes` (issue 14: the smallest joint changes that clear every holder);
-- :func:`provenance_items` (issue 15: the ``Provenance`` of every output).
+Three parts come from other analyses, each through one function that says nothing when its
+analysis was not run: :func:`firmness_sentences` (how firm each verdict is, from
+``analyses.firmness``), :func:`joint_changes` (the smallest joint changes that clear every
+holder, from ``analyses.negotiate``) and :func:`provenance_items` (what the brief was made
+from, scenario and assumptions included).
 """
 
 from __future__ import annotations
@@ -21,6 +19,8 @@ from dataclasses import dataclass, field
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.brief import HolderPosition, Position, holder_positions, next_steps
 from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
+from dsr_options.analyses.firmness import FirmnessReport
+from dsr_options.analyses.negotiate import Negotiation
 from dsr_options.analyses.repairs import Repair, value_text
 from dsr_options.model.catalogue import Catalogue, Evidence
 from dsr_options.model.vocabulary import Basis, Strictness
@@ -48,6 +48,10 @@ class Origin:
     """The holders ``--holder`` chose (names), if any."""
     only: tuple[str, ...] = ()
     """The redlines ``--only`` chose (ids), if any."""
+    scenario: str | None = None
+    """The scenarios applied (what-if), if any."""
+    assumptions: tuple[str, ...] = ()
+    """The ``--assume`` values applied (what-if), if any."""
 
 
 @dataclass(frozen=True)
@@ -194,22 +198,60 @@ class Brief:
 # -- extension points -----------------------------------------------------------------------------
 
 
-def firmness_sentences(verdict: RoleVerdict) -> tuple[str, ...]:
-    """How firm ``verdict`` is, in sentences (issue 13 plugs ``analyses.firmness`` in here).
+def firmness_sentences(verdict: RoleVerdict, firmness: FirmnessReport | None) -> tuple[str, ...]:
+    """How firm ``verdict`` is, in sentences: what ``analyses.firmness`` found (nothing when it
+    was not computed), with the smallest change that alters the verdict when there is one."""
+    found = firmness.of(verdict.role.id) if firmness is not None else None
+    if found is None:
+        return ()
+    label = "firm" if not found.minimal else found.label
+    sentences = [f"Firmness: {label}." if found.minimal else f"Firmness: {found.text}."]
+    if found.minimal:
+        sentences.append(f"It rests on {found.text.split(': ', 1)[1]}.")
+    if found.minimal:
+        first = found.minimal[0]
+        sentences.append(f"For example, if {first.text}.")
+    return tuple(sentences)
 
-    Nothing today: the brief says only what the catalogue says (which crossings rest on our
-    analysis rather than the note, in the bottom line).
-    """
-    del verdict
-    return ()
+
+def joint_changes(negotiation: Negotiation | None) -> tuple[str, ...]:
+    """What would make each option acceptable to every holder at once, in sentences: the
+    smallest joint changes ``analyses.negotiate`` found (exact, up to its bound), and the
+    redlines no change can satisfy together."""
+    if negotiation is None:
+        return ()
+    sentences = []
+    for standing in negotiation.roles:
+        role = standing.role
+        if standing.repair is not None:
+            changes = ", ".join(
+                f"{c.attribute} {_value_words(c.before)} → {_value_words(c.value)}"
+                for c in standing.repair.changes
+            )
+            remaining = (
+                f"; concerns that remain: {', '.join(standing.repair.remaining)}"
+                if standing.repair.remaining
+                else ""
+            )
+            sentences.append(
+                f"{role.title}: acceptable to every holder if {changes}{remaining} "
+                f"(re-check with {' '.join('--assume ' + a for a in standing.repair.assume)})."
+            )
+        elif len(standing.acceptable_to) < len(negotiation.holders):
+            sentences.append(
+                f"{role.title}: no set of up to {negotiation.bound} changes makes it acceptable "
+                "to every holder."
+            )
+    sentences += [f"Conflict: {conflict.text}." for conflict in negotiation.conflicts]
+    return tuple(sentences)
 
 
-def joint_changes(catalogue: Catalogue, analysis: Analysis) -> tuple[str, ...]:
-    """The smallest joint changes that clear every holder's vetoes and conditions, in
-    sentences (issue 14 plugs ``analyses.negotiate`` in here). Nothing today: each option's
-    section gives the repair hints redline by redline instead."""
-    del catalogue, analysis
-    return ()
+def _value_words(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "{" + ", ".join(str(v) for v in value) + "}" if value else "(none)"
+    return "unknown" if value is None else str(value)
 
 
 def provenance_items(origin: Origin) -> tuple[tuple[str, str], ...]:
@@ -228,6 +270,10 @@ def provenance_items(origin: Origin) -> tuple[tuple[str, str], ...]:
         items.append(("Redline files", "the catalogue's"))
     if origin.holders:
         items.append(("Holders", ", ".join(origin.holders)))
+    if origin.scenario:
+        items.append(("Scenario", origin.scenario))
+    if origin.assumptions:
+        items.append(("Assuming", ", ".join(origin.assumptions)))
     if origin.only:
         items.append(("Only", ", ".join(origin.only)))
     return tuple(items)
@@ -384,7 +430,9 @@ def _position_text(positions: Sequence[HolderPosition], position: Position) -> s
     return _names(named)
 
 
-def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
+def _bottom_line(
+    catalogue: Catalogue, verdict: RoleVerdict, firmness: FirmnessReport | None
+) -> BottomLine:
     positions = holder_positions(catalogue, verdict)
     pairs = []
     for position, words in _POSITION_WORDS:
@@ -405,7 +453,7 @@ def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
         verdict.verdict,
         SUMMARIES[verdict.verdict],
         tuple(pairs),
-        firmness_sentences(verdict),
+        firmness_sentences(verdict, firmness)[:1],  # the bottom line: the label alone
     )
 
 
@@ -447,7 +495,12 @@ def _may_object(agreement: RoleAgreement) -> tuple[str, ...]:
     return tuple(f"{name} ({', '.join(words)})" for name, words in named.items())
 
 
-def _option(catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes) -> OptionSection:
+def _option(
+    catalogue: Catalogue,
+    agreement: RoleAgreement,
+    quotes: _Quotes,
+    firmness: FirmnessReport | None,
+) -> OptionSection:
     verdict = agreement.verdict
     role = verdict.role
     where = f"Option {role.number}"
@@ -472,7 +525,7 @@ def _option(catalogue: Catalogue, agreement: RoleAgreement, quotes: _Quotes) -> 
         quote_against=quotes.use(against.evidence, where) if against else None,
         against_label=label,
         clearing=_clearing(catalogue, verdict),
-        firmness=firmness_sentences(verdict),
+        firmness=firmness_sentences(verdict, firmness),
     )
 
 
@@ -508,10 +561,12 @@ def build_brief(
     origin: Origin,
     date: dt.date,
     title: str | None = None,
+    firmness: FirmnessReport | None = None,
+    negotiation: Negotiation | None = None,
 ) -> Brief:
     """The whole brief, from the analyses of one catalogue (``analyse`` and ``agreement``)."""
     quotes = _Quotes(catalogue)
-    options = tuple(_option(catalogue, a, quotes) for a in agreements)
+    options = tuple(_option(catalogue, a, quotes, firmness) for a in agreements)
     steps = tuple(
         NextStep(
             _without_lead(note.text), tuple(quotes.use(e, "Next steps") for e in note.evidence)
@@ -522,12 +577,12 @@ def build_brief(
         title=title if title is not None and title.strip() else DEFAULT_TITLE,
         date=date,
         provenance=provenance_items(origin),
-        bottom_line=tuple(_bottom_line(catalogue, a.verdict) for a in agreements),
+        bottom_line=tuple(_bottom_line(catalogue, a.verdict, firmness) for a in agreements),
         options=options,
         matrix=_matrix(catalogue, analysis),
         next_steps=steps,
         annex=quotes.annex(),
-        joint=joint_changes(catalogue, analysis),
+        joint=joint_changes(negotiation),
     )
 
 

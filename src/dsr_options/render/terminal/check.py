@@ -17,6 +17,7 @@ from dsr_options.analyses.evaluate import (
     RoleVerdict,
     Verdict,
 )
+from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
@@ -133,7 +134,9 @@ def _objectors(agreement: RoleAgreement) -> str:
     return text
 
 
-def overview_rows(agreements: Sequence[RoleAgreement]) -> list[tuple[str, ...]]:
+def overview_rows(
+    agreements: Sequence[RoleAgreement], firmness: FirmnessReport | None = None
+) -> list[tuple[str, ...]]:
     """One row per option: title (id), verdict, rests on, firmness, objecting, for, against."""
     rows: list[tuple[str, ...]] = []
     for agreement in agreements:
@@ -144,7 +147,7 @@ def overview_rows(agreements: Sequence[RoleAgreement]) -> list[tuple[str, ...]]:
                 f"{role.title} ({role.id})",
                 verdict_label(verdict),
                 verdict_basis(verdict),
-                firmness_text(verdict),
+                firmness_text(verdict, firmness),
                 _objectors(agreement),
                 key_quote(agreement.support),
                 key_quote(agreement.opposition),
@@ -164,7 +167,9 @@ OVERVIEW_HEADINGS = (
 )
 
 
-def _overview(agreements: Sequence[RoleAgreement]) -> RenderableType:
+def _overview(
+    agreements: Sequence[RoleAgreement], firmness: FirmnessReport | None = None
+) -> RenderableType:
     table = FittedTable(
         [
             Column("Role", style="bold", weight=2),
@@ -176,7 +181,7 @@ def _overview(agreements: Sequence[RoleAgreement]) -> RenderableType:
             Column("Key quote against", weight=3),
         ]
     )
-    for agreement, row in zip(agreements, overview_rows(agreements), strict=True):
+    for agreement, row in zip(agreements, overview_rows(agreements, firmness), strict=True):
         style = VERDICT_STYLE[agreement.verdict.verdict]
         cells = [cell(value) for value in row]
         cells[1] = cell(row[1], style)
@@ -196,13 +201,18 @@ def check_view(
     agreements: Sequence[RoleAgreement] = (),
     show_all: bool = False,
     logic: bool = False,
+    firmness: FirmnessReport | None = None,
 ) -> RenderableType:
     if not analysis.verdicts or not analysis.redlines:
         what = "role" if not analysis.verdicts else "redline"
         return Text(f"No {what} to check.", style="yellow")
     parts: list[RenderableType] = []
     if agreements:
-        parts += [Text("At a glance", style="bold underline"), _overview(agreements), Text("")]
+        parts += [
+            Text("At a glance", style="bold underline"),
+            _overview(agreements, firmness),
+            Text(""),
+        ]
     parts += [
         Text("Roles × redlines", style="bold underline"),  # noqa: RUF001 - times sign
         _matrix(analysis),

@@ -188,10 +188,15 @@ def _mark(result: Result) -> str:
     return mark + ("*" if crossing and result.rests_on_analysis else "")
 
 
-def _overview_markdown(agreements: Sequence[RoleAgreement]) -> str:
+def _overview_markdown(
+    agreements: Sequence[RoleAgreement], firmness: FirmnessReport | None = None
+) -> str:
     from dsr_options.render.terminal.check import OVERVIEW_HEADINGS, overview_rows
 
-    rows = [dict(zip(OVERVIEW_HEADINGS, row, strict=True)) for row in overview_rows(agreements)]
+    rows = [
+        dict(zip(OVERVIEW_HEADINGS, row, strict=True))
+        for row in overview_rows(agreements, firmness)
+    ]
     return "## At a glance\n\n" + write_markdown_table(rows, OVERVIEW_HEADINGS)
 
 
@@ -200,6 +205,7 @@ def _check_markdown(
     agreements: Sequence[RoleAgreement] = (),
     show_all: bool = False,
     logic: bool = False,
+    firmness: FirmnessReport | None = None,
 ) -> str:
     roles = [v.role.id for v in analysis.verdicts]
     matrix = []
@@ -218,7 +224,7 @@ def _check_markdown(
             "role": v.role.id,
             "verdict": verdict_label(v),
             "rests on": verdict_basis(v),
-            "firmness": firmness_text(v),
+            "firmness": firmness_text(v, firmness),
             "why": verdict_sentence(v),
         }
         for v in analysis.verdicts
@@ -251,7 +257,7 @@ def _check_markdown(
         }
         for line in analysis.redlines
     ]
-    sections = [_overview_markdown(agreements)] if agreements else []
+    sections = [_overview_markdown(agreements, firmness)] if agreements else []
     sections += [
         "## Roles × redlines\n\n"  # noqa: RUF001 - a times sign on purpose
         + write_markdown_table(matrix, ["redline", "title", "strictness", *roles])
@@ -309,7 +315,7 @@ class CheckView:
 
     def markdown(self) -> str:
         analysis = self.analysis
-        text = _check_markdown(analysis, self.agreements, self.show_all, self.logic)
+        text = _check_markdown(analysis, self.agreements, self.show_all, self.logic, self.firmness)
         if self.firmness is None:
             return text
         from dsr_options.render.views.firmness import firmness_markdown
@@ -322,7 +328,8 @@ class CheckView:
         from dsr_options.render.views.firmness import with_firmness_table
 
         return with_firmness_table(
-            check_view(analysis, self.agreements, self.show_all, self.logic), self.firmness
+            check_view(analysis, self.agreements, self.show_all, self.logic, self.firmness),
+            self.firmness,
         )
 
 

@@ -89,7 +89,7 @@ class RoleList:
             for row in rows:
                 verdict = self.verdicts.get(row["id"])
                 row["verdict"] = verdict_label(verdict) if verdict else ""
-                row["firmness"] = firmness_text(verdict) if verdict else ""
+                row["firmness"] = firmness_text(verdict, self.firmness) if verdict else ""
         return rows
 
     def markdown(self) -> str:
