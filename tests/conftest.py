@@ -12,8 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dsr_options.cli import app
-
-from .factory import write_catalogue
+from tests.factory import write_catalogue
 
 # Deterministic terminal output: a fixed width, no colour, whatever the developer's terminal.
 TERMINAL_ENV = {

@@ -11,6 +11,11 @@ from typing import Any
 
 import yaml
 
+TESTS = Path(__file__).resolve().parent
+"""The tests folder (the corpus, golden files and delegation files sit in it)."""
+ROOT = TESTS.parent
+"""The repository."""
+
 SOURCE_ID = "note"
 SECTION = "Findings"
 

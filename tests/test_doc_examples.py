@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

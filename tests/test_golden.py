@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from tests.conftest import Run
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

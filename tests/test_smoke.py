@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .envelope import payload
+from tests.envelope import payload
 
 
 def test_installed_entry_point_lists_the_packaged_catalogue(tmp_path: object) -> None:

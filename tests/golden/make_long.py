@@ -6,9 +6,7 @@ changes; the files are committed so that the golden outputs never move by themse
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.factory import dump, redline, redlines_document, role, roles_document
+from tests.factory import TESTS, dump, redline, redlines_document, role, roles_document
 
 LONG = (
     "Strategic, operational and tactical support to national defence sector reform "
@@ -17,7 +15,7 @@ LONG = (
 
 
 def main() -> None:
-    folder = Path(__file__).parent / "long"
+    folder = TESTS / "long"
     folder.mkdir(exist_ok=True)
     roles = [
         role(
