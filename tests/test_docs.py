@@ -94,3 +94,20 @@ def test_code_blocks_are_closed() -> None:
                     f"{path.name}:{number}: a heading in a code block"
                 )
         assert not inside, f"{path.name} ends inside a code block"
+
+
+def test_every_module_is_on_the_map() -> None:
+    """docs/architecture.md names every module of the package (views and terminal tables, one per
+    command, by their folder; the brief's writers by name)."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "dsr_options"
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        if path.name == "__init__.py" and folder not in ("", "render", "analyses/diff"):
+            continue
+        if folder in ("render/views", "render/terminal"):
+            assert f"`{folder}/*.py`" in text, folder
+            continue
+        shown = (f"`{rel}`", f"`{path.name}`" if folder == "render/brief" else f"`{rel}`")
+        assert any(name in text for name in shown) or f"`{folder}/`" in text, rel

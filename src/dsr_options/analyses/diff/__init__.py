@@ -1,0 +1,242 @@
+"""What changed between two catalogues, and which answers moved because of it (``diff``).
+
+Three steps, each plain data:
+
+1. :func:`changes_between` lists the changes, typed (:class:`ChangeKind`), each at its place in
+   the item it changes and located on its side (``OLD:data/roles.yaml:12:7``).
+2. :func:`consequences_of` re-evaluates every role on both sides and lists each verdict and
+   agreement standing that moved, with its causes: the smallest set of the listed changes that,
+   applied to the OLD catalogue (:func:`apply_changes`), reproduces the new answer. The search is
+   exact (subsets in increasing size) over the changes relevant to the role (its own, and those
+   of the redlines), and bounded (:class:`Bounds`); a search stopped by its bound says so.
+3. :func:`diff_catalogues` / :func:`diff_sides` put both together with a :class:`Summary`
+   (counts per kind; whether any answer moved) in a :class:`Diff`, whose ``to_data()`` is the
+   JSON-ready form every output format is made from.
+
+Items (roles, redlines, declarations) are matched by id; an item whose id changed and whose
+content did not is a rename when exactly one removed and one added item share that content.
+New collections (variants, packages) are added by listing them in ``COLLECTIONS`` with a
+function comparing two of their items.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from dsr_options.analyses.diff.changes import (
+    Action,
+    Change,
+    ChangeKind,
+    CollectionSpec,
+    apply_changes,
+    changes_between,
+    plain,
+)
+from dsr_options.analyses.diff.consequences import (
+    Bounds,
+    Consequence,
+    ConsequenceKind,
+    consequences_of,
+)
+from dsr_options.load.catalogue import outside_the_collector
+from dsr_options.model.catalogue import Catalogue
+
+if TYPE_CHECKING:
+    from dsr_options.load.sides import Location, Side
+
+Path = tuple[str | int, ...]
+"""A place inside one item, as YAML keys and list indexes: ``("attributes", "trigger")``."""
+Locator = Callable[[str, str, Path], "Location | None"]
+"""Where ``(collection, item id, path)`` is written on one side, if known."""
+
+
+# -- the whole diff -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts, and whether anything that moves an answer changed (for a CI exit status)."""
+
+    changes: int
+    by_kind: Mapping[str, int]
+    """Changes per :class:`ChangeKind` value, in the kinds' order; kinds with none left out."""
+    verdict_changes: int
+    standing_changes: int
+    answer_moving_changes: int
+    """Changes of a kind that can move an answer (``ChangeKind.moves_answers``)."""
+    bound_reached: int
+    """Consequences whose causes the bound kept the search from finding."""
+
+    @property
+    def answers_moved(self) -> bool:
+        return bool(self.verdict_changes or self.standing_changes)
+
+    def fails_on(self, condition: FailOn) -> bool:
+        """Whether a CI run asked to fail on ``condition`` fails."""
+        if condition is FailOn.ANY_CHANGE:
+            return self.changes > 0
+        if condition is FailOn.VERDICT_CHANGE:
+            return self.verdict_changes > 0
+        if condition is FailOn.STANDING_CHANGE:
+            return self.standing_changes > 0
+        return self.answers_moved
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "changes": self.changes,
+            "by_kind": dict(self.by_kind),
+            "verdict_changes": self.verdict_changes,
+            "standing_changes": self.standing_changes,
+            "answer_moving_changes": self.answer_moving_changes,
+            "answers_moved": self.answers_moved,
+            "bound_reached": self.bound_reached,
+        }
+
+
+class FailOn(str, Enum):
+    """What a CI job may choose to fail on."""
+
+    ANY_CHANGE = "change"
+    VERDICT_CHANGE = "verdict-change"
+    STANDING_CHANGE = "standing-change"
+    ANSWER_CHANGE = "answer-change"
+    """A verdict or a standing."""
+
+
+@dataclass(frozen=True)
+class SideInfo:
+    """What a report says about one side."""
+
+    label: str
+    spec: str
+    kind: str
+    origin: str
+    revision: str | None
+    files: tuple[str, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "spec": self.spec,
+            "kind": self.kind,
+            "origin": self.origin,
+            "revision": self.revision,
+            "files": list(self.files),
+        }
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What changed between two sides, and which answers moved: the result of ``diff``."""
+
+    changes: tuple[Change, ...]
+    consequences: tuple[Consequence, ...]
+    summary: Summary
+    bounds: Bounds
+    old: SideInfo | None = None
+    new: SideInfo | None = None
+    _by_key: dict[str, Change] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {c.key: c for c in self.changes})
+
+    def change(self, key: str) -> Change:
+        """The change named ``key`` (as consequences name their causes in ``to_data``)."""
+        return self._by_key[key]
+
+    def to_data(self) -> dict[str, Any]:
+        """The whole diff as JSON-ready data (what every output format is made from)."""
+        return {
+            "old": None if self.old is None else self.old.to_data(),
+            "new": None if self.new is None else self.new.to_data(),
+            "summary": self.summary.to_data(),
+            "bounds": self.bounds.to_data(),
+            "changes": [change.to_data() for change in self.changes],
+            "consequences": [c.to_data() for c in self.consequences],
+        }
+
+
+def summarise(changes: Sequence[Change], consequences: Sequence[Consequence]) -> Summary:
+    """The counts of a diff."""
+    counted = Counter(change.kind for change in changes)
+    return Summary(
+        changes=len(changes),
+        by_kind={kind.value: counted[kind] for kind in ChangeKind if counted[kind]},
+        verdict_changes=sum(c.kind is ConsequenceKind.VERDICT for c in consequences),
+        standing_changes=sum(c.kind is ConsequenceKind.STANDING for c in consequences),
+        answer_moving_changes=sum(change.moves_answers for change in changes),
+        bound_reached=sum(c.bound_reached for c in consequences),
+    )
+
+
+def diff_catalogues(
+    old: Catalogue,
+    new: Catalogue,
+    *,
+    bounds: Bounds | None = None,
+    old_locate: Locator | None = None,
+    new_locate: Locator | None = None,
+    old_info: SideInfo | None = None,
+    new_info: SideInfo | None = None,
+) -> Diff:
+    """The changes from ``old`` to ``new``, the answers they move, and the summary."""
+    bounds = bounds or Bounds()
+    # Like loading, a diff allocates many acyclic objects next to two loaded catalogues and
+    # their node graphs: with the collector on, it rescans that heap again and again.
+    with outside_the_collector():
+        changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
+        consequences = consequences_of(old, new, changes, bounds)
+    return Diff(changes, consequences, summarise(changes, consequences), bounds, old_info, new_info)
+
+
+def side_info(side: Side) -> SideInfo:
+    """What a report says about a side."""
+    return SideInfo(
+        side.label, side.spec, side.kind.value, side.origin.value, side.revision, side.files
+    )
+
+
+def diff_sides(old: Side, new: Side, *, bounds: Bounds | None = None) -> Diff:
+    """The diff of two sides read by :func:`dsr_options.load.sides.read_sides`, located."""
+    return diff_catalogues(
+        old.catalogue,
+        new.catalogue,
+        bounds=bounds,
+        old_locate=old.locate,
+        new_locate=new.locate,
+        old_info=side_info(old),
+        new_info=side_info(new),
+    )
+
+
+def diff_data(diff: Diff) -> dict[str, Any]:
+    """``diff.to_data()``: the JSON-ready form."""
+    return diff.to_data()
+
+
+__all__ = [
+    "Action",
+    "Bounds",
+    "Change",
+    "ChangeKind",
+    "CollectionSpec",
+    "Consequence",
+    "ConsequenceKind",
+    "Diff",
+    "FailOn",
+    "SideInfo",
+    "Summary",
+    "apply_changes",
+    "changes_between",
+    "consequences_of",
+    "diff_catalogues",
+    "diff_data",
+    "diff_sides",
+    "plain",
+    "side_info",
+    "summarise",
+]
