@@ -396,7 +396,7 @@ def _verdict_sentence(verdict: RoleVerdict) -> str:
             "and no veto or condition."
         )
     if verdict.verdict is Verdict.CONDITIONAL:
-        return "Conditional: it crosses nothing, on conditions that must keep holding."
+        return "Meets every condition: it crosses nothing, on conditions that must keep holding."
     if verdict.verdict is Verdict.CLEAR:
         return "Clear: it crosses nothing, and no condition applies."
     possible = " or ".join(v.value for v in verdict.possible)
@@ -406,7 +406,7 @@ def _verdict_sentence(verdict: RoleVerdict) -> str:
 SUMMARIES = {
     Verdict.OUT: "Out",
     Verdict.FLAGGED: "Open, with reservations",
-    Verdict.CONDITIONAL: "Acceptable, on conditions",
+    Verdict.CONDITIONAL: "Acceptable: meets every condition",
     Verdict.CLEAR: "Acceptable",
     Verdict.UNDETERMINED: "Undetermined",
 }
