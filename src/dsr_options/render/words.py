@@ -381,3 +381,29 @@ def diff_sides_text(diff: Diff) -> str:
         where = f"git {side.revision[:12]}" if side.revision else side.origin
         parts.append(f"{side.label} {side.spec} ({side.kind}, {where})")
     return " → ".join(parts)
+
+
+def redline_origins_text(redlines: Sequence[Redline]) -> str:
+    """What the redlines are, counted by origin: ``9 redlines: 6 principles of the SSR Unit's
+    draft DSR policy, 3 concerns participants raised; none is a Member State's redline (...)``."""
+    from dsr_options.model.vocabulary import Origin
+
+    counts = {origin: sum(1 for r in redlines if r.origin is origin) for origin in Origin}
+    words = {  # (one, several)
+        Origin.DRAFT_POLICY: ("principle", "principles", "of the SSR Unit's draft DSR policy"),
+        Origin.PARTICIPANTS: ("concern", "concerns", "participants raised"),
+        Origin.MEMBER_STATE: ("Member State's redline", "Member States' redlines", "from a file"),
+    }
+    parts = [
+        f"{n} {words[origin][0 if n == 1 else 1]} {words[origin][2]}"
+        for origin, n in counts.items()
+        if n
+    ]
+    total = len(redlines)
+    text = f"{total} redline{'' if total == 1 else 's'}: " + ", ".join(parts or ["none"])
+    if not counts[Origin.MEMBER_STATE]:
+        text += (
+            "; none is a Member State's redline: the meeting note records none (identifying "
+            "them is its next step), and a delegation adds its own with a redline file"
+        )
+    return text

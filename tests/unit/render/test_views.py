@@ -113,4 +113,6 @@ def test_every_view_renders_in_every_format(catalogue: Catalogue, fmt: OutputFor
             assert len(read) == len(rows) > 0, name
             assert list(read[0]) == list(columns), name
         else:
-            assert text.startswith(("## ", "|", "> ", "4 of", "0 of", "1 of")), name
+            assert text.startswith(
+                ("## ", "|", "> ", "4 of", "0 of", "1 of", "1 redline", "2 redlines")
+            ), name

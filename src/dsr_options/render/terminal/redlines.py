@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from dsr_options.render.layout import Column, FittedTable, cell
@@ -13,7 +13,7 @@ from dsr_options.render.safe import visible
 _STRICTNESS_STYLE = {"veto": "bold red", "concern": "yellow", "condition": "blue"}
 
 
-def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
+def redline_list_table(rows: Sequence[Mapping[str, str]], intro: str = "") -> RenderableType:
     if not rows:
         return Text("No redline matches.", style="yellow")
     table = FittedTable(
@@ -48,4 +48,6 @@ def redline_list_table(rows: Sequence[Mapping[str, str]]) -> RenderableType:
                 f"\ncrosses when: {visible(row['rule'])}",
             ),
         )
-    return table
+    if not intro:
+        return table
+    return Group(cell(intro), Text(""), table)

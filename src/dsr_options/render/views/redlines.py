@@ -10,8 +10,8 @@ from dsr_options.analyses.evaluate import redline_text
 from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
-from dsr_options.render.safe import one_line
-from dsr_options.render.words import applies_to_text
+from dsr_options.render.safe import markdown_cell, one_line
+from dsr_options.render.words import applies_to_text, redline_origins_text
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
@@ -72,11 +72,13 @@ class RedlineList:
             {**_row(redline, catalogue), "file": catalogue.redline_files.get(redline.id) or ""}
             for redline in redlines
         ]
-        return write_markdown_table(rows, [*LIST_COLUMNS, "file"])
+        intro = markdown_cell(redline_origins_text(redlines)) + ".\n\n" if redlines else ""
+        return intro + write_markdown_table(rows, [*LIST_COLUMNS, "file"])
 
     def table(self) -> Renderable:
         redlines, catalogue = self.redlines, self.catalogue
         rows = [_row(redline, catalogue) for redline in redlines]
         from dsr_options.render.terminal.redlines import redline_list_table
 
-        return redline_list_table(rows)
+        intro = redline_origins_text(redlines) + "." if redlines else ""
+        return redline_list_table(rows, intro)
