@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dsr_options.analyses.evaluate import redline_attributes
 from dsr_options.model.catalogue import (
-    AllRule,
     AttributeDecl,
-    AttributeTest,
     Catalogue,
-    NotRule,
-    Rule,
 )
 from dsr_options.model.vocabulary import Basis
 
@@ -36,26 +33,11 @@ class AttributeInfo:
     tested_by: tuple[str, ...]
 
 
-def _tested(rule: Rule | None, found: set[str]) -> None:
-    if rule is None:
-        return
-    if isinstance(rule, AttributeTest):
-        found.add(rule.attribute)
-    elif isinstance(rule, NotRule):
-        _tested(rule.not_, found)
-    else:
-        for child in rule.all if isinstance(rule, AllRule) else rule.any:
-            _tested(child, found)
-
-
 def tested_attributes(catalogue: Catalogue) -> dict[str, tuple[str, ...]]:
     """For each attribute name a rule tests, the ids of the redlines that test it."""
     found: dict[str, list[str]] = {}
     for redline in catalogue.redlines:
-        names: set[str] = set()
-        _tested(redline.applies_to, names)
-        _tested(redline.crossing, names)
-        for name in sorted(names):
+        for name in sorted(redline_attributes(redline)):
             found.setdefault(name, []).append(redline.id)
     return {name: tuple(ids) for name, ids in found.items()}
 

@@ -344,6 +344,14 @@ def role_bases(role: Role) -> dict[str, Basis]:
     return {name: attribute.basis for name, attribute in role.attributes.items()}
 
 
+def redline_attributes(redline: Redline) -> tuple[str, ...]:
+    """The attributes a redline tests, in its scope or its rule, in the order written."""
+    found: dict[str, None] = {}
+    _rule_attributes(redline.applies_to, found)
+    _rule_attributes(redline.crossing, found)
+    return tuple(found)
+
+
 def _rule_attributes(rule: Rule | None, found: dict[str, None]) -> None:
     if rule is None:
         return
@@ -373,10 +381,7 @@ class Evaluator:
     def _tested(self, redline: Redline) -> tuple[str, ...]:
         tested = self._attributes.get(redline.id)
         if tested is None:
-            found: dict[str, None] = {}
-            _rule_attributes(redline.applies_to, found)
-            _rule_attributes(redline.crossing, found)
-            tested = self._attributes[redline.id] = tuple(found)
+            tested = self._attributes[redline.id] = redline_attributes(redline)
         return tested
 
     def evaluate(

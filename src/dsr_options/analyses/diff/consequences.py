@@ -24,18 +24,15 @@ from dsr_options.analyses.evaluate import (
     Verdict,
     combine_results,
     max_pairs,
+    redline_attributes,
     role_bases,
     role_values,
 )
 from dsr_options.errors import DsrOptionsError
 from dsr_options.model.catalogue import (
-    AllRule,
-    AttributeTest,
     Catalogue,
-    NotRule,
     Redline,
     Role,
-    Rule,
 )
 
 if TYPE_CHECKING:
@@ -401,24 +398,9 @@ def _testing(redlines: Sequence[Redline]) -> dict[str, list[Redline]]:
     """The redlines that test each attribute, in their scope or their rule."""
     found: dict[str, list[Redline]] = {}
     for redline in redlines:
-        names: dict[str, None] = {}
-        _tested(redline.applies_to, names)
-        _tested(redline.crossing, names)
-        for name in names:
+        for name in redline_attributes(redline):
             found.setdefault(name, []).append(redline)
     return found
-
-
-def _tested(rule: Rule | None, found: dict[str, None]) -> None:
-    if rule is None:
-        return
-    if isinstance(rule, AttributeTest):
-        found.setdefault(rule.attribute)
-    elif isinstance(rule, NotRule):
-        _tested(rule.not_, found)
-    else:
-        for child in rule.all if isinstance(rule, AllRule) else rule.any:
-            _tested(child, found)
 
 
 def _moved_by_redlines(
