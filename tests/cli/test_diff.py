@@ -162,3 +162,27 @@ def test_a_side_that_does_not_load_names_its_side(run: Run, repo: Path) -> None:
     assert result.exit_code == 1, result
     assert "NEW:data/roles.yaml:2:1: error [yaml-syntax]" in result.stderr
     assert result.stderr.rstrip().endswith("does not load: 1 error")
+
+
+def test_a_firmness_that_moves_is_a_consequence_with_its_cause(run: Run, repo: Path) -> None:
+    """A redline that comes to test role-1's trigger (analysis) too: role-1's verdict now hangs
+    on that one judgement; the diff says so, names the change, and --fail-on exits 1."""
+    roles = roles_document([role(1), role(2, standing=True)])
+    redlines = redlines_document([redline(1, strictness="veto")])
+    redlines["redlines"][0]["rule"] = {
+        "all": [
+            {"attribute": "standing_un_capacity", "equals": True},
+            {"attribute": "trigger", "equals": "national-request"},
+        ]
+    }
+    roles["roles"].append(role(3, standing=False))
+    roles["roles"][2]["id"] = "role-three"
+    commit(repo, roles, redlines, "redline-1 also tests the trigger")
+    data = diff_json(run, "HEAD~1", "HEAD")
+    moved = [c for c in data["consequences"] if c["kind"] == "firmness"]
+    assert [(c["role"], c["new"], c["causes"]) for c in moved if c["role"] == "role-1"] == [
+        ("role-1", "hangs on one judgement: trigger (up to 1)", ["redlines/redline-1/rule"])
+    ]
+    assert data["summary"]["firmness_changes"] == len(moved)
+    failing = run("dsr-options diff HEAD~1 HEAD --fail-on firmness-change")
+    assert failing.exit_code == 1, failing

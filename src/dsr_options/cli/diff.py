@@ -19,6 +19,7 @@ class FailOnOption(str, Enum):
     CHANGE = "change"
     VERDICT_CHANGE = "verdict-change"
     STANDING_CHANGE = "standing-change"
+    FIRMNESS_CHANGE = "firmness-change"
     ANSWER_CHANGE = "answer-change"
 
 
@@ -41,8 +42,8 @@ def diff(
             "--fail-on",
             parser=choice(FailOnOption),
             metavar="WHAT",
-            help="Exit 1 when this changed: change, verdict-change, standing-change or "
-            "answer-change (a verdict or a standing); otherwise a diff exits 0.",
+            help="Exit 1 when this changed: change, verdict-change, standing-change, "
+            "firmness-change or answer-change (a verdict or a standing); otherwise exit 0.",
             show_default=False,
         ),
     ] = None,

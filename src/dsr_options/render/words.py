@@ -365,10 +365,14 @@ def diff_summary_text(diff: Diff) -> str:
     noun = "change" if summary.changes == 1 else "changes"
     verdicts = "verdict" if summary.verdict_changes == 1 else "verdicts"
     standings = "standing" if summary.standing_changes == 1 else "standings"
-    return (
+    text = (
         f"{summary.changes} {noun} ({summary.answer_moving_changes} can move an answer); "
         f"{summary.verdict_changes} {verdicts} and {summary.standing_changes} {standings} moved"
     )
+    if summary.firmness_changes:
+        firm = "firmness" if summary.firmness_changes == 1 else "firmnesses"
+        text += f"; {summary.firmness_changes} {firm} moved"
+    return text
 
 
 def diff_sides_text(diff: Diff) -> str:

@@ -41,6 +41,7 @@ from dsr_options.analyses.diff.consequences import (
     Consequence,
     ConsequenceKind,
     consequences_of,
+    firmness_consequences,
 )
 from dsr_options.load.catalogue import outside_the_collector
 from dsr_options.model.catalogue import Catalogue
@@ -70,6 +71,8 @@ class Summary:
     """Changes of a kind that can move an answer (``ChangeKind.moves_answers``)."""
     bound_reached: int
     """Consequences whose causes the bound kept the search from finding."""
+    firmness_changes: int = 0
+    """Roles whose firmness moved (compared up to one changed analysis value)."""
 
     @property
     def answers_moved(self) -> bool:
@@ -83,6 +86,8 @@ class Summary:
             return self.verdict_changes > 0
         if condition is FailOn.STANDING_CHANGE:
             return self.standing_changes > 0
+        if condition is FailOn.FIRMNESS_CHANGE:
+            return self.firmness_changes > 0
         return self.answers_moved
 
     def to_data(self) -> dict[str, Any]:
@@ -93,6 +98,7 @@ class Summary:
             "standing_changes": self.standing_changes,
             "answer_moving_changes": self.answer_moving_changes,
             "answers_moved": self.answers_moved,
+            "firmness_changes": self.firmness_changes,
             "bound_reached": self.bound_reached,
         }
 
@@ -103,6 +109,7 @@ class FailOn(str, Enum):
     ANY_CHANGE = "change"
     VERDICT_CHANGE = "verdict-change"
     STANDING_CHANGE = "standing-change"
+    FIRMNESS_CHANGE = "firmness-change"
     ANSWER_CHANGE = "answer-change"
     """A verdict or a standing."""
 
@@ -168,6 +175,7 @@ def summarise(changes: Sequence[Change], consequences: Sequence[Consequence]) ->
         by_kind={kind.value: counted[kind] for kind in ChangeKind if counted[kind]},
         verdict_changes=sum(c.kind is ConsequenceKind.VERDICT for c in consequences),
         standing_changes=sum(c.kind is ConsequenceKind.STANDING for c in consequences),
+        firmness_changes=sum(c.kind is ConsequenceKind.FIRMNESS for c in consequences),
         answer_moving_changes=sum(change.moves_answers for change in changes),
         bound_reached=sum(c.bound_reached for c in consequences),
     )
@@ -190,6 +198,7 @@ def diff_catalogues(
     with outside_the_collector():
         changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
         consequences = consequences_of(old, new, changes, bounds)
+        consequences += firmness_consequences(old, new, changes, bounds)
     return Diff(changes, consequences, summarise(changes, consequences), bounds, old_info, new_info)
 
 

@@ -54,6 +54,13 @@ class ConsequenceKind(str, Enum):
     """The role's ``check`` verdict, or the verdicts its unknown results leave possible."""
     STANDING = "standing"
     """The role's ``agree`` standing."""
+    FIRMNESS = "firmness"
+    """How firm the role's verdict is (``analyses.firmness``, up to ``FIRMNESS_BOUND`` changes)."""
+
+
+FIRMNESS_BOUND = 1
+"""A diff compares firmness up to one changed analysis value per role: exact, and about as
+costly as a ``check`` of each side."""
 
 
 @dataclass(frozen=True)
@@ -454,3 +461,65 @@ def _answer_text(answers: _Answers, role: Role | None, kind: ConsequenceKind) ->
     if kind is ConsequenceKind.VERDICT:
         return answers.verdict(role)[0].value
     return answers.standing(role)
+
+
+def firmness_consequences(
+    old: Catalogue, new: Catalogue, changes: Sequence[Change], bounds: Bounds
+) -> tuple[Consequence, ...]:
+    """Every role whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of the
+    relevant changes (its own and the redlines') that reproduces the new firmness from OLD,
+    searched smallest first within ``bounds``."""
+    from dsr_options.analyses.evaluate import evaluate_role
+    from dsr_options.analyses.firmness import firmness, role_firmness
+
+    moving = [change for change in changes if change.moves_answers]
+    if not moving or not old.roles or not new.roles:
+        return ()
+    before = firmness(old, bound=FIRMNESS_BOUND)
+    after = firmness(new, bound=FIRMNESS_BOUND)
+    found: list[Consequence] = []
+    for now in after.roles:
+        then = before.of(now.role)
+        if then is None or then.text == now.text:
+            continue
+        relevant = [
+            c
+            for c in moving
+            if c.collection in ("redlines", "holders", "attributes")
+            or (c.collection == "roles" and now.role in (c.item, c.new_item))
+        ]
+        causes: tuple[Change, ...] = ()
+        evaluations = searched = 0
+        stopped = False
+        for size in range(1, min(bounds.max_subset, len(relevant)) + 1):
+            for subset in itertools.combinations(relevant, size):
+                if evaluations >= bounds.max_evaluations:
+                    stopped = True
+                    break
+                evaluations += 1
+                trial = apply_changes(old, subset)
+                role = next((r for r in trial.roles if r.id == now.role), None)
+                if role is None:
+                    continue
+                shown = role_firmness(trial, evaluate_role(trial, role), bound=FIRMNESS_BOUND)
+                if shown.text == now.text:
+                    causes = subset
+                    break
+            if causes or stopped:
+                break
+            searched = size
+        found.append(
+            Consequence(
+                ConsequenceKind.FIRMNESS,
+                now.role,
+                now.role,
+                then.text,
+                now.text,
+                causes,
+                len(relevant),
+                evaluations,
+                bound_reached=not causes,
+                searched_up_to=searched,
+            )
+        )
+    return tuple(found)
