@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from dsr_options.errors import UnknownIdError
+from dsr_options.errors import UnknownIdError, UsageError
 
 MAX_SUGGESTION_OPTIONS = 2_000
 """Past this many names to choose from, no suggestion: each costs a scan of every name, and a
@@ -56,3 +56,16 @@ def close_ids(word: str, options: Sequence[str], n: int = 3) -> list[str]:
     if len(options) > MAX_SUGGESTION_OPTIONS:
         return []
     return difflib.get_close_matches(word, list(options), n=n, cutoff=0.5)
+
+
+def pick_ids(
+    references: Iterable[str], ids: Sequence[str], noun: str, *, about: str | None = None
+) -> set[str] | None:
+    """The ids ``references`` name (ids or unique prefixes); None when nothing is named, so
+    that the caller keeps everything. Naming from an empty list is a usage error."""
+    refs = list(references)
+    if not refs:
+        return None
+    if not ids:
+        raise UsageError(f"there are no {noun}s to pick from", about=about)
+    return {resolve_id(ref, ids, noun, about=about) for ref in refs}

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict
-from dsr_options.errors import UsageError
-from dsr_options.ids import resolve_id
+from dsr_options.ids import pick_ids
 from dsr_options.model.catalogue import Catalogue, Noted, Source
 from dsr_options.model.vocabulary import Strictness
 
@@ -69,13 +68,10 @@ def select_holders(
     catalogue: Catalogue, references: Iterable[str], *, about: str = "holder"
 ) -> Catalogue:
     """The catalogue with only the redlines the named holders hold (ids or unique prefixes)."""
-    refs = list(references)
-    if not refs:
-        return catalogue
     ids = [holder.id for holder in catalogue.holders]
-    if not ids:
-        raise UsageError("there are no holders to pick from", about=about)
-    chosen = {resolve_id(ref, ids, "holder", about=about) for ref in refs}
+    chosen = pick_ids(references, ids, "holder", about=about)
+    if chosen is None:
+        return catalogue
     kept = [r for r in catalogue.redlines if chosen & set(r.holders)]
     holders = [h for h in catalogue.holders if h.id in chosen]
     return catalogue.model_copy(update={"redlines": kept, "holders": holders})

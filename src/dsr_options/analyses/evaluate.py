@@ -17,7 +17,7 @@ from typing import Any
 
 from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
 from dsr_options.errors import TooManyPairs, UsageError
-from dsr_options.ids import resolve_id
+from dsr_options.ids import pick_ids
 from dsr_options.model.catalogue import (
     AllRule,
     AnyRule,
@@ -536,13 +536,10 @@ def select_redlines(
     catalogue: Catalogue, references: Iterable[str], *, about: str = "only"
 ) -> Catalogue:
     """The catalogue with only the redlines named (id or unique prefix), in catalogue order."""
-    refs = list(references)
-    if not refs:
-        return catalogue
     ids = [redline.id for redline in catalogue.redlines]
-    if not ids:
-        raise UsageError("there are no redlines to pick from", about=about)
-    chosen = {resolve_id(ref, ids, "redline", about=about) for ref in refs}
+    chosen = pick_ids(references, ids, "redline", about=about)
+    if chosen is None:
+        return catalogue
     kept = [redline for redline in catalogue.redlines if redline.id in chosen]
     return catalogue.model_copy(update={"redlines": kept})
 
