@@ -125,7 +125,7 @@ def role_agreement(
             objections.append(
                 Objection(
                     holder_id,
-                    holder.name if holder else holder_id,
+                    holder.label if holder else holder_id,
                     result.redline.id,
                     result.strictness,
                     result.outcome is Outcome.CROSSES,

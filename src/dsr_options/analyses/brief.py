@@ -60,7 +60,7 @@ def holder_positions(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[Holder
             position = Position.RESERVATIONS
         else:
             position = Position.ACCEPTS
-        positions.append(HolderPosition(holder.id, holder.name, position, against))
+        positions.append(HolderPosition(holder.id, holder.label, position, against))
     return tuple(positions)
 
 

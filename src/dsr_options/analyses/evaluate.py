@@ -555,7 +555,7 @@ def analyse(catalogue: Catalogue, evaluator: Evaluator | None = None) -> Analysi
     lines = []
     for redline in catalogue.redlines:
         holders = tuple(
-            (hid, holder.name if holder else hid)
+            (hid, holder.label if holder else hid)
             for hid, holder in ((h, catalogue.holder(h)) for h in redline.holders)
         )
         by_outcome = {

@@ -292,7 +292,7 @@ def negotiate(
     if not 1 <= bound <= MAX_BOUND:
         raise UsageError(f"the bound is 1 to {MAX_BOUND} changes, not {bound}", about="bound")
     chosen = _holder_ids(catalogue, holders)
-    names = tuple((h, (catalogue.holder(h) or _nameless(h)).name) for h in chosen)
+    names = tuple((h, (catalogue.holder(h) or _nameless(h)).label) for h in chosen)
     held = {h: [r for r in catalogue.redlines if h in r.holders] for h in chosen}
     relevant = [r for r in catalogue.redlines if any(h in r.holders for h in chosen)]
     hard = [r for r in relevant if r.strictness is not Strictness.CONCERN]
@@ -350,7 +350,7 @@ def negotiate(
 
 class _nameless:
     def __init__(self, holder: str) -> None:
-        self.name = holder
+        self.name = self.label = holder
 
 
 def _conflicts(

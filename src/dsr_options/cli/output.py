@@ -94,12 +94,12 @@ def emit(rendered: Rendered, no_color: bool = False) -> None:
         return
     out = _console(no_color)
     if out.is_terminal:
-        out.print(rendered)
+        out.print(rendered, crop=False)
         return
     # Piped: no colour (rich leaves it off off a terminal), and no trailing spaces padding each
     # line out to the width, which would only clutter a file or a diff.
     with out.capture() as captured:
-        out.print(rendered)
+        out.print(rendered, crop=False)
     text = "\n".join(line.rstrip() for line in captured.get().split("\n"))
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -75,8 +75,9 @@ def check_redlines(
     """Check every role against every redline: the matrix, each role's verdict, the holders.
 
     A role is out when it crosses a veto or a condition, flagged when it crosses a concern,
-    conditional when a condition applies to it, clear otherwise, and undetermined when a
-    missing attribute leaves more than one of these open. Unknown is never clear.
+    meets every condition when conditions apply to it and it crosses nothing, clear otherwise,
+    and undetermined when a missing attribute leaves more than one of these open. Unknown is
+    never clear.
 
     Examples:
 

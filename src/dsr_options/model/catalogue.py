@@ -247,6 +247,13 @@ class Holder(_Model):
 
     id: Id
     name: ShortText
+    short: ShortText | None = Field(
+        default=None,
+        description=(
+            "A short name for tables and sentences (`Freedonia`, `One participant`); `name` is "
+            "kept for where the holder is described. Without it, tables use `name`."
+        ),
+    )
     description: Text | None = None
     holds: list[
         Annotated[str, Field(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -258,6 +265,11 @@ class Holder(_Model):
             "named LABEL:ID (see --redlines NAME=FILE)."
         ),
     )
+
+    @property
+    def label(self) -> str:
+        """The name the holder goes by in tables and sentences: ``short``, else ``name``."""
+        return self.short or self.name
 
 
 # -- roles ----------------------------------------------------------------------------------------

@@ -143,6 +143,12 @@ def cell(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def copy_token(text: str, indent: int = 2) -> Text:
+    """Text meant to be copied (``--assume a.b=c``): one line, never wrapped or cut inside; a
+    token wider than the terminal runs past its edge, so that copying it pastes it whole."""
+    return Text(" " * indent + visible(text), no_wrap=True, overflow="ignore", style="cyan")
+
+
 def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
     items = list(body)
     if not items:

@@ -18,6 +18,7 @@ from dsr_options.analyses.diff import Change, Consequence, Diff
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
 from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
+from dsr_options.render.glossary import OUTCOME_PHRASES, SYMBOLS, VERDICT_LABELS, verdict_or_word
 
 VOICES_TEXT = {
     "one": "one voice",
@@ -59,15 +60,6 @@ def quote_text(evidence: Evidence) -> str:
     return f"“{evidence.quote}” ({evidence.section}; {evidence.stance.value})"
 
 
-SYMBOLS = {
-    Outcome.CROSSES: "✗ crosses",
-    Outcome.CLEAR: "✓ clear",
-    Outcome.UNKNOWN: "? unknown",
-    Outcome.NOT_APPLICABLE: "– n/a",  # noqa: RUF001 - an en dash on purpose: reads as "none"
-}
-"""Each outcome as a symbol and a word, so that it reads without colour."""
-
-
 def _crossed(verdict: RoleVerdict) -> str:
     """The deciding redlines, each crossing that rests on our analysis marked so."""
     return ", ".join(
@@ -92,17 +84,6 @@ def verdict_text(verdict: RoleVerdict) -> str:
     if verdict.verdict is Verdict.CONDITIONAL:
         return f"conditional: must keep meeting {deciding}"
     return "clear: crosses nothing, no condition applies"
-
-
-VERDICT_LABELS = {
-    Verdict.OUT: "out",
-    Verdict.FLAGGED: "flagged",
-    Verdict.CONDITIONAL: "meets every condition",
-    Verdict.CLEAR: "clear",
-    Verdict.UNDETERMINED: "undetermined",
-}
-"""The verdict as people read it (docs/verdicts.md). JSON keeps ``verdict`` (``conditional``)
-and adds ``label``: ``conditional`` meant "meets everything", and read as a caveat."""
 
 
 def verdict_label(verdict: RoleVerdict) -> str:
@@ -295,10 +276,10 @@ def comparison_summary(summary: Summary) -> str:
 
 def value_texts(aspect: Aspect, separator: str = ", ") -> dict[str, str]:
     """Each role's value for ``aspect`` as text, by role id."""
-    return {
-        role_id: value_text(aspect.kind, value, separator)
-        for role_id, value in aspect.values.items()
-    }
+    values = aspect.values
+    if aspect.name == "redlines.verdict":  # the verdict's JSON value, shown as its label
+        values = {role_id: [verdict_or_word(v) for v in value] for role_id, value in values.items()}
+    return {role_id: value_text(aspect.kind, value, separator) for role_id, value in values.items()}
 
 
 def source_facts(source: Source) -> list[tuple[str, str]]:
@@ -347,6 +328,8 @@ def diff_change_row(change: Change) -> dict[str, str]:
 def diff_consequence_text(consequence: Consequence) -> str:
     """``coordination: verdict flagged → clear, because roles/coordination/...``."""
     old, new = consequence.old or "(absent)", consequence.new or "(absent)"
+    if consequence.kind.value == "verdict":
+        old, new = verdict_or_word(old), verdict_or_word(new)
     head = f"{consequence.role}: {consequence.kind.value} {old} → {new}"
     if consequence.causes:
         return f"{head}, because " + "; ".join(
@@ -411,3 +394,44 @@ def redline_origins_text(redlines: Sequence[Redline]) -> str:
             "them is its next step), and a delegation adds its own with a redline file"
         )
     return text
+
+
+def change_set_text(change_set: Any) -> str:
+    """``standing_un_capacity → false gives meets every condition``: a smallest set of changes
+    that alters a verdict, and the verdict it gives, in the glossary's words."""
+    changes = " and ".join(c.text for c in change_set.changes)
+    return f"{changes} gives {VERDICT_LABELS[change_set.verdict]}"
+
+
+def undiscriminating_text(item: Any) -> str:
+    """``request-or-mandate: every role crosses it, so it does not tell the roles apart``."""
+    why = " (by our analysis or an assumption)" if item.by_assumption else ""
+    return (
+        f"{item.redline}: every role {OUTCOME_PHRASES[item.outcome]}{why}, "
+        "so it does not tell the roles apart"
+    )
+
+
+def objectors_text(agreement: RoleAgreement) -> str:
+    """``Freedonia; may object: One participant``: each holder once. A holder whose every
+    objection rests on our analysis is marked so; one objection on the note is enough."""
+    certain: dict[str, bool] = {}
+    for o in agreement.objections:
+        if o.certain:
+            certain[o.name] = certain.get(o.name, True) and o.on_analysis
+    names = [name + (" (on our analysis)" if ours else "") for name, ours in certain.items()]
+    maybe = [o.name for o in agreement.objections if not o.certain and o.name not in certain]
+    text = "; ".join(names) or "none"
+    if maybe:
+        text += "; may object: " + "; ".join(dict.fromkeys(maybe))
+    return text
+
+
+def diff_bound_text(diff: Diff) -> str:
+    """How far the search for each moved answer's causes went, in words."""
+    bounds = diff.bounds
+    noun = "change" if bounds.max_subset == 1 else "changes"
+    return (
+        f"For each answer that moved, checked every combination of up to {bounds.max_subset} "
+        f"{noun} for its causes (at most {bounds.max_evaluations:,} evaluations an answer)."
+    )

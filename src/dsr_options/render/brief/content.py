@@ -24,7 +24,8 @@ from dsr_options.analyses.negotiate import Negotiation
 from dsr_options.analyses.repairs import Repair, value_text
 from dsr_options.model.catalogue import Catalogue, Evidence
 from dsr_options.model.vocabulary import Basis, Strictness
-from dsr_options.render.words import voices_text
+from dsr_options.render.glossary import verdict_word
+from dsr_options.render.words import change_set_text, voices_text
 
 DEFAULT_TITLE = "UN roles in defense sector reform: the options and the redlines"
 
@@ -210,7 +211,7 @@ def firmness_sentences(verdict: RoleVerdict, firmness: FirmnessReport | None) ->
         sentences.append(f"It rests on {found.text.split(': ', 1)[1]}.")
     if found.minimal:
         first = found.minimal[0]
-        sentences.append(f"For example, if {first.text}.")
+        sentences.append(f"For example, if {change_set_text(first)}.")
     return tuple(sentences)
 
 
@@ -356,7 +357,7 @@ def _holders_of(catalogue: Catalogue, result: Result) -> str:
     names = []
     for hid in result.redline.holders:
         holder = catalogue.holder(hid)
-        names.append(holder.name if holder else hid)
+        names.append(holder.label if holder else hid)
     return _names(names)
 
 
@@ -399,7 +400,7 @@ def _verdict_sentence(verdict: RoleVerdict) -> str:
         return "Meets every condition: it crosses nothing, on conditions that must keep holding."
     if verdict.verdict is Verdict.CLEAR:
         return "Clear: it crosses nothing, and no condition applies."
-    possible = " or ".join(v.value for v in verdict.possible)
+    possible = " or ".join(verdict_word(v) for v in verdict.possible)
     return f"Undetermined: it may be {possible}; the catalogue lacks the values to decide."
 
 

@@ -11,8 +11,8 @@ from dsr_options.render.brief.content import (
     one_source,
 )
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.glossary import SYMBOLS
 from dsr_options.render.safe import markdown_text as md
-from dsr_options.render.words import SYMBOLS
 
 
 def quote_inline(ref: QuoteRef) -> str:

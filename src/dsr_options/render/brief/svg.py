@@ -12,6 +12,7 @@ from html import escape
 from dsr_options.analyses.evaluate import Outcome
 from dsr_options.model.vocabulary import Strictness
 from dsr_options.render.brief.content import Matrix
+from dsr_options.render.glossary import OUTCOME_WORDS
 from dsr_options.render.safe import one_line
 
 CELL_COLOURS = {
@@ -31,12 +32,8 @@ CELL_SYMBOLS = {
     Outcome.NOT_APPLICABLE: "–",  # noqa: RUF001 - an en dash on purpose: reads as "none"
 }
 
-CELL_WORDS = {
-    Outcome.CROSSES: "crosses",
-    Outcome.CLEAR: "clear",
-    Outcome.UNKNOWN: "unknown",
-    Outcome.NOT_APPLICABLE: "n/a",
-}
+CELL_WORDS = OUTCOME_WORDS
+"""The outcome words of the glossary (``render.glossary``)."""
 
 _LABEL_CHARS = 64
 _CHAR = 6.4

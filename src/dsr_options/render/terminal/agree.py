@@ -12,6 +12,7 @@ from dsr_options.render.layout import cell, pairs_table
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
     objection_text,
+    objectors_text,
     quoted_text,
     role_reception_text,
     verdict_label,
@@ -30,7 +31,7 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
                 verdict_label(a.verdict),
                 str(sum(q.on_reception for q in a.support)),
                 str(sum(q.on_reception for q in a.opposition)),
-                "; ".join(dict.fromkeys(o.name for o in a.objections if o.certain)) or "none",
+                objectors_text(a),
             )
             for a in agreements
         ),

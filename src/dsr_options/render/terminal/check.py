@@ -18,12 +18,13 @@ from dsr_options.analyses.evaluate import (
     Verdict,
 )
 from dsr_options.analyses.firmness import FirmnessReport
+from dsr_options.render.glossary import SYMBOLS
 from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
-    SYMBOLS,
     firmness_text,
     key_quote,
+    objectors_text,
     result_sentence,
     verdict_basis,
     verdict_label,
@@ -121,17 +122,7 @@ def _stacked_matrix(analysis: Analysis) -> RenderableType:
 
 
 def _objectors(agreement: RoleAgreement) -> str:
-    names: list[str] = []
-    for objection in agreement.objections:
-        if objection.certain:
-            name = objection.name + (" (on our analysis)" if objection.on_analysis else "")
-            if name not in names:
-                names.append(name)
-    maybe = [o.name for o in agreement.objections if not o.certain]
-    text = "; ".join(names) or "none"
-    if maybe:
-        text += "; may object: " + "; ".join(dict.fromkeys(maybe))
-    return text
+    return objectors_text(agreement)
 
 
 def overview_rows(

@@ -8,6 +8,7 @@ from rich.text import Text
 from dsr_options.analyses.diff import Diff
 from dsr_options.render.layout import cell, pairs_table, section
 from dsr_options.render.words import (
+    diff_bound_text,
     diff_change_row,
     diff_consequence_text,
     diff_sides_text,
@@ -34,12 +35,10 @@ def diff_view(diff: Diff) -> RenderableType:
     ]
     if rows:
         parts += section("Changes", [pairs_table(rows, ("change", "where", "old → new", "at"), 2)])
-    bounds = diff.bounds
     parts += [
         Text(""),
         cell(
-            f"Causes searched exactly over subsets of up to {bounds.max_subset} changes "
-            f"({bounds.max_evaluations:,} evaluations at most per answer).",
+            diff_bound_text(diff),
             "dim",
         ),
     ]

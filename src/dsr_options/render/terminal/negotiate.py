@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dsr_options.render.layout import Column, FittedTable, cell, section
+from dsr_options.render.layout import Column, FittedTable, cell, copy_token, section
 from dsr_options.render.safe import visible
 
 _STYLE = {"out": "bold red", "flagged": "yellow", "conditional": "blue", "clear": "green"}
+"""Colour by the verdict's JSON value (colour is never the only signal: the cell has the words)."""
 
 MatrixRow = tuple[str, Sequence[tuple[str, str, str]], str]
 """(role id, (holder, verdict, cell text) per holder, "n/m" acceptable)."""
@@ -20,7 +21,7 @@ def negotiate_view(
     holders: Sequence[str],
     matrix: Sequence[MatrixRow],
     everyone: str,
-    lines: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[str]]],
     conflicts: Sequence[str],
     bound: str,
 ) -> RenderableType:
@@ -44,7 +45,15 @@ def negotiate_view(
         table.add_row(row, Text("\n").join(block))
     parts: list[RenderableType] = [table]
     parts += section("Acceptable to every holder", [cell(everyone)])
-    parts += section("Smallest joint changes", [cell(line) for line in lines])
+    parts += section("Smallest joint changes", [_change(line, tokens) for line, tokens in lines])
     parts += section("Conflicts", [cell(text, "red") for text in conflicts])
     parts += [Text(""), cell(bound, "dim")]
+    return Group(*parts)
+
+
+def _change(line: str, tokens: Sequence[str]) -> RenderableType:
+    """A role's joint changes, then each ``--assume`` token on a line of its own, never wrapped
+    inside: a token wider than the terminal runs on rather than being cut, so that it pastes."""
+    parts: list[RenderableType] = [cell(line)]
+    parts += [copy_token(token) for token in tokens]
     return Group(*parts)

@@ -10,7 +10,13 @@ from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_cell
-from dsr_options.render.words import objection_text, quoted_text, role_reception_text, verdict_text
+from dsr_options.render.words import (
+    objection_text,
+    quoted_text,
+    role_reception_text,
+    verdict_label,
+    verdict_sentence,
+)
 
 if TYPE_CHECKING:
     from dsr_options.analyses.firmness import FirmnessReport
@@ -105,7 +111,7 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
         {
             "role": a.role.id,
             "standing": a.standing,
-            "verdict": a.verdict.verdict.value,
+            "verdict": verdict_label(a.verdict),
             "support": str(sum(q.on_reception for q in a.support)),
             "opposition": str(sum(q.on_reception for q in a.opposition)),
             "objecting holders": ", ".join(objection_text(a, True)) or "none",
@@ -118,7 +124,7 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
         lines.append(
             f"Received: {role_reception_text(a.role)}. "
-            f"Standing: {a.standing}. Verdict: {markdown_cell(verdict_text(a.verdict))}."
+            f"Standing: {a.standing}. {markdown_cell(verdict_sentence(a.verdict))}"
         )
         for heading, items in (
             ("For", [quoted_text(q) for q in a.support]),

@@ -20,8 +20,8 @@ from dsr_options.render.formats import (
     iter_json,
     write_markdown_table,
 )
+from dsr_options.render.glossary import SYMBOLS
 from dsr_options.render.words import (
-    SYMBOLS,
     firmness_text,
     result_sentence,
     verdict_basis,

@@ -10,6 +10,7 @@ from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import (
+    diff_bound_text,
     diff_change_row,
     diff_consequence_text,
     diff_sides_text,
@@ -49,11 +50,7 @@ class DiffView:
             parts.append(
                 write_markdown_table([diff_change_row(c) for c in diff.changes], CHANGE_COLUMNS)
             )
-        bounds = diff.bounds
-        parts.append(
-            f"Causes searched exactly over subsets of up to {bounds.max_subset} changes "
-            f"({bounds.max_evaluations:,} evaluations at most per answer).\n"
-        )
+        parts.append(diff_bound_text(diff) + "\n")
         return "\n".join(parts)
 
     def table(self) -> Renderable:

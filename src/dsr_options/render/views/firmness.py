@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.firmness import Firmness, FirmnessReport
+from dsr_options.render.glossary import verdict_word
+from dsr_options.render.words import change_set_text, undiscriminating_text
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
@@ -88,9 +90,10 @@ def firmness_rows(report: FirmnessReport) -> list[dict[str, str]]:
     return [
         {
             "role": item.role,
-            "verdict": item.verdict.value,
+            "verdict": verdict_word(item.verdict),
             "firmness": item.label,
-            "changes": "; ".join(s.text for s in item.minimal) or f"none up to {item.bound}",
+            "changes": "; ".join(change_set_text(s) for s in item.minimal)
+            or f"none up to {item.bound}",
         }
         for item in report.roles
     ]
@@ -119,7 +122,9 @@ def firmness_markdown(report: FirmnessReport) -> str:
         + write_markdown_table(firmness_rows(report), FIRMNESS_COLUMNS)
     )
     if report.undiscriminating:
-        text += "\n" + "".join(f"- {markdown_cell(u.text)}\n" for u in report.undiscriminating)
+        text += "\n" + "".join(
+            f"- {markdown_cell(undiscriminating_text(u))}\n" for u in report.undiscriminating
+        )
     return text
 
 
@@ -140,7 +145,7 @@ def with_firmness_table(table: Renderable, report: FirmnessReport | None) -> Ren
         table,
         firmness_heading(report),
         [f"{item.role}: {item.text}" for item in report.roles],
-        [u.text for u in report.undiscriminating],
+        [undiscriminating_text(u) for u in report.undiscriminating],
     )
 
 
@@ -174,7 +179,7 @@ def add_to_rows(
 def firmness_lines(item: Firmness) -> list[tuple[str, str]]:
     """``show``'s (field, value) lines: the label, then each smallest change set."""
     lines = [("firmness", item.text)]
-    lines += [("firmness change", s.text) for s in item.minimal]
+    lines += [("firmness change", change_set_text(s)) for s in item.minimal]
     return lines
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.negotiate import Negotiation, RoleStanding
+from dsr_options.analyses.negotiate import Conflict, Negotiation, RoleStanding
 from dsr_options.analyses.repairs import value_text
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.glossary import search_summary, verdict_word
 from dsr_options.render.safe import markdown_cell
 
 if TYPE_CHECKING:
@@ -29,30 +30,47 @@ ROW_COLUMNS = (
 
 
 def cell_text(verdict: str, deciding: tuple[str, ...]) -> str:
-    """``out (no-un-standing-capacity)``: a holder's verdict and the redlines behind it."""
-    return f"{verdict} ({', '.join(deciding)})" if deciding else verdict
+    """``out (no-un-standing-capacity)``; ``meets every condition (c)``: a holder's verdict
+    in words, and the redlines behind it."""
+    word = verdict_word(verdict)
+    return f"{word} ({', '.join(deciding)})" if deciding else word
 
 
-def repair_text(standing: RoleStanding, bound: int) -> str:
+def _names(negotiation: Negotiation, holders: tuple[str, ...]) -> str:
+    known = dict(negotiation.holders)
+    return ", ".join(known.get(h, h) for h in holders) or "none"
+
+
+def repair_text(standing: RoleStanding, negotiation: Negotiation) -> str:
     """The joint changes in words, or why there are none."""
     if standing.blocked:
         return "none: conflicting redlines (see conflicts)"
     if standing.repair is None:
-        return f"none within {bound} changes"
+        return f"none within {negotiation.bound} changes"
     return "; ".join(
         f"{c.attribute} {value_text(c.before) if c.before is not None else 'unknown'} → "
-        f"{value_text(c.value)} (for {', '.join(c.holders) or 'none'})"
+        f"{value_text(c.value)} (for {_names(negotiation, c.holders)})"
         for c in standing.repair.changes
     )
 
 
+def conflict_text(negotiation: Negotiation, conflict: Conflict) -> str:
+    """``no values clear both a (Delegation A) and b (Delegation B)``: holders by name."""
+    parts = [
+        f"{redline} ({_names(negotiation, holders)})"
+        for redline, holders in zip(conflict.redlines, conflict.holders, strict=True)
+    ]
+    if len(parts) == 1:
+        return f"no values clear {parts[0]}"
+    return f"no values clear both {parts[0]} and {parts[1]}"
+
+
 def bound_text(negotiation: Negotiation) -> str:
-    return (
-        f"search: fewest changes first, up to {negotiation.bound}, over the "
-        f"{len(negotiation.attributes)} attributes the chosen vetoes and conditions test "
-        f"(at most {negotiation.classes} value classes each): at most "
-        f"{negotiation.worst_case} change sets per role, {negotiation.searched} tried"
-    )
+    count = len(negotiation.attributes)
+    noun = "attribute" if count == 1 else "attributes"
+    over = f"to the {count} {noun} the chosen vetoes and conditions test"
+    text = search_summary(negotiation.bound, negotiation.searched, over)
+    return text[:1].upper() + text[1:] + "."
 
 
 @dataclass(frozen=True)
@@ -140,7 +158,7 @@ class NegotiateView:
                         "acceptable_to": f"{len(standing.acceptable_to)}/{len(n.holders)}",
                         "changes": ""
                         if len(standing.acceptable_to) == len(n.holders)
-                        else repair_text(standing, n.bound),
+                        else repair_text(standing, n),
                         "assume": " ".join(f"--assume {a}" for a in repair.assume)
                         if repair
                         else "",
@@ -152,13 +170,15 @@ class NegotiateView:
 
     def markdown(self) -> str:
         n = self.negotiation
-        columns = ["role", *[h for h, _ in n.holders], "acceptable to"]
+        columns = ["role", *[name for _, name in n.holders], "acceptable to"]
         matrix = [
             {
                 "role": s.role.id,
                 **{
-                    h: cell_text(n.cell(h, s.role.id).verdict.value, n.cell(h, s.role.id).deciding)
-                    for h, _ in n.holders
+                    name: cell_text(
+                        n.cell(h, s.role.id).verdict.value, n.cell(h, s.role.id).deciding
+                    )
+                    for h, name in n.holders
                 },
                 "acceptable to": f"{len(s.acceptable_to)}/{len(n.holders)}",
             }
@@ -170,28 +190,31 @@ class NegotiateView:
             ", ".join(f"`{r}`" for r in n.acceptable_to_all) if n.acceptable_to_all else "None."
         )
         parts += ["", "## Smallest joint changes", ""]
-        for line in self.lines():
-            parts.append(f"- {markdown_cell(line)}")
+        for line, assume in self.lines():
+            tokens = " ".join(f"`{a}`" for a in assume)
+            parts.append(f"- {markdown_cell(line)}" + (f"; {tokens}" if tokens else ""))
         if n.conflicts:
             parts += ["", "## Conflicts", ""]
-            parts += [f"- {markdown_cell(c.text)}" for c in n.conflicts]
+            parts += [f"- {markdown_cell(conflict_text(n, c))}" for c in n.conflicts]
         parts += ["", markdown_cell(bound_text(n))]
         return "\n".join(parts) + "\n"
 
-    def lines(self) -> list[str]:
-        """One line per role not acceptable to every holder: its changes or why none."""
+    def lines(self) -> list[tuple[str, tuple[str, ...]]]:
+        """One line per role not acceptable to every holder: its changes or why none, and the
+        ``--assume`` tokens that re-check it (kept apart, so that no layout cuts one)."""
         n = self.negotiation
         lines = []
         for s in n.roles:
             if len(s.acceptable_to) == len(n.holders):
                 continue
-            line = f"{s.role.id}: {repair_text(s, n.bound)}"
+            line = f"{s.role.id}: {repair_text(s, n)}"
+            assume: tuple[str, ...] = ()
             if s.repair is not None:
-                line += f"; then {s.repair.verdict.value}"
+                line += f"; then {verdict_word(s.repair.verdict)}"
                 if s.repair.remaining:
                     line += f", concerns left: {', '.join(s.repair.remaining)}"
-                line += "; " + " ".join(f"--assume {a}" for a in s.repair.assume)
-            lines.append(line)
+                assume = tuple(f"--assume {a}" for a in s.repair.assume)
+            lines.append((line, assume))
         return lines
 
     def table(self) -> Renderable:
@@ -201,16 +224,16 @@ class NegotiateView:
         matrix = []
         for s in n.roles:
             cells = []
-            for h, _ in n.holders:
+            for h, name in n.holders:
                 c = n.cell(h, s.role.id)
-                cells.append((h, c.verdict.value, cell_text(c.verdict.value, c.deciding)))
+                cells.append((name, c.verdict.value, cell_text(c.verdict.value, c.deciding)))
             matrix.append((s.role.id, cells, f"{len(s.acceptable_to)}/{len(n.holders)}"))
         return negotiate_view(
-            [h for h, _ in n.holders],
+            [name for _, name in n.holders],
             matrix,
             ", ".join(n.acceptable_to_all) or "none",
             self.lines(),
-            [c.text for c in n.conflicts],
+            [conflict_text(n, c) for c in n.conflicts],
             bound_text(n),
         )
 

@@ -32,7 +32,7 @@ def _row(redline: Redline, catalogue: Catalogue) -> dict[str, str]:
         "strictness": redline.strictness.value,
         "origin": redline.origin.value,
         "holders": ", ".join(
-            h.name if h else hid for h, hid in zip(holders, redline.holders, strict=True)
+            h.label if h else hid for h, hid in zip(holders, redline.holders, strict=True)
         ),
         "applies_to": applies_to_text(redline),
         "rule": redline_text(redline),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from dsr_options.analyses.scenarios import ScenarioRun, Shift
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.glossary import verdict_word
 from dsr_options.render.safe import markdown_cell
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ WARNING = "what-if: every column but 'catalogue' rests on assumed values, not th
 
 def shift_text(shift: Shift) -> str:
     """``out (was flagged): request-or-mandate: clear -> crosses``, or the verdict alone."""
-    verdict = shift.verdict.verdict.value
+    verdict = verdict_word(shift.verdict.verdict)
     if not shift.changed and not shift.why:
         return f"{verdict} (unchanged)"
     lead = f"{verdict} (changed)" if shift.changed else f"{verdict} (same verdict)"
@@ -69,7 +70,7 @@ def _rows(run: ScenarioRun) -> list[dict[str, str]]:
     return [
         {
             "role": row.role,
-            CATALOGUE: row.baseline.value,
+            CATALOGUE: verdict_word(row.baseline),
             **{shift.scenario: shift_text(shift) for shift in row.shifts},
         }
         for row in run.rows
