@@ -186,3 +186,17 @@ def test_a_firmness_that_moves_is_a_consequence_with_its_cause(run: Run, repo: P
     assert data["summary"]["firmness_changes"] == len(moved)
     failing = run("dsr-options diff HEAD~1 HEAD --fail-on firmness-change")
     assert failing.exit_code == 1, failing
+
+
+def test_a_folder_named_like_the_base_revision_cannot_pass_for_it(run: Run, repo: Path) -> None:
+    shutil.copytree(repo / "data", repo / "HEAD~1:data")  # what a hostile pull request adds
+    result = run(["dsr-options", "diff", "HEAD~1:data", "data"])
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "dsr-options: error: OLD side 'HEAD~1:data': is both a path on disk and a revision of "
+        "the repository ('HEAD~1'): write './HEAD~1:data' for the path or 'rev:HEAD~1:data' "
+        "for the revision\n"
+    )
+    data = diff_json(run, "rev:HEAD~1:data", "./data")
+    assert (data["old"]["origin"], data["new"]["origin"]) == ("git", "folder")
+    assert [c["kind"] for c in data["changes"]] == ["role-renamed"]

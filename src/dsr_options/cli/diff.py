@@ -28,8 +28,9 @@ def diff(
         str,
         typer.Argument(
             metavar="OLD",
-            help="A catalogue folder, a redline file, or a git revision (main, HEAD~1, "
-            "origin/main:data, REV:path/to/redlines.yaml).",
+            help="A catalogue folder, a redline file, or a git revision (rev:main, rev:HEAD~1, "
+            "rev:origin/main:data, rev:REV:path/to/redlines.yaml; without rev: a path on disk "
+            "is read from disk, and one that is also a revision is refused).",
         ),
     ],
     new: Annotated[
@@ -64,7 +65,8 @@ def diff(
 
     Each side is a catalogue folder, a redline file (checked against the roles of --data, or
     the catalogue in use), or a git revision of the repository in the working folder, read
-    through git itself (nothing is checked out). For every verdict or standing that moved,
+    through git itself (nothing is checked out); rev: in front always means a revision, ./
+    always a path. For every verdict or standing that moved,
     the smallest set of the listed changes that reproduces it is found by exhaustive search.
 
     Examples:
@@ -72,7 +74,7 @@ def diff(
     \b
       dsr-options diff main data
       dsr-options diff HEAD~1 HEAD -f markdown >> "$GITHUB_STEP_SUMMARY"
-      dsr-options diff origin/main:data data --fail-on verdict-change
+      dsr-options diff rev:origin/main:data data --fail-on verdict-change
       dsr-options diff round1-redlines.yaml round2-redlines.yaml
     """
     from dsr_options.analyses.diff import Bounds, FailOn, diff_sides

@@ -108,6 +108,16 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
+def oversize(size: int, display: str) -> LoadedFile | None:
+    """A file of ``size`` bytes refused by the size limit (its one diagnostic), else None."""
+    limit = max_file_bytes()
+    if size <= limit:
+        return None
+    loaded = LoadedFile(display, "")
+    loaded.report(Code.FILE_TOO_LARGE, _too_large(size, limit))
+    return loaded
+
+
 def read_file(path: Path, display: str | None = None, *, recover: bool = False) -> LoadedFile:
     """Read, decode and walk one YAML file; every problem lands in ``diagnostics``.
 

@@ -1,10 +1,14 @@
 """One side of a diff: a catalogue folder, a redline file, or a git revision, loaded and labelled.
 
 A git revision (``main``, ``HEAD~1``, ``origin/main:data``, ``REV:path/to/redlines.yaml``) is
-read through ``git`` itself (``rev-parse``, ``cat-file``, ``ls-tree``): nothing is checked out,
-and the user's working files are never touched. Every file of a side is parsed with the same
-loader as any other command, so a side that does not load gives its located diagnostics, each
-file named with the side (``OLD:data/roles.yaml``, ``main:data/roles.yaml``).
+read through ``git`` itself (``rev-parse``, ``cat-file -s``, ``cat-file``, ``ls-tree``): nothing
+is checked out, the user's working files are never touched, and a blob larger than the file
+size limit is refused before it is read. ``rev:`` in front (``rev:origin/main:data``) always
+means a revision, ``./`` in front always a path; a bare spec that is both a path on disk and a
+revision is refused, naming both, so a folder named like a revision cannot stand in for it.
+Every file of a side is parsed with the same loader as any other command, so a side that does
+not load gives its located diagnostics, each file named with the side (``OLD:data/roles.yaml``,
+``main:data/roles.yaml``).
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from dsr_options.diagnostics import Code, Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.find import REDLINES_FILE, ROLES_FILE, data_dir, display_path
 from dsr_options.files.located import LoadedFile, position
-from dsr_options.files.read import parse_bytes, read_file
+from dsr_options.files.read import oversize, parse_bytes, read_file
 from dsr_options.load.catalogue import Loaded, load_read_files, outside_the_collector
 from dsr_options.model.catalogue import Catalogue, RolesFile
 
 __all__ = [
     "DEFAULT_GIT_FOLDER",
+    "REVISION_PREFIX",
+    "AmbiguousSideError",
     "DifferentKindsError",
     "IdenticalSidesError",
     "Location",
@@ -47,6 +53,8 @@ __all__ = [
 
 DEFAULT_GIT_FOLDER = "data"
 """The catalogue folder inside a revision when only the revision is given (``main``)."""
+REVISION_PREFIX = "rev:"
+"""In front of a side, it is a git revision whatever is on disk (``rev:origin/main:data``)."""
 
 
 class SideKind(str, Enum):
@@ -89,6 +97,19 @@ class UnreadableSideError(SideError):
     """A path that exists but cannot be read (permissions, a FIFO, a broken link)."""
 
 
+class AmbiguousSideError(SideError):
+    """A bare spec that is both a path on disk and a revision of the repository."""
+
+    def __init__(self, label: str, spec: str, revision: str) -> None:
+        self.revision = revision
+        super().__init__(
+            label,
+            spec,
+            f"is both a path on disk and a revision of the repository ('{revision}'): write "
+            f"'./{spec}' for the path or '{REVISION_PREFIX}{spec}' for the revision",
+        )
+
+
 class NoGitError(SideError):
     """A revision was asked for and ``git`` is not installed."""
 
@@ -111,11 +132,8 @@ class UnknownRevisionError(SideError):
 
     def __init__(self, label: str, spec: str, revision: str) -> None:
         self.revision = revision
-        super().__init__(
-            label,
-            spec,
-            f"no such file or folder, and '{revision}' is not a revision of the repository",
-        )
+        also = "" if spec.startswith(REVISION_PREFIX) else "no such file or folder, and "
+        super().__init__(label, spec, f"{also}'{revision}' is not a revision of the repository")
 
 
 class MissingAtRevisionError(SideError):
@@ -254,10 +272,12 @@ def read_side(
 ) -> Side:
     """Read and load one side: a catalogue folder, a redline file, or a git revision.
 
-    A path that exists is read from disk; anything else is taken as a git revision of the
-    repository holding ``cwd`` (the working folder by default): ``REV`` reads the catalogue
-    folder ``data`` at that revision, ``REV:path`` a folder or a redline file there (the path
-    from the repository's top). A redline file is evaluated against the roles of ``context``
+    ``rev:REV`` is a git revision of the repository holding ``cwd`` (the working folder by
+    default): ``REV`` reads the catalogue folder ``data`` at that revision, ``REV:path`` a
+    folder or a redline file there (the path from the repository's top). Without ``rev:``, a
+    path that exists is read from disk and anything else is taken as a revision; a path that
+    is a revision too raises :class:`AmbiguousSideError` (``./`` in front makes it a path).
+    A redline file is evaluated against the roles of ``context``
     (a catalogue folder; by default the working catalogue, as for any other command).
 
     Raises a :class:`SideError` for a side that cannot be read, :class:`SideLoadError` with
@@ -269,9 +289,32 @@ def read_side(
     path = Path(spec) if Path(spec).is_absolute() else folder / spec
     # Reading builds millions of acyclic objects: without the collector, as load() does.
     with outside_the_collector():
+        if spec.startswith(REVISION_PREFIX):
+            return _from_git(spec[len(REVISION_PREFIX) :], label, folder, context, spec)
         if spec and os.path.lexists(path):
+            revision = _also_a_revision(spec, folder)
+            if revision is not None:
+                raise AmbiguousSideError(label, spec, revision)
             return _from_disk(spec, label, path, context)
-        return _from_git(spec, label, folder, context)
+        return _from_git(spec, label, folder, context, spec)
+
+
+def _also_a_revision(spec: str, folder: Path) -> str | None:
+    """The commit a bare path-like ``spec`` would name as a revision (its part before ``:``),
+    or None: an absolute path, ``./`` or ``../`` in front, no git or no repository."""
+    revision = spec.partition(":")[0]
+    if (
+        not revision
+        or revision.startswith(("-", "/", "./", "../", ".\\", "..\\"))
+        or Path(spec).is_absolute()
+        or shutil.which("git") is None
+    ):
+        return None
+    git = _Git(folder, "", spec)
+    if git.text("rev-parse", "--git-dir") is None:
+        return None
+    commit = git.text("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    return revision if commit else None
 
 
 def read_sides(
@@ -383,8 +426,9 @@ class _Git:
         return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else None
 
 
-def _from_git(spec: str, label: str, folder: Path, context: Path | None) -> Side:
-    if not spec:
+def _from_git(rest: str, label: str, folder: Path, context: Path | None, spec: str) -> Side:
+    """The revision ``rest`` (``spec``, the side as given, without ``rev:``)."""
+    if not rest:
         raise NoSuchSideError(label, spec, "give a folder, a redline file or a revision")
     if shutil.which("git") is None:
         raise NoGitError(
@@ -393,7 +437,7 @@ def _from_git(spec: str, label: str, folder: Path, context: Path | None) -> Side
     git = _Git(folder, label, spec)
     if git.text("rev-parse", "--git-dir") is None:
         raise NotAGitRepositoryError(label, spec, folder)
-    revision, colon, inside = spec.partition(":")
+    revision, colon, inside = rest.partition(":")
     inside = inside.strip("/") if colon else DEFAULT_GIT_FOLDER
     commit = None
     if revision and not revision.startswith("-"):
@@ -453,6 +497,13 @@ def _tree(git: _Git, target: str) -> dict[str, str]:
 
 
 def _blob(git: _Git, target: str, shown: str) -> LoadedFile:
+    """A blob's bytes parsed, or a file too large, refused by its size before it is read."""
+    size = git.text("cat-file", "-s", target)
+    if size is None or not size.isdigit():  # pragma: no cover - the type was just read
+        raise UnreadableSideError(git.label, git.spec, f"git cannot read {shown}")
+    too_large = oversize(int(size), shown)
+    if too_large is not None:
+        return too_large
     done = git.run("cat-file", "blob", target)
     if done.returncode != 0:  # pragma: no cover - the type was just read
         raise UnreadableSideError(git.label, git.spec, f"git cannot read {shown}")
