@@ -141,7 +141,13 @@ def test_a_folder_against_a_revision(run: Run, repo: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("HEAD", "HEAD", "the two sides are identical: both are 'HEAD'; nothing changed"),
+        (
+            "HEAD",
+            "HEAD:data/redlines.yaml",
+            "the sides are of different kinds: OLD 'HEAD' is a catalogue, NEW "
+            "'HEAD:data/redlines.yaml' is a redline file; compare two catalogues or two "
+            "redline files",
+        ),
         (
             "nosuchrev",
             "HEAD",
@@ -154,6 +160,53 @@ def test_bad_sides_are_usage_errors(run: Run, repo: Path, old: str, new: str, me
     result = run(["dsr-options", "diff", old, new])
     assert result.exit_code == 2, result
     assert result.stderr == f"dsr-options: error: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "table", "markdown"),
+    [
+        (
+            "HEAD",
+            "HEAD",
+            "Nothing changed: OLD and NEW are both 'HEAD'.",
+            "Nothing changed: OLD and NEW are both 'HEAD'.",
+        ),
+        (
+            "HEAD",
+            "data",
+            "Nothing changed: OLD 'HEAD' and NEW 'data' hold the same files.",
+            "Nothing changed: OLD 'HEAD' and NEW 'data' hold the same files.",
+        ),
+    ],
+)
+def test_identical_sides_are_an_answer_in_one_line(
+    run: Run, repo: Path, old: str, new: str, table: str, markdown: str
+) -> None:
+    """Nothing changed is what a pull request that leaves the data alone gets: exit 0, even
+    with --fail-on change, one line for people and one for a pull-request comment."""
+    result = run(["dsr-options", "diff", old, new, "--fail-on", "change"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, table + "\n", ""), result
+    result = run(["dsr-options", "diff", old, new, "-f", "markdown"])
+    assert (result.exit_code, result.stdout) == (0, markdown + "\n"), result
+    data = diff_json(run, old, new)
+    assert data["identical"] is True
+    assert (data["changes"], data["consequences"]) == ([], [])
+    assert data["summary"]["changes"] == 0
+    assert data["summary"]["answers_moved"] is False
+    result = run(["dsr-options", "diff", old, new, "-f", "csv"])
+    assert result.stdout == "kind,subject,where,old,new,old_at,new_at,moves_answers\n"
+
+
+def test_a_change_of_comments_only_changes_nothing(run: Run, repo: Path) -> None:
+    roles = repo / "data" / "roles.yaml"
+    roles.write_text("# a comment a reviewer added\n" + roles.read_text(), encoding="utf-8")
+    result = run("dsr-options diff HEAD data --fail-on change")
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Nothing changed in the data: OLD 'HEAD' and NEW 'data' differ only in comments or "
+        "layout.\n"
+    )
+    assert diff_json(run, "HEAD", "data")["identical"] is False
 
 
 def test_a_side_that_does_not_load_names_its_side(run: Run, repo: Path) -> None:

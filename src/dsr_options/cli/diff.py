@@ -78,10 +78,14 @@ def diff(
       dsr-options diff round1-redlines.yaml round2-redlines.yaml
     """
     from dsr_options.analyses.diff import Bounds, FailOn, diff_sides
-    from dsr_options.load.sides import read_sides
+    from dsr_options.load.sides import DifferentKindsError, read_side
     from dsr_options.render.views.diff import DiffView
 
-    old_side, new_side = read_sides(old, new, context=data)
+    # Sides holding the same files are an answer (nothing changed, exit 0), not a usage error.
+    old_side = read_side(old, "OLD", context=data)
+    new_side = read_side(new, "NEW", context=data)
+    if old_side.kind is not new_side.kind:
+        raise DifferentKindsError(old_side, new_side)
     result = diff_sides(old_side, new_side, bounds=Bounds(max_subset=max_subset))
     emit(render(DiffView(result), fmt), no_color)
     if fail_on is not None and result.summary.fails_on(FailOn(fail_on.value)):

@@ -7,7 +7,7 @@ that a verdict or a value reads the same in a table, in Markdown, in CSV and in 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typing_extensions import assert_never
@@ -356,6 +356,23 @@ def diff_summary_text(diff: Diff) -> str:
         firm = "firmness" if summary.firmness_changes == 1 else "firmnesses"
         text += f"; {summary.firmness_changes} {firm} moved"
     return text
+
+
+def diff_unchanged_text(diff: Diff, code: Callable[[str], str] = repr) -> str | None:
+    """The one line a diff with no change is: ``Nothing changed: OLD 'main' and NEW 'data'
+    hold the same files.`` (None when something changed). ``code`` quotes a side as given."""
+    if diff.changes:
+        return None
+    old = diff.old.spec if diff.old is not None else "OLD"
+    new = diff.new.spec if diff.new is not None else "NEW"
+    if diff.identical:
+        if old == new:
+            return f"Nothing changed: OLD and NEW are both {code(old)}."
+        return f"Nothing changed: OLD {code(old)} and NEW {code(new)} hold the same files."
+    return (
+        f"Nothing changed in the data: OLD {code(old)} and NEW {code(new)} differ only in "
+        "comments or layout."
+    )
 
 
 def diff_sides_text(diff: Diff) -> str:

@@ -146,6 +146,8 @@ class Diff:
     bounds: Bounds
     old: SideInfo | None = None
     new: SideInfo | None = None
+    identical: bool = False
+    """The two sides hold the same files, byte for byte (so nothing changed)."""
     _by_key: dict[str, Change] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +162,7 @@ class Diff:
         return {
             "old": None if self.old is None else self.old.to_data(),
             "new": None if self.new is None else self.new.to_data(),
+            "identical": self.identical,
             "summary": self.summary.to_data(),
             "bounds": self.bounds.to_data(),
             "changes": [change.to_data() for change in self.changes],
@@ -190,9 +193,15 @@ def diff_catalogues(
     new_locate: Locator | None = None,
     old_info: SideInfo | None = None,
     new_info: SideInfo | None = None,
+    identical: bool = False,
 ) -> Diff:
-    """The changes from ``old`` to ``new``, the answers they move, and the summary."""
+    """The changes from ``old`` to ``new``, the answers they move, and the summary.
+
+    ``identical`` says the two sides hold the same files: nothing is compared, nothing changed.
+    """
     bounds = bounds or Bounds()
+    if identical:
+        return Diff((), (), summarise((), ()), bounds, old_info, new_info, identical=True)
     # Like loading, a diff allocates many acyclic objects next to two loaded catalogues and
     # their node graphs: with the collector on, it rescans that heap again and again.
     with outside_the_collector():
@@ -210,7 +219,11 @@ def side_info(side: Side) -> SideInfo:
 
 
 def diff_sides(old: Side, new: Side, *, bounds: Bounds | None = None) -> Diff:
-    """The diff of two sides read by :func:`dsr_options.load.sides.read_sides`, located."""
+    """The diff of two sides read by :func:`dsr_options.load.sides.read_side`, located.
+
+    Two sides holding the same files make a diff with nothing changed (``identical``): an
+    answer, not an error, so a CI job on a pull request that leaves the data alone passes.
+    """
     return diff_catalogues(
         old.catalogue,
         new.catalogue,
@@ -219,6 +232,7 @@ def diff_sides(old: Side, new: Side, *, bounds: Bounds | None = None) -> Diff:
         new_locate=new.locate,
         old_info=side_info(old),
         new_info=side_info(new),
+        identical=old.texts == new.texts,
     )
 
 

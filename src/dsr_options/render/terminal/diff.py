@@ -13,10 +13,14 @@ from dsr_options.render.words import (
     diff_consequence_text,
     diff_sides_text,
     diff_summary_text,
+    diff_unchanged_text,
 )
 
 
 def diff_view(diff: Diff) -> RenderableType:
+    unchanged = diff_unchanged_text(diff)
+    if unchanged is not None:
+        return cell(unchanged)
     parts: list[RenderableType] = [
         cell(diff_sides_text(diff), "bold"),
         cell(diff_summary_text(diff)),

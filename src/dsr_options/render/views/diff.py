@@ -15,6 +15,7 @@ from dsr_options.render.words import (
     diff_consequence_text,
     diff_sides_text,
     diff_summary_text,
+    diff_unchanged_text,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,9 @@ class DiffView:
 
     def markdown(self) -> str:
         diff = self.diff
+        unchanged = diff_unchanged_text(diff, lambda spec: f"'{markdown_cell(spec)}'")
+        if unchanged is not None:  # one line, a comment a pull request can carry
+            return unchanged + "\n"
         parts = [
             f"## What changed: {markdown_cell(diff_sides_text(diff))}\n",
             markdown_cell(diff_summary_text(diff)) + "\n",
