@@ -281,7 +281,7 @@ def test_a_pull_request_that_changes_no_data_passes_with_one_line(
     origin: Path, tools: Path, tmp_path: Path
 ) -> None:
     result = run_job(documented_job(), checkout(origin, "no-data", tmp_path), tools)
-    line = "Nothing changed: OLD 'origin/main:data' and NEW 'data' hold the same files.\n"
+    line = "Nothing changed: OLD 'rev:origin/main:data' and NEW './data' hold the same files.\n"
     assert result.passed
     assert result.comments == [line]
     assert result.summary == line
@@ -293,7 +293,7 @@ def test_a_pull_request_that_changes_a_value_passes_with_the_change(
     result = run_job(documented_job(), checkout(origin, "a-value", tmp_path), tools)
     assert result.passed
     (comment,) = result.comments
-    assert comment.startswith("## What changed: OLD origin/main:data (catalogue, git ")
+    assert comment.startswith("## What changed: OLD rev:origin/main:data (catalogue, git ")
     assert "\n1 change (1 can move an answer); 0 verdicts and 0 standings moved\n" in comment
     assert "| value-changed | roles/role-1 | attributes.trigger.value | national-request |" in (
         comment
