@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dsr_options.analyses.evaluate import redline_attributes
 from dsr_options.model.catalogue import (
     AttributeDecl,
     Catalogue,
 )
+from dsr_options.model.rules import redline_attributes
 from dsr_options.model.vocabulary import Basis
 
 __all__ = ["AttributeInfo", "RoleValue", "attributes", "tested_attributes"]

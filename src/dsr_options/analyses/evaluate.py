@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
@@ -28,11 +27,48 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
-from dsr_options.model.truth import test_holds
+from dsr_options.model.rules import (
+    NO_COUNTS,
+    Outcome,
+    Tested,
+    Truth,
+    Verdict,
+    add_counts,
+    counts_of,
+    explain,
+    outcome_of,
+    possible_verdicts,
+    redline_attributes,
+)
 from dsr_options.model.vocabulary import Basis, Strictness
 
-Truth = bool | None
-"""Kleene truth: true, false, or None when the catalogue cannot decide."""
+__all__ = [
+    "Analysis",
+    "AttributeBases",
+    "Evaluator",
+    "Outcome",
+    "Reason",
+    "RedlineHolders",
+    "Result",
+    "RoleVerdict",
+    "Truth",
+    "Verdict",
+    "analyse",
+    "check_bounds",
+    "clear_of",
+    "combine_results",
+    "evaluate",
+    "evaluate_role",
+    "evaluate_rule",
+    "max_pairs",
+    "redline_attributes",
+    "redline_text",
+    "role_bases",
+    "role_values",
+    "rule_text",
+    "select_redlines",
+    "surviving",
+]
 
 AttributeBases = Mapping[str, Basis]
 """Where each of a role's attribute values comes from: the note or our analysis."""
@@ -98,33 +134,6 @@ def _grouped(rule: Rule) -> str:
 
 
 # -- result data ----------------------------------------------------------------------------------
-
-
-class Outcome(str, Enum):
-    """What one redline says about one role."""
-
-    CROSSES = "crosses"
-    CLEAR = "clear"
-    UNKNOWN = "unknown"
-    NOT_APPLICABLE = "not-applicable"
-
-
-class Verdict(str, Enum):
-    """What all the redlines together say about one role, from worst to best."""
-
-    OUT = "out"
-    """Crosses a veto or a condition."""
-    FLAGGED = "flagged"
-    """Crosses a concern, and no veto or condition."""
-    CONDITIONAL = "conditional"
-    """Crosses nothing, but at least one condition applies and must keep holding."""
-    CLEAR = "clear"
-    """Crosses nothing, and no condition applies."""
-    UNDETERMINED = "undetermined"
-    """Unknown results leave more than one of the verdicts above possible."""
-
-
-_VERDICT_ORDER = (Verdict.OUT, Verdict.FLAGGED, Verdict.CONDITIONAL, Verdict.CLEAR)
 
 
 @dataclass(frozen=True)
@@ -298,40 +307,24 @@ def _requires_line(
 # -- three-valued evaluation ----------------------------------------------------------------------
 
 
-_test_holds = test_holds
-
-
 def evaluate_rule(
     rule: Rule,
     attributes: AttributeValues,
     part: str = "rule",
     bases: AttributeBases | None = None,
 ) -> tuple[Truth, list[Reason]]:
-    """Kleene evaluation of ``rule``, with the tests that decided it.
+    """Kleene evaluation of ``rule`` (the engine's), with the tests that decided it as reasons.
 
     ``bases`` tells each reason where the role's value comes from (note or analysis).
     """
-    if isinstance(rule, AttributeTest):
-        value = attributes.get(rule.attribute)
-        holds = _test_holds(rule, value)
-        basis = bases.get(rule.attribute) if bases is not None and value is not None else None
-        return holds, [Reason(part, rule.attribute, rule_text(rule), value, holds, basis)]
-    if isinstance(rule, NotRule):
-        truth, reasons = evaluate_rule(rule.not_, attributes, f"{part}.not", bases)
-        return (None if truth is None else not truth), reasons
-    children, key = (rule.all, "all") if isinstance(rule, AllRule) else (rule.any, "any")
-    evaluated = [
-        evaluate_rule(child, attributes, f"{part}.{key}[{index}]", bases)
-        for index, child in enumerate(children)
-    ]
-    decisive = key == "any"
-    deciding = [reasons for truth, reasons in evaluated if truth is decisive]
-    if deciding:
-        return decisive, [r for reasons in deciding for r in reasons]
-    undecided = [reasons for truth, reasons in evaluated if truth is None]
-    if undecided:
-        return None, [r for reasons in undecided for r in reasons]
-    return not decisive, [r for _, reasons in evaluated for r in reasons]
+    holds, tested = explain(rule, attributes, part)
+    return holds, [_reason(t, bases) for t in tested]
+
+
+def _reason(tested: Tested, bases: AttributeBases | None) -> Reason:
+    test, value = tested.test, tested.value
+    basis = bases.get(test.attribute) if bases is not None and value is not None else None
+    return Reason(tested.part, test.attribute, rule_text(test), value, tested.holds, basis)
 
 
 def role_values(role: Role) -> dict[str, Any]:
@@ -342,26 +335,6 @@ def role_values(role: Role) -> dict[str, Any]:
 def role_bases(role: Role) -> dict[str, Basis]:
     """Where each of the role's attribute values comes from."""
     return {name: attribute.basis for name, attribute in role.attributes.items()}
-
-
-def redline_attributes(redline: Redline) -> tuple[str, ...]:
-    """The attributes a redline tests, in its scope or its rule, in the order written."""
-    found: dict[str, None] = {}
-    _rule_attributes(redline.applies_to, found)
-    _rule_attributes(redline.crossing, found)
-    return tuple(found)
-
-
-def _rule_attributes(rule: Rule | None, found: dict[str, None]) -> None:
-    if rule is None:
-        return
-    if isinstance(rule, AttributeTest):
-        found.setdefault(rule.attribute)
-    elif isinstance(rule, NotRule):
-        _rule_attributes(rule.not_, found)
-    else:
-        for child in rule.all if isinstance(rule, AllRule) else rule.any:
-            _rule_attributes(child, found)
 
 
 class Evaluator:
@@ -378,7 +351,8 @@ class Evaluator:
         self._attributes: dict[str, tuple[str, ...]] = {}
         self._results: dict[tuple[Any, ...], Result] = {}
 
-    def _tested(self, redline: Redline) -> tuple[str, ...]:
+    def tested(self, redline: Redline) -> tuple[str, ...]:
+        """The attributes ``redline`` tests (:func:`redline_attributes`), found once each."""
         tested = self._attributes.get(redline.id)
         if tested is None:
             tested = self._attributes[redline.id] = redline_attributes(redline)
@@ -387,7 +361,7 @@ class Evaluator:
     def evaluate(
         self, role: Role, redline: Redline, values: AttributeValues, bases: AttributeBases
     ) -> Result:
-        tested = self._tested(redline)
+        tested = self.tested(redline)
         key = (
             id(redline),
             tuple(values.get(name) for name in tested),
@@ -439,46 +413,41 @@ def _evaluate(
         holds: Truth = None if met is None else not met
     else:
         holds, rule_reasons = evaluate_rule(redline.crossing, values, "rule", bases)
-    if applies is False:
-        return Result(redline, Outcome.NOT_APPLICABLE, applies, holds, tuple(scope_reasons))
+    outcome = outcome_of(applies, holds)
+    if outcome is Outcome.NOT_APPLICABLE:
+        return Result(redline, outcome, applies, holds, tuple(scope_reasons))
     reasons = tuple(scope_reasons + rule_reasons)
-    if applies is None or holds is None:
-        return Result(redline, Outcome.UNKNOWN, applies, holds, reasons)
-    if not holds:
-        return Result(redline, Outcome.CLEAR, applies, holds, reasons)
+    if outcome is not Outcome.CROSSES:
+        return Result(redline, outcome, applies, holds, reasons)
     repairs = repair_hints(catalogue, redline, values)
-    return Result(redline, Outcome.CROSSES, applies, holds, reasons, repairs)
+    return Result(redline, outcome, applies, holds, reasons, repairs)
 
 
 def _verdict(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
-    hard = [r for r in results if r.strictness is not Strictness.CONCERN]
-    concerns = [r for r in results if r.strictness is Strictness.CONCERN]
-    conditions = [r for r in results if r.strictness is Strictness.CONDITION]
-    crossed_hard = [r.redline.id for r in hard if r.outcome is Outcome.CROSSES]
-    if crossed_hard:
-        return Verdict.OUT, (Verdict.OUT,), tuple(crossed_hard)
-    possible: set[Verdict] = set()
-    if any(r.could_cross for r in hard):
-        possible.add(Verdict.OUT)
-    crossed_concerns = [r.redline.id for r in concerns if r.outcome is Outcome.CROSSES]
-    if crossed_concerns or any(r.could_cross for r in concerns):
-        possible.add(Verdict.FLAGGED)
-    if not crossed_concerns:
-        if any(r.could_be_clear_in_scope for r in conditions):
-            possible.add(Verdict.CONDITIONAL)
-        if all(r.could_be_out_of_scope for r in conditions):
-            possible.add(Verdict.CLEAR)
-    ordered = tuple(v for v in _VERDICT_ORDER if v in possible)
-    if len(ordered) > 1:
+    counts = NO_COUNTS
+    for r in results:
+        counts = add_counts(counts, counts_of(r.strictness, r.applies, r.holds))
+    possible = possible_verdicts(counts)
+    if len(possible) > 1:
         unknown = tuple(r.redline.id for r in results if r.outcome is Outcome.UNKNOWN)
-        return Verdict.UNDETERMINED, ordered, unknown
-    (verdict,) = ordered
+        return Verdict.UNDETERMINED, possible, unknown
+    (verdict,) = possible
+    if verdict is Verdict.OUT:
+        strictly = (Strictness.VETO, Strictness.CONDITION)
+        return verdict, possible, _with(results, Outcome.CROSSES, strictly)
     if verdict is Verdict.FLAGGED:
-        return verdict, ordered, tuple(crossed_concerns)
+        return verdict, possible, _with(results, Outcome.CROSSES, (Strictness.CONCERN,))
     if verdict is Verdict.CONDITIONAL:
-        in_scope = tuple(r.redline.id for r in conditions if r.outcome is Outcome.CLEAR)
-        return verdict, ordered, in_scope
-    return verdict, ordered, ()
+        return verdict, possible, _with(results, Outcome.CLEAR, (Strictness.CONDITION,))
+    return verdict, possible, ()
+
+
+def _with(
+    results: Sequence[Result], outcome: Outcome, strictness: tuple[Strictness, ...]
+) -> tuple[str, ...]:
+    return tuple(
+        r.redline.id for r in results if r.outcome is outcome and r.strictness in strictness
+    )
 
 
 def combine_results(

@@ -37,21 +37,21 @@ from dsr_options.analyses.evaluate import (
     Outcome,
     Result,
     RoleVerdict,
-    Truth,
     Verdict,
-    _test_holds,
     role_bases,
     role_values,
 )
 from dsr_options.analyses.repairs import value_text
 from dsr_options.errors import UsageError
-from dsr_options.model.catalogue import (
-    AnyRule,
-    AttributeDecl,
-    AttributeTest,
-    Catalogue,
-    NotRule,
-    Rule,
+from dsr_options.model.catalogue import AttributeDecl, Catalogue
+from dsr_options.model.rules import (
+    NO_COUNTS,
+    Counts,
+    add_counts,
+    counts_of,
+    redline_truths,
+    subtract_counts,
+    verdict_of,
 )
 from dsr_options.model.vocabulary import AttributeType, Basis, Strictness
 
@@ -206,96 +206,9 @@ def variations(decl: AttributeDecl, value: Any) -> tuple[Any, ...]:
 
 # -- verdicts as sums -----------------------------------------------------------------------------
 
-Counts = tuple[int, int, int, int, int, int]
-_ZERO: Counts = (0, 0, 0, 0, 0, 0)
-
 
 def _contribution(result: Result) -> Counts:
-    strictness = result.strictness
-    crossed = result.outcome is Outcome.CROSSES
-    if strictness is Strictness.CONCERN:
-        return (0, 0, int(crossed), int(result.could_cross), 0, 0)
-    hard = (int(crossed), int(result.could_cross), 0, 0)
-    if strictness is Strictness.CONDITION:
-        return (
-            *hard,
-            int(result.could_be_clear_in_scope),
-            int(not result.could_be_out_of_scope),
-        )
-    return (*hard, 0, 0)
-
-
-def _counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
-    """The counters of one result from its truths (as :func:`_contribution` from a Result)."""
-    if applies is False:
-        outcome = Outcome.NOT_APPLICABLE
-    elif applies is None or holds is None:
-        outcome = Outcome.UNKNOWN
-    else:
-        outcome = Outcome.CROSSES if holds else Outcome.CLEAR
-    crossed = outcome is Outcome.CROSSES
-    could_cross = applies is not False and holds is not False
-    if strictness is Strictness.CONCERN:
-        return (0, 0, int(crossed), int(could_cross), 0, 0)
-    if strictness is Strictness.CONDITION:
-        return (
-            int(crossed),
-            int(could_cross),
-            0,
-            0,
-            int(applies is not False and holds is not True),
-            int(applies is True),
-        )
-    return (int(crossed), int(could_cross), 0, 0, 0, 0)
-
-
-def truth(rule: Rule, values: Mapping[str, Any]) -> Truth:
-    """Kleene truth of ``rule`` for ``values``, as :func:`evaluate_rule` finds it, without
-    the reasons (the search needs only the truth)."""
-    if isinstance(rule, AttributeTest):
-        return _test_holds(rule, values.get(rule.attribute))
-    if isinstance(rule, NotRule):
-        inner = truth(rule.not_, values)
-        return None if inner is None else not inner
-    decisive = isinstance(rule, AnyRule)
-    children = rule.any if isinstance(rule, AnyRule) else rule.all
-    unknown = False
-    for child in children:
-        found = truth(child, values)
-        if found is decisive:
-            return decisive
-        if found is None:
-            unknown = True
-    return None if unknown else not decisive
-
-
-def _add(a: Counts, b: Counts, sign: int = 1) -> Counts:
-    return (
-        a[0] + sign * b[0],
-        a[1] + sign * b[1],
-        a[2] + sign * b[2],
-        a[3] + sign * b[3],
-        a[4] + sign * b[4],
-        a[5] + sign * b[5],
-    )
-
-
-def verdict_of(counts: Counts) -> Verdict:
-    """The verdict the counters give: the same as ``evaluate``'s, without its details."""
-    hard_crossed, hard_could, concern_crossed, concern_could, cond_clear, cond_in = counts
-    if hard_crossed:
-        return Verdict.OUT
-    possible = []
-    if hard_could:
-        possible.append(Verdict.OUT)
-    if concern_crossed or concern_could:
-        possible.append(Verdict.FLAGGED)
-    if not concern_crossed:
-        if cond_clear:
-            possible.append(Verdict.CONDITIONAL)
-        if not cond_in:
-            possible.append(Verdict.CLEAR)
-    return possible[0] if len(possible) == 1 else Verdict.UNDETERMINED
+    return counts_of(result.strictness, result.applies, result.holds)
 
 
 # -- the search -----------------------------------------------------------------------------------
@@ -321,7 +234,7 @@ class _Searcher:
         self.decls = {decl.id: decl for decl in catalogue.attributes}
         testing: dict[str, list[int]] = {}
         for index, redline in enumerate(self.redlines):
-            for name in evaluator._tested(redline):
+            for name in evaluator.tested(redline):
                 testing.setdefault(name, []).append(index)
         self.testing = testing
         self._touched = {name: set(indices) for name, indices in testing.items()}
@@ -332,13 +245,12 @@ class _Searcher:
         """What redline ``index`` adds to the counters for these values: shared between roles
         and changes alike in the attributes it tests, and found without building reasons."""
         redline = self.redlines[index]
-        tested = self.evaluator._tested(redline)
+        tested = self.evaluator.tested(redline)
         key = (index, tuple(values.get(name) for name in tested))
         found = self._counts.get(key)
         if found is None:
-            applies = True if redline.applies_to is None else truth(redline.applies_to, values)
-            holds = truth(redline.crossing, values)
-            found = self._counts[key] = _counts_of(redline.strictness, applies, holds)
+            applies, holds = redline_truths(redline, values)
+            found = self._counts[key] = counts_of(redline.strictness, applies, holds)
         return found
 
     def _independent(self, names: Sequence[str]) -> bool:
@@ -364,7 +276,7 @@ class _Searcher:
         for moves in itertools.product(*(deltas[n].items() for n in names)):
             counts = total
             for delta, _ in moves:
-                counts = _add(counts, delta)
+                counts = add_counts(counts, delta)
             result = verdict_of(counts)
             if result is base:
                 continue
@@ -379,9 +291,9 @@ class _Searcher:
         values, bases = role_values(role), role_bases(role)
         base_results = verdict.results
         contributions = [_contribution(r) for r in base_results]
-        total = _ZERO
+        total = NO_COUNTS
         for c in contributions:
-            total = _add(total, c)
+            total = add_counts(total, c)
         base = verdict_of(total)
         varied = [
             name
@@ -398,8 +310,8 @@ class _Searcher:
                 touched.update(self.testing[change.attribute])
             counts = total
             for index in touched:
-                counts = _add(counts, contributions[index], -1)
-                counts = _add(counts, self.contribution(index, changed))
+                counts = subtract_counts(counts, contributions[index])
+                counts = add_counts(counts, self.contribution(index, changed))
             return counts
 
         def verdict_under(changes: Sequence[Change]) -> Verdict:
@@ -419,7 +331,7 @@ class _Searcher:
                 counts = counts_under((Change(name, value),))
                 verdicts.append(verdict_of(counts))
                 if value is not None:
-                    moved.setdefault(_add(counts, total, -1), []).append(value)
+                    moved.setdefault(subtract_counts(counts, total), []).append(value)
             deltas[name] = moved
             alternatives = tuple(
                 Alternative(Change(name, v), found)

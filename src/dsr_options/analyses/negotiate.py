@@ -43,18 +43,8 @@ from dsr_options.analyses.evaluate import (
 )
 from dsr_options.errors import UsageError
 from dsr_options.ids import resolve_id
-from dsr_options.model.catalogue import (
-    AllRule,
-    AttributeDecl,
-    AttributeTest,
-    Catalogue,
-    NotRule,
-    Redline,
-    Role,
-    Rule,
-)
-from dsr_options.model.truth import test_holds
-from dsr_options.model.truth import truth as _truth
+from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
+from dsr_options.model.rules import Truth, could_cross, redline_tests, redline_truths, test_holds
 from dsr_options.model.vocabulary import AttributeType, Strictness
 
 __all__ = [
@@ -76,8 +66,6 @@ MAX_SUBSET_VALUES = 12
 """A ``choices`` attribute with more declared values than this is not enumerated (2**12 sets)."""
 MAX_CONFLICT_ASSIGNMENTS = 200_000
 """Most assignments tried to decide whether two redlines can be cleared together."""
-
-Truth = bool | None
 
 
 def assume_text(role: str, attribute: str, value: Any) -> str:
@@ -203,30 +191,7 @@ class Negotiation:
 
 def _clears(redline: Redline, values: Mapping[str, Any]) -> bool:
     """The redline is surely not crossed: out of scope, or its crossing rule false."""
-    if redline.applies_to is not None and _truth(redline.applies_to, values) is False:
-        return True
-    if redline.applies_to is not None and _truth(redline.applies_to, values) is None:
-        return _truth(redline.crossing, values) is False
-    return _truth(redline.crossing, values) is False
-
-
-def _tests(rule: Rule | None, found: list[AttributeTest]) -> None:
-    if rule is None:
-        return
-    if isinstance(rule, AttributeTest):
-        found.append(rule)
-    elif isinstance(rule, NotRule):
-        _tests(rule.not_, found)
-    else:
-        for child in rule.all if isinstance(rule, AllRule) else rule.any:
-            _tests(child, found)
-
-
-def _redline_tests(redline: Redline) -> list[AttributeTest]:
-    found: list[AttributeTest] = []
-    _tests(redline.applies_to, found)
-    _tests(redline.crossing, found)
-    return found
+    return not could_cross(*redline_truths(redline, values))
 
 
 # -- value classes ---------------------------------------------------------------------------------
@@ -308,7 +273,7 @@ def negotiate(
             if verdict.survives:
                 acceptable[role.id].append(h)
 
-    tests = {r.id: _redline_tests(r) for r in hard}
+    tests = {r.id: redline_tests(r) for r in hard}
     order = [d.id for d in catalogue.attributes]
     tested = sorted(
         {t.attribute for r in hard for t in tests[r.id]},
@@ -355,7 +320,7 @@ class _nameless:
 
 def _conflicts(
     hard: Sequence[Redline],
-    tests: Mapping[str, list[AttributeTest]],
+    tests: Mapping[str, Sequence[AttributeTest]],
     classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
     holders_of: Mapping[str, tuple[str, ...]],
 ) -> tuple[Conflict, ...]:
@@ -390,7 +355,7 @@ def _search(
     role: Role,
     hard: Sequence[Redline],
     relevant: Sequence[Redline],
-    tests: Mapping[str, list[AttributeTest]],
+    tests: Mapping[str, Sequence[AttributeTest]],
     classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
     holders_of: Mapping[str, tuple[str, ...]],
     bound: int,
@@ -456,12 +421,6 @@ class _Lazy:
         return self._found[key]
 
 
-def _attribute_tests(
-    hard: Sequence[Redline], tests: Mapping[str, list[AttributeTest]], attribute: str
-) -> list[AttributeTest]:
-    return [t for r in hard for t in tests[r.id] if t.attribute == attribute]
-
-
 def _repair(
     catalogue: Catalogue,
     role: Role,
@@ -469,7 +428,7 @@ def _repair(
     choice: tuple[Any, ...],
     failing: Sequence[Redline],
     relevant: Sequence[Redline],
-    tests: Mapping[str, list[AttributeTest]],
+    tests: Mapping[str, Sequence[AttributeTest]],
     holders_of: Mapping[str, tuple[str, ...]],
     alternatives: int,
 ) -> JointRepair:

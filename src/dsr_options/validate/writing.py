@@ -17,7 +17,7 @@ from typing import Any
 from dsr_options.diagnostics import Code
 from dsr_options.files.located import LoadedFile
 from dsr_options.model.catalogue import AttributeDecl, Redline, Role
-from dsr_options.model.truth import tests_of, truth
+from dsr_options.model.rules import applies, crosses, redline_attributes
 from dsr_options.model.vocabulary import AttributeType, Strictness
 
 MAX_ASSIGNMENTS = 4096
@@ -35,16 +35,6 @@ def _domain(decl: AttributeDecl) -> list[Any] | None:
     return [tuple(c) for size in range(len(ids) + 1) for c in itertools.combinations(ids, size)]
 
 
-def _crosses(redline: Redline, values: Mapping[str, Any]) -> bool | None:
-    applies = True if redline.applies_to is None else truth(redline.applies_to, values)
-    if applies is False:
-        return False
-    crosses = truth(redline.crossing, values)
-    if applies is None or crosses is None:
-        return None
-    return crosses
-
-
 def check_writing(
     file: LoadedFile,
     redlines: Sequence[tuple[int, Redline]],
@@ -56,8 +46,7 @@ def check_writing(
     for index, redline in redlines:
         base = ("redlines", index)
         form = redline.condition_text
-        tests = tests_of(redline.applies_to) + tests_of(redline.crossing)
-        names = list(dict.fromkeys(t.attribute for t in tests))
+        names = redline_attributes(redline)
         if roles:
             for name in names:
                 if name in decls and name not in carried:
@@ -86,8 +75,8 @@ def check_writing(
 def _crosses_role(redline: Redline, role: Role, scope_only: bool = False) -> bool:
     values = {name: held.value for name, held in role.attributes.items()}
     if scope_only:
-        return redline.applies_to is None or truth(redline.applies_to, values) is True
-    return _crosses(redline, values) is True
+        return applies(redline, values) is True
+    return crosses(redline, values) is True
 
 
 def _every_value(
@@ -110,7 +99,7 @@ def _every_value(
     if total > MAX_ASSIGNMENTS or not names:
         return
     outcomes = {
-        _crosses(redline, dict(zip(names, combo, strict=True)))
+        crosses(redline, dict(zip(names, combo, strict=True)))
         for combo in itertools.product(*domains)
     }
     if True not in outcomes:

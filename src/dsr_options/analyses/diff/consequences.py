@@ -24,7 +24,6 @@ from dsr_options.analyses.evaluate import (
     Verdict,
     combine_results,
     max_pairs,
-    redline_attributes,
     role_bases,
     role_values,
 )
@@ -34,6 +33,7 @@ from dsr_options.model.catalogue import (
     Redline,
     Role,
 )
+from dsr_options.model.rules import redline_attributes
 
 if TYPE_CHECKING:
     from dsr_options.load.sides import Location

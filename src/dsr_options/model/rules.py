@@ -1,0 +1,348 @@
+"""The rule engine: the one home of what a redline's rules mean.
+
+Everything that decides an answer lives here, and nowhere else:
+
+* **three-valued truth** (Kleene): ``True``, ``False``, or ``None`` when the values cannot decide;
+  ``all`` is false as soon as one child is false, ``any`` true as soon as one is true, ``not``
+  swaps true and false and keeps unknown;
+* **what a test holds** for a value (:func:`test_holds`), operator by operator;
+* **the attributes a rule tests** (:func:`tests_of`, :func:`redline_tests`,
+  :func:`redline_attributes`);
+* **a redline against values**: whether it applies and whether its rule holds
+  (:func:`redline_truths`), the :class:`Outcome` that makes (:func:`outcome_of`);
+* **the verdict rule**, over counts (:class:`Counts`, :func:`counts_of`, :func:`possible_verdicts`,
+  :func:`verdict_of`), so that a search can add results up without building any explanation.
+
+Values are plain data, an attribute name mapped to a bool, a str, or a tuple (or list) of str; an
+attribute absent from the mapping (or mapped to None) is unknown. The engine has no words: the
+reasons a caller shows are the structured :class:`Tested` records of :func:`explain`, worded in
+``render/`` (and in ``analyses/evaluate.py``'s ``Reason``).
+
+It sits in ``model/`` so that every layer that needs rule semantics may import it, including
+``validate/`` (the writer's warnings); it imports only the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, NamedTuple
+
+from dsr_options.model.catalogue import AllRule, AnyRule, AttributeTest, NotRule, Redline, Rule
+from dsr_options.model.vocabulary import Strictness
+
+__all__ = [
+    "NO_COUNTS",
+    "Counts",
+    "Outcome",
+    "Tested",
+    "Truth",
+    "Values",
+    "Verdict",
+    "add_counts",
+    "applies",
+    "could_cross",
+    "counts_of",
+    "crosses",
+    "explain",
+    "outcome_of",
+    "possible_verdicts",
+    "redline_attributes",
+    "redline_counts",
+    "redline_tests",
+    "redline_truths",
+    "rule_attributes",
+    "subtract_counts",
+    "test_holds",
+    "tests_of",
+    "truth",
+    "verdict_of",
+]
+
+Truth = bool | None
+"""Kleene truth: true, false, or None when the values cannot decide."""
+
+Values = Mapping[str, Any]
+"""An attribute's name to its plain value (bool, str, or a tuple of str); absent is unknown."""
+
+
+class Outcome(str, Enum):
+    """What one redline says about one role."""
+
+    CROSSES = "crosses"
+    CLEAR = "clear"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not-applicable"
+
+
+class Verdict(str, Enum):
+    """What all the redlines together say about one role, from worst to best."""
+
+    OUT = "out"
+    """Crosses a veto or a condition."""
+    FLAGGED = "flagged"
+    """Crosses a concern, and no veto or condition."""
+    CONDITIONAL = "conditional"
+    """Crosses nothing, but at least one condition applies and must keep holding."""
+    CLEAR = "clear"
+    """Crosses nothing, and no condition applies."""
+    UNDETERMINED = "undetermined"
+    """Unknown results leave more than one of the verdicts above possible."""
+
+
+# -- what a test holds ----------------------------------------------------------------------------
+
+
+def _same(value: Any, operand: Any) -> bool:
+    # true == 1 in Python; a boolean test never matches a non-boolean value, nor the reverse.
+    return isinstance(value, bool) == isinstance(operand, bool) and value == operand
+
+
+def test_holds(test: AttributeTest, value: Any) -> Truth:
+    """Whether one test holds for a value: None when the value is absent or of the wrong kind.
+
+    ``equals`` and ``in`` test a single value (a bool or a str); ``contains`` (one member),
+    ``contains_any`` (at least one of) and ``subset_of`` (every member among) test a set of values
+    given as a tuple or list. A single value given to a set operator, or a set given to a single
+    one, cannot be tested: unknown.
+    """
+    if value is None:
+        return None
+    operator, operand = test.operator, test.operand
+    is_list = isinstance(value, (list, tuple))
+    if operator in ("equals", "in"):
+        if is_list:
+            return None
+        if operator == "in":
+            return any(_same(value, item) for item in operand)
+        return _same(value, operand)
+    if not is_list:
+        return None
+    if operator == "contains":
+        return operand in value
+    if operator == "contains_any":
+        return not set(operand).isdisjoint(value)
+    return set(value) <= set(operand)  # subset_of
+
+
+# -- three-valued truth ---------------------------------------------------------------------------
+
+
+def truth(rule: Rule, values: Values) -> Truth:
+    """Kleene truth of ``rule`` for ``values`` (an absent attribute is unknown)."""
+    if isinstance(rule, AttributeTest):
+        return test_holds(rule, values.get(rule.attribute))
+    if isinstance(rule, NotRule):
+        inner = truth(rule.not_, values)
+        return None if inner is None else not inner
+    decisive = isinstance(rule, AnyRule)
+    children = rule.any if isinstance(rule, AnyRule) else rule.all
+    unknown = False
+    for child in children:
+        found = truth(child, values)
+        if found is decisive:
+            return decisive
+        if found is None:
+            unknown = True
+    return None if unknown else not decisive
+
+
+class Tested(NamedTuple):
+    """One test that decided (or failed to decide) a rule's truth, as data (no words)."""
+
+    part: str
+    """Where the test sits: ``rule``, ``rule.all[1].not``, ``applies_to``."""
+    test: AttributeTest
+    value: Any
+    """The value tested, or None when the values give none."""
+    holds: Truth
+
+
+def explain(rule: Rule, values: Values, part: str = "rule") -> tuple[Truth, list[Tested]]:
+    """The truth of ``rule`` (as :func:`truth`) and the tests that decided it, in order.
+
+    For ``all`` and ``any``: the children that decided (false for ``all``, true for ``any``), else
+    the unknown ones, else every child. ``part`` names where the rule sits in its redline.
+    """
+    if isinstance(rule, AttributeTest):
+        value = values.get(rule.attribute)
+        holds = test_holds(rule, value)
+        return holds, [Tested(part, rule, value, holds)]
+    if isinstance(rule, NotRule):
+        inner, tested = explain(rule.not_, values, f"{part}.not")
+        return (None if inner is None else not inner), tested
+    children, key = (rule.all, "all") if isinstance(rule, AllRule) else (rule.any, "any")
+    found = [
+        explain(child, values, f"{part}.{key}[{index}]") for index, child in enumerate(children)
+    ]
+    decisive = key == "any"
+    deciding = [tested for result, tested in found if result is decisive]
+    if deciding:
+        return decisive, [t for tested in deciding for t in tested]
+    undecided = [tested for result, tested in found if result is None]
+    if undecided:
+        return None, [t for tested in undecided for t in tested]
+    return not decisive, [t for _, tested in found for t in tested]
+
+
+# -- the attributes a rule tests ------------------------------------------------------------------
+
+
+def tests_of(rule: Rule | None) -> tuple[AttributeTest, ...]:
+    """Every attribute test in ``rule``, in the order written (none for no rule)."""
+    found: list[AttributeTest] = []
+    _collect(rule, found)
+    return tuple(found)
+
+
+def _collect(rule: Rule | None, found: list[AttributeTest]) -> None:
+    if rule is None:
+        return
+    if isinstance(rule, AttributeTest):
+        found.append(rule)
+    elif isinstance(rule, NotRule):
+        _collect(rule.not_, found)
+    else:
+        for child in rule.all if isinstance(rule, AllRule) else rule.any:
+            _collect(child, found)
+
+
+def redline_tests(redline: Redline) -> tuple[AttributeTest, ...]:
+    """Every test of a redline: its scope's (``applies_to``), then its rule's, as written."""
+    return tests_of(redline.applies_to) + tests_of(redline.crossing)
+
+
+def rule_attributes(tests: Iterable[AttributeTest]) -> tuple[str, ...]:
+    """The attributes some of ``tests`` test, each once, in the order first tested."""
+    return tuple(dict.fromkeys(test.attribute for test in tests))
+
+
+def redline_attributes(redline: Redline) -> tuple[str, ...]:
+    """The attributes a redline tests, in its scope or its rule, in the order written.
+
+    A redline's outcome depends on these values only.
+    """
+    return rule_attributes(redline_tests(redline))
+
+
+# -- one redline against values -------------------------------------------------------------------
+
+
+def applies(redline: Redline, values: Values) -> Truth:
+    """Whether the redline speaks to a role with these values (true without ``applies_to``)."""
+    return True if redline.applies_to is None else truth(redline.applies_to, values)
+
+
+def redline_truths(redline: Redline, values: Values) -> tuple[Truth, Truth]:
+    """Whether the redline applies, and whether its crossing rule holds (``not requires``)."""
+    return applies(redline, values), truth(redline.crossing, values)
+
+
+def outcome_of(applies: Truth, holds: Truth) -> Outcome:
+    """The outcome of a redline that applies (or not) and whose crossing rule holds (or not).
+
+    Out of scope is not applicable whatever the rule says; otherwise unknown when either is.
+    """
+    if applies is False:
+        return Outcome.NOT_APPLICABLE
+    if applies is None or holds is None:
+        return Outcome.UNKNOWN
+    return Outcome.CROSSES if holds else Outcome.CLEAR
+
+
+def could_cross(applies: Truth, holds: Truth) -> bool:
+    """Crossed, or crossed once the unknowns are known: neither truth is false."""
+    return applies is not False and holds is not False
+
+
+def crosses(redline: Redline, values: Values) -> Truth:
+    """Whether a role with these values crosses the redline: False out of scope, None unknown."""
+    scope = applies(redline, values)
+    if scope is False:
+        return False
+    holds = truth(redline.crossing, values)
+    if scope is None or holds is None:
+        return None
+    return holds
+
+
+# -- the verdict rule, over counts ----------------------------------------------------------------
+
+
+class Counts(NamedTuple):
+    """What a role's redline results add up to: the verdict follows from these six numbers.
+
+    Results add (:func:`add_counts`) and subtract, so that a search changes one value and
+    re-counts only the redlines that test it.
+    """
+
+    hard_crossed: int
+    """Vetoes and conditions crossed."""
+    hard_could_cross: int
+    """Vetoes and conditions crossed or that an unknown could make crossed."""
+    concerns_crossed: int
+    concerns_could_cross: int
+    conditions_could_hold: int
+    """Conditions that apply, or may, and are not surely crossed: they may bind the role."""
+    conditions_apply: int
+    """Conditions that surely apply (so the role cannot be clear of every condition)."""
+
+
+NO_COUNTS = Counts(0, 0, 0, 0, 0, 0)
+
+
+def counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
+    """What one redline's result adds to the counts."""
+    crossed = int(applies is True and holds is True)
+    could = int(applies is not False and holds is not False)
+    if strictness is Strictness.CONCERN:
+        return Counts(0, 0, crossed, could, 0, 0)
+    if strictness is Strictness.CONDITION:
+        may_hold = int(applies is not False and holds is not True)
+        return Counts(crossed, could, 0, 0, may_hold, int(applies is True))
+    return Counts(crossed, could, 0, 0, 0, 0)
+
+
+def redline_counts(redline: Redline, values: Values) -> Counts:
+    """What the redline adds to the counts of a role with these values."""
+    scope, holds = redline_truths(redline, values)
+    return counts_of(redline.strictness, scope, holds)
+
+
+def add_counts(a: Counts, b: Counts) -> Counts:
+    """The counts of two sets of results together."""
+    return Counts(a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4], a[5] + b[5])
+
+
+def subtract_counts(a: Counts, b: Counts) -> Counts:
+    """The counts of ``a`` without the results counted in ``b`` (or the change from b to a)."""
+    return Counts(a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4], a[5] - b[5])
+
+
+def possible_verdicts(counts: Counts) -> tuple[Verdict, ...]:
+    """The verdicts the results leave possible, worst first (one when decided).
+
+    The rule: a veto or condition crossed is out. Otherwise a concern crossed is flagged; else a
+    condition that applies (and holds) makes the role conditional; else it is clear. Each
+    unknown result may go either way, so each verdict some resolution of the unknowns gives is
+    possible.
+    """
+    if counts[0]:
+        return (Verdict.OUT,)
+    possible = []
+    if counts[1]:
+        possible.append(Verdict.OUT)
+    if counts[2] or counts[3]:
+        possible.append(Verdict.FLAGGED)
+    if not counts[2]:
+        if counts[4]:
+            possible.append(Verdict.CONDITIONAL)
+        if not counts[5]:
+            possible.append(Verdict.CLEAR)
+    return tuple(possible)
+
+
+def verdict_of(counts: Counts) -> Verdict:
+    """The verdict the counts give: undetermined when more than one is possible."""
+    possible = possible_verdicts(counts)
+    return possible[0] if len(possible) == 1 else Verdict.UNDETERMINED
