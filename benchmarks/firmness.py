@@ -198,7 +198,7 @@ def whole_process(repeats: int) -> list[str]:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
-    timed(command)  # warm the catalogue cache and the file system
+    timed(command)  # warm the file system
     without = timed([*command, "--firmness-bound", "0"])
     with_firmness = timed(command)
     return [

@@ -13,11 +13,9 @@ Peak memory is the child's ``ru_maxrss`` (Linux and macOS; "n/a" elsewhere). Gen
 for 100,000 roles are larger than the loader's 64 MiB default limit, so the scale runs set
 ``DSR_OPTIONS_MAX_FILE_MB``.
 
-The command line caches each catalogue it has validated (``dsr_options.load.cache``). Every run here
-uses a private, empty cache folder, and commands that read a catalogue are measured both ways:
-"cold" with the cache off (parse and validate every time) and "warm" (the cache filled by the
-untimed warm-up run, as on a user's second run). ``validate`` never uses the cache. Byte-code
-is written as for an installed wheel (``PYTHONDONTWRITEBYTECODE`` is unset for the children).
+Every command that reads a catalogue parses and validates it on every run (there is no cache
+of parsed catalogues). Byte-code is written as for an installed wheel
+(``PYTHONDONTWRITEBYTECODE`` is unset for the children).
 """
 
 from __future__ import annotations
@@ -45,8 +43,8 @@ LIBS_TYPER = "typer"
 LIBS_COMMAND = "typer, rich, pydantic, yaml"
 USED_MODULES = "import typer, rich.console, rich.table; from pydantic import BaseModel, Field"
 """``import pydantic`` and ``import rich`` are lazy: this floor loads what any rich table and
-any pydantic model need (and no PyYAML, which a warm ``list`` never imports), so the distance
-left above it is dsr-options' own."""
+any pydantic model need (and no PyYAML, which ``list`` imports only to read the catalogue),
+so the distance left above it is dsr-options' own."""
 PARSE_FLOOR = (
     "import sys, yaml\n"
     "from pathlib import Path\n"
@@ -147,17 +145,11 @@ def available(command: str, env: dict[str, str]) -> bool:
 
 
 def base_env() -> dict[str, str]:
-    """The children's environment: a private catalogue cache, no colour, a fixed width."""
+    """The children's environment: no colour, a fixed width."""
     skip = {"DSR_OPTIONS_DATA", "PYTHONDONTWRITEBYTECODE"}
     env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"})
-    env.setdefault("DSR_OPTIONS_CACHE_DIR", "off")  # main() points it at a private folder
     return env
-
-
-def cold(argv: list[str]) -> list[str]:
-    """``argv`` run with the catalogue cache off (through ``env``, so the argv stays the same)."""
-    return ["env", "DSR_OPTIONS_CACHE_DIR=off", *argv]
 
 
 # -- tables ---------------------------------------------------------------------------------------
@@ -206,7 +198,6 @@ def startup(repeats: int, markdown: bool) -> str:
         "dsr-options --version": [*cli, "--version"],
         "dsr-options --help": [*cli, "--help"],
         "dsr-options list": [*cli, "list"],
-        "dsr-options list (cold)": cold([*cli, "list"]),
         "dsr-options list -f json": [*cli, "list", "-f", "json"],
     }
     if has_compare:
@@ -223,7 +214,6 @@ def startup(repeats: int, markdown: bool) -> str:
         ("dsr-options --version", LIBS_TYPER, "1.20x"),
         ("dsr-options --help", LIBS_TYPER, "1.20x"),
         ("dsr-options list", LIBS_COMMAND, "1.15x"),
-        ("dsr-options list (cold)", LIBS_COMMAND, ""),
         ("dsr-options list -f json", LIBS_COMMAND, "1.15x"),
         ("dsr-options compare A B", LIBS_COMMAND, ""),
     ]
@@ -290,17 +280,14 @@ def scale(
             "floor: compose (CSafeLoader)": [PYTHON, "-c", PARSE_FLOOR, *files],
             "floor: compose, gc off": [PYTHON, "-c", PARSE_FLOOR_NO_GC, *files],
             "library load (catalogue.load)": [PYTHON, "-c", LIBRARY_LOAD, str(folder)],
-            "dsr-options list -f json (cold)": cold([*cli, "list", "-f", "json", *data]),
-            "dsr-options list -f json (warm)": [*cli, "list", "-f", "json", *data],
+            "dsr-options list -f json": [*cli, "list", "-f", "json", *data],
         }
         if has["validate"]:
             commands["dsr-options validate"] = [*cli, "validate", *data]
         pairs = size * redline_count(size)
         check_note = ""
         if has["check"] and pairs <= max_check_pairs:
-            commands["dsr-options check -f json (cold)"] = cold(
-                [*cli, "check", "-f", "json", *data]
-            )
+            commands["dsr-options check -f json"] = [*cli, "check", "-f", "json", *data]
         elif has["check"]:
             check_note = f"skipped: {pairs:,} pairs > --max-check-pairs {max_check_pairs:,}"
         samples = measure(commands, repeats, env)
@@ -312,9 +299,8 @@ def scale(
             "floor: compose, gc off",
             "dsr-options validate",
             "library load (catalogue.load)",
-            "dsr-options list -f json (cold)",
-            "dsr-options list -f json (warm)",
-            "dsr-options check -f json (cold)",
+            "dsr-options list -f json",
+            "dsr-options check -f json",
         ):
             sample = samples.get(name)
             if sample is None or sample.failure:
@@ -391,8 +377,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"dsr-options benchmarks: Python {sys.version.split()[0]} on {sys.platform}")
     print(f"command: {' '.join(['python', 'benchmarks/run.py', *(argv or sys.argv[1:])])}\n")
     with tempfile.TemporaryDirectory(prefix="dsr-bench-") as workdir:
-        # The children inherit a private cache folder, not the user's own.
-        os.environ["DSR_OPTIONS_CACHE_DIR"] = str(Path(workdir) / "cache")
         if not args.skip_startup:
             print(startup(repeats, args.markdown), flush=True)
         if not args.skip_scale:

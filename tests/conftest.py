@@ -39,16 +39,6 @@ class Result:
 Run = Callable[..., Result]
 
 
-@pytest.fixture(autouse=True)
-def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    """Each test gets its own empty catalogue cache: nothing leaks between tests or into $HOME."""
-    folder = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("DSR_OPTIONS_CACHE_DIR", str(folder))
-    return folder
-
-
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """``run("dsr-options list -f json")`` or ``run(["dsr-options", "list"])``."""

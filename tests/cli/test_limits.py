@@ -1,5 +1,5 @@
 """Bounded work: the pair limit, out of memory without a traceback, the walker's report cap,
-a cache folder others could write to, and results shared between alike roles."""
+and results shared between alike roles."""
 
 from __future__ import annotations
 

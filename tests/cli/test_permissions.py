@@ -72,7 +72,6 @@ def cli(prefix: list[str], place: Path) -> Cli:
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(place),
-            "DSR_OPTIONS_CACHE_DIR": str(place / "cache"),
             "NO_COLOR": "1",
             "COLUMNS": "100",
             "PYTHONDONTWRITEBYTECODE": "1",

@@ -142,7 +142,7 @@ def load(
     assume: list[str] | None = None,
     scenario: str | None = None,
 ) -> Catalogue:
-    """The catalogue the options name (cached), with only the redlines ``--only`` picks, under
+    """The catalogue the options name, with only the redlines ``--only`` picks, under
     the ``--scenario`` and then the ``--assume`` assumptions (a new catalogue, marked)."""
     from dsr_options.analyses.options import expand_options
 
@@ -200,9 +200,7 @@ def _load(
             "(without --redlines the shipped redlines are used anyway)"
         )
     given = _once(redlines or [])
-    catalogue = load_catalogue(
-        data, redlines=given, with_default=with_default or not redlines, cache=True
-    )
+    catalogue = load_catalogue(data, redlines=given, with_default=with_default or not redlines)
     if not only:
         return catalogue
     from dsr_options.analyses.evaluate import select_redlines

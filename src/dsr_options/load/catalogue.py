@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from dsr_options.model.catalogue import Catalogue
     from dsr_options.validate.references import Parsed
 
-# Reading files needs PyYAML, pydantic and the checks; a catalogue read back from the cache
-# needs none of them, so they are imported where files are read (see load_read_files).
+# Reading files needs PyYAML, pydantic and the checks: they are imported where files are read
+# (see load_read_files), so that a command that reads none starts without them.
 
 __all__ = [
     "LoadFailed",
@@ -279,37 +279,19 @@ def load_catalogue(
     *,
     redlines: Sequence[Path | str] = (),
     with_default: bool = False,
-    cache: bool = False,
 ) -> Catalogue:
     """Load and check the catalogue; raise :class:`LoadFailed` (a ``CatalogueError``) with every
     problem found.
 
     ``data`` is the catalogue folder (default: ``$DSR_OPTIONS_DATA``, else the packaged one);
     ``redlines`` are redline files of the caller's own, evaluated instead of the catalogue's
-    redlines unless ``with_default``. With ``cache``, a catalogue validated before is read back
-    from the cache (see :mod:`dsr_options.load.cache`), so that loading the same files again
-    skips PyYAML and validation altogether.
+    redlines unless ``with_default``. Every call reads and checks the files afresh.
 
     >>> catalogue = load_catalogue()
     >>> [role.id for role in catalogue.roles][:1]
     ['strategic-advice']
     """
-    files = redline_files(data, redlines, with_default)
-    folder = key = None
-    if cache:
-        from dsr_options.load import cache as store
-
-        folder = store.cache_dir()
-        key = store.fingerprint(files.all) if folder is not None else None
-        if key is not None and any(files.labels):
-            key += "-" + "-".join(label or "" for label in files.labels)
-        if folder is not None and key is not None:
-            cached = store.read(folder, key)
-            if cached is not None:
-                return cached
-    loaded = load_located(files)
+    loaded = load_located(redline_files(data, redlines, with_default))
     if loaded.catalogue is None:
         raise LoadFailed(loaded)
-    if folder is not None and key is not None:
-        store.write(folder, key, loaded.catalogue)
     return loaded.catalogue
