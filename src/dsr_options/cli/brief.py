@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -47,7 +48,19 @@ HolderOption = Annotated[
 OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--out", "-o", metavar="FILE", help="Write the brief to FILE.", show_default=False
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write the brief to FILE (never over a file this run reads; an existing file or a "
+        "link only with --force).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an existing --out file (or a link there: the link, never its target).",
     ),
 ]
 DateOption = Annotated[
@@ -138,10 +151,18 @@ def make_brief(
     )
 
 
-def write_out(payload: str | bytes, out: Path | None, binary: bool) -> None:
-    """The brief to ``out``, else to stdout (never a binary document to a terminal)."""
+def write_out(
+    payload: str | bytes,
+    out: Path | None,
+    binary: bool,
+    *,
+    force: bool = False,
+    inputs: Sequence[Path] = (),
+) -> None:
+    """The brief to ``out`` (atomically, never over one of ``inputs``, over an existing file
+    only with ``force``), else to stdout (never a binary document to a terminal)."""
     from dsr_options.errors import UsageError
-    from dsr_options.files.paths import PathKind, probe
+    from dsr_options.files.write import write_file
 
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
     if out is None:
@@ -154,17 +175,20 @@ def write_out(payload: str | bytes, out: Path | None, binary: bool) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    folder = probe(out.parent if str(out.parent) else Path("."))
-    if not folder.is_folder:
-        what = "is not a folder" if folder.kind in (PathKind.FILE, PathKind.OTHER) else None
-        raise UsageError(f"--out: the folder '{out.parent}' {what or folder.describe()}")
-    target = probe(out)
-    if target.kind in (PathKind.FOLDER, PathKind.OTHER, PathKind.BLOCKED):
-        raise UsageError(f"--out: '{out}' {target.describe()}; give a file name")
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise UsageError(f"--out: cannot write '{out}': {exc.strerror or exc}") from None
+    write_file(out, data, force=force, inputs=inputs)
+
+
+def brief_inputs(
+    data: Path | None, redlines: list[Path] | None, with_default: bool, scenario: str | None
+) -> list[Path]:
+    """Every file a brief is made from: the catalogue's, the redline files, the scenario file."""
+    from dsr_options.load.catalogue import redline_files
+
+    files = redline_files(data, [str(path) for path in redlines or []], with_default)
+    found = list(files.all)
+    if scenario:
+        found.append(options.scenario_reference(scenario)[0])
+    return found
 
 
 def brief(
@@ -176,6 +200,7 @@ def brief(
     scenario: ScenarioOption = None,
     fmt: BriefFormatOption = BriefFormat.MARKDOWN,
     out: OutOption = None,
+    force: ForceOption = False,
     date: DateOption = None,
     title: TitleOption = None,
     data: DataOption = None,
@@ -201,4 +226,5 @@ def brief(
 
     payload = render(BriefView(document), fmt)
     assert isinstance(payload, (str, bytes))
-    write_out(payload, out, fmt.binary)
+    inputs = brief_inputs(data, redlines, with_default or not redlines, scenario) if out else []
+    write_out(payload, out, fmt.binary, force=force, inputs=inputs)

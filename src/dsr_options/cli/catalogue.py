@@ -154,10 +154,13 @@ def new_redlines(
             "-o",
             metavar="FILE",
             help="The file to write (default: NAME as an id, .yaml); - for standard output. "
-            "An existing file is never overwritten.",
+            "An existing file (or a link) is replaced only with --force.",
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file (a link: the link itself).")
+    ] = False,
 ) -> None:
     """Write a starting redline file for a delegation: commented, valid as it stands, with one
     example of each strictness (veto, condition, concern) and each rule form (rule, requires,
@@ -177,5 +180,5 @@ def new_redlines(
         emit(text, True)
         return
     target = out if out is not None else Path(f"{holder_id(name)}.yaml")
-    write_new(target, text)
+    write_new(target, text, force=force)
     sys.stderr.write(f"wrote {target}: try dsr-options check --redlines {target}\n")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from pathlib import Path
 
 from dsr_options.errors import UsageError
+from dsr_options.files.write import write_file
 
 __all__ = ["holder_id", "scaffold_text", "write_new"]
 
@@ -18,11 +21,25 @@ def holder_id(name: str) -> str:
     return slug[:80].strip("-")
 
 
+def _one_line(name: str) -> str:
+    """``name`` as it is, or a :class:`UsageError` for a character a one-line name cannot hold
+    (a line break, a control or format character: the file written would not load as is)."""
+    for character in name:
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp"):
+            raise UsageError(
+                f"{name!r} holds the character U+{ord(character):04X}: a delegation's name is "
+                "one line of text",
+                about="name",
+            )
+    return name
+
+
 def scaffold_text(name: str) -> str:
     """The file's text for the delegation ``name``: it loads as is, with the shipped roles."""
-    hid = holder_id(name)
+    hid = holder_id(_one_line(name))
     shown = name.strip().replace('"', "'")
-    return f'''# {shown}'s redlines: a starting file written by `dsr-options new-redlines`.
+    quoted = json.dumps(shown, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    return f"""# {shown}'s redlines: a starting file written by `dsr-options new-redlines`.
 # Edit the examples into your own, delete the ones you do not need, then:
 #
 #   dsr-options validate {hid}.yaml          (any mistake at file:line:col)
@@ -38,7 +55,7 @@ schema_version: 1
 
 holders:
   - id: {hid}
-    name: "{shown}"
+    name: {quoted}
     description: The delegation that wrote this file.
     # To say that you hold a redline written elsewhere too (the shipped catalogue's, say), list
     # its id; the two holders then share its row:
@@ -104,17 +121,9 @@ redlines:
         - not:
             attribute: coordinates_partners
             equals: true
-'''
+"""
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write ``text`` to a new file at ``path``; an existing file is never overwritten."""
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise UsageError(
-            f"'{path}' already exists; it is left as it is (give another file)", about="out"
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"cannot write '{path}': {exc.strerror}", about="out") from None
+def write_new(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; an existing file only with ``force``."""
+    write_file(path, text.encode("utf-8"), force=force)
