@@ -150,6 +150,25 @@ def _cases() -> list[tuple[str, str, int]]:
             100,
         )
     )
+    # Every command with a terminal table, at 40, 80 and 200 columns (issue 25): the views the
+    # loops above leave at one width.
+    wide_cases = {
+        "scenarios": "scenarios examples/scenarios.yaml --data data",
+        "negotiate-delegations": f"negotiate {both}",
+        "diff": "diff tests/golden/diff/old.yaml tests/golden/diff/new.yaml --data data",
+        "check-firmness": "check --data data --firmness-bound 1",
+        "brief": "brief --data data --date 2010-12-15",
+    }
+    for name, command in wide_cases.items():
+        for width in (40, 80, 200):
+            cases.append((f"shipped-{name}-table-{width}", command, width))
+    cases.append(
+        (
+            "shipped-diff-markdown",
+            "diff tests/golden/diff/old.yaml tests/golden/diff/new.yaml --data data -f markdown",
+            100,
+        )
+    )
     for path in sorted((HERE / "corpus").glob("*.yaml")):
         cases.append((f"corpus-{path.stem}", f"validate tests/corpus/{path.name}", 100))
     return cases

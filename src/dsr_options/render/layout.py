@@ -1,9 +1,11 @@
 """Tables that fit the terminal without cutting words: widths chosen at render time.
 
-Rich shrinks a table that is too wide by cutting words mid-way and squeezing columns to a few
-characters. ``FittedTable`` measures its cells when it knows the width it has: every column gets
-at least its longest word, spare room goes where text is longest, and when even the longest
-words do not fit side by side it shows the same rows stacked, one block per row.
+Widths are terminal cells (``rich.cells.cell_len``), not characters: a CJK character or an
+emoji takes two. Rich shrinks a table that is too wide by cutting words mid-way and squeezing
+columns to a few characters. ``FittedTable`` measures its cells when it knows the width it has:
+every column gets at least its longest word, spare room goes where text is longest, and when
+even the longest words do not fit side by side it shows the same rows stacked, one block per
+row.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -34,6 +37,9 @@ class Column:
     """How eagerly the column takes spare room, relative to the others."""
     keep_whole: bool = False
     """Never wrap a cell (short cells like ``✗ crosses``): the column gets its natural width."""
+    min_width: int = 0
+    """The narrowest the column may be and stay readable (a column of sentences squeezed to a
+    dozen cells makes rows a screen tall): narrower than this, the rows are stacked instead."""
 
 
 @dataclass
@@ -80,21 +86,18 @@ class FittedTable:
 
     def _widths(self, available: int) -> list[int] | None:
         """Column widths that fit ``available``, or None when only the stacked form fits."""
-        probe = self._new_table()
-        overhead = probe._extra_width + sum(
-            probe._get_padding_width(index) for index in range(len(self.columns))
-        )
-        room = available - overhead
+        room = available - table_overhead(len(self.columns))
         minimums, naturals = [], []
         for index, column in enumerate(self.columns):
             texts = [column.heading] + [row[index].plain for row in self.rows]
             lines = [line for text in texts for line in text.split("\n")]
             words = [word for line in lines for word in line.split()]
-            naturals.append(max((len(line) for line in lines), default=1))
+            naturals.append(max((cell_len(line) for line in lines), default=1))
             if column.keep_whole:
                 minimums.append(naturals[-1])
             else:
-                minimums.append(min(max((len(w) for w in words), default=1), MAX_WORD))
+                longest = min(max((cell_len(w) for w in words), default=1), MAX_WORD)
+                minimums.append(max(longest, min(column.min_width, naturals[-1])))
         if sum(minimums) > room:
             return None
         widths = list(minimums)
@@ -116,6 +119,12 @@ class FittedTable:
                     break
             spare -= given
         return widths
+
+
+def table_overhead(columns: int) -> int:
+    """The cells a ``FittedTable`` spends outside its text: with no outer edge and collapsed
+    padding, one rule and one space between each two columns, none at the edges."""
+    return 2 * (columns - 1)
 
 
 class Responsive:
@@ -143,10 +152,11 @@ def cell(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-def copy_token(text: str, indent: int = 2) -> Text:
+def copy_token(text: str, indent: int = 2) -> RenderableType:
     """Text meant to be copied (``--assume a.b=c``): one line, never wrapped or cut inside; a
-    token wider than the terminal runs past its edge, so that copying it pastes it whole."""
-    return Text(" " * indent + visible(text), no_wrap=True, overflow="ignore", style="cyan")
+    token wider than the terminal runs past its edge, so that copying it pastes it whole.
+    (In a ``Group``: ``Console.print`` rewraps a bare ``Text`` by its own settings.)"""
+    return Group(Text(" " * indent + visible(text), no_wrap=True, overflow="ignore", style="cyan"))
 
 
 def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
@@ -156,13 +166,20 @@ def section(title: str, body: Iterable[RenderableType]) -> list[RenderableType]:
     return [Text(""), Text(title, style="bold underline"), *items]
 
 
+READABLE = 24
+"""The narrowest a table's main column of sentences may be; narrower, the rows are stacked."""
+
+
 def pairs_table(
     rows: Iterable[tuple[str, ...]], headings: Sequence[str], wide: int = -1
 ) -> FittedTable:
     """A plain table of text rows; column ``wide`` takes most of the spare width."""
     wide_index = wide % len(headings)
     table = FittedTable(
-        [Column(h, weight=3 if i == wide_index else 1) for i, h in enumerate(headings)]
+        [
+            Column(h, weight=3, min_width=READABLE) if i == wide_index else Column(h)
+            for i, h in enumerate(headings)
+        ]
     )
     for row in rows:
         if not headings[0]:

@@ -8,6 +8,7 @@ has to cut a word that would fit; otherwise it stacks the same rows, losing none
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -63,16 +64,13 @@ def _heading_text(role: Role) -> str:
 
 
 def _heading(role: Role) -> Text:
-    return Text.assemble(
-        (f"({role.number}) ", "bold"),
-        (visible(role.id), "bold cyan"),
-        "\n",
-        (visible(role.title), "bold"),
-    )
+    """``(1) strategic-advice``: one line, so that every heading starts on the same line (rich
+    aligns headings to the bottom); the titles follow in the first row, aligned to the top."""
+    return Text.assemble((f"({role.number}) ", "bold"), (visible(role.id), "bold cyan"))
 
 
 def _longest_word(text: str) -> int:
-    return max((len(word) for word in visible(text).split()), default=0)
+    return max((cell_len(word) for word in visible(text).split()), default=0)
 
 
 def _wide(
@@ -90,9 +88,11 @@ def _wide(
         expand=True,
         header_style="bold",
     )
-    table.add_column("  Aspect", min_width=label_width, overflow="fold")
+    # Top-aligned: a heading whose title wraps to more lines does not push the others down.
+    table.add_column("  Aspect", min_width=label_width, overflow="fold", vertical="top")
     for role, width in zip(result.roles, value_widths, strict=True):
-        table.add_column(_heading(role), min_width=width, ratio=1, overflow="fold")
+        table.add_column(_heading(role), min_width=width, ratio=1, overflow="fold", vertical="top")
+    table.add_row(cell("  title", "bold"), *(cell(role.title, "bold") for role in result.roles))
     for aspect in result.aspects:
         style = DIFFERS_STYLE if aspect.differs else ""
         table.add_row(
@@ -105,7 +105,7 @@ def _wide(
 
 def _stacked(result: Comparison, texts: dict[str, dict[str, str]]) -> RenderableType:
     """The roles first, then each aspect under its label with each role's value under it."""
-    id_width = max(len(role.id) for role in result.roles)
+    id_width = max(cell_len(role.id) for role in result.roles)
     roles = [
         (
             cell(role.id, "bold cyan"),
