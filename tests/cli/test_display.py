@@ -84,9 +84,10 @@ def test_redlines_never_cut_an_id(run: Run, long_ids: Path, columns: int, expect
 COMPARE_AT_100 = """\
 3 of 15 aspects differ (marked ≠): standing_un_capacity, redline verdict, redlines crossed
 
-                        (1) role-1                             (2) role-2
-  Aspect                Strategic advice                       Coordination
+  Aspect                (1) role-1                             (2) role-2
 ────────────────────────────────────────────────────────────────────────────────────────────────────
+  title                 Strategic advice                       Coordination
+
 ≠ standing_un_capacity  true [note]                            false [note]
 
 ≠ redline verdict       out                                    flagged

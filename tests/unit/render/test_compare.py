@@ -80,9 +80,10 @@ SMALL_AT_80 = """\
 4 of 12 aspects differ (marked ≠): levels, standing_un_capacity, reception,
 concerns
 
-                        (1) role-1                   (2) role-2
-  Aspect                Strategic advice             Coordination of partners
+  Aspect                (1) role-1                   (2) role-2
 ────────────────────────────────────────────────────────────────────────────────
+  title                 Strategic advice             Coordination of partners
+
 ≠ levels                strategic                    strategic
                                                      operational
 
