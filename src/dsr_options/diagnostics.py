@@ -215,6 +215,19 @@ class Code(str, Enum):
         "A quote occurs in the source, but not under the section named.",
     )
 
+    # against the quote lock (quotes.lock, written by validate --source FILE --lock)
+    QUOTE_CHANGED = (
+        "quote-changed",
+        Severity.ERROR,
+        "A quote, its source or its section differs from the one verified there (quotes.lock).",
+    )
+    QUOTE_UNVERIFIED = (
+        "quote-unverified",
+        Severity.WARNING,
+        "A quote the lock has no fingerprint for: never verified against its source.",
+    )
+    LOCK_INVALID = ("lock-invalid", Severity.ERROR, "The quote lock cannot be read as one.")
+
 
 CODES: dict[str, Code] = {code.value: code for code in Code}
 """The codes by their text, as reports and users write them."""

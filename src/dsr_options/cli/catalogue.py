@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,9 @@ from dsr_options.cli.options import DataOption, FormatOption, NoColorOption, cho
 from dsr_options.cli.output import emit
 from dsr_options.files.paths import present
 from dsr_options.render import OutputFormat, ReportFormat, render
+
+if TYPE_CHECKING:
+    from dsr_options.validate.lock import QuoteLock
 
 
 class SchemaKind(str, Enum):
@@ -63,13 +67,23 @@ def validate(
             "quotes citing source ID). Repeatable.",
         ),
     ] = None,
+    lock: Annotated[
+        bool,
+        typer.Option(
+            "--lock",
+            help="Record the quotes --source verified in quotes.lock beside the files, so that "
+            "validate without the source text fails on a quote changed since.",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Check catalogue files and report every problem, each at its file:line:col.
 
     Exit 0 when clean, 1 when a problem was found (warnings only with --strict), 2 on a usage
     error. With -f github and $GITHUB_STEP_SUMMARY set, the full list also goes to the job
-    summary.
+    summary. Without --source, each quote is checked against the quote lock beside its files
+    (quotes.lock, written by --source FILE --lock): one that differs from what was verified
+    fails, at the quote; one never verified is a warning.
 
     Examples:
 
@@ -77,21 +91,47 @@ def validate(
       dsr-options validate
       dsr-options validate data/ --strict -f github
       dsr-options validate data/ --source note.txt -f sarif > out.sarif
+      dsr-options validate data/ --source note.txt --lock
     """
     from dsr_options.render.views.validate import ValidationView, step_summary
     from dsr_options.validate.run import validate_paths
 
+    if lock and not source:
+        raise output.fail(
+            "--lock records the quotes that --source verified: give the source text with "
+            "--source FILE",
+            output.EXIT_USAGE,
+        )
     report = validate_paths(
         paths or [],
         data=data,
         sources=[source_option(value) for value in source or []],
         strict=strict,
+        lock=lock,
     )
     emit(render(ValidationView(report), fmt))
     if fmt is ReportFormat.GITHUB:
         output.append_step_summary(step_summary(report))
     if report.failed:
+        if lock:
+            output.warn("the quote lock was not written: fix the problems above first")
         raise typer.Exit(output.EXIT_DATA)
+    if lock:
+        _write_locks(report.locks)
+
+
+def _write_locks(locks: Sequence[tuple[Path, QuoteLock]]) -> None:
+    from dsr_options.files.find import display_path
+    from dsr_options.validate.lock import write_lock
+
+    for folder, made in locks:
+        written = write_lock(folder, made)
+        count = sum(len(places) for places in made.quotes.values())
+        sources = ", ".join(f"'{s}'" for s in sorted(made.sources)) or "none"
+        sys.stderr.write(
+            f"dsr-options: wrote {display_path(written)}: {count} quote"
+            f"{'' if count == 1 else 's'} verified against source {sources}\n"
+        )
 
 
 def schema(

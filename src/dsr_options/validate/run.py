@@ -40,6 +40,7 @@ from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.model.scenarios import ScenariosFile
+from dsr_options.validate.lock import QuoteLock, check_against_lock, make_lock, read_lock
 from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validate.references import Parsed, check
 from dsr_options.validate.scenarios import check_scenario_file
@@ -64,6 +65,8 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)
     strict: bool = False
     """With ``strict``, warnings fail the run too."""
+    locks: list[tuple[Path, QuoteLock]] = field(default_factory=list)
+    """With ``lock``, each folder's quote lock as the run verified it (not yet written)."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -95,11 +98,15 @@ def validate_paths(
     data: Path | None = None,
     sources: Sequence[tuple[str | None, Path]] = (),
     strict: bool = False,
+    lock: bool = False,
 ) -> Report:
     """Check the catalogue files under ``paths`` (default: the catalogue in use).
 
     ``sources`` pairs a source id (``None``: any source) with a text file that evidence quotes
-    must occur in. Raises :class:`UsageError` for a path that is missing or cannot be read.
+    must occur in. A quote whose source has no text here is checked against the quote lock
+    beside its files (``quotes.lock``), when there is one; with ``lock``, the report carries
+    each folder's new lock instead (:mod:`dsr_options.validate.lock`). Raises
+    :class:`UsageError` for a path that is missing or cannot be read.
     """
     texts = [_read_source(source_id, path) for source_id, path in sources]
     files = [_read(path) for path in _expand(paths or [data_dir(data)])]
@@ -124,13 +131,40 @@ def validate_paths(
         if texts:
             check_quotes(item.loaded, texts)
     _check_source_ids(files, texts)
-    diagnostics = sorted((d for item in files for d in item.loaded.diagnostics), key=report_order)
+    locks, lock_files = _locks(groups, texts, lock)
+    diagnostics = sorted(
+        (d for item in [*(f.loaded for f in files), *lock_files] for d in item.diagnostics),
+        key=report_order,
+    )
     return Report(
         files=[item.loaded.path for item in files],
         diagnostics=diagnostics,
-        texts={item.loaded.path: item.loaded.text for item in files},
+        texts={f.path: f.text for f in [*(item.loaded for item in files), *lock_files]},
         strict=strict,
+        locks=locks,
     )
+
+
+def _locks(
+    groups: dict[Path, list[_File]], texts: Sequence[SourceText], lock: bool
+) -> tuple[list[tuple[Path, QuoteLock]], list[LoadedFile]]:
+    """Each folder's quotes against its lock, or (with ``lock``) the lock each folder gets."""
+    made: list[tuple[Path, QuoteLock]] = []
+    read: list[LoadedFile] = []
+    checked = {text.source_id for text in texts}
+    for folder, group in groups.items():
+        catalogue = [f.loaded for f in group if f.kind in (FileKind.ROLES, FileKind.REDLINES)]
+        if not catalogue:
+            continue
+        previous, file = read_lock(folder)
+        if lock:
+            made.append((folder, make_lock(catalogue, texts, previous)))
+            continue
+        if file is not None:
+            read.append(file)
+        if previous is not None:
+            check_against_lock(catalogue, previous, checked)
+    return made, read
 
 
 def report_order(diagnostic: Diagnostic) -> tuple[str, bool, Diagnostic]:
