@@ -294,7 +294,9 @@ def test_a_pull_request_that_changes_a_value_passes_with_the_change(
     assert result.passed
     (comment,) = result.comments
     assert comment.startswith("## What changed: OLD rev:origin/main:data (catalogue, git ")
-    assert "\n1 change (1 can move an answer); 0 verdicts and 0 standings moved\n" in comment
+    assert "\n1 change (1 can move an answer, 0 did); 0 verdicts and 0 standings moved; 1 " in (
+        comment
+    )
     assert "| value-changed | roles/role-1 | attributes.trigger.value | national-request |" in (
         comment
     )

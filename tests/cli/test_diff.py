@@ -119,7 +119,8 @@ def test_markdown_for_a_pull_request_comment(run: Run, repo: Path) -> None:
         f"## What changed: OLD HEAD~5 (catalogue, git {rev(repo, 'HEAD~5')}) → "
         f"NEW HEAD~4 (catalogue, git {rev(repo, 'HEAD~4')})",
         "",
-        "1 change (1 can move an answer); 1 verdict and 1 standing moved",
+        "1 change (1 can move an answer, 1 did); 1 verdict and 1 standing moved; 1 "
+        "rationale to check",
     ]
     assert (
         "- role-2: verdict clear → flagged, because roles/role-2 "
@@ -194,7 +195,9 @@ def test_identical_sides_are_an_answer_in_one_line(
     assert data["summary"]["changes"] == 0
     assert data["summary"]["answers_moved"] is False
     result = run(["dsr-options", "diff", old, new, "-f", "csv"])
-    assert result.stdout == "kind,subject,where,old,new,old_at,new_at,moves_answers\n"
+    assert result.stdout == (
+        "kind,subject,where,old,new,old_at,new_at,can_move_answers,moved_answers\n"
+    )
 
 
 def test_a_change_of_comments_only_changes_nothing(run: Run, repo: Path) -> None:

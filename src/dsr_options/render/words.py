@@ -6,15 +6,13 @@ that a verdict or a value reads the same in a table, in Markdown, in CSV and in 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from typing_extensions import assert_never
 
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
-from dsr_options.analyses.diff import Change, Consequence, Diff
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
 from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
@@ -293,100 +291,6 @@ def source_facts(source: Source) -> list[tuple[str, str]]:
     return facts
 
 
-MAX_VALUE = 120
-"""A changed value longer than this is shortened in tables (JSON and YAML keep it whole)."""
-
-
-def diff_value_text(value: Any) -> str:
-    """A changed value as one line: text as it is, anything else as compact JSON."""
-    if value is None:
-        return "—"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
-
-
-def diff_change_where(change: Change) -> str:
-    """``attributes.trigger.value``: the place inside the item, as the YAML keys read."""
-    return ".".join(str(part) for part in change.path) or "(the item)"
-
-
-def diff_change_row(change: Change) -> dict[str, str]:
-    data = change.to_data()
-    return {
-        "kind": change.kind.value,
-        "subject": f"{change.collection}/{change.subject}",
-        "where": diff_change_where(change),
-        "old": diff_value_text(data["old"]),
-        "new": diff_value_text(data["new"]),
-        "old_at": data["old_at"] or "",
-        "new_at": data["new_at"] or "",
-        "moves_answers": "yes" if change.moves_answers else "no",
-    }
-
-
-def diff_consequence_text(consequence: Consequence) -> str:
-    """``coordination: verdict flagged → clear, because roles/coordination/...``."""
-    old, new = consequence.old or "(absent)", consequence.new or "(absent)"
-    if consequence.kind.value == "verdict":
-        old, new = verdict_or_word(old), verdict_or_word(new)
-    head = f"{consequence.role}: {consequence.kind.value} {old} → {new}"
-    if consequence.causes:
-        return f"{head}, because " + "; ".join(
-            f"{c.collection}/{c.subject} {diff_change_where(c)}: "
-            f"{diff_value_text(c.to_data()['old'])} → {diff_value_text(c.to_data()['new'])}"
-            for c in consequence.causes
-        )
-    return f"{head} ({consequence.note})" if consequence.note else head
-
-
-def diff_summary_text(diff: Diff) -> str:
-    """``2 changes (1 can move an answer); 1 verdict and 0 standings moved``."""
-    summary = diff.summary
-    if not summary.changes:
-        return "no change"
-    noun = "change" if summary.changes == 1 else "changes"
-    verdicts = "verdict" if summary.verdict_changes == 1 else "verdicts"
-    standings = "standing" if summary.standing_changes == 1 else "standings"
-    text = (
-        f"{summary.changes} {noun} ({summary.answer_moving_changes} can move an answer); "
-        f"{summary.verdict_changes} {verdicts} and {summary.standing_changes} {standings} moved"
-    )
-    if summary.firmness_changes:
-        firm = "firmness" if summary.firmness_changes == 1 else "firmnesses"
-        text += f"; {summary.firmness_changes} {firm} moved"
-    return text
-
-
-def diff_unchanged_text(diff: Diff, code: Callable[[str], str] = repr) -> str | None:
-    """The one line a diff with no change is: ``Nothing changed: OLD 'main' and NEW 'data'
-    hold the same files.`` (None when something changed). ``code`` quotes a side as given."""
-    if diff.changes:
-        return None
-    old = diff.old.spec if diff.old is not None else "OLD"
-    new = diff.new.spec if diff.new is not None else "NEW"
-    if diff.identical:
-        if old == new:
-            return f"Nothing changed: OLD and NEW are both {code(old)}."
-        return f"Nothing changed: OLD {code(old)} and NEW {code(new)} hold the same files."
-    return (
-        f"Nothing changed in the data: OLD {code(old)} and NEW {code(new)} differ only in "
-        "comments or layout."
-    )
-
-
-def diff_sides_text(diff: Diff) -> str:
-    """``OLD main (git 1a2b3c4d) → NEW data (folder)``."""
-    parts = []
-    for name, side in (("old", diff.old), ("new", diff.new)):
-        if side is None:
-            parts.append(name.upper())
-            continue
-        where = f"git {side.revision[:12]}" if side.revision else side.origin
-        parts.append(f"{side.label} {side.spec} ({side.kind}, {where})")
-    return " → ".join(parts)
-
-
 def redline_origins_text(redlines: Sequence[Redline]) -> str:
     """What the redlines are, counted by origin: ``9 redlines: 6 principles of the SSR Unit's
     draft DSR policy, 3 concerns participants raised; none is a Member State's redline (...)``."""
@@ -442,13 +346,3 @@ def objectors_text(agreement: RoleAgreement) -> str:
     if maybe:
         text += "; may object: " + "; ".join(dict.fromkeys(maybe))
     return text
-
-
-def diff_bound_text(diff: Diff) -> str:
-    """How far the search for each moved answer's causes went, in words."""
-    bounds = diff.bounds
-    noun = "change" if bounds.max_subset == 1 else "changes"
-    return (
-        f"For each answer that moved, checked every combination of up to {bounds.max_subset} "
-        f"{noun} for its causes (at most {bounds.max_evaluations:,} evaluations an answer)."
-    )

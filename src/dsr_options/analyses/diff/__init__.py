@@ -43,6 +43,12 @@ from dsr_options.analyses.diff.consequences import (
     consequences_of,
     firmness_consequences,
 )
+from dsr_options.analyses.diff.review import (
+    RedlineMove,
+    StaleRationale,
+    redline_moves,
+    stale_rationales,
+)
 from dsr_options.load.catalogue import outside_the_collector
 from dsr_options.model.catalogue import Catalogue
 
@@ -73,6 +79,11 @@ class Summary:
     """Consequences whose causes the bound kept the search from finding."""
     firmness_changes: int = 0
     """Roles whose firmness moved (compared up to one changed analysis value)."""
+    answer_moved_changes: int = 0
+    """Changes that did move an answer: the causes found for a verdict or standing that moved
+    (``answer_moving_changes`` counts those that *can*, by their kind)."""
+    stale_rationales: int = 0
+    """Values that changed while their note and evidence did not."""
 
     @property
     def answers_moved(self) -> bool:
@@ -97,6 +108,8 @@ class Summary:
             "verdict_changes": self.verdict_changes,
             "standing_changes": self.standing_changes,
             "answer_moving_changes": self.answer_moving_changes,
+            "answer_moved_changes": self.answer_moved_changes,
+            "stale_rationales": self.stale_rationales,
             "answers_moved": self.answers_moved,
             "firmness_changes": self.firmness_changes,
             "bound_reached": self.bound_reached,
@@ -148,10 +161,25 @@ class Diff:
     new: SideInfo | None = None
     identical: bool = False
     """The two sides hold the same files, byte for byte (so nothing changed)."""
+    redline_moves: Mapping[str, tuple[RedlineMove, ...]] = field(default_factory=dict)
+    """For each role whose verdict moved: the redlines whose outcome for it changed."""
+    stale: tuple[StaleRationale, ...] = ()
+    """Values that changed while their note and evidence did not."""
     _by_key: dict[str, Change] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {c.key: c for c in self.changes})
+
+    @property
+    def moved(self) -> frozenset[str]:
+        """The keys of the changes that did move an answer (a cause of a verdict or a standing
+        that moved); ``Change.moves_answers`` says only that a change of its kind can."""
+        return frozenset(
+            cause.key
+            for c in self.consequences
+            if c.kind is not ConsequenceKind.FIRMNESS
+            for cause in c.causes
+        )
 
     def change(self, key: str) -> Change:
         """The change named ``key`` (as consequences name their causes in ``to_data``)."""
@@ -165,14 +193,35 @@ class Diff:
             "identical": self.identical,
             "summary": self.summary.to_data(),
             "bounds": self.bounds.to_data(),
-            "changes": [change.to_data() for change in self.changes],
-            "consequences": [c.to_data() for c in self.consequences],
+            "changes": [
+                {**change.to_data(), "moved_answers": change.key in self.moved}
+                for change in self.changes
+            ],
+            "consequences": [self._consequence_data(c) for c in self.consequences],
+            "warnings": [stale.to_data() for stale in self.stale],
         }
 
+    def _consequence_data(self, consequence: Consequence) -> dict[str, Any]:
+        data = consequence.to_data()
+        if consequence.kind is ConsequenceKind.VERDICT:
+            moves = self.redline_moves.get(consequence.role, ())
+            data["redlines"] = [move.to_data() for move in moves]
+        return data
 
-def summarise(changes: Sequence[Change], consequences: Sequence[Consequence]) -> Summary:
+
+def summarise(
+    changes: Sequence[Change],
+    consequences: Sequence[Consequence],
+    stale: Sequence[StaleRationale] = (),
+) -> Summary:
     """The counts of a diff."""
     counted = Counter(change.kind for change in changes)
+    moved = {
+        cause.key
+        for c in consequences
+        if c.kind is not ConsequenceKind.FIRMNESS
+        for cause in c.causes
+    }
     return Summary(
         changes=len(changes),
         by_kind={kind.value: counted[kind] for kind in ChangeKind if counted[kind]},
@@ -181,6 +230,8 @@ def summarise(changes: Sequence[Change], consequences: Sequence[Consequence]) ->
         firmness_changes=sum(c.kind is ConsequenceKind.FIRMNESS for c in consequences),
         answer_moving_changes=sum(change.moves_answers for change in changes),
         bound_reached=sum(c.bound_reached for c in consequences),
+        answer_moved_changes=sum(change.key in moved for change in changes),
+        stale_rationales=len(stale),
     )
 
 
@@ -208,7 +259,45 @@ def diff_catalogues(
         changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
         consequences = consequences_of(old, new, changes, bounds)
         consequences += firmness_consequences(old, new, changes, bounds)
-    return Diff(changes, consequences, summarise(changes, consequences), bounds, old_info, new_info)
+        moves = _redline_moves(old, new, changes, consequences)
+        stale = stale_rationales(new, changes)
+    return Diff(
+        changes,
+        consequences,
+        summarise(changes, consequences, stale),
+        bounds,
+        old_info,
+        new_info,
+        redline_moves=moves,
+        stale=stale,
+    )
+
+
+def _redline_moves(
+    old: Catalogue,
+    new: Catalogue,
+    changes: Sequence[Change],
+    consequences: Sequence[Consequence],
+) -> dict[str, tuple[RedlineMove, ...]]:
+    """For each role whose verdict moved, the redlines whose outcome for it changed."""
+    renamed = {
+        c.item: c.new_item
+        for c in changes
+        if c.kind is ChangeKind.REDLINE_RENAMED and c.new_item is not None
+    }
+    old_roles = {role.id: role for role in old.roles}
+    new_roles = {role.id: role for role in new.roles}
+    return {
+        c.role: redline_moves(
+            old,
+            new,
+            old_roles.get(c.old_role) if c.old_role is not None else None,
+            new_roles.get(c.role) if c.new is not None else None,
+            renamed,
+        )
+        for c in consequences
+        if c.kind is ConsequenceKind.VERDICT
+    }
 
 
 def side_info(side: Side) -> SideInfo:
@@ -251,7 +340,9 @@ __all__ = [
     "ConsequenceKind",
     "Diff",
     "FailOn",
+    "RedlineMove",
     "SideInfo",
+    "StaleRationale",
     "Summary",
     "apply_changes",
     "changes_between",

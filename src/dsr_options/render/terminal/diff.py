@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from dsr_options.analyses.diff import Diff
-from dsr_options.render.layout import cell, pairs_table, section
-from dsr_options.render.words import (
+from dsr_options.render.diff_text import (
     diff_bound_text,
     diff_change_row,
     diff_consequence_text,
+    diff_redline_moves,
     diff_sides_text,
+    diff_stale_text,
     diff_summary_text,
     diff_unchanged_text,
 )
+from dsr_options.render.layout import cell, pairs_table, section
 
 
 def diff_view(diff: Diff) -> RenderableType:
@@ -25,9 +28,12 @@ def diff_view(diff: Diff) -> RenderableType:
         cell(diff_sides_text(diff), "bold"),
         cell(diff_summary_text(diff)),
     ]
-    parts += section(
-        "Answers that moved", [cell(f"• {diff_consequence_text(c)}") for c in diff.consequences]
-    )
+    moved: list[RenderableType] = []
+    for consequence in diff.consequences:
+        moved.append(cell(f"• {diff_consequence_text(consequence)}"))
+        moved += [Padding(cell(f"- {line}"), (0, 0, 0, 2)) for line in diff_redline_moves(diff, consequence)]
+    parts += section("Answers that moved", moved)
+    parts += section("Check the rationale", [cell(f"• {diff_stale_text(s)}") for s in diff.stale])
     rows = [
         (
             f"{row['kind']} {row['subject']}",

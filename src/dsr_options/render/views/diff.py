@@ -7,21 +7,33 @@ from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.diff import Diff
 from dsr_options.render import Rows
-from dsr_options.render.formats import write_markdown_table
-from dsr_options.render.safe import markdown_cell
-from dsr_options.render.words import (
+from dsr_options.render.diff_text import (
     diff_bound_text,
     diff_change_row,
     diff_consequence_text,
+    diff_redline_moves,
     diff_sides_text,
+    diff_stale_text,
     diff_summary_text,
     diff_unchanged_text,
 )
+from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.safe import markdown_cell
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
 
-CHANGE_COLUMNS = ("kind", "subject", "where", "old", "new", "old_at", "new_at", "moves_answers")
+CHANGE_COLUMNS = (
+    "kind",
+    "subject",
+    "where",
+    "old",
+    "new",
+    "old_at",
+    "new_at",
+    "can_move_answers",
+    "moved_answers",
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +46,8 @@ class DiffView:
         return self.diff.to_data()
 
     def rows(self) -> Rows:
-        return [diff_change_row(change) for change in self.diff.changes], CHANGE_COLUMNS
+        moved = self.diff.moved
+        return [diff_change_row(change, moved) for change in self.diff.changes], CHANGE_COLUMNS
 
     def markdown(self) -> str:
         diff = self.diff
@@ -47,13 +60,20 @@ class DiffView:
         ]
         if diff.consequences:
             parts.append("### Answers that moved\n")
-            parts += [f"- {markdown_cell(diff_consequence_text(c))}" for c in diff.consequences]
+            for consequence in diff.consequences:
+                parts.append(f"- {markdown_cell(diff_consequence_text(consequence))}")
+                parts += [
+                    f"  - {markdown_cell(line)}" for line in diff_redline_moves(diff, consequence)
+                ]
+            parts.append("")
+        if diff.stale:
+            parts.append("### Check the rationale\n")
+            parts += [f"- {markdown_cell(diff_stale_text(stale))}" for stale in diff.stale]
             parts.append("")
         if diff.changes:
             parts.append("### Changes\n")
-            parts.append(
-                write_markdown_table([diff_change_row(c) for c in diff.changes], CHANGE_COLUMNS)
-            )
+            rows = [diff_change_row(c, diff.moved) for c in diff.changes]
+            parts.append(write_markdown_table(rows, CHANGE_COLUMNS))
         parts.append(diff_bound_text(diff) + "\n")
         return "\n".join(parts)
 
