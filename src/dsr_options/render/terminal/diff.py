@@ -31,7 +31,8 @@ def diff_view(diff: Diff) -> RenderableType:
     moved: list[RenderableType] = []
     for consequence in diff.consequences:
         moved.append(cell(f"• {diff_consequence_text(consequence)}"))
-        moved += [Padding(cell(f"- {line}"), (0, 0, 0, 2)) for line in diff_redline_moves(diff, consequence)]
+        lines = diff_redline_moves(diff, consequence)
+        moved += [Padding(cell(f"- {line}"), (0, 0, 0, 2)) for line in lines]
     parts += section("Answers that moved", moved)
     parts += section("Check the rationale", [cell(f"• {diff_stale_text(s)}") for s in diff.stale])
     rows = [
