@@ -6,12 +6,11 @@ from dsr_options.diagnostics import Code
 from dsr_options.files.located import LoadedFile
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import AttributeDecl, RolesFile
+from dsr_options.validate.values import check_value
 
 
 def check_options(file: LoadedFile, model: RolesFile, attributes: dict[str, AttributeDecl]) -> None:
     """Report every variant or package that names what does not exist, at its place."""
-    from dsr_options.validate.references import _check_value
-
     role_ids = [role.id for role in model.roles]
     taken = set(role_ids)
     for index, variant in enumerate(model.variants):
@@ -39,7 +38,7 @@ def check_options(file: LoadedFile, model: RolesFile, attributes: dict[str, Attr
                     key=True,
                 )
                 continue
-            _check_value(file, (*base, "changes", name), decl, value)
+            check_value(file, (*base, "changes", name), decl, value)
     for index, package in enumerate(model.packages):
         base = ("packages", index)
         if package.id in taken:

@@ -33,6 +33,7 @@ from dsr_options.model.catalogue import (
 )
 from dsr_options.model.vocabulary import AttributeType
 from dsr_options.validate.salvage import salvage
+from dsr_options.validate.values import check_value, listed_once, unknown_value
 from dsr_options.validate.writing import check_writing
 
 Path = tuple[str | int, ...]
@@ -323,7 +324,7 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                 )
                 continue
             if _present(value, "value"):
-                _check_value(file, (*base, "attributes", name, "value"), decl, value.value)
+                check_value(file, (*base, "attributes", name, "value"), decl, value.value)
         if attributes_known and item.has("attributes", "id"):
             # At the 'attributes:' key, or at the role's id when it has none.
             where = "attributes" if _written(file, (*base, "attributes")) else "id"
@@ -338,10 +339,10 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                     )
         for section in ("levels", "dimensions"):
             if item.has(section):
-                _listed_once(file, (*base, section), getattr(role, section))
+                listed_once(file, (*base, section), getattr(role, section))
         leads = role.leads if item.has("leads") else []
         offices = [lead.office if _present(lead, "office") else None for lead in leads]
-        _listed_once(file, (*base, "leads"), offices, "office")
+        listed_once(file, (*base, "leads"), offices, "office")
         for lead_index, lead in enumerate(leads):
             if _present(lead, "office"):
                 path = (*base, "leads", lead_index, "office")
@@ -411,66 +412,6 @@ def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope:
         )
 
 
-def _check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) -> None:
-    allowed = [v.id for v in decl.values]
-    if decl.type is AttributeType.BOOLEAN:
-        if not isinstance(value, bool):
-            file.report(
-                Code.WRONG_TYPE,
-                f"'{decl.id}' is a boolean attribute: write true or false",
-                path=path,
-            )
-        return
-    if decl.type is AttributeType.CHOICE:
-        if not isinstance(value, str):
-            file.report(
-                Code.WRONG_TYPE, f"'{decl.id}' takes one value, one of {_list(allowed)}", path=path
-            )
-        elif value not in allowed:
-            _unknown_value(file, path, decl, value)
-        return
-    if not isinstance(value, tuple):
-        file.report(
-            Code.WRONG_TYPE, f"'{decl.id}' takes a list of values from {_list(allowed)}", path=path
-        )
-        return
-    for index, item in enumerate(value):
-        if item not in allowed:
-            _unknown_value(file, (*path, index), decl, item)
-    _listed_once(file, path, [item if item in allowed else None for item in value])
-
-
-def _listed_once(file: LoadedFile, path: Path, values: Sequence[Any], *suffix: str) -> None:
-    """Each value of a list at most once: a repeat is reported where it stands (None: skip)."""
-    first: dict[Any, int] = {}
-    for index, value in enumerate(values):
-        if value is None:
-            continue
-        if value in first:
-            line, _ = position(file.locate((*path, first[value], *suffix)))
-            shown = getattr(value, "value", value)
-            file.report(
-                Code.DUPLICATE_VALUE,
-                f"'{shown}' is listed twice (first at line {line})",
-                path=(*path, index, *suffix),
-            )
-        else:
-            first[value] = index
-
-
-def _unknown_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: str) -> None:
-    allowed = [v.id for v in decl.values]
-    file.report(
-        Code.UNKNOWN_VALUE,
-        f"'{value}' is not a value of '{decl.id}' ({_list(allowed)}){suggest(value, allowed)}",
-        path=path,
-    )
-
-
-def _list(values: list[str]) -> str:
-    return ", ".join(values)
-
-
 def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
     for declared in items.holders:
         if declared.has("holds"):
@@ -482,7 +423,7 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
         holders = redline.holders if item.has("holders") else []
         for holder_index, holder in enumerate(holders):
             _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
-        _listed_once(file, (*base, "holders"), holders)
+        listed_once(file, (*base, "holders"), holders)
         if item.has("rule") and redline.rule is not None:
             _check_rule(file, (*base, "rule"), redline.rule, scope)
         if item.has("requires") and redline.requires is not None:
@@ -560,4 +501,4 @@ def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope
                 Code.WRONG_TYPE, f"'{decl.id}' takes value ids, not true or false", path=where
             )
         elif operand not in {v.id for v in decl.values}:
-            _unknown_value(file, where, decl, operand)
+            unknown_value(file, where, decl, operand)
