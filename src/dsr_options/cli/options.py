@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperCommand
 
 from dsr_options.render import OutputFormat
 
@@ -22,27 +22,48 @@ E = TypeVar("E", bound=Enum)
 
 
 class Command(TyperCommand):
-    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help."""
+    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if type(param) is TyperArgument:
-                param.__class__ = _Argument
+    typer's own rendering writes a required argument as ``{ROLE}`` in the usage line and with
+    its type after it (``ROLE <str>``, ``ROLE... <list[str]>``) under "Arguments", and a hidden
+    argument (one kept only to answer a mistake with a hint) as ``[]...``. Two of click's public
+    ``Command`` methods render arguments by their metavar alone instead; no private hook of typer
+    is used. The cost: the usage line and the "Arguments" section are ours, so what a later typer
+    adds there is not shown until it is adopted here; ``tests/cli/test_help_rendering.py`` fails
+    when typer's own rendering of either changes, so this can be dropped once typer's is enough.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                if not param.hidden:
+                    pieces.append(argument_name(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((argument_name(param), record[1]))
+            elif param.param_type_name == "option":
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
 
 
-class _Argument(TyperArgument):
-    """An argument shown by its metavar alone: no ``<list[str]>`` type, no ``{ROLE}`` braces."""
-
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        return self.metavar or super()._usage_display_name()
-
-    def get_usage_pieces(self, ctx: Any) -> list[str]:
-        """A hidden argument (one kept only to answer a mistake with a hint) is not in usage."""
-        return [] if self.hidden else list(super().get_usage_pieces(ctx))
+def argument_name(param: Any) -> str:
+    """An argument as help shows it: its metavar (``ROLE...``, ``[PATH]...``) as written."""
+    name = str(param.metavar or param.name.upper())
+    return name if param.metavar or param.nargs == 1 else f"{name}..."
 
 
 def split_ids(values: Iterable[str]) -> list[str]:
