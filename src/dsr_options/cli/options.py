@@ -37,7 +37,7 @@ class Command(TyperCommand):
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
-                if not param.hidden:
+                if not getattr(param, "hidden", False):  # TyperArgument.hidden
                     pieces.append(argument_name(param))
             else:
                 pieces.extend(param.get_usage_pieces(ctx))
