@@ -422,10 +422,14 @@ def test_to_data_is_json_and_names_causes_by_key() -> None:
         "verdict_changes": 1,
         "standing_changes": 1,
         "answer_moving_changes": 1,
+        "answer_moved_changes": 1,
+        "stale_rationales": 1,
         "answers_moved": True,
         "firmness_changes": 0,
         "bound_reached": 0,
     }
+    assert data["changes"][0]["moved_answers"] is True
+    assert data["warnings"][0]["kind"] == "stale-rationale"
     assert data["bounds"] == {"max_subset": 3, "max_evaluations": 2000}
     key = data["consequences"][0]["causes"][0]
     assert diff.change(key).kind is ChangeKind.VALUE_CHANGED
