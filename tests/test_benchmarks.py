@@ -90,3 +90,12 @@ def test_negotiate_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "| 12 |" in out
     assert "bound 3 changes" in out
+
+
+def test_design_space_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.design_space import main
+
+    assert main(["--delegations", "3", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("| shipped |") == 2
+    assert out.count("| doubled |") == 2

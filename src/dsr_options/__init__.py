@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     )
     from dsr_options.analyses.attributes import attributes
     from dsr_options.analyses.compare import Comparison, compare_roles
+    from dsr_options.analyses.design_space import DesignSpace, design_space
+    from dsr_options.analyses.design_space.words import Answer, design_space_answer
     from dsr_options.analyses.evaluate import (
         Analysis,
         Outcome,
@@ -107,6 +109,10 @@ _LAZY = {
     "attributes": "dsr_options.analyses.attributes",
     "negotiate": "dsr_options.analyses.negotiate",
     "Negotiation": "dsr_options.analyses.negotiate",
+    "design_space": "dsr_options.analyses.design_space",
+    "DesignSpace": "dsr_options.analyses.design_space",
+    "design_space_answer": "dsr_options.analyses.design_space.words",
+    "Answer": "dsr_options.analyses.design_space.words",
     # what-if: assumptions, scenarios, variants and packages, and the firmness of verdicts
     "Assumption": "dsr_options.analyses.assumptions",
     "apply_assumptions": "dsr_options.analyses.assumptions",
@@ -125,11 +131,13 @@ _LAZY = {
 
 __all__ = [
     "Analysis",
+    "Answer",
     "Assumption",
     "Catalogue",
     "CatalogueError",
     "Code",
     "Comparison",
+    "DesignSpace",
     "Diagnostic",
     "DsrOptionsError",
     "Evidence",
@@ -158,6 +166,8 @@ __all__ = [
     "attributes",
     "clear_of",
     "compare_roles",
+    "design_space",
+    "design_space_answer",
     "evaluate_role",
     "expand_options",
     "filter_roles",

@@ -168,6 +168,12 @@ def negotiate(
     they are printed as --assume ROLE.ATTRIBUTE=VALUE to re-check them. Redlines that no values
     clear together are reported as conflicts.
 
+    It opens with the answer over every role design the vocabulary can describe: whether some
+    design clears every chosen veto and condition (with one such design, what all of them have
+    in common, and the nearest roles), or else every minimal set of redlines that blocks every
+    design and the smallest sets of holders who must move. The search is exact; see
+    docs/agreement.md.
+
     Examples:
 
     \b
@@ -175,6 +181,8 @@ def negotiate(
       dsr-options negotiate --redlines a=a.yaml --redlines b=b.yaml --holder a,b -f json
       dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
     """
+    from dsr_options.analyses.design_space import design_space
+    from dsr_options.analyses.design_space.words import describe
     from dsr_options.analyses.negotiate import negotiate as find
     from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.negotiate import NegotiateView
@@ -183,7 +191,10 @@ def negotiate(
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
     origin = options.provenance(catalogue, data, redlines, with_default, only)
-    view = NegotiateView(find(catalogue, chosen, bound=bound))
+    negotiation = find(catalogue, chosen, bound=bound)
+    space = design_space(catalogue, chosen) if negotiation.holders else None
+    described = describe(catalogue, space) if space is not None else None
+    view = NegotiateView(negotiation, described)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 

@@ -18,6 +18,8 @@ MatrixRow = tuple[str, Sequence[tuple[str, str, str]], str]
 
 
 def negotiate_view(
+    sentence: str,
+    design: Sequence[str],
     holders: Sequence[str],
     matrix: Sequence[MatrixRow],
     everyone: str,
@@ -43,10 +45,12 @@ def negotiate_view(
         row.append(cell(count))
         block.append(Text(f"acceptable to {count}"))
         table.add_row(row, Text("\n").join(block))
-    parts: list[RenderableType] = [table]
+    parts: list[RenderableType] = [cell(sentence, "bold"), Text("")] if sentence else []
+    parts.append(table)
     parts += section("Acceptable to every holder", [cell(everyone)])
     parts += section("Smallest joint changes", [_change(line, tokens) for line, tokens in lines])
     parts += section("Conflicts", [cell(text, "red") for text in conflicts])
+    parts += section("Every design", [cell(line) for line in design])
     parts += [Text(""), cell(bound, "dim")]
     return Group(*parts)
 

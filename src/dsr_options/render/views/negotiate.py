@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.negotiate import Conflict, Negotiation, RoleStanding
+from dsr_options.analyses.design_space.words import Described
+from dsr_options.analyses.negotiate import Conflict, Negotiation, RoleStanding, assume_text
 from dsr_options.analyses.repairs import value_text
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
@@ -78,10 +79,19 @@ class NegotiateView:
     """What ``dsr-options negotiate`` shows."""
 
     negotiation: Negotiation
+    design: Described | None = None
+    """The whole design space (every design of the vocabulary), when searched."""
 
     def data(self) -> Any:
         n = self.negotiation
+        found: dict[str, Any] = {}
+        if self.design is not None:
+            found = {
+                "answer": self.design.answer.sentence,
+                "design_space": design_data(self.design),
+            }
         return {
+            **found,
             "holders": [{"id": h, "name": name} for h, name in n.holders],
             "acceptable_to_all": list(n.acceptable_to_all),
             "roles": [self._role_data(s) for s in n.roles],
@@ -184,7 +194,10 @@ class NegotiateView:
             }
             for s in n.roles
         ]
-        parts = ["## Holders and roles", "", write_markdown_table(matrix, columns).rstrip("\n")]
+        parts = []
+        if self.design is not None:
+            parts += [markdown_cell(self.design.answer.sentence), ""]
+        parts += ["## Holders and roles", "", write_markdown_table(matrix, columns).rstrip("\n")]
         parts += ["", "## Acceptable to every holder", ""]
         parts.append(
             ", ".join(f"`{r}`" for r in n.acceptable_to_all) if n.acceptable_to_all else "None."
@@ -196,6 +209,9 @@ class NegotiateView:
         if n.conflicts:
             parts += ["", "## Conflicts", ""]
             parts += [f"- {markdown_cell(conflict_text(n, c))}" for c in n.conflicts]
+        if self.design is not None:
+            parts += ["", "## Every design", ""]
+            parts += [f"- {markdown_cell(line)}" for line in design_lines(self.design)]
         parts += ["", markdown_cell(bound_text(n))]
         return "\n".join(parts) + "\n"
 
@@ -229,6 +245,8 @@ class NegotiateView:
                 cells.append((name, c.verdict.value, cell_text(c.verdict.value, c.deciding)))
             matrix.append((s.role.id, cells, f"{len(s.acceptable_to)}/{len(n.holders)}"))
         return negotiate_view(
+            self.design.answer.sentence if self.design is not None else "",
+            design_lines(self.design) if self.design is not None else [],
             [name for _, name in n.holders],
             matrix,
             ", ".join(n.acceptable_to_all) or "none",
@@ -240,3 +258,104 @@ class NegotiateView:
 
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
+
+
+def design_lines(design: Described) -> list[str]:
+    """The design space in lines: the region and the nearest roles, or the blocking sets and
+    who must move; then what the search covered."""
+    space = design.space
+    lines = []
+    if space.acceptable_exists:
+        lines.append(f"every acceptable design has: {design.region}")
+        lines.append(f"for example: {design.witness or 'any values'}")
+        lines += [f"nearest role {text}" for text in design.nearest[:3]]
+    for text in design.blocking:
+        lines.append(f"blocks every design: {text}")
+    for text in design.moves:
+        lines.append(f"must move: {text}")
+    lines.append(design.searched)
+    return lines
+
+
+def design_data(design: Described) -> dict[str, Any]:
+    """The design space as JSON-ready data."""
+    space = design.space
+    region = space.region
+    return {
+        "acceptable_exists": space.acceptable_exists,
+        "witness": None
+        if space.witness is None
+        else {attribute: _plain(value) for attribute, value in space.witness},
+        "free": list(space.free),
+        "region": None
+        if region is None
+        else {
+            "text": design.region,
+            "exact": region.exact,
+            "conditions": [
+                {
+                    "attribute": c.attribute,
+                    **(
+                        {
+                            "includes": list(c.includes),
+                            "excludes": list(c.excludes),
+                            "only": list(c.only),
+                        }
+                        if c.type.value == "choices"
+                        else {"values": list(c.values)}
+                    ),
+                    "exact": c.exact,
+                    "text": text,
+                }
+                for c, text in zip(region.conditions, design.conditions, strict=True)
+            ],
+            "residual": list(region.residual),
+            "designs": region.designs,
+            "designs_meeting_conditions": region.outline,
+            "designs_searched": region.total,
+        },
+        "nearest": [
+            {
+                "role": n.role,
+                "changes": [
+                    {
+                        "attribute": a,
+                        "before": _plain(b),
+                        "value": _plain(v),
+                        "assume": assume_text(n.role, a, v),
+                    }
+                    for a, b, v in n.changes
+                ],
+            }
+            for n in space.nearest
+        ],
+        "blocking_sets": [
+            {
+                "redlines": list(b.redlines),
+                "holders": list(b.holders),
+                "attributes": list(b.attributes),
+                "text": text,
+            }
+            for b, text in zip(space.blocking_sets, design.blocking, strict=True)
+        ],
+        "must_move": [list(m.holders) for m in space.must_move],
+        "moves": [
+            {
+                "holders": list(m.holders),
+                "relax": list(m.relax),
+                "design": {a: _plain(v) for a, v in m.design},
+                "text": text,
+            }
+            for m, text in zip(space.must_move, design.moves, strict=True)
+        ],
+        "complete": space.complete,
+        "stopped": space.stopped,
+        "searched": {
+            "attributes": space.searched.attributes,
+            "designs": space.searched.designs,
+            "classes": space.searched.classes,
+            "groups": space.searched.groups,
+            "steps": space.searched.steps,
+            "budget": space.searched.budget,
+        },
+    }
