@@ -294,7 +294,7 @@ def design_space(
 
 def _holder_name(catalogue: Catalogue, holder: str) -> str:
     found = catalogue.holder(holder)
-    return found.name if found is not None else holder
+    return found.label if found is not None else holder
 
 
 def catalogue_redline(redlines: Sequence[Redline], redline_id: str) -> Redline:
