@@ -203,11 +203,11 @@ class Described:
 def searched_text(space: DesignSpace) -> str:
     s = space.searched
     text = (
-        f"every design searched: {plural(s.designs, 'design')} over the "
-        f"{plural(s.attributes, 'attribute')} the chosen vetoes and conditions test, in "
-        f"{plural(s.classes, 'combination')} of value classes "
-        f"({plural(s.groups, 'independent group')}), {plural(s.steps, 'partial design')} "
-        f"extended of at most {s.budget:,}"
+        f"checked every design: {plural(s.designs, 'design')} over the "
+        f"{plural(s.attributes, 'attribute')} the chosen vetoes and conditions test "
+        f"({plural(s.classes, 'kind')} of design some redline tells apart, in "
+        f"{plural(s.groups, 'independent group')}), {plural(s.steps, 'step')} of at most "
+        f"{s.budget:,}"
     )
     if space.free:
         text += f"; {plural(len(space.free), 'attribute')} no such redline tests left free"
