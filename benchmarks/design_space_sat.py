@@ -26,7 +26,7 @@ from dsr_options import load_catalogue
 from dsr_options.analyses.design_space import DEFAULT_BUDGET, clears, design_space
 from dsr_options.analyses.design_space.classes import attribute_classes, local_table
 from dsr_options.model.catalogue import Catalogue
-from dsr_options.model.truth import tests_of
+from dsr_options.model.rules import redline_attributes, redline_tests
 from dsr_options.model.vocabulary import Strictness
 
 
@@ -36,7 +36,7 @@ def encode(catalogue: Catalogue) -> tuple[list[list[int]], dict[str, int]]:
     decls = {d.id: d for d in catalogue.attributes}
     tests: dict[str, list[Any]] = {}
     for r in hard:
-        for test in [*tests_of(r.applies_to), *tests_of(r.crossing)]:
+        for test in redline_tests(r):
             tests.setdefault(test.attribute, []).append(test)
     attributes = {a: attribute_classes(decls[a], tests[a]) for a in tests if a in decls}
     top = 0
@@ -54,10 +54,7 @@ def encode(catalogue: Catalogue) -> tuple[list[list[int]], dict[str, int]]:
     for r in hard:
         top += 1
         selectors[r.id] = top
-        names = list(
-            dict.fromkeys(t.attribute for t in [*tests_of(r.applies_to), *tests_of(r.crossing)])
-        )
-        names = [a for a in names if a in attributes]
+        names = [a for a in redline_attributes(r) if a in attributes]
         table = local_table(r, [attributes[a] for a in names], clears)
         for combo in itertools.product(*(range(len(attributes[a].classes)) for a in names)):
             if combo not in table:

@@ -31,11 +31,11 @@ from dsr_options.analyses.design_space.classes import (
 from dsr_options.analyses.design_space.duality import TooMany, bits, hitting_sets, minimal
 from dsr_options.analyses.design_space.region import Condition, Region, region_of
 from dsr_options.analyses.design_space.search import Found, Group, Sweep, nearest, sweep
-from dsr_options.analyses.evaluate import redline_attributes, role_values
+from dsr_options.analyses.evaluate import role_values
 from dsr_options.errors import UsageError
 from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import AttributeTest, Catalogue, Redline
-from dsr_options.model.truth import tests_of, truth
+from dsr_options.model.rules import crosses, redline_attributes, redline_tests
 from dsr_options.model.vocabulary import Strictness
 
 __all__ = [
@@ -64,11 +64,8 @@ Design = tuple[tuple[str, Any], ...]
 
 def clears(redline: Redline, values: Mapping[str, Any]) -> bool:
     """Whether a design with ``values`` surely clears the redline: out of its scope, or its
-    crossing rule false (unknown never clears). The rule semantics are the engine's."""
-    scope = True if redline.applies_to is None else truth(redline.applies_to, values)
-    if scope is False:
-        return True
-    return scope is True and truth(redline.crossing, values) is False
+    crossing rule false (unknown never clears). The rule engine's :func:`crosses` decides."""
+    return crosses(redline, values) is False
 
 
 @dataclass(frozen=True)
@@ -231,7 +228,7 @@ def design_space(
     tested = {r.id: [a for a in redline_attributes(r) if a in decls] for r in hard}
     tests: dict[str, list[AttributeTest]] = {}
     for r in hard:
-        for test in [*tests_of(r.applies_to), *tests_of(r.crossing)]:
+        for test in redline_tests(r):
             tests.setdefault(test.attribute, []).append(test)
     order = [d.id for d in catalogue.attributes if d.id in tests]
     try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Redline
-from dsr_options.model.truth import test_holds
+from dsr_options.model.rules import test_holds
 from dsr_options.model.vocabulary import AttributeType
 
 MAX_NAMED_VALUES = 16
