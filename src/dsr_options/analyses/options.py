@@ -16,7 +16,7 @@ firmness) takes them like a role.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from dsr_options.model.catalogue import (
@@ -150,3 +150,34 @@ def expand_options(catalogue: Catalogue) -> Catalogue:
     return catalogue.model_copy(
         update={"roles": [*catalogue.roles, *added], "variants": [], "packages": []}
     )
+
+
+def expand_under(catalogue: Catalogue, what_if: Callable[[Catalogue], Catalogue]) -> Catalogue:
+    """The catalogue's options expanded under ``what_if`` (assumptions, a scenario), so that it
+    reaches them: a value assumed for a member role (or a variant's base) moves the package (the
+    variant) built from it, and a value assumed for a package or a variant itself is that
+    option's. A variant's own changes still override its base's values.
+
+    ``what_if`` gets the expanded catalogue, so it checks and states every id as usual; the
+    options are then rebuilt from the changed roles, with what it set on them directly on top.
+    """
+    expanded = expand_options(catalogue)
+    changed = what_if(expanded)
+    if changed is expanded or (not catalogue.variants and not catalogue.packages):
+        return changed
+    own = {role.id for role in catalogue.roles}
+    members = catalogue.model_copy(update={"roles": [r for r in changed.roles if r.id in own]})
+    rebuilt = {role.id: role for role in expand_options(members).roles}
+    before = {role.id: role for role in expanded.roles}
+    roles: list[Role] = []
+    for role in changed.roles:
+        if role.id in own:
+            roles.append(role)
+            continue
+        old = before[role.id].attributes
+        attributes = dict(rebuilt[role.id].attributes)
+        for name in old.keys() - role.attributes.keys():
+            attributes.pop(name, None)
+        attributes.update((n, v) for n, v in role.attributes.items() if old.get(n) is not v)
+        roles.append(role.model_copy(update={"attributes": attributes}))
+    return changed.model_copy(update={"roles": roles})

@@ -6,6 +6,8 @@ on stderr and an exit code (``output.exit_for``), once for the whole app.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from typing import Annotated, Any
 
@@ -23,13 +25,17 @@ class _Group(TyperGroup):
         from dsr_options.errors import DsrOptionsError
 
         output.start()
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            # A character no encoder writes (a file name of invalid UTF-8) shows as \udcff.
+            sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         try:
             return super().invoke(ctx)
         except DsrOptionsError as exc:
             raise output.exit_for(exc) from None
-        except BrokenPipeError:  # `dsr-options list | head`: the reader left, which is fine
-            sys.stderr.close()
-            raise typer.Exit(output.EXIT_OK) from None
+        except output.OutputFailed as failed:  # `| head` (quiet), or a full disk (one line)
+            raise output.output_failed(failed) from None
+        except BrokenPipeError:  # the reader left while something else was written
+            raise output.output_failed(output.OutputFailed(BrokenPipeError())) from None
         except MemoryError:
             raise output.fail(output.MEMORY_MESSAGE, output.EXIT_DATA) from None
 
@@ -54,7 +60,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"dsr-options {__version__}\n")
+        output.emit(f"dsr-options {__version__}\n")
         raise typer.Exit(output.EXIT_OK)
 
 
@@ -90,4 +96,7 @@ def main() -> None:
     # A short-lived process over an acyclic catalogue: the cyclic collector would only rescan
     # millions of live objects, several times libyaml's own parse time on a large catalogue.
     gc.disable()
-    app(prog_name="dsr-options")
+    try:
+        app(prog_name="dsr-options")
+    except OSError as exc:  # --help or --version written to a full disk or a closed pipe
+        sys.exit(output.output_failed(output.OutputFailed(exc)).exit_code)

@@ -21,6 +21,7 @@ from dsr_options.cli.options import (
     WithDefaultOption,
     choice,
 )
+from dsr_options.cli.output import emit
 from dsr_options.render import BriefFormat, OutputFormat, render
 
 if TYPE_CHECKING:
@@ -171,9 +172,7 @@ def write_out(
                 "a Word document is binary and would garble the terminal: "
                 "give --out FILE or redirect (> brief.docx)"
             )
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        emit(data)
         return
     write_file(out, data, force=force, inputs=inputs)
 

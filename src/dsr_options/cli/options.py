@@ -165,10 +165,10 @@ def load(
 ) -> Catalogue:
     """The catalogue the options name, with only the redlines ``--only`` picks, under
     the ``--scenario`` and then the ``--assume`` assumptions (a new catalogue, marked)."""
-    from dsr_options.analyses.options import expand_options
+    from dsr_options.analyses.options import expand_under
 
-    catalogue = expand_options(_load(data, redlines, with_default, only))
-    return what_if(catalogue, assume, scenario)
+    catalogue = _load(data, redlines, with_default, only)
+    return expand_under(catalogue, lambda expanded: what_if(expanded, assume, scenario))
 
 
 def what_if(catalogue: Catalogue, assume: list[str] | None, scenario: str | None) -> Catalogue:
@@ -189,8 +189,10 @@ def what_if(catalogue: Catalogue, assume: list[str] | None, scenario: str | None
 
 def scenario_reference(reference: str) -> tuple[Path, str | None]:
     """``FILE[:NAME]`` as the file and the scenario's name (None: every scenario)."""
+    from dsr_options.files.paths import present
+
     path = Path(reference)
-    if path.exists() or ":" not in reference:
+    if ":" not in reference or present(path):
         return path, None
     head, _, name = reference.rpartition(":")
     return Path(head), name or None
@@ -200,8 +202,12 @@ def read_scenario_file(path: Path, catalogue: Catalogue) -> Any:
     """A scenario file read and checked against ``catalogue`` (errors located, exit 1)."""
     from dsr_options.analyses.scenarios import read_scenarios
     from dsr_options.errors import UsageError
+    from dsr_options.files.paths import PathKind, probe
 
-    if not path.is_file():
+    found = probe(path)  # a folder on the way we may not search: said, not a traceback
+    if found.kind is PathKind.BLOCKED:
+        raise UsageError(f"'{path}' {found.describe()}", about="scenario")
+    if not found.is_file:
         raise UsageError(f"no scenario file at {path}", about="scenario")
     return read_scenarios(path, catalogue)
 

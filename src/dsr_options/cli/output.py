@@ -6,6 +6,8 @@ they are worded in the command line's own terms (``about="redlines"`` becomes ``
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import shlex
 import sys
@@ -72,12 +74,46 @@ def _console(no_color: bool) -> Console:
     return console
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written (a reader that left, a full disk)."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+def output_failed(failed: OutputFailed) -> typer.Exit:
+    """A closed pipe ends the run quietly (exit 0); any other write error is one line (exit 1).
+
+    Standard output is pointed at the null device first, so that the interpreter's last flush
+    at exit cannot fail again with a message of its own.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (a test's capture): nothing will flush it at exit
+    error = failed.error
+    if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+        return typer.Exit(EXIT_OK)
+    return fail(f"cannot write the output: {error.strerror or error}", EXIT_DATA)
+
+
 def emit(rendered: Rendered, no_color: bool = False) -> None:
     """Payload to stdout: text as it is (or as it is made), rich renderables through a console.
 
     On a terminal rich writes directly; piped, the rendering is captured and each line
-    stripped of the padding rich adds up to the width.
+    stripped of the padding rich adds up to the width. A write that fails raises
+    :class:`OutputFailed` (the app turns it into :func:`output_failed`).
     """
+    try:
+        _emit(rendered, no_color)
+    except OSError as exc:
+        raise OutputFailed(exc) from None
+
+
+def _emit(rendered: Rendered, no_color: bool) -> None:
     if isinstance(rendered, str):
         sys.stdout.write(rendered)
         sys.stdout.flush()

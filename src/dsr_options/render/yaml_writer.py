@@ -11,6 +11,12 @@ _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumpe
 """libyaml's emitter when PyYAML has it: the pure-Python one took minutes on a large catalogue."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: what a file name of invalid UTF-8 bytes holds in Python."""
+_MARK = "\ue000surrogate-{:04x}\ue001"
+_MARKED = re.compile("\ue000surrogate-([0-9a-f]{4})\ue001")
+
+
 class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block style, and no line folding: output text reads back exactly as it went in."""
 
@@ -29,6 +35,9 @@ def dump_yaml(data: Any, escape: str = "") -> str:
 
     def represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
         style = '"' if unsafe is not None and unsafe.search(value) else None
+        if _SURROGATE.search(value):  # libyaml cannot encode them: a marker, escaped below
+            value = _SURROGATE.sub(lambda m: _MARK.format(ord(m.group())), value)
+            style = '"'
         node: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
         return node
 
@@ -42,4 +51,5 @@ def dump_yaml(data: Any, escape: str = "") -> str:
         width=10_000,
     )
     # Every string holding such a character is double-quoted, where a \u escape means it.
+    text = _MARKED.sub(lambda m: f"\\u{m.group(1).upper()}", text)
     return unsafe.sub(lambda m: f"\\u{ord(m.group()):04X}", text) if unsafe else text

@@ -235,7 +235,8 @@ def artifact_location(file: str) -> dict[str, str]:
     path = PurePath(file)
     if path.is_absolute():
         return {"uri": path.as_uri()}
-    return {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+    posix = PurePosixPath(*path.parts).as_posix()  # a name of invalid UTF-8: its own bytes
+    return {"uri": quote(posix.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
 
 
 def report_sarif(report: Report) -> str:
