@@ -16,7 +16,7 @@ firmness) takes them like a role.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dsr_options.model.catalogue import (
@@ -41,9 +41,13 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def variant_role(catalogue: Catalogue, variant: Variant, number: int) -> Role:
-    """The variant as a role: its base with the changes, each marked as the variant's."""
-    base = catalogue.role(variant.base)
+def variant_role(
+    catalogue: Catalogue, variant: Variant, number: int, roles: Mapping[str, Role] | None = None
+) -> Role:
+    """The variant as a role: its base with the changes, each marked as the variant's.
+
+    ``roles`` is the catalogue's roles by id, when the caller has made it (else looked up)."""
+    base = roles[variant.base] if roles is not None else catalogue.role(variant.base)
     attributes = dict(base.attributes)
     for name, value in variant.changes.items():
         before = attributes.get(name)
@@ -92,9 +96,12 @@ def combined_value(decl: AttributeDecl, values: Sequence[Any]) -> Any:
     return tuple(v for v in order if v in merged)
 
 
-def package_role(catalogue: Catalogue, package: Package, number: int) -> Role:
+def package_role(
+    catalogue: Catalogue, package: Package, number: int, roles: Mapping[str, Role] | None = None
+) -> Role:
     """The package as a role: attributes by the declared rules, the members' parts together."""
-    members = [catalogue.role(m) for m in dict.fromkeys(package.members)]
+    find = roles.__getitem__ if roles is not None else catalogue.role
+    members = [find(m) for m in dict.fromkeys(package.members)]
     attributes: dict[str, AttributeValue] = {}
     for decl in catalogue.attributes:
         values = [
@@ -140,13 +147,14 @@ def expand_options(catalogue: Catalogue) -> Catalogue:
     if not catalogue.variants and not catalogue.packages:
         return catalogue
     number = max((role.number for role in catalogue.roles), default=0)
+    by_id = {role.id: role for role in catalogue.roles}  # linear: no search per member
     added: list[Role] = []
     for variant in catalogue.variants:
         number += 1
-        added.append(variant_role(catalogue, variant, number))
+        added.append(variant_role(catalogue, variant, number, by_id))
     for package in catalogue.packages:
         number += 1
-        added.append(package_role(catalogue, package, number))
+        added.append(package_role(catalogue, package, number, by_id))
     return catalogue.model_copy(
         update={"roles": [*catalogue.roles, *added], "variants": [], "packages": []}
     )

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dsr_options.analyses.assumptions import EVERY_ROLE, Assumption, apply_assumptions
-from dsr_options.analyses.evaluate import Evaluator, Outcome, RoleVerdict, Verdict
+from dsr_options.analyses.evaluate import (
+    MAX_PAIRS_ENV,
+    Evaluator,
+    Outcome,
+    RoleVerdict,
+    Verdict,
+    max_pairs,
+)
 from dsr_options.diagnostics import Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.located import LoadedFile
@@ -119,8 +126,25 @@ class ScenarioRun:
     rows: tuple[ScenarioRow, ...]
 
 
+def scenario_budget(catalogue: Catalogue, scenarios: int) -> None:
+    """Refuse up front a side-by-side run that would evaluate more role x redline pairs than
+    the pair limit: the catalogue once, then once more under each scenario."""
+    roles, redlines = len(catalogue.roles), len(catalogue.redlines)
+    pairs = (1 + scenarios) * roles * redlines
+    limit = max_pairs()
+    if pairs > limit:
+        raise UsageError(
+            f"bounded: {scenarios:,} scenarios and the catalogue, each {roles:,} roles x "
+            f"{redlines:,} redlines, is {pairs:,} pairs to evaluate, more than the limit of "
+            f"{limit:,}; no scenario was run: name one as FILE:NAME, pick redlines with --only, "
+            f"or set {MAX_PAIRS_ENV} to raise the limit"
+        )
+
+
 def run_scenarios(catalogue: Catalogue, scenarios: Sequence[Scenario]) -> ScenarioRun:
-    """Each role's verdict under each scenario, side by side with the catalogue's."""
+    """Each role's verdict under each scenario, side by side with the catalogue's (within the
+    pair limit, see :func:`scenario_budget`)."""
+    scenario_budget(catalogue, len(scenarios))
     base = Evaluator(catalogue)
     baseline = {role.id: base.evaluate_role(role) for role in catalogue.roles}
     under: list[tuple[Scenario, dict[str, RoleVerdict], list[Assumption]]] = []
@@ -161,4 +185,5 @@ __all__ = [
     "read_scenarios",
     "run_scenarios",
     "scenario_assumptions",
+    "scenario_budget",
 ]
