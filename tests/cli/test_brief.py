@@ -143,22 +143,27 @@ def test_html_structure_for_the_shipped_catalogue() -> None:
     assert html.startswith("<!DOCTYPE html>\n")
     assert tree.texts("h1") == ["UN roles in defense sector reform: the options and the redlines"]
     headings = tree.texts("h2")
-    assert headings[0] == "Bottom line"
-    assert headings[-3:] == ["Roles × redlines", "Next steps", "Annex: quotes used"]  # noqa: RUF001
+    assert headings[:1] == [
+        "Option 1: Strategic advice and identification of national DSR priorities"
+    ]
+    assert headings[-3:] == ["Roles × redlines", "Next steps", "Annex"]  # noqa: RUF001
+    assert tree.texts("h3") == ["Quotes used", "What the brief was made from", "Ids"]
     options = [a for a in tree.all("section") if a.get("class") == "option"]
     assert [a["id"] for a in options] == ["option-1", "option-2", "option-3", "option-4"]
     assert sum(h.startswith("Option ") for h in headings) == 4
-    (svg,) = tree.all("svg")
-    assert svg["role"] == "img"
-    assert "matrix-title" in svg["aria-labelledby"]
-    assert tree.all("title")[1:]
-    assert tree.all("desc")
-    assert "10 redlines (rows) against 4 options (columns)" in "".join(tree.texts("desc"))
+    assert not tree.all("svg")
     (table,) = tree.all("table")
-    assert table["class"] == "visually-hidden"
+    assert table["class"] == "matrix"
     assert len(tree.all("tr")) == 1 + 10
-    assert "@page" in "".join(tree.texts("style"))
-    assert "@media print" in "".join(tree.texts("style"))
+    columns = [a for a in tree.all("th") if a.get("scope") == "col"]
+    assert len(columns) == 5
+    assert "Strategic advice and identification of national DSR priorities" in tree.texts("th")
+    assert "National and local ownership (Participants generally, condition)" in tree.texts("th")
+    assert [a for a in tree.all("section") if a.get("class") == "annex"]
+    style = "".join(tree.texts("style"))
+    assert "@page" in style
+    assert "@media print" in style
+    assert ".annex { break-before: page;" in style
     assert_self_contained(html, tree)
     annex = [a["id"] for a in tree.all("li") if a.get("id", "").startswith("q")]
     assert annex == [f"q{n}" for n in range(1, len(annex) + 1)]
@@ -226,23 +231,22 @@ def test_word_has_headings_tables_and_shaded_cells() -> None:
         "Title",
         "UN roles in defense sector reform: the options and the redlines",
     )
-    assert ("Heading 1", "Bottom line") in headings
+    assert ("Heading 1", "Annex") in headings
     assert next(t for s, t in headings if s == "Heading 2").startswith("Option 1: Strategic advice")
-    assert sum(s == "Heading 2" for s, _ in headings) == 4
+    assert sum(s == "Heading 2" and t.startswith("Option ") for s, t in headings) == 4
     (table,) = document.tables
     assert len(table.rows) == 11
-    assert len(table.columns) == 6
+    assert len(table.columns) == 5
     assert [c.text for c in table.rows[0].cells] == [
-        "Redline",
-        "Strictness",
-        "Option 1",
-        "Option 2",
-        "Option 3",
-        "Option 4",
+        "Redline (holder, strictness)",
+        "Strategic advice and identification of national DSR priorities",
+        "Coordination of DSR engagement across bilateral and multilateral actors",
+        "Matchmaking between Member States that need DSR capacities and those that can provide them",
+        "Repository for DSR best practices, standards and guidance",
     ]
     fills = []
     for row in table.rows[1:]:
-        for cell in row.cells[2:]:
+        for cell in row.cells[1:]:
             shading = cell._tc.xpath("./w:tcPr/w:shd")
             assert shading, cell.text
             fills.append(
@@ -335,7 +339,7 @@ def test_date_option_and_source_date_epoch(run: Run) -> None:
         == "dsr-options: error: --date: '2010-13-01' is not a date: write it as YYYY-MM-DD\n"
     )
     epoch = run("dsr-options brief", env={"SOURCE_DATE_EPOCH": "1292371200"})
-    assert epoch.stdout.splitlines()[2] == "**2010-12-15**"
+    assert epoch.stdout.splitlines()[2].startswith("**2010-12-15** · Made with dsr-options")
 
 
 def test_holder_keeps_only_that_holders_redlines(run: Run) -> None:
@@ -343,10 +347,10 @@ def test_holder_keeps_only_that_holders_redlines(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     matrix = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert [line.split(" | ")[0] for line in matrix] == [
-        "| Redline",
-        "| Through the UN, not by it: no standing UN DSR capacity",
+        "| Redline (holder, strictness)",
+        "| Through the UN, not by it: no standing UN DSR capacity (One participant, concern)",
     ]
-    assert "Holders: One participant (working level, no state named)" in result.stdout
+    assert "- Holders: One participant (working level, no state named)" in result.stdout
     unknown = run(f"dsr-options brief {DATE} --holder nobody")
     assert unknown.exit_code == 2
     assert unknown.stderr.startswith("dsr-options: error: --holder: ")
@@ -392,7 +396,7 @@ def test_html_in_headless_chromium(tmp_path: Path) -> None:
     tree = parse(dom)
     assert not tree.all("script")
     assert not tree.all("img")
-    assert tree.all("svg")
+    assert tree.all("table")
     assert "<script>alert(1)</script>" in "".join(tree.texts("h1"))
 
 
@@ -402,12 +406,11 @@ def test_an_unknown_result_is_a_possible_objection(tmp_path: Path) -> None:
     folder = write_catalogue(tmp_path / "c", roles_document([undecided]))
     text = as_text(render(brief_of(folder), BriefFormat.MARKDOWN))
     assert (
-        "- **Option 1, Role number 1:** Undetermined. May be blocked by Some member states.\n"
-        in text
+        "**Undetermined: it may be out or clear; the catalogue lacks the values to decide.** "
+        "May be blocked by Some member states.\n" in text
     )
-    assert "- **May object:** Some member states (veto redline-1)\n" in text
     assert (
-        "It may cross the veto “Redline 1” because the catalogue gives no value for standing_un_capacity.\n"
+        "- **May object:** Some member states (“Redline 1”: no value for standing UN capacity).\n"
         in text
     )
 
@@ -416,39 +419,41 @@ def test_a_catalogue_without_roles_says_so_in_every_format(tmp_path: Path) -> No
     folder = write_catalogue(tmp_path / "c", roles_document([]), redlines_document([]))
     view = brief_of(folder)
     text = as_text(render(view, BriefFormat.MARKDOWN))
-    assert "## Bottom line\n\nThe catalogue holds no candidate role to assess.\n" in text
+    assert "\n\nThe catalogue holds no candidate role to assess.\n" in text
     assert "Roles × redlines" not in text  # noqa: RUF001
     html = render(view, BriefFormat.HTML)
     assert isinstance(html, str)
     assert "<p>The catalogue holds no candidate role to assess.</p>" in html
-    assert not parse(html).all("svg")
+    assert not parse(html).all("table")
     if pytest.importorskip("docx"):
         document, _ = docx_of(view)
         assert not document.tables
 
 
-def test_the_brief_says_how_firm_each_verdict_is_and_what_would_clear_every_holder(
-    run: Run,
-) -> None:
-    """Firmness (exact, bounded) under every option, and the smallest joint changes that make
-    an option acceptable to every holder, each re-checkable with the --assume it prints."""
+def test_the_brief_says_how_firm_each_verdict_is_and_where_agreement_lies(run: Run) -> None:
+    """Firmness in check's words under every option; the closest joint change first, in
+    words, and the annex's --assume for it makes the option acceptable to every holder."""
     a, b = "tests/delegations/delegation-a.yaml", "tests/delegations/delegation-b.yaml"
     result = run(
         f"dsr-options brief --data data --date 2010-12-15 --redlines a={a} --redlines b={b}"
     )
     assert result.exit_code == 0, result
     assert "Firmness: " in result.stdout
-    joint = [line for line in result.stdout.splitlines() if "acceptable to every holder if" in line]
-    assert joint, result.stdout
-    assumes = re.findall(r"--assume (\S+)", joint[0].rstrip(".)"))
-    assert assumes
-    role = assumes[0].split(".", 1)[0]
+    agreement = result.stdout.split("## Where agreement lies\n\n", 1)[1].split("\n\n", 1)[0]
+    lines = agreement.splitlines()
+    assert lines[0] == "- No option is acceptable to every holder today."
+    assert lines[1].startswith("- Closest: Coordination of DSR engagement across bilateral and")
+    assert "one change (what can start it: only a national request)" in lines[1]
+    label = re.findall(r"\\\[(F\d+)\\\]", lines[1])[0]
+    finding = next(x for x in result.stdout.splitlines() if x.startswith(f"- **{label}**"))
+    assumes = re.findall(r"`--assume (\S+)`", finding)
+    assert assumes == ["coordination.triggers=national-request"]
     after = run(
         "dsr-options negotiate --data data -f json "
         f"--redlines a={a} --redlines b={b} " + " ".join(f"--assume {x}" for x in assumes)
     )
     assert after.exit_code == 0, after
-    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == role)
+    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == "coordination")
     assert len(standing["acceptable_to"]) == len(json.loads(after.stdout)["holders"])
 
 
@@ -458,4 +463,5 @@ def test_a_what_if_brief_says_so_in_its_provenance(run: Run) -> None:
         "--assume strategic-advice.standing_un_capacity=false"
     )
     assert result.exit_code == 0, result
-    assert "Assuming: strategic-advice.standing_un_capacity=false" in result.stdout
+    assert "- Assuming: strategic-advice.standing_un_capacity=false" in result.stdout
+    assert "with what-if assumptions. What it rests on" in result.stdout

@@ -41,6 +41,12 @@ class Change:
 
     attribute: str
     text: str
+    parts: tuple[tuple[str, tuple[Any, ...], str], ...] = ()
+    """The same change as data, for words other than ids: (verb, values, joiner) each, the verb
+    one of ``were``, ``no longer included``, ``did not include``, ``also included``,
+    ``included``; the joiner ``or``/``and``."""
+    empties: bool = False
+    """The change leaves the list empty."""
 
 
 @dataclass(frozen=True)
@@ -189,23 +195,31 @@ def _change(attribute: str, need: _Need, value: Any) -> Change:
         now = f" instead of {value_text(value)}" if value is not None else ""
         if all(isinstance(v, bool) for v in need.allowed):
             now = ""
-        return Change(attribute, f"{attribute} were {_words(need.allowed, 'or')}{now}")
+        allowed = tuple(sorted(need.allowed, key=value_text))
+        return Change(
+            attribute,
+            f"{attribute} were {_words(need.allowed, 'or')}{now}",
+            (("were", allowed, "or"),),
+        )
     known = value is not None
     present = set(value) if isinstance(value, (list, tuple)) else set()
-    verbs = []
+    parts: list[tuple[str, tuple[Any, ...], str]] = []
     drop = need.exclude & present if known else need.exclude
     if drop:
-        verbs.append(f"{'no longer included' if known else 'did not include'} {_words(drop, 'or')}")
+        parts.append(
+            ("no longer included" if known else "did not include", tuple(sorted(drop)), "or")
+        )
     also = "also included" if known else "included"
     add = need.include - present
     if add:
-        verbs.append(f"{also} {_words(add, 'and')}")
+        parts.append((also, tuple(sorted(add)), "and"))
     groups = [g for g in sorted(need.one_of, key=sorted) if not g & present]
-    verbs += [f"{also} {_words(group - need.exclude, 'or')}" for group in groups]
-    text = f"{attribute} {' and '.join(verbs)}"
-    if known and drop and not add and not groups and not present - drop:
+    parts += [(also, tuple(sorted(group - need.exclude)), "or") for group in groups]
+    text = f"{attribute} {' and '.join(f'{verb} {_words(vs, j)}' for verb, vs, j in parts)}"
+    empties = bool(known and drop and not add and not groups and not present - drop)
+    if empties:
         text += " (it would then be empty)"
-    return Change(attribute, text)
+    return Change(attribute, text, tuple(parts), empties)
 
 
 def _repairs(kind: str, ways: list[_Way], values: AttributeValues) -> list[Repair]:

@@ -46,6 +46,18 @@ HolderOption = Annotated[
         show_default=False,
     ),
 ]
+ForOption = Annotated[
+    str | None,
+    typer.Option(
+        "--for",
+        metavar="HOLDER",
+        help=(
+            "Write the brief for this holder (an id or unique prefix): which of its own "
+            "redlines rule out which options, and which other holders block what it can accept."
+        ),
+        show_default=False,
+    ),
+]
 OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,6 +121,7 @@ def make_brief(
     title: str | None,
     assume: list[str] | None = None,
     scenario: str | None = None,
+    written_for: str | None = None,
 ) -> Brief:
     """The brief the options ask for: load, pick holders, analyse, build the document."""
     from dsr_options._version import __version__
@@ -117,12 +130,19 @@ def make_brief(
     from dsr_options.analyses.evaluate import analyse
     from dsr_options.analyses.firmness import firmness
     from dsr_options.analyses.negotiate import negotiate
+    from dsr_options.ids import resolve_id
     from dsr_options.load.digest import catalogue_digest
     from dsr_options.render.brief.content import Origin, build_brief
 
     catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
     catalogue = select_holders(catalogue, options.split_ids(holders or []))
     options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
+    holder_ids = [h.id for h in catalogue.holders]
+    chosen = (
+        resolve_id(written_for, holder_ids, "holder", about="written_for")
+        if written_for is not None
+        else None
+    )
     from dsr_options.files.find import split_label
 
     paths = [split_label(given)[1] for given in redlines or []]  # NAME=FILE: the file
@@ -138,6 +158,7 @@ def make_brief(
         only=tuple(r.id for r in catalogue.redlines) if only else (),
         scenario=", ".join(catalogue.scenarios) or None,
         assumptions=tuple(catalogue.assumed),
+        written_for=chosen,
     )
     analysis = analyse(catalogue)
     return build_brief(
@@ -194,6 +215,7 @@ def brief(
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     holder: HolderOption = None,
+    written_for: ForOption = None,
     only: OnlyOption = None,
     assume: AssumeOption = None,
     scenario: ScenarioOption = None,
@@ -204,12 +226,15 @@ def brief(
     title: TitleOption = None,
     data: DataOption = None,
 ) -> None:
-    """A brief to circulate: the bottom line, one section per option, the matrix, next steps.
+    """A two-page brief for an ambassador: where agreement lies, the options, the matrix.
 
-    For each candidate role: its verdict and why, who objects, the strongest quote for and
-    against, and what would clear each holder's redlines; then the roles x redlines matrix,
-    the next steps the note records, and every quote used. Markdown, one self-contained HTML
-    file (print it to PDF from a browser), or Word (pip install "dsr-options[docx]").
+    First which options every holder can accept today and which come closest (fewest changes,
+    fewest holders to move); with --for, what the holder's own redlines rule out and who
+    blocks what it can accept. Then for each option: its verdict, who rules it out and what
+    would clear it, how firm it is, the strongest quotes and the points to make; the roles x
+    redlines matrix; the next steps. An annex gives each finding's ids and the --assume that
+    reproduces it, every quote, and what the brief was made from. Markdown, one self-contained
+    HTML file (print it to PDF from a browser), or Word (pip install "dsr-options[docx]").
 
     Examples:
 
@@ -217,9 +242,19 @@ def brief(
       dsr-options brief --date 2011-01-15 > brief.md
       dsr-options brief -f html --out brief.html
       dsr-options brief --redlines ours.yaml --with-default -f docx --out brief.docx
+      dsr-options brief --redlines ours.yaml --with-default --for our-delegation
     """
     document = make_brief(
-        data, redlines, with_default, only, holder, brief_date(date), title, assume, scenario
+        data,
+        redlines,
+        with_default,
+        only,
+        holder,
+        brief_date(date),
+        title,
+        assume,
+        scenario,
+        written_for,
     )
     from dsr_options.render.views.brief import BriefView
 

@@ -34,6 +34,7 @@ OPTION_FOR = {
     "leads": "--lead",
     "only": "--only",
     "holder": "--holder",
+    "written_for": "--for",
     "out": "--out",
     "name": "NAME",
     "bound": "--bound",

@@ -45,6 +45,8 @@ AttributeName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80
 """An attribute name: snake_case, so that rules read like ``delivered_by``."""
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+Label = Annotated[str, Field(min_length=1, max_length=60)]
+"""A short plain phrase that names something in a sentence."""
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -192,6 +194,7 @@ class AttributeValueDecl(_Model):
 
     id: Id
     description: ShortText
+    label: Label | None = Field(default=None, description="The value in a few plain words.")
 
 
 class AttributeDecl(_Model):
@@ -200,6 +203,10 @@ class AttributeDecl(_Model):
     id: AttributeName
     type: Annotated[AttributeType, _LAX]
     description: Text
+    label: Label | None = Field(
+        default=None,
+        description="The attribute in a few plain words: reads after 'with'/'without' (boolean).",
+    )
     values: list[AttributeValueDecl] = Field(default_factory=list)
     combine: Literal["any", "all", "same", "union", "intersection"] | None = Field(
         default=None,

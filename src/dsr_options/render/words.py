@@ -162,7 +162,7 @@ def result_sentence(result: Result) -> str:
         head = f"Crosses “{title}”"
     else:
         head = f"Meets “{title}”"
-    why = [reason_sentence(r) for r in result.reasons if r.part.startswith("rule")]
+    why = [reason_sentence(r) for r in result.reasons if r.part.startswith(("rule", "requires"))]
     sentence = head + (f", because {'; '.join(why)}" if why else "") + "."
     extra = [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:

@@ -1,33 +1,52 @@
 """The brief's document model: built once from the analyses, then written in each format.
 
-Every text here is plain, unescaped text from the catalogue or in our words; each writer
+Every text here is plain, unescaped text in our words or from the catalogue; each writer
 (``markdown``, ``html``, ``docx``) escapes it for its own format. Nothing here knows a format.
 
-Three parts come from other analyses, each through one function that says nothing when its
-analysis was not run: :func:`firmness_sentences` (how firm each verdict is, from
-``analyses.firmness``), :func:`joint_changes` (the smallest joint changes that clear every
-holder, from ``analyses.negotiate``) and :func:`provenance_items` (what the brief was made
-from, scenario and assumptions included).
+The body is for the reader: where agreement lies, the options, the points to make, the matrix;
+attributes named by the vocabulary's labels, holders by name, no id, rule or flag. The annex
+holds what a drafter checks it by: each finding with its ids and the ``--assume`` values that
+reproduce it, every quote, and what the brief was made from (the full fingerprint included).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dsr_options.analyses.agreement import Quoted, RoleAgreement
-from dsr_options.analyses.brief import HolderPosition, Position, holder_positions, next_steps
-from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict, Verdict
+from dsr_options.analyses.brief import Position, holder_positions, next_steps
+from dsr_options.analyses.evaluate import Analysis, Outcome, RoleVerdict, Verdict
 from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.analyses.negotiate import Negotiation
-from dsr_options.analyses.repairs import Repair, value_text
 from dsr_options.model.catalogue import Catalogue, Evidence
 from dsr_options.model.vocabulary import Basis, Strictness
-from dsr_options.render.glossary import verdict_word
-from dsr_options.render.words import change_set_text, voices_text
+from dsr_options.render.brief.sentences import (
+    ON_OUR_READING,
+    against,
+    firmness_sentence,
+    holder_names,
+    may_object,
+    objection,
+    reservations,
+    short_name,
+    verdict_sentence,
+)
+from dsr_options.render.brief.standing import (
+    Context,
+    Finding,
+    Findings,
+    Point,
+    for_holder,
+    points,
+    where_agreement_lies,
+)
+from dsr_options.render.phrases import Phrases, joined
+from dsr_options.render.words import voices_text
 
 DEFAULT_TITLE = "UN roles in defense sector reform: the options and the redlines"
+NO_OPTIONS = "The catalogue holds no candidate role to assess."
 
 # -- the model ------------------------------------------------------------------------------------
 
@@ -53,6 +72,8 @@ class Origin:
     """The scenarios applied (what-if), if any."""
     assumptions: tuple[str, ...] = ()
     """The ``--assume`` values applied (what-if), if any."""
+    written_for: str | None = None
+    """The holder the brief is written for (``--for``), by id."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +95,7 @@ class QuoteRef:
 
 @dataclass(frozen=True)
 class BottomLine:
-    """One option in a sentence or two: its verdict and where each holder stands."""
+    """One option at a glance: its verdict and where the holders stand."""
 
     number: int
     title: str
@@ -82,71 +103,38 @@ class BottomLine:
     summary: str
     """``Open, with reservations``: the verdict as the reader takes it."""
     positions: tuple[tuple[str, str], ...]
-    """(position, holders named) pairs: ``("accepted by", "A, B")``, best first."""
-    firmness: tuple[str, ...] = ()
+    """(position, holders named) pairs: ``("blocked by", "A and B")``, worst first."""
 
     @property
     def sentence(self) -> str:
-        """``Open, with reservations. Reservations from A; no objection from the 3 other
-        holders.``: what every format writes after the option's name."""
+        """``Out. Blocked by A; reservations from B; no objection from 3 other holders.``"""
         said = "; ".join(f"{words} {who}" for words, who in self.positions)
-        text = f"{self.summary}." + (f" {said[:1].upper()}{said[1:]}." if said else "")
-        return text + "".join(f" {line}" for line in self.firmness)
-
-
-NO_OPTIONS = "The catalogue holds no candidate role to assess."
-
-
-@dataclass(frozen=True)
-class Clearing:
-    """What would clear one crossed redline, and whose it is."""
-
-    holders: str
-    strictness: str
-    redline: str
-    """The redline's title."""
-    changes: tuple[str, ...]
-    """The repair hints: ``it clears if standing_un_capacity were false``."""
-    suggestion: str | None
-    """What the redline itself suggests, in its holder's words."""
-    because: str = ""
-    """The facts the crossing rests on: ``standing_un_capacity is true (our analysis)``."""
-
-    @property
-    def text(self) -> str:
-        """The crossing and its repair in sentences, as every format writes it."""
-        said = f"{self.holders}, {self.strictness} “{self.redline}”: "
-        said += f"crossed because {self.because}."
-        if self.changes:
-            clears = "; or ".join(self.changes)
-            said += f" {clears[:1].upper()}{clears[1:]}."
-        else:
-            said += " No change of the role's attributes clears it."
-        if self.suggestion:
-            said += f" The redline suggests: {self.suggestion}"
-        return said
+        return f"{self.summary}." + (f" {said[:1].upper()}{said[1:]}." if said else "")
 
 
 @dataclass(frozen=True)
 class OptionSection:
-    """One candidate role: verdict and why, who objects, the strongest quotes, what it takes."""
+    """One candidate role: verdict, who objects and why, firmness, quotes, points to make."""
 
     number: int
     role: str
     title: str
     verdict: Verdict
     verdict_sentence: str
-    why: tuple[str, ...]
+    standing: str
+    """Where the holders stand, in a sentence (the bottom line's)."""
+    firmness: str
     received: str
-    may_object: tuple[str, ...]
-    """Holders who may object: a redline of theirs cannot be decided for the role."""
     quote_for: QuoteRef | None
     quote_against: QuoteRef | None
     against_label: str
     """``Against`` for an opposing quote; ``Qualified by`` when only a qualifying one exists."""
-    clearing: tuple[Clearing, ...]
-    """Each redline crossed: whose it is (the objecting holders, by name), why, what clears it."""
-    firmness: tuple[str, ...] = ()
+    objections: tuple[str, ...]
+    """Each veto or condition crossed: whose, why, what would clear it."""
+    reservations: str
+    """The concerns crossed, by holder: ``A (“t1”); B (“t2”)``."""
+    may_object: str
+    points: tuple[Point, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -162,13 +150,17 @@ class MatrixRow:
     outcomes: tuple[Outcome, ...]
     """One per column, in column order."""
 
+    @property
+    def label(self) -> str:
+        """``No standing UN DSR capacity (Freedonia, veto)``."""
+        return f"{self.title} ({self.holders}, {self.strictness.value})"
+
 
 @dataclass(frozen=True)
 class Matrix:
-    """Roles (columns) against redlines (rows)."""
+    """Roles (columns, by title) against redlines (rows, by title and holder)."""
 
     columns: tuple[tuple[int, str], ...]
-    """(number, title) of each role."""
     rows: tuple[MatrixRow, ...]
 
     @property
@@ -186,81 +178,40 @@ class NextStep:
 class Brief:
     title: str
     date: dt.date
-    provenance: tuple[tuple[str, str], ...]
+    made_from: str
+    """What the brief was made from, in a sentence (the details are in the annex)."""
+    agreement: tuple[str, ...]
+    """Where agreement lies: acceptable to all today, the closest, what no change reaches."""
+    written_for: str | None
+    """The name of the holder the brief is written for, if any."""
+    for_holder: tuple[str, ...]
     bottom_line: tuple[BottomLine, ...]
     options: tuple[OptionSection, ...]
     matrix: Matrix
     next_steps: tuple[NextStep, ...]
+    findings: tuple[Finding, ...]
     annex: tuple[QuoteRef, ...]
-    joint: tuple[str, ...] = field(default=())
-    """The smallest joint changes that clear every holder (issue 14); empty until then."""
+    provenance: tuple[tuple[str, str], ...]
+    ids: tuple[tuple[str, str], ...] = ()
+    """(name, id) of each option and redline, for the annex."""
+    command: tuple[str, ...] = ("dsr-options check",)
+    """The ``check`` command on the same files, one argument a line: with a finding's
+    ``--assume`` values added, it reproduces the finding."""
 
 
-# -- extension points -----------------------------------------------------------------------------
-
-
-def firmness_sentences(verdict: RoleVerdict, firmness: FirmnessReport | None) -> tuple[str, ...]:
-    """How firm ``verdict`` is, in sentences: what ``analyses.firmness`` found (nothing when it
-    was not computed), with the smallest change that alters the verdict when there is one."""
-    found = firmness.of(verdict.role.id) if firmness is not None else None
-    if found is None:
-        return ()
-    label = "firm" if not found.minimal else found.label
-    sentences = [f"Firmness: {label}." if found.minimal else f"Firmness: {found.text}."]
-    if found.minimal:
-        sentences.append(f"It rests on {found.text.split(': ', 1)[1]}.")
-    if found.minimal:
-        first = found.minimal[0]
-        sentences.append(f"For example, if {change_set_text(first)}.")
-    return tuple(sentences)
-
-
-def joint_changes(negotiation: Negotiation | None) -> tuple[str, ...]:
-    """What would make each option acceptable to every holder at once, in sentences: the
-    smallest joint changes ``analyses.negotiate`` found (exact, up to its bound), and the
-    redlines no change can satisfy together."""
-    if negotiation is None:
-        return ()
-    sentences = []
-    for standing in negotiation.roles:
-        role = standing.role
-        if standing.repair is not None:
-            changes = ", ".join(
-                f"{c.attribute} {_value_words(c.before)} → {_value_words(c.value)}"
-                for c in standing.repair.changes
-            )
-            remaining = (
-                f"; concerns that remain: {', '.join(standing.repair.remaining)}"
-                if standing.repair.remaining
-                else ""
-            )
-            sentences.append(
-                f"{role.title}: acceptable to every holder if {changes}{remaining} "
-                f"(re-check with {' '.join('--assume ' + a for a in standing.repair.assume)})."
-            )
-        elif len(standing.acceptable_to) < len(negotiation.holders):
-            sentences.append(
-                f"{role.title}: no set of up to {negotiation.bound} changes makes it acceptable "
-                "to every holder."
-            )
-    sentences += [f"Conflict: {conflict.text}." for conflict in negotiation.conflicts]
-    return tuple(sentences)
-
-
-def _value_words(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "{" + ", ".join(str(v) for v in value) + "}" if value else "(none)"
-    return "unknown" if value is None else str(value)
+REPRODUCE = (
+    "Each finding is what check gives on the same files; a change is reproduced by adding its "
+    "--assume values to this command:"
+)
 
 
 def provenance_items(origin: Origin) -> tuple[tuple[str, str], ...]:
-    """The provenance line as (label, value) pairs (issue 15 builds them from ``Provenance``)."""
+    """What the brief was made from, for the annex: tool, catalogue, the full fingerprint, the
+    redline files, the choices and the what-if."""
     items = [
         ("Tool", f"dsr-options {origin.version}"),
         ("Catalogue", origin.catalogue if origin.catalogue is not None else "packaged"),
-        ("sha256", origin.sha256),
+        ("Fingerprint (sha256 of every file loaded)", origin.sha256),
     ]
     if origin.redlines:
         own = ", ".join(origin.redlines)
@@ -278,6 +229,44 @@ def provenance_items(origin: Origin) -> tuple[tuple[str, str], ...]:
     if origin.only:
         items.append(("Only", ", ".join(origin.only)))
     return tuple(items)
+
+
+def check_command(origin: Origin) -> tuple[str, ...]:
+    """``dsr-options check``, ``--redlines FILE``, ``--with-default``: the same files, for
+    ``check``, one argument a line (so that no line breaks inside a path or an id)."""
+    lines = ["dsr-options check"]
+    if origin.catalogue is not None:
+        lines.append(f"--data {origin.catalogue}")
+    lines += [f"--redlines {path}" for path in origin.redlines]
+    if origin.redlines and origin.with_default:
+        lines.append("--with-default")
+    return tuple(lines)
+
+
+def made_from(catalogue: Catalogue, origin: Origin) -> str:
+    """``Made with dsr-options 0.1.0 from the shipped catalogue and the redlines of A and B.``"""
+    where = (
+        "the shipped catalogue"
+        if origin.catalogue is None
+        else f"the catalogue in “{origin.catalogue}”"
+    )
+    text = f"Made with dsr-options {origin.version} from {where}"
+    if origin.redlines:
+        files = set(origin.redlines)
+        own = [
+            name
+            for r in catalogue.redlines
+            if (catalogue.redline_file(r.id) or "").split("=")[-1] in files
+            for name in holder_names(catalogue, r.holders)
+        ]
+        own = list(dict.fromkeys(own))
+        text += f" and {len(origin.redlines)} redline file{'s' if len(origin.redlines) > 1 else ''}"
+        text += f" ({joined(own)})" if own else ""
+        if not origin.with_default:
+            text += " alone"
+    if origin.scenario or origin.assumptions:
+        text += ", with what-if assumptions"
+    return text + ". What it rests on, and how to reproduce each finding: see the annex."
 
 
 # -- building it ----------------------------------------------------------------------------------
@@ -324,86 +313,6 @@ def _strongest(items: Sequence[Quoted]) -> Quoted | None:
     return ranked[0] if ranked else None
 
 
-def _names(names: Sequence[str]) -> str:
-    unique = list(dict.fromkeys(names))
-    if len(unique) <= 1:
-        return "".join(unique)
-    return "; ".join(unique[:-1]) + " and " + unique[-1]
-
-
-def _basis(basis: Basis | None) -> str:
-    if basis is Basis.ANALYSIS:
-        return " (our analysis)"
-    if basis is Basis.NOTE:
-        return " (the note)"
-    return ""
-
-
-def _facts(result: Result) -> str:
-    facts: dict[str, None] = {}
-    for reason in result.reasons:
-        if reason.holds is False and result.outcome is not Outcome.UNKNOWN:
-            continue
-        if reason.value is None:
-            facts.setdefault(f"the catalogue gives no value for {reason.attribute}")
-        else:
-            facts.setdefault(
-                f"{reason.attribute} is {value_text(reason.value)}{_basis(reason.basis)}"
-            )
-    return " and ".join(facts)
-
-
-def _holders_of(catalogue: Catalogue, result: Result) -> str:
-    names = []
-    for hid in result.redline.holders:
-        holder = catalogue.holder(hid)
-        names.append(holder.label if holder else hid)
-    return _names(names)
-
-
-def _why(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[str, ...]:
-    lines = []
-    for result in verdict.results:
-        if result.outcome is not Outcome.UNKNOWN:
-            continue  # a crossing is told with what would clear it (``Clearing``)
-        verb = "It may cross"
-        lines.append(
-            f"{verb} the {result.strictness.value} “{result.redline.title}” because "
-            f"{_facts(result)}."
-        )
-    if verdict.verdict is Verdict.CONDITIONAL:
-        titles = [verdict.result(rid).redline.title for rid in verdict.deciding]
-        noun = "The condition" if len(titles) == 1 else f"The {len(titles)} conditions"
-        lines.append(f"{noun} that must keep holding: " + "; ".join(f"“{t}”" for t in titles) + ".")
-    return tuple(lines)
-
-
-def _count(results: Sequence[Result], strictness: Strictness) -> int:
-    return sum(1 for r in results if r.strictness is strictness)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{'one' if count == 1 else count} {noun}{'' if count == 1 else 's'}"
-
-
-def _verdict_sentence(verdict: RoleVerdict) -> str:
-    crossed = [r for r in verdict.results if r.outcome is Outcome.CROSSES]
-    if verdict.verdict is Verdict.OUT:
-        hard = [r for r in crossed if r.strictness is not Strictness.CONCERN]
-        return f"Out: it crosses {_plural(len(hard), 'veto or condition')}."
-    if verdict.verdict is Verdict.FLAGGED:
-        return (
-            f"Flagged: it crosses {_plural(_count(crossed, Strictness.CONCERN), 'concern')} "
-            "and no veto or condition."
-        )
-    if verdict.verdict is Verdict.CONDITIONAL:
-        return "Meets every condition: it crosses nothing, on conditions that must keep holding."
-    if verdict.verdict is Verdict.CLEAR:
-        return "Clear: it crosses nothing, and no condition applies."
-    possible = " or ".join(verdict_word(v) for v in verdict.possible)
-    return f"Undetermined: it may be {possible}; the catalogue lacks the values to decide."
-
-
 SUMMARIES = {
     Verdict.OUT: "Out",
     Verdict.FLAGGED: "Open, with reservations",
@@ -420,26 +329,18 @@ _POSITION_WORDS = (
 """The objecting positions, worst first (those who accept are counted, not named)."""
 
 
-def _position_text(positions: Sequence[HolderPosition], position: Position) -> str:
-    chosen = [p for p in positions if p.position is position]
-    if position is Position.ACCEPTS:
-        return _names([p.name for p in chosen])
-    named = []
-    for p in chosen:
-        mark = " (on our analysis only)" if p.on_analysis else ""
-        named.append(p.name + mark)
-    return _names(named)
-
-
-def _bottom_line(
-    catalogue: Catalogue, verdict: RoleVerdict, firmness: FirmnessReport | None
-) -> BottomLine:
+def _bottom_line(catalogue: Catalogue, verdict: RoleVerdict) -> BottomLine:
     positions = holder_positions(catalogue, verdict)
     pairs = []
     for position, words in _POSITION_WORDS:
-        text = _position_text(positions, position)
-        if text:
-            pairs.append((words, text))
+        named = []
+        for p in positions:
+            if p.position is position:
+                holder = catalogue.holder(p.holder)
+                name = short_name(holder) if holder is not None else p.name
+                named.append(name + (f" ({ON_OUR_READING})" if p.on_analysis else ""))
+        if named:
+            pairs.append((words, joined(list(dict.fromkeys(named)))))
     accepting = [p for p in positions if p.position is Position.ACCEPTS]
     if accepting and len(accepting) == len(positions):
         pairs.insert(0, ("accepted by", "every holder"))
@@ -454,79 +355,59 @@ def _bottom_line(
         verdict.verdict,
         SUMMARIES[verdict.verdict],
         tuple(pairs),
-        firmness_sentences(verdict, firmness)[:1],  # the bottom line: the label alone
     )
 
 
-def _repair_text(repair: Repair) -> str:
-    changes = " and ".join(change.text for change in repair.changes)
-    if repair.kind == "rule":
-        return f"it clears if {changes}"
-    return f"the redline no longer applies to it if {changes}"
+def _standing(line: BottomLine) -> str:
+    """The bottom line's positions, less the reservations (said under the option)."""
+    kept = [(words, who) for words, who in line.positions if words != "reservations from"]
+    said = "; ".join(f"{words} {who}" for words, who in kept)
+    return f"{said[:1].upper()}{said[1:]}." if said else ""
 
 
-def _clearing(catalogue: Catalogue, verdict: RoleVerdict) -> tuple[Clearing, ...]:
-    found = []
-    for result in verdict.results:
-        if result.outcome is not Outcome.CROSSES:
-            continue
-        found.append(
-            Clearing(
-                _holders_of(catalogue, result),
-                result.strictness.value,
-                result.redline.title,
-                tuple(_repair_text(repair) for repair in result.repairs),
-                result.redline.repair,
-                _facts(result),
-            )
-        )
-    order = {Strictness.VETO.value: 0, Strictness.CONDITION.value: 1, Strictness.CONCERN.value: 2}
-    return tuple(sorted(found, key=lambda c: order.get(c.strictness, 3)))
-
-
-def _may_object(agreement: RoleAgreement) -> tuple[str, ...]:
-    """The holders who may object (a result of theirs is unknown), each once, with the
-    redlines in question; a certain objection is told with what would clear it."""
-    named: dict[str, list[str]] = {}
-    for objection in agreement.objections:
-        if not objection.certain:
-            named.setdefault(objection.name, []).append(
-                f"{objection.strictness.value} {objection.redline}"
-            )
-    return tuple(f"{name} ({', '.join(words)})" for name, words in named.items())
+def _received(agreement: RoleAgreement) -> str:
+    reception = agreement.verdict.role.reception
+    received = f"{reception.stance.value} ({voices_text(reception.voices.value)})"
+    if reception.basis is Basis.ANALYSIS:
+        received += f", {ON_OUR_READING}"
+    return received
 
 
 def _option(
-    catalogue: Catalogue,
+    context: Context,
     agreement: RoleAgreement,
     quotes: _Quotes,
     firmness: FirmnessReport | None,
+    written_for: str | None,
 ) -> OptionSection:
     verdict = agreement.verdict
     role = verdict.role
     where = f"Option {role.number}"
     strongest_for = _strongest(agreement.support)
-    against, label = _strongest(agreement.opposition), "Against"
-    if against is None:
-        against, label = _strongest(agreement.qualifying), "Qualified by"
-    reception = role.reception
-    received = f"{reception.stance.value} ({voices_text(reception.voices.value)})"
-    if reception.basis is Basis.ANALYSIS:
-        received += ", on our reading"
+    opposed, label = _strongest(agreement.opposition), "Against"
+    if opposed is None:
+        opposed, label = _strongest(agreement.qualifying), "Qualified by"
+    catalogue = context.catalogue
     return OptionSection(
         number=role.number,
         role=role.id,
         title=role.title,
         verdict=verdict.verdict,
-        verdict_sentence=_verdict_sentence(verdict),
-        why=_why(catalogue, verdict),
-        received=received,
-        may_object=_may_object(agreement),
+        verdict_sentence=verdict_sentence(verdict),
+        standing=_standing(_bottom_line(catalogue, verdict)),
+        firmness=firmness_sentence(context.phrases, verdict, firmness),
+        received=_received(agreement),
         quote_for=quotes.use(strongest_for.evidence, where) if strongest_for else None,
-        quote_against=quotes.use(against.evidence, where) if against else None,
+        quote_against=quotes.use(opposed.evidence, where) if opposed else None,
         against_label=label,
-        clearing=_clearing(catalogue, verdict),
-        firmness=firmness_sentences(verdict, firmness),
+        objections=tuple(
+            objection(catalogue, context.phrases, r)
+            for r in against(verdict)
+            if r.outcome is Outcome.CROSSES and r.strictness is not Strictness.CONCERN
+        ),
+        reservations=reservations(catalogue, verdict),
+        may_object=may_object(catalogue, context.phrases, verdict),
+        points=points(context, verdict, written_for),
     )
 
 
@@ -537,12 +418,21 @@ def _matrix(catalogue: Catalogue, analysis: Analysis) -> Matrix:
             line.redline.id,
             line.redline.title,
             line.redline.strictness,
-            _names([name for _, name in line.holders]),
+            joined(holder_names(catalogue, line.redline.holders)),
             tuple(v.result(line.redline.id).outcome for v in analysis.verdicts),
         )
         for line in analysis.redlines
     )
     return Matrix(columns, rows)
+
+
+def _ids(catalogue: Catalogue, analysis: Analysis) -> tuple[tuple[str, str], ...]:
+    found = [(f"Option {v.role.number}, {v.role.title}", v.role.id) for v in analysis.verdicts]
+    for line in analysis.redlines:
+        holders = joined(holder_names(catalogue, line.redline.holders))
+        found.append((f"“{line.redline.title}” ({holders})", line.redline.id))
+    found += [(h.name, h.id) for h in catalogue.holders]
+    return tuple(found)
 
 
 def _without_lead(text: str) -> str:
@@ -565,9 +455,15 @@ def build_brief(
     firmness: FirmnessReport | None = None,
     negotiation: Negotiation | None = None,
 ) -> Brief:
-    """The whole brief, from the analyses of one catalogue (``analyse`` and ``agreement``)."""
+    """The whole brief, from the analyses of one catalogue (``analyse``, ``agreement``, and
+    ``firmness`` and ``negotiate`` when given)."""
     quotes = _Quotes(catalogue)
-    options = tuple(_option(catalogue, a, quotes, firmness) for a in agreements)
+    context = Context(catalogue, Phrases.of(catalogue), analysis, negotiation, Findings())
+    agreement_lines = where_agreement_lies(context)
+    written_for = origin.written_for
+    holder = catalogue.holder(written_for) if written_for else None
+    own = for_holder(context, written_for) if written_for else ()
+    options = tuple(_option(context, a, quotes, firmness, written_for) for a in agreements)
     steps = tuple(
         NextStep(
             _without_lead(note.text), tuple(quotes.use(e, "Next steps") for e in note.evidence)
@@ -577,22 +473,20 @@ def build_brief(
     return Brief(
         title=title if title is not None and title.strip() else DEFAULT_TITLE,
         date=date,
-        provenance=provenance_items(origin),
-        bottom_line=tuple(_bottom_line(catalogue, a.verdict, firmness) for a in agreements),
+        made_from=made_from(catalogue, origin),
+        agreement=agreement_lines,
+        written_for=short_name(holder) if holder is not None else None,
+        for_holder=own,
+        bottom_line=tuple(_bottom_line(catalogue, a.verdict) for a in agreements),
         options=options,
         matrix=_matrix(catalogue, analysis),
         next_steps=steps,
+        findings=context.findings.all(),
         annex=quotes.annex(),
-        joint=joint_changes(negotiation),
+        provenance=provenance_items(origin),
+        ids=_ids(catalogue, analysis),
+        command=check_command(origin),
     )
-
-
-OUTCOME_WORDS = {
-    Outcome.CROSSES: "crosses",
-    Outcome.CLEAR: "clear",
-    Outcome.UNKNOWN: "unknown",
-    Outcome.NOT_APPLICABLE: "does not apply",
-}
 
 
 def one_source(brief: Brief) -> str | None:
