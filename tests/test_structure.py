@@ -26,8 +26,7 @@ OVER_THE_LIMIT = {
     "analyses/diff/changes.py": (624, "issue 20 splits the diff package with the rule engine"),
     "analyses/diff/consequences.py": (525, "issue 20 rewires it onto the rule engine"),
     "analyses/evaluate.py": (560, "issue 20: the rule engine is moving out of it"),
-    "model/catalogue.py": (606, "every issue adds fields this round; split after it lands"),
-    "render/brief/content.py": (601, "issue 27 is rewriting the brief"),
+    "model/catalogue.py": (613, "every issue adds fields this round; split after it lands"),
     "validate/references.py": (504, "down from 563; the value checks moved to validate/values.py"),
 }
 
