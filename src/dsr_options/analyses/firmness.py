@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dsr_options.analyses.evaluate import (
@@ -180,9 +180,14 @@ class FirmnessReport:
     vary: str
     roles: tuple[Firmness, ...]
     undiscriminating: tuple[Undiscriminating, ...]
+    _by_role: dict[str, Firmness] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Every view looks a role's firmness up role by role: an index keeps that O(1).
+        object.__setattr__(self, "_by_role", {f.role: f for f in reversed(self.roles)})
 
     def of(self, role_id: str) -> Firmness | None:
-        return next((f for f in self.roles if f.role == role_id), None)
+        return self._by_role.get(role_id)
 
 
 # -- variations -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import comb
 from typing import Any
 
@@ -172,6 +172,11 @@ class Negotiation:
     """The most value classes of one of those attributes."""
     worst_case: int
     """Most candidate sets the search could try for one role."""
+    _cells: dict[tuple[str, str], Cell] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The views look a cell up per holder and role: an index keeps that O(1).
+        object.__setattr__(self, "_cells", {(c.holder, c.role): c for c in reversed(self.cells)})
 
     @property
     def acceptable_to_all(self) -> tuple[str, ...]:
@@ -183,7 +188,7 @@ class Negotiation:
         return sum(s.searched for s in self.roles)
 
     def cell(self, holder: str, role: str) -> Cell:
-        return next(c for c in self.cells if c.holder == holder and c.role == role)
+        return self._cells[(holder, role)]
 
 
 # -- truth without reasons -------------------------------------------------------------------------

@@ -111,8 +111,18 @@ def write_csv(rows: Sequence[Row], columns: Sequence[str], *, excel: bool = Fals
         buffer.write(EXCEL_BOM)
     writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)
+    # A listing repeats its cells (a role's id on each of its rows, a shared reason on many):
+    # each distinct text is made safe once.
+    safe: dict[str, str] = {}
     for row in rows:
-        writer.writerow([csv_cell(row.get(column, "")) for column in columns])
+        cells = []
+        for column in columns:
+            text = row.get(column, "")
+            cell = safe.get(text)
+            if cell is None:
+                cell = safe[text] = csv_cell(text)
+            cells.append(cell)
+        writer.writerow(cells)
     return buffer.getvalue()
 
 

@@ -147,33 +147,39 @@ CHECK_CSV_COLUMNS = (
 )
 
 
-def _holders_text(analysis: Analysis, redline_id: str) -> str:
-    line = next(line for line in analysis.redlines if line.redline.id == redline_id)
-    return ", ".join(name for _, name in line.holders)
-
-
-def _file_text(analysis: Analysis, redline_id: str) -> str:
-    line = next(line for line in analysis.redlines if line.redline.id == redline_id)
-    return line.file or ""
-
-
 def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
+    # Each redline's holders and file, found once: a look-up per pair keeps the rows linear in
+    # roles x redlines (a scan of the redlines per pair made them quadratic in the redlines).
+    holders = {
+        line.redline.id: ", ".join(name for _, name in line.holders) for line in analysis.redlines
+    }
+    files = {line.redline.id: line.file or "" for line in analysis.redlines}
+    # Roles alike in what a redline tests share one result (see Evaluator): word each once.
+    words: dict[int, tuple[str, str, str]] = {}
     rows = []
     for verdict in analysis.verdicts:
         for result in verdict.results:
-            crossing = result.outcome is Outcome.CROSSES
+            said = words.get(id(result))
+            if said is None:
+                crossing = result.outcome is Outcome.CROSSES
+                said = words[id(result)] = (
+                    "; ".join(result.explanation),
+                    "; ".join(r.text for r in result.repairs),
+                    (result.redline.repair or "") if crossing else "",
+                )
+            rid = result.redline.id
             rows.append(
                 {
                     "role": verdict.role.id,
-                    "redline": result.redline.id,
+                    "redline": rid,
                     "strictness": result.strictness.value,
                     "outcome": result.outcome.value,
                     "verdict": verdict.verdict.value,
-                    "reasons": "; ".join(result.explanation),
-                    "repairs": "; ".join(r.text for r in result.repairs),
-                    "redline_repair": (result.redline.repair or "") if crossing else "",
-                    "holders": _holders_text(analysis, result.redline.id),
-                    "file": _file_text(analysis, result.redline.id),
+                    "reasons": said[0],
+                    "repairs": said[1],
+                    "redline_repair": said[2],
+                    "holders": holders[rid],
+                    "file": files[rid],
                 }
             )
     return rows
