@@ -132,6 +132,11 @@ class Code(str, Enum):
 
     # across files
     DUPLICATE_ID = ("duplicate-id", Severity.ERROR, "An id (or role number) is used twice.")
+    SOURCE_DIFFERS = (
+        "source-differs",
+        Severity.WARNING,
+        "Two files describe the same source differently: the copies have drifted apart.",
+    )
     DUPLICATE_VALUE = (
         "duplicate-value",
         Severity.ERROR,

@@ -71,7 +71,7 @@ def test_the_four_roles_of_the_note(catalogue: Catalogue) -> None:
 
 
 def test_every_origin_and_strictness_is_represented(catalogue: Catalogue) -> None:
-    assert {r.origin.value for r in catalogue.redlines} == {"draft-policy", "participants"}
+    assert {r.origin.value for r in catalogue.redlines} == {"draft-policy", "participants", "note"}
     assert {r.strictness.value for r in catalogue.redlines} == {"veto", "concern", "condition"}
 
 

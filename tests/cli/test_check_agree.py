@@ -381,19 +381,19 @@ def test_shipped_catalogue_matrix(run: Run) -> None:
     assert result.exit_code == 0, result
     roles = {r["role"]: r for r in payload(result.stdout)["roles"]}
     expected = {
-        "strategic-advice": (
-            "flagged",
-            ["no-standing-un-capacity", "limited-un-technical-competency"],
-        ),
+        # The one reading that the UN produces the expertise itself: one attribute, one concern.
+        "strategic-advice": ("flagged", ["limited-un-technical-competency"]),
         "coordination": (
             "flagged",
-            ["no-authority-over-bilaterals", "coordination-opposed-in-country"],
+            [
+                "national-ownership",
+                "no-authority-over-bilaterals",
+                "coordination-opposed-in-country",
+            ],
         ),
         "matchmaking": ("conditional", []),
-        "best-practice-repository": (
-            "flagged",
-            ["no-standing-un-capacity", "limited-un-technical-competency"],
-        ),
+        # The store-and-share reading the note's word "repository" supports.
+        "best-practice-repository": ("conditional", []),
     }
     for role_id, (verdict, crossed) in expected.items():
         data = roles[role_id]
@@ -424,4 +424,8 @@ def test_shipped_catalogue_survivors(run: Run) -> None:
         "best-practice-repository",
     ]
     result = run("dsr-options list --clear-of no-standing,coordination-opp -f json")
-    assert [r["id"] for r in payload(result.stdout)] == ["matchmaking"]
+    assert [r["id"] for r in payload(result.stdout)] == [
+        "strategic-advice",
+        "matchmaking",
+        "best-practice-repository",
+    ]

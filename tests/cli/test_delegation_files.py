@@ -145,19 +145,27 @@ def test_the_readme_sample_file(run: Run) -> None:
 
     # "Only at the host government's request" is a requirement: every in-country role that can
     # also start on a Council mandate crosses it (the data lists the mandate among its triggers).
-    crossed = "out: crosses no-un-standing-capacity (on our analysis), host-country-request (on our analysis)"
+    # No shipped role needs a new standing UN capacity, so the delegation's veto on it is clear;
+    # the global repository is outside the requirement's scope.
     host = "out: crosses host-country-request (on our analysis)"
-    shipped_only = "out: crosses no-un-standing-capacity (on our analysis)"
     expected = [
-        ("strategic-advice", crossed),
+        ("strategic-advice", host),
         ("coordination", host),
         ("matchmaking", host),
-        ("best-practice-repository", shipped_only),
     ]
-    assert verdicts("") == expected
-    assert verdicts("--with-default") == expected
+    assert verdicts("") == [
+        *expected,
+        ("best-practice-repository", "clear: crosses nothing, no condition applies"),
+    ]
+    assert verdicts("--with-default") == [
+        *expected,
+        (
+            "best-practice-repository",
+            "conditional: must keep meeting embedded-in-ssr, human-rights-and-international-law",
+        ),
+    ]
     listed = run(f"dsr-options list --survives --redlines {EXAMPLE} -f json")
-    assert payload(listed.stdout) == []
+    assert [r["id"] for r in payload(listed.stdout)] == ["best-practice-repository"]
 
 
 def test_the_readme_sample_file_has_no_evidence_and_validates(run: Run) -> None:
@@ -328,7 +336,7 @@ def test_a_crossing_on_our_analysis_is_marked_and_does_not_contest(
     ]
     assert [o["on_analysis"] for o in found[0]["objections"]] == [True]
     markdown = run(f"dsr-options agree --data {data} -f markdown").stdout
-    assert "- Some member states (redline-1, veto; the crossing rests on our analysis)" in markdown
+    assert "May object (on our reading):\n\n- Some member states (redline-1, veto)" in markdown
     assert "- Some member states (redline-1, veto)\n" in markdown
 
 
@@ -361,11 +369,12 @@ def test_shipped_agreement() -> None:
         "matchmaking": "unrecorded",
         "best-practice-repository": "unrecorded",
     }
+    # Only the note's own finding on technical competency, and only on our reading.
     assert [(o.holder, o.on_analysis) for o in found["strategic-advice"].objections] == [
-        ("one-participant", True),
-        ("participants-unnamed", True),
+        ("note-writer", True),
     ]
+    # Doubt about feasibility qualifies the role; the DRC refusal opposes it.
     quotes = [q.evidence.quote for q in found["coordination"].opposition]
-    assert len(quotes) == len(set(quotes)) == 2
+    assert len(quotes) == len(set(quotes)) == 1
     standing_capacity = next(r for r in catalogue.redlines if r.id == "no-standing-un-capacity")
     assert standing_capacity.holders == ["one-participant"]

@@ -284,7 +284,8 @@ def test_joint_repairs_clear_every_veto_and_condition(tmp_path: Path) -> None:
     catalogue = load_catalogue(redlines=[a, b], with_default=True)
     found = negotiate(catalogue)
     assert found.conflicts == ()
-    assert found.acceptable_to_all == ()
+    # The global repository is outside the host-country requirement and needs no standing capacity.
+    assert found.acceptable_to_all == ("best-practice-repository",)
     _assert_repairs_clear_everything(catalogue, found)
     matchmaking = next(s for s in found.roles if s.role.id == "matchmaking")
     assert matchmaking.repair is not None
@@ -372,7 +373,7 @@ def test_messages_for_a_beginner_show_the_way(tmp_path: Path) -> None:
     )
     messages = {d.code.value: d.message for d in load(redlines=[path]).diagnostics}
     assert messages["missing-field"] == (
-        "a redline needs the field 'origin': one of draft-policy, participants, member-state"
+        "a redline needs the field 'origin': one of draft-policy, participants, member-state, note"
     )
     assert "for example {attribute: standing_un_capacity, equals: true}" in messages["invalid-rule"]
     assert "operators: equals, in, contains, contains_any, subset_of" in messages["invalid-rule"]

@@ -221,8 +221,8 @@ def test_a_side_that_does_not_load_names_its_side(run: Run, repo: Path) -> None:
 
 
 def test_a_firmness_that_moves_is_a_consequence_with_its_cause(run: Run, repo: Path) -> None:
-    """A redline that comes to test role-1's trigger (analysis) too: role-1's verdict now hangs
-    on that one judgement; the diff says so, names the change, and --fail-on exits 1."""
+    """A redline that comes to test role-1's trigger (an open reading) too: role-1's verdict now
+    hangs on that one reading; the diff says so, names the changes, and --fail-on exits 1."""
     roles = roles_document([role(1), role(2, standing=True)])
     redlines = redlines_document([redline(1, strictness="veto")])
     redlines["redlines"][0]["rule"] = {
@@ -233,11 +233,19 @@ def test_a_firmness_that_moves_is_a_consequence_with_its_cause(run: Run, repo: P
     }
     roles["roles"].append(role(3, standing=False))
     roles["roles"][2]["id"] = "role-three"
-    commit(repo, roles, redlines, "redline-1 also tests the trigger")
+    # The trigger is an open reading: firmness varies it by default.
+    roles["roles"][0]["attributes"]["trigger"]["alternatives"] = [
+        {"value": "un-initiative", "note": "Another reading."}
+    ]
+    commit(repo, roles, redlines, "redline-1 also tests the trigger, an open reading")
     data = diff_json(run, "HEAD~1", "HEAD")
     moved = [c for c in data["consequences"] if c["kind"] == "firmness"]
     assert [(c["role"], c["new"], c["causes"]) for c in moved if c["role"] == "role-1"] == [
-        ("role-1", "hangs on one judgement: trigger (up to 1)", ["redlines/redline-1/rule"])
+        (
+            "role-1",
+            "hangs on one reading: trigger=un-initiative gives clear (better for the role)",
+            ["roles/role-1/attributes/trigger/alternatives", "redlines/redline-1/rule"],
+        )
     ]
     assert data["summary"]["firmness_changes"] == len(moved)
     failing = run("dsr-options diff HEAD~1 HEAD --fail-on firmness-change")

@@ -76,7 +76,7 @@ def test_redlines_never_cut_an_id(run: Run, long_ids: Path, columns: int, expect
     assert result.exit_code == 0, result
     intro, _, listing = body(result.stdout).partition("\n\n")
     assert " ".join(intro.split()).startswith(
-        "2 redlines: 2 concerns participants raised; none is a Member State's"
+        "2 redlines: 2 views raised by participants; none is a Member State's"
     )
     assert listing == expected
 

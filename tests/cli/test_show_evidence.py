@@ -28,7 +28,7 @@ def quoted(tmp_path: Path) -> Path:
 
 SHOW_AT_80 = """\
 (1) Strategic advice  role-1
-Verdict: out (rests on the note; firmness not assessed)
+Verdict: out (rests on the note)
   Out: crosses redline-1.
   Crosses “Redline 1”, because standing UN capacity is true (the note). Clears
   if standing_un_capacity were false.

@@ -63,7 +63,7 @@ def _verdict(run: Run, data: Path, *assume: str) -> str:
 
 def test_a_verdict_that_hangs_on_one_analysis_value(run: Run, tmp_path: Path) -> None:
     data = _catalogue(tmp_path, ONE)
-    firm = _firmness(run, data)
+    firm = _firmness(run, data, "--vary analysis")
     assert firm["label"] == "hangs on one judgement"
     assert firm["bound"] == 2
     assert [r["attribute"] for r in firm["rests_on"]] == ["trigger"]
@@ -71,7 +71,9 @@ def test_a_verdict_that_hangs_on_one_analysis_value(run: Run, tmp_path: Path) ->
         {"value": "un-initiative", "verdict": "out", "alters": True},
         {"value": None, "verdict": "undetermined", "alters": True},
     ]
-    assert [c["text"] for c in firm["changes"]] == ["trigger=un-initiative gives out"]
+    assert [c["text"] for c in firm["changes"]] == [
+        "trigger=un-initiative gives out (worse for the role)"
+    ]
     for change in firm["changes"]:
         assumed = [c["assume"] for c in change["changes"]]
         assert _verdict(run, data, *assumed) == change["verdict"]
@@ -79,11 +81,12 @@ def test_a_verdict_that_hangs_on_one_analysis_value(run: Run, tmp_path: Path) ->
 
 def test_a_verdict_that_hangs_on_two_values_together(run: Run, tmp_path: Path) -> None:
     data = _catalogue(tmp_path, TWO)
-    firm = _firmness(run, data)
+    firm = _firmness(run, data, "--vary analysis")
     assert firm["label"] == "rests on analysis"
     assert firm["smallest"] == 2
     assert [c["text"] for c in firm["changes"]] == [
-        "trigger=un-initiative and delivered_by={un-secretariat, member-state-experts} gives out"
+        "trigger=un-initiative and delivered_by={un-secretariat, member-state-experts} gives out "
+        "(worse for the role)"
     ]
     (change,) = firm["changes"]
     assumed = [c["assume"] for c in change["changes"]]
@@ -93,20 +96,22 @@ def test_a_verdict_that_hangs_on_two_values_together(run: Run, tmp_path: Path) -
     assert _verdict(run, data, assumed[0]) == "clear"
     assert _verdict(run, data, assumed[1]) == "clear"
     # With a bound of 1 the search says so: none up to 1.
-    one = _firmness(run, data, "--firmness-bound 1")
+    one = _firmness(run, data, "--vary analysis --firmness-bound 1")
     assert (one["label"], one["changes"], one["bound"]) == ("firm", [], 1)
     assert one["text"] == "firm: no change of up to 1 analysis values alters it"
 
 
 def test_a_verdict_no_analysis_value_alters(run: Run, tmp_path: Path) -> None:
     data = _catalogue(tmp_path, NONE)
-    firm = _firmness(run, data)
+    firm = _firmness(run, data, "--vary analysis")
     assert (firm["label"], firm["rests_on"], firm["changes"]) == ("firm", [], [])
     assert firm["text"] == "firm: no change of up to 2 analysis values alters it"
     # A reader who disputes the note's reading varies the note's values too.
-    disputed = _firmness(run, data, "--vary note")
+    disputed = _firmness(run, data, "--vary all")
     assert disputed["label"] == "hangs on one judgement"
-    assert [c["text"] for c in disputed["changes"]] == ["standing_un_capacity=false gives out"]
+    assert [c["text"] for c in disputed["changes"]] == [
+        "standing_un_capacity=false gives out (worse for the role)"
+    ]
     assert _verdict(run, data, "standing_un_capacity=false") == "out"
 
 
@@ -120,15 +125,13 @@ def test_a_condition_every_role_meets_does_not_tell_roles_apart(tmp_path: Path) 
     ]
 
 
-def test_the_shipped_strategic_advice_rests_on_two_analysis_values() -> None:
+def test_the_shipped_strategic_advice_rests_on_one_reading_counted_once() -> None:
     catalogue = load_catalogue()
     report = firmness(catalogue)
     strategic = report.of("strategic-advice")
     assert strategic is not None
-    pairs = [s.text for s in strategic.minimal if len(s.changes) == 2]
-    assert pairs == [
-        "standing_un_capacity=false and technical_delivery_by_un=false gives conditional"
-    ]
+    better = [s.text for s in strategic.minimal if s.verdict.value == "conditional"]
+    assert better == ["technical_delivery_by_un=false gives conditional (better for the role)"]
 
 
 # -- assumptions ----------------------------------------------------------------------------------
@@ -398,7 +401,7 @@ def test_option_mistakes_name_the_option(run: Run, catalogue_dir: Path, tmp_path
     vary = run(f"dsr-options check --data {catalogue_dir} --vary notes")
     assert (vary.exit_code, vary.stderr) == (
         2,
-        "dsr-options: error: --vary: vary 'analysis' or 'note', not 'notes'\n",
+        "dsr-options: error: --vary: vary 'readings', 'analysis' or 'all', not 'notes'\n",
     )
     missing = run(f"dsr-options check --data {catalogue_dir} --scenario {tmp_path}/none.yaml")
     assert missing.exit_code == 2
@@ -417,4 +420,8 @@ def test_list_firmness_adds_the_verdict(run: Run, tmp_path: Path) -> None:
     assert "firmness" not in plain[0]
     listed = payload(run(f"dsr-options list --data {data} --firmness -f json").stdout)
     assert listed[0]["verdict"] == "clear"
-    assert listed[0]["firmness"]["label"] == "hangs on one judgement"
+    assert listed[0]["firmness"]["label"] == "firm"  # no declared reading to vary
+    varied = payload(
+        run(f"dsr-options list --data {data} --firmness --vary analysis -f json").stdout
+    )
+    assert varied[0]["firmness"]["label"] == "hangs on one judgement"

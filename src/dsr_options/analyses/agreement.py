@@ -41,6 +41,31 @@ class Objection:
     on_analysis: bool = False
     """The crossing rests on a value from our analysis, not from the note."""
 
+    @property
+    def stand(self) -> str:
+        """``objects`` on the note's facts; else ``may object (on our reading)`` (the crossing
+        rests on our analysis) or ``may object (unknown)`` (a value the rule tests is unknown)."""
+        if self.certain and not self.on_analysis:
+            return OBJECTS
+        return MAY_OBJECT_ON_READING if self.on_analysis else MAY_OBJECT_UNKNOWN
+
+
+OBJECTS = "objects"
+MAY_OBJECT_ON_READING = "may object (on our reading)"
+MAY_OBJECT_UNKNOWN = "may object (unknown)"
+
+
+@dataclass(frozen=True)
+class Objector:
+    """One holder and where it stands on a role: it objects, or it may object, and why."""
+
+    holder: str
+    name: str
+    stand: str
+    """``objects``, ``may object (on our reading)`` or ``may object (unknown)``."""
+    redlines: tuple[str, ...]
+    """The holder's redlines the role crosses (or may cross) that give this stand."""
+
 
 @dataclass(frozen=True)
 class RoleAgreement:
@@ -55,6 +80,40 @@ class RoleAgreement:
     @property
     def role(self) -> Role:
         return self.verdict.role
+
+    @property
+    def objectors(self) -> tuple[Objector, ...]:
+        """The holders who object: a redline of theirs is crossed on the note's facts."""
+        return tuple(o for o in self._by_holder() if o.stand == OBJECTS)
+
+    @property
+    def may_object(self) -> tuple[Objector, ...]:
+        """The other holders a crossing touches: on our reading only, or on an unknown value."""
+        return tuple(o for o in self._by_holder() if o.stand != OBJECTS)
+
+    def _by_holder(self) -> list[Objector]:
+        """One entry per holder, at its strongest stand (objects > on our reading > unknown)."""
+        order = (OBJECTS, MAY_OBJECT_ON_READING, MAY_OBJECT_UNKNOWN)
+        best: dict[str, tuple[str, str]] = {}
+        for o in self.objections:
+            held = best.get(o.holder)
+            if held is None or order.index(o.stand) < order.index(held[1]):
+                best[o.holder] = (o.name, o.stand)
+        return [
+            Objector(
+                holder,
+                name,
+                stand,
+                tuple(
+                    dict.fromkeys(
+                        o.redline
+                        for o in self.objections
+                        if o.holder == holder and o.stand == stand
+                    )
+                ),
+            )
+            for holder, (name, stand) in best.items()
+        ]
 
     @property
     def standing(self) -> str:

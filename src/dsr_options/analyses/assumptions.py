@@ -5,6 +5,10 @@ gives an :class:`Assumption`; ``apply_assumptions(catalogue, assumptions)`` retu
 catalogue whose assumed values carry ``basis: assumed`` (shown ``[assumed]``) and which lists the
 assumptions in ``Catalogue.assumed``, so that every output can state them.
 
+A position is assumed as ``redline:ID=dropped`` (the holders are taken not to hold it) or
+``redline:ID=concern`` (a veto or condition read as a concern), with or without ``ROLE.`` in
+front: it applies to every role, as firmness's uncertain positions are varied.
+
 The role ``*`` assumes the value for every role. The value ``unknown`` takes the value away (the
 role gives none, and the redlines that test it are unknown), unless the attribute declares a
 value of that name. A choices value is a comma list (``a,b``; empty for the empty set).
@@ -16,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dsr_options.analyses.readings import AS_CONCERN, DROPPED, POSITION, with_positions
 from dsr_options.errors import UsageError
 from dsr_options.ids import close_ids, resolve_id
 from dsr_options.model.catalogue import AttributeDecl, AttributeValue, Catalogue, Role
@@ -35,7 +40,14 @@ class Assumption:
     value: Any
 
     @property
+    def position(self) -> str | None:
+        """The redline whose position is assumed (``redline:ID``), or None for a value."""
+        return self.attribute[len(POSITION) :] if self.attribute.startswith(POSITION) else None
+
+    @property
     def text(self) -> str:
+        if self.position is not None:
+            return f"{self.attribute}={self.value}"
         if self.value is None:
             shown = UNKNOWN
         elif isinstance(self.value, bool):
@@ -75,9 +87,30 @@ def parse_value(decl: AttributeDecl, raw: str) -> Any:
     return value
 
 
+def _position(head: str, raw: str, catalogue: Catalogue) -> Assumption | None:
+    """``[ROLE.]redline:ID=dropped|concern``, or None when ``head`` names no position."""
+    start = head.find(POSITION)
+    if start < 0 or (start > 0 and head[start - 1] != "."):
+        return None
+    ids = [redline.id for redline in catalogue.redlines]
+    redline_id = resolve_id(head[start + len(POSITION) :].strip(), ids, "redline", about="assume")
+    stand = raw.strip().lower()
+    if stand not in (DROPPED, AS_CONCERN):
+        raise UsageError(
+            f"{head.strip()}={raw}: a position is assumed {DROPPED} (the holders do not hold it) "
+            f"or {AS_CONCERN} (a veto or condition read as a concern)",
+            about="assume",
+        )
+    return Assumption(EVERY_ROLE, f"{POSITION}{redline_id}", stand)
+
+
 def parse_assumption(text: str, catalogue: Catalogue) -> Assumption:
-    """``ROLE.ATTRIBUTE=VALUE`` checked against the catalogue; a mistake is a usage error."""
+    """``ROLE.ATTRIBUTE=VALUE`` (or a position, ``redline:ID=dropped``) checked against the
+    catalogue; a mistake is a usage error."""
     head, equals, raw = text.partition("=")
+    position = _position(head, raw, catalogue) if equals else None
+    if position is not None:
+        return position
     role_ref, dot, attribute = head.strip().rpartition(".")
     if not equals or not dot or not role_ref or not attribute:
         raise UsageError(
@@ -122,9 +155,8 @@ def parse_assumptions(texts: Iterable[str], catalogue: Catalogue) -> list[Assump
 
 def assumed_role(role: Role, assumptions: Sequence[Assumption]) -> Role:
     """``role`` with the assumptions that speak to it applied (every-role ones first)."""
-    mine = [a for a in assumptions if a.role == EVERY_ROLE] + [
-        a for a in assumptions if a.role == role.id
-    ]
+    values = [a for a in assumptions if a.position is None]
+    mine = [a for a in values if a.role == EVERY_ROLE] + [a for a in values if a.role == role.id]
     if not mine:
         return role
     attributes = dict(role.attributes)
@@ -170,8 +202,10 @@ def apply_assumptions(
     for assumption in assumptions:
         if assumption.role != EVERY_ROLE and assumption.role not in ids:
             raise UsageError(f"no role has the id '{assumption.role}'", about="assume")
-        if catalogue.attribute(assumption.attribute) is None:
+        if assumption.position is None and catalogue.attribute(assumption.attribute) is None:
             raise UsageError(f"no attribute is named '{assumption.attribute}'", about="assume")
+    positions = {a.position: a.value for a in assumptions if a.position is not None}
+    catalogue = with_positions(catalogue, positions)
     roles = [assumed_role(role, assumptions) for role in catalogue.roles]
     stated = [*catalogue.assumed, *(a.text for a in assumptions)]
     scenarios = [*catalogue.scenarios, *([label] if label else [])]

@@ -28,20 +28,37 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
 from dsr_options.analyses.evaluate import (
     Analysis,
     Evaluator,
-    Outcome,
     Result,
     RoleVerdict,
     Verdict,
     role_bases,
     role_values,
 )
-from dsr_options.analyses.repairs import value_text
+from dsr_options.analyses.firmness_types import (
+    DEFAULT_BOUND,
+    DEFAULT_VARY,
+    FIRM,
+    MAX_BOUND,
+    ON_ANALYSIS,
+    ONE_JUDGEMENT,
+    READINGS,
+    VARY,
+    Alternative,
+    Change,
+    ChangeSet,
+    Firmness,
+    FirmnessReport,
+    Judgement,
+    Undiscriminating,
+    direction,
+)
+from dsr_options.analyses.readings import ReadingSearch
 from dsr_options.errors import UsageError
 from dsr_options.model.catalogue import AttributeDecl, Catalogue
 from dsr_options.model.rules import (
@@ -53,144 +70,34 @@ from dsr_options.model.rules import (
     subtract_counts,
     verdict_of,
 )
-from dsr_options.model.vocabulary import AttributeType, Basis, Strictness
-
-DEFAULT_BOUND = 2
-MAX_BOUND = 4
-VARY = ("analysis", "note")
-
-FIRM = "firm"
-ONE_JUDGEMENT = "hangs on one judgement"
-ON_ANALYSIS = "rests on analysis"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One value changed: ``value`` None means unknown (the role gives no value)."""
-
-    attribute: str
-    value: Any
-
-    @property
-    def text(self) -> str:
-        shown = "unknown" if self.value is None else value_text(self.value)
-        return f"{self.attribute}={shown}"
-
-    @property
-    def assume(self) -> str:
-        """The change as the value of ``--assume`` takes it (after ``ROLE.``)."""
-        if self.value is None:
-            return f"{self.attribute}=unknown"
-        if isinstance(self.value, bool):
-            return f"{self.attribute}={'true' if self.value else 'false'}"
-        if isinstance(self.value, tuple):
-            return f"{self.attribute}={','.join(self.value)}"
-        return f"{self.attribute}={self.value}"
-
-
-@dataclass(frozen=True)
-class Alternative:
-    """What the verdict becomes under one change."""
-
-    change: Change
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """One value the verdict rests on, and the verdict under each of its variations."""
-
-    attribute: str
-    value: Any
-    basis: Basis
-    alternatives: tuple[Alternative, ...]
-
-
-@dataclass(frozen=True)
-class ChangeSet:
-    """A smallest set of changes that alters the verdict, and the verdict it gives."""
-
-    changes: tuple[Change, ...]
-    verdict: Verdict
-
-    @property
-    def text(self) -> str:
-        return " and ".join(c.text for c in self.changes) + f" gives {self.verdict.value}"
-
-
-@dataclass(frozen=True)
-class Firmness:
-    """How firm one role's verdict is."""
-
-    role: str
-    verdict: Verdict
-    bound: int
-    vary: str
-    rests_on: tuple[Judgement, ...]
-    minimal: tuple[ChangeSet, ...]
-    """Every smallest set of up to ``bound`` changes that alters the verdict."""
-
-    @property
-    def label(self) -> str:
-        if not self.minimal:
-            return FIRM
-        if min(len(s.changes) for s in self.minimal) == 1:
-            return ONE_JUDGEMENT
-        return ON_ANALYSIS
-
-    @property
-    def smallest(self) -> int | None:
-        return min((len(s.changes) for s in self.minimal), default=None)
-
-    @property
-    def text(self) -> str:
-        """One line a reader understands: ``firm (none up to 2)``, or what it hangs on."""
-        if not self.minimal:
-            return f"{FIRM}: no change of up to {self.bound} {self._values} alters it"
-        attributes = sorted({c.attribute for s in self.minimal for c in s.changes})
-        return f"{self.label}: {', '.join(attributes)} (up to {self.bound})"
-
-    @property
-    def _values(self) -> str:
-        return "analysis values" if self.vary == "analysis" else "analysis or note values"
-
-
-@dataclass(frozen=True)
-class Undiscriminating:
-    """A redline with the same outcome for every role: it does not tell the roles apart."""
-
-    redline: str
-    strictness: Strictness
-    outcome: Outcome
-    by_assumption: bool
-    """Every role's result rests on values that are our analysis or assumed, not the note."""
-
-    @property
-    def text(self) -> str:
-        lead = f"{self.redline} is {self.outcome.value} for every role"
-        why = " by our analysis or an assumption" if self.by_assumption else ""
-        return f"{lead}{why}: it does not tell the roles apart"
-
-
-@dataclass(frozen=True)
-class FirmnessReport:
-    """Firmness of every role's verdict, and the redlines that do not tell roles apart."""
-
-    bound: int
-    vary: str
-    roles: tuple[Firmness, ...]
-    undiscriminating: tuple[Undiscriminating, ...]
-    _by_role: dict[str, Firmness] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # Every view looks a role's firmness up role by role: an index keeps that O(1).
-        object.__setattr__(self, "_by_role", {f.role: f for f in reversed(self.roles)})
-
-    def of(self, role_id: str) -> Firmness | None:
-        return self._by_role.get(role_id)
-
+from dsr_options.model.vocabulary import AttributeType, Basis
 
 # -- variations -----------------------------------------------------------------------------------
+
+__all__ = [
+    "DEFAULT_BOUND",
+    "DEFAULT_VARY",
+    "FIRM",
+    "MAX_BOUND",
+    "ONE_JUDGEMENT",
+    "ON_ANALYSIS",
+    "READINGS",
+    "VARY",
+    "Alternative",
+    "Change",
+    "ChangeSet",
+    "Firmness",
+    "FirmnessReport",
+    "Judgement",
+    "Undiscriminating",
+    "firmness",
+    "role_firmness",
+    "truth",
+    "undiscriminating",
+    "variations",
+    "verdict_changes",
+    "verdict_of",
+]
 
 
 def variations(decl: AttributeDecl, value: Any) -> tuple[Any, ...]:
@@ -228,7 +135,7 @@ class _Searcher:
             )
         if vary not in VARY:
             raise UsageError(
-                f"vary 'analysis' or 'note', not {vary!r}",
+                f"vary 'readings', 'analysis' or 'all', not {vary!r}",
                 about="vary",
             )
         self.evaluator = evaluator
@@ -244,7 +151,7 @@ class _Searcher:
         self.testing = testing
         self._touched = {name: set(indices) for name, indices in testing.items()}
         self._counts: dict[tuple[Any, ...], Counts] = {}
-        self.varied_bases = {Basis.ANALYSIS} | ({Basis.NOTE} if vary == "note" else set())
+        self.varied_bases = {Basis.ANALYSIS} | ({Basis.NOTE} if vary in ("all", "note") else set())
 
     def contribution(self, index: int, values: Mapping[str, Any]) -> Counts:
         """What redline ``index`` adds to the counters for these values: shared between roles
@@ -366,8 +273,9 @@ class _Searcher:
                 if hits:
                     altering.append(key)
                     minimal += hits
+        said = tuple(replace(s, direction=direction(base, s.verdict)) for s in minimal)
         return Firmness(
-            role.id, verdict.verdict, self.bound, self.vary, tuple(judgements), tuple(minimal)
+            role.id, verdict.verdict, self.bound, self.vary, tuple(judgements), said, tuple(varied)
         )
 
 
@@ -376,10 +284,12 @@ def role_firmness(
     verdict: RoleVerdict,
     *,
     bound: int = DEFAULT_BOUND,
-    vary: str = "analysis",
+    vary: str = DEFAULT_VARY,
     evaluator: Evaluator | None = None,
 ) -> Firmness:
     """How firm one role's verdict is (``verdict`` from :func:`evaluate_role`)."""
+    if vary == READINGS:
+        return ReadingSearch(catalogue, evaluator).firmness(verdict)
     return _Searcher(evaluator or Evaluator(catalogue), bound, vary).firmness(verdict)
 
 
@@ -388,19 +298,27 @@ def firmness(
     analysis: Analysis | None = None,
     *,
     bound: int = DEFAULT_BOUND,
-    vary: str = "analysis",
+    vary: str = DEFAULT_VARY,
     evaluator: Evaluator | None = None,
 ) -> FirmnessReport:
-    """How firm every role's verdict is, searched exactly up to ``bound`` changes.
+    """How firm every role's verdict is: the one firmness every command and format shows.
 
-    Pass the ``analysis`` (and the ``evaluator`` that made it) to reuse its results.
+    By default (``vary="readings"``) over exactly the readings the data declares and the
+    positions held with confidence reported or inferred, every combination (see
+    :mod:`dsr_options.analyses.readings`); ``vary="analysis"`` searches every analysis value's
+    vocabulary up to ``bound`` changes, ``vary="all"`` the note's values too. Pass the
+    ``analysis`` (and the ``evaluator`` that made it) to reuse its results.
     """
     evaluator = evaluator or Evaluator(catalogue)
     if analysis is None:
         verdicts = tuple(evaluator.evaluate_role(role) for role in catalogue.roles)
     else:
         verdicts = analysis.verdicts
-    searcher = _Searcher(evaluator, bound, vary)
+    searcher: _Searcher | ReadingSearch
+    if vary == READINGS:
+        searcher = ReadingSearch(catalogue, evaluator)
+    else:
+        searcher = _Searcher(evaluator, bound, vary)
     roles = tuple(searcher.firmness(v) for v in verdicts)
     return FirmnessReport(bound, vary, roles, undiscriminating(verdicts))
 

@@ -388,8 +388,10 @@ VaryOption = Annotated[
     typer.Option(
         "--vary",
         metavar="WHAT",
-        help="Which values firmness varies: analysis (our judgements) or note (the note's "
-        "values too).",
+        help="What firmness varies: readings (the default: exactly the readings the data "
+        "declares and the positions held with confidence reported or inferred, every "
+        "combination), analysis (every analysis value over its vocabulary, up to "
+        "--firmness-bound changes) or all (the note's values too).",
     ),
 ]
 

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from dsr_options.model.judgements import PositionConfidence, Reading, reading_problems
 from dsr_options.model.vocabulary import (
     AttributeType,
     Basis,
@@ -289,6 +290,11 @@ class AttributeValue(_Model):
     basis: Annotated[Basis, _LAX]
     note: Text | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    alternatives: list[Reading] = Field(
+        default_factory=list,
+        description="Other readings of an analysis value a careful reader could take, each with "
+        "why; firmness varies them.",
+    )
 
     model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
 
@@ -296,6 +302,9 @@ class AttributeValue(_Model):
     def _note_needs_evidence(self) -> AttributeValue:
         if self.basis is Basis.NOTE and not self.evidence:
             raise ValueError("a value with basis 'note' needs at least one piece of evidence")
+        problems = reading_problems(self.value, self.basis, self.alternatives)
+        if problems:
+            raise ValueError(problems[0])
         if self.basis is Basis.ASSUMED:
             raise ValueError(
                 "basis 'assumed' is for what-if values (assumptions and scenarios), "
@@ -502,6 +511,10 @@ class Redline(_Model):
     evidence: list[Evidence] = Field(
         default_factory=list,
         description="Quotes the redline rests on; without any it cannot be traced to a source.",
+    )
+    confidence: PositionConfidence | None = Field(
+        default=None,
+        description="How sure the file's writer is that the holders hold it; stated when absent.",
     )
 
     _crossing: Any = PrivateAttr(default=None)

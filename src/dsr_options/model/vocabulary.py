@@ -69,6 +69,8 @@ class Origin(str, Enum):
     PARTICIPANTS = "participants"
     MEMBER_STATE = "member-state"
     """A delegation's own redline, in a redline file of its own."""
+    NOTE = "note"
+    """The meeting note's own voice (its writer's findings), not a view it gives to participants."""
 
 
 class Strictness(str, Enum):
@@ -87,3 +89,14 @@ class AttributeType(str, Enum):
     """Exactly one of the declared values."""
     CHOICES = "choices"
     """A set of the declared values (possibly empty)."""
+
+
+class Confidence(str, Enum):
+    """How sure a redline file's writer is that the holder holds the redline."""
+
+    STATED = "stated"
+    """The holder said so (in the room, in writing)."""
+    REPORTED = "reported"
+    """Someone else reports that the holder holds it."""
+    INFERRED = "inferred"
+    """The writer infers it from what the holder said or did."""

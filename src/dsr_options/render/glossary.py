@@ -9,7 +9,7 @@ print any more, and a test renders every command in every format to hold to it.
 from __future__ import annotations
 
 from dsr_options.analyses.evaluate import Outcome, Verdict
-from dsr_options.analyses.firmness import FIRM, ON_ANALYSIS, ONE_JUDGEMENT
+from dsr_options.analyses.firmness_types import FIRM, ON_ANALYSIS, ONE_JUDGEMENT, ONE_READING
 from dsr_options.model.catalogue import Holder
 
 VERDICT_LABELS = {
@@ -46,7 +46,14 @@ SYMBOLS = {
 }
 """Each outcome as a symbol and a word, so that it reads without colour."""
 
-FIRMNESS_WORDS = (FIRM, ONE_JUDGEMENT, ON_ANALYSIS, "not assessed")
+FIRMNESS_WORDS = (
+    FIRM,
+    ONE_READING,
+    "hangs on N readings together",
+    ONE_JUDGEMENT,
+    ON_ANALYSIS,
+    "not assessed (add --firmness)",
+)
 """How firm a verdict is: the words ``analyses.firmness`` labels with, and the one for none."""
 
 RETIRED = {

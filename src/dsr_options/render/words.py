@@ -11,10 +11,10 @@ from typing import Any
 
 from typing_extensions import assert_never
 
-from dsr_options.analyses.agreement import Quoted, RoleAgreement
+from dsr_options.analyses.agreement import MAY_OBJECT_ON_READING, Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
-from dsr_options.analyses.firmness import FirmnessReport
+from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 from dsr_options.render.glossary import OUTCOME_PHRASES, SYMBOLS, VERDICT_LABELS, verdict_or_word
 
@@ -130,8 +130,10 @@ def firmness_text(verdict: RoleVerdict, firmness: FirmnessReport | None = None) 
     judgement``, ``rests on analysis``; ``not assessed`` when no firmness was computed."""
     found = firmness.of(verdict.role.id) if firmness is not None else None
     if found is None:
-        return "not assessed"
-    return f"{found.label} (up to {found.bound})" if found.label == "firm" else found.label
+        return "not assessed (add --firmness)"
+    if found.label == "firm" and found.vary != "readings":
+        return f"{found.label} (up to {found.bound})"
+    return found.label
 
 
 def attribute_label(attribute: str) -> str:
@@ -204,15 +206,31 @@ def quoted_text(quoted: Quoted) -> str:
     return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
 
 
-def objection_text(agreement: RoleAgreement, certain: bool) -> list[str]:
-    """``One participant (no-standing-un-capacity, concern; the crossing rests on our
-    analysis)``: an objection is the holder's only as far as the crossing is the note's."""
+def objection_text(agreement: RoleAgreement, stand: str) -> list[str]:
+    """``One participant (no-standing-un-capacity, concern)``: each objection with this stand
+    (``objects``, ``may object (on our reading)``, ``may object (unknown)``)."""
     return [
-        f"{o.name} ({o.redline}, {o.strictness.value}"
-        + ("; the crossing rests on our analysis)" if o.on_analysis else ")")
+        f"{o.name} ({o.redline}, {o.strictness.value})"
         for o in agreement.objections
-        if o.certain is certain
+        if o.stand == stand
     ]
+
+
+def objectors_text(agreement: RoleAgreement) -> str:
+    """The holders who object on the note's facts, by name: ``A; B``, or ``none``."""
+    return "; ".join(o.name for o in agreement.objectors) or "none"
+
+
+def may_object_text(agreement: RoleAgreement) -> str:
+    """The holders who may object, by name, each with why: crossed only on our reading, or on a
+    value that is unknown: ``A; B (if an unknown value is so)``, or ``none``."""
+    return (
+        "; ".join(
+            o.name + ("" if o.stand == MAY_OBJECT_ON_READING else " (if an unknown value is so)")
+            for o in agreement.may_object
+        )
+        or "none"
+    )
 
 
 def applies_to_text(redline: Redline) -> str:
@@ -293,13 +311,14 @@ def source_facts(source: Source) -> list[tuple[str, str]]:
 
 def redline_origins_text(redlines: Sequence[Redline]) -> str:
     """What the redlines are, counted by origin: ``9 redlines: 6 principles of the SSR Unit's
-    draft DSR policy, 3 concerns participants raised; none is a Member State's redline (...)``."""
+    draft DSR policy, 3 views raised by participants; none is a Member State's redline (...)``."""
     from dsr_options.model.vocabulary import Origin
 
     counts = {origin: sum(1 for r in redlines if r.origin is origin) for origin in Origin}
     words = {  # (one, several)
         Origin.DRAFT_POLICY: ("principle", "principles", "of the SSR Unit's draft DSR policy"),
-        Origin.PARTICIPANTS: ("concern", "concerns", "participants raised"),
+        Origin.PARTICIPANTS: ("view", "views", "raised by participants"),
+        Origin.NOTE: ("finding", "findings", "in the note's own voice"),
         Origin.MEMBER_STATE: ("Member State's redline", "Member States' redlines", "from a file"),
     }
     parts = [
@@ -312,16 +331,58 @@ def redline_origins_text(redlines: Sequence[Redline]) -> str:
     if not counts[Origin.MEMBER_STATE]:
         text += (
             "; none is a Member State's redline: the meeting note records none (identifying "
-            "them is its next step), and a delegation adds its own with a redline file"
+            "them is one of two ways forward it names), and a delegation adds its own with a "
+            "redline file"
         )
     return text
 
 
 def change_set_text(change_set: Any) -> str:
-    """``standing_un_capacity → false gives meets every condition``: a smallest set of changes
-    that alters a verdict, and the verdict it gives, in the glossary's words."""
-    changes = " and ".join(c.text for c in change_set.changes)
-    return f"{changes} gives {VERDICT_LABELS[change_set.verdict]}"
+    """``standing_un_capacity=false gives meets every condition (better for the role)``: a
+    smallest set of changes that alters a verdict, taken as one unit, the verdict it gives in
+    the glossary's words, and whether that is better or worse for the role."""
+    changes = " and ".join(_change_text(c) for c in change_set.changes)
+    said = f" ({change_set.direction} for the role)" if change_set.direction else ""
+    return f"{changes} gives {VERDICT_LABELS[change_set.verdict]}{said}"
+
+
+def _change_text(change: Any) -> str:
+    """A value read otherwise (``in_country=false``) or a position (``redline X dropped``)."""
+    redline = getattr(change, "redline", None)
+    if redline is None:
+        return str(change.text)
+    return f"{redline} " + ("dropped" if change.value == "dropped" else "read as a concern")
+
+
+def firmness_line(item: Firmness) -> str:
+    """``hangs on one reading: X gives ... (better for the role)``, each smallest set of
+    changes as one unit; ``firm: ...`` with what was searched."""
+    if not item.minimal:
+        return f"{item.label}: {item.searched}"
+    return f"{item.label}: " + "; ".join(change_set_text(s) for s in item.minimal)
+
+
+def holds_on_sentence(item: Firmness) -> str:
+    """What the verdict holds on, in a sentence: ``flagged on our reading of
+    technical_delivery_by_un (true); with technical_delivery_by_un=false it meets every
+    condition.``"""
+    verdict = VERDICT_LABELS[item.verdict]
+    if not item.minimal:
+        varied = "readings and uncertain positions" if item.vary == "readings" else "values"
+        return f"{verdict.capitalize()} whatever the {varied} it searched ({item.searched})."
+    current = {j.attribute: j.value for j in item.rests_on}
+    names = dict.fromkeys(c.attribute for s in item.minimal for c in s.changes)
+    ours = ", ".join(
+        f"{name} ({'held' if name.startswith('redline:') else attribute_text(current.get(name))})"
+        for name in names
+    )
+    others = "; ".join(
+        f"with {' and '.join(_change_text(c) for c in s.changes)} it "
+        f"{'is ' if s.verdict.value in ('out', 'flagged', 'undetermined') else ''}"
+        f"{VERDICT_LABELS[s.verdict]}"
+        for s in item.minimal
+    )
+    return f"{verdict.capitalize()} on our reading of {ours}; {others}."
 
 
 def undiscriminating_text(item: Any) -> str:
@@ -331,18 +392,3 @@ def undiscriminating_text(item: Any) -> str:
         f"{item.redline}: every role {OUTCOME_PHRASES[item.outcome]}{why}, "
         "so it does not tell the roles apart"
     )
-
-
-def objectors_text(agreement: RoleAgreement) -> str:
-    """``Freedonia; may object: One participant``: each holder once. A holder whose every
-    objection rests on our analysis is marked so; one objection on the note is enough."""
-    certain: dict[str, bool] = {}
-    for o in agreement.objections:
-        if o.certain:
-            certain[o.name] = certain.get(o.name, True) and o.on_analysis
-    names = [name + (" (on our analysis)" if ours else "") for name, ours in certain.items()]
-    maybe = [o.name for o in agreement.objections if not o.certain and o.name not in certain]
-    text = "; ".join(names) or "none"
-    if maybe:
-        text += "; may object: " + "; ".join(dict.fromkeys(maybe))
-    return text

@@ -124,7 +124,14 @@ def check(parsed: Sequence[Parsed]) -> None:
         )
         for source in items.sources:
             if source.complete:
-                scope.sources.setdefault(source.value.id, source.value)
+                first = scope.sources.setdefault(source.value.id, source.value)
+                if first != source.value:
+                    file.report(
+                        Code.SOURCE_DIFFERS,
+                        f"the source '{first.id}' is described differently in another file: "
+                        "keep one copy, or make the copies identical",
+                        path=("sources", source.index, "id"),
+                    )
         if items.kind is RolesFile:
             for noun, section in (("attribute", "attributes"), ("office", "offices")):
                 declared: list[_Item[Any]] = getattr(items, section)
@@ -325,6 +332,10 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                 continue
             if _present(value, "value"):
                 check_value(file, (*base, "attributes", name, "value"), decl, value.value)
+            readings = value.alternatives if _present(value, "alternatives") else []
+            for index, reading in enumerate(readings):
+                at = (*base, "attributes", name, "alternatives", index, "value")
+                check_value(file, at, decl, reading.value)
         if attributes_known and item.has("attributes", "id"):
             # At the 'attributes:' key, or at the role's id when it has none.
             where = "attributes" if _written(file, (*base, "attributes")) else "id"

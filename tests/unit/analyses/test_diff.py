@@ -116,7 +116,7 @@ def test_basis_note_and_value_added_and_removed() -> None:
         (
             "value-removed",
             "roles/role-1/attributes/delivered_by",
-            {"value": ["un-secretariat"], "basis": "analysis", "evidence": []},
+            {"value": ["un-secretariat"], "basis": "analysis", "evidence": [], "alternatives": []},
             None,
         ),
         ("basis-changed", "roles/role-1/attributes/trigger/basis", "analysis", "note"),
@@ -141,6 +141,7 @@ def test_basis_note_and_value_added_and_removed() -> None:
                 "basis": "analysis",
                 "note": "Our reading.",
                 "evidence": [],
+                "alternatives": [],
             },
         ),
     ]

@@ -59,7 +59,7 @@ def test_five_mistakes_in_one_redline_are_all_reported(tmp_path: Path) -> None:
             "redlines.yaml",
             *where(text, "participant\n"),
             "invalid-value",
-            "'participant' is not one of draft-policy, participants, member-state "
+            "'participant' is not one of draft-policy, participants, member-state, note "
             "(did you mean 'participants'?)",
         ),
         (

@@ -68,6 +68,8 @@ class ChangeKind(str, Enum):
     VALUE_CHANGED = ("value-changed", Action.CHANGED, True)
     BASIS_CHANGED = ("basis-changed", Action.CHANGED, True)
     VALUE_NOTE_CHANGED = ("value-note-changed", Action.CHANGED, False)
+    VALUE_READINGS_CHANGED = ("value-readings-changed", Action.CHANGED, True)
+    """Its declared alternatives (the readings firmness varies)."""
     # leads, reception, concerns, open questions
     LEAD_ADDED = ("lead-added", Action.ADDED, False)
     LEAD_REMOVED = ("lead-removed", Action.REMOVED, False)
@@ -113,6 +115,8 @@ class ChangeKind(str, Enum):
     REDLINE_HOLDERS = ("redline-holders", Action.CHANGED, False)
     REDLINE_STRICTNESS = ("redline-strictness", Action.CHANGED, True)
     """Its strictness, or the basis of its strictness."""
+    REDLINE_CONFIDENCE = ("redline-confidence", Action.CHANGED, True)
+    """How sure its writer is that the holders hold it."""
     REDLINE_RULE = ("redline-rule", Action.CHANGED, True)
     REDLINE_SCOPE = ("redline-scope", Action.CHANGED, True)
     """Its ``applies_to``."""
@@ -362,6 +366,7 @@ def _role(d: _Differ, old: Role, new: Role) -> None:
                     "value": ChangeKind.VALUE_CHANGED,
                     "basis": ChangeKind.BASIS_CHANGED,
                     "note": ChangeKind.VALUE_NOTE_CHANGED,
+                    "alternatives": ChangeKind.VALUE_READINGS_CHANGED,
                 }
                 d.fields(before, after, kinds, at, at)
                 _evidence(d, before.evidence, after.evidence, (*at, "evidence"), (*at, "evidence"))
@@ -402,6 +407,7 @@ def _redline(d: _Differ, old: Redline, new: Redline) -> None:
     d.fields(old, new, {"title": text, "statement": text})
     d.fields(old, new, {"origin": ChangeKind.REDLINE_ORIGIN, "holders": ChangeKind.REDLINE_HOLDERS})
     d.fields(old, new, {"strictness": strict, "strictness_basis": strict})
+    d.fields(old, new, {"confidence": ChangeKind.REDLINE_CONFIDENCE})
     d.fields(old, new, {"rule": ChangeKind.REDLINE_RULE, "applies_to": ChangeKind.REDLINE_SCOPE})
     d.fields(old, new, {"repair": text})
     _evidence(d, old.evidence, new.evidence, ("evidence",), ("evidence",))

@@ -7,10 +7,16 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dsr_options.analyses.agreement import RoleAgreement
+from dsr_options.analyses.agreement import (
+    MAY_OBJECT_ON_READING,
+    MAY_OBJECT_UNKNOWN,
+    OBJECTS,
+    RoleAgreement,
+)
 from dsr_options.render.layout import cell, pairs_table
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
+    may_object_text,
     objection_text,
     objectors_text,
     quoted_text,
@@ -32,10 +38,19 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
                 str(sum(q.on_reception for q in a.support)),
                 str(sum(q.on_reception for q in a.opposition)),
                 objectors_text(a),
+                may_object_text(a),
             )
             for a in agreements
         ),
-        ("Role", "Standing", "Verdict", "For", "Against", "Who objects"),
+        (
+            "Role",
+            "Standing",
+            "Verdict",
+            "For",
+            "Against",
+            "Who objects",
+            "May object (on our reading)",
+        ),
         wide=-1,
     )
     parts: list[RenderableType] = [
@@ -70,8 +85,8 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
         rows = [("for", quoted_text(q)) for q in agreement.support]
         rows += [("against", quoted_text(q)) for q in agreement.opposition]
         rows += [("qualifies", quoted_text(q)) for q in agreement.qualifying]
-        rows += [("objects", text) for text in objection_text(agreement, True)]
-        rows += [("may object", text) for text in objection_text(agreement, False)]
+        for stand in (OBJECTS, MAY_OBJECT_ON_READING, MAY_OBJECT_UNKNOWN):
+            rows += [(stand, text) for text in objection_text(agreement, stand)]
         if rows:
             parts.append(pairs_table(rows, ("", "Evidence and holders"), wide=1))
     return Group(*parts)

@@ -24,6 +24,7 @@ from dsr_options.render.safe import visible
 from dsr_options.render.words import (
     firmness_text,
     key_quote,
+    may_object_text,
     objectors_text,
     result_sentence,
     verdict_basis,
@@ -121,10 +122,6 @@ def _stacked_matrix(analysis: Analysis) -> RenderableType:
     return stacked(blocks)
 
 
-def _objectors(agreement: RoleAgreement) -> str:
-    return objectors_text(agreement)
-
-
 def overview_rows(
     agreements: Sequence[RoleAgreement], firmness: FirmnessReport | None = None
 ) -> list[tuple[str, ...]]:
@@ -139,7 +136,8 @@ def overview_rows(
                 verdict_label(verdict),
                 verdict_basis(verdict),
                 firmness_text(verdict, firmness),
-                _objectors(agreement),
+                objectors_text(agreement),
+                may_object_text(agreement),
                 key_quote(agreement.support),
                 key_quote(agreement.opposition),
             )
@@ -153,6 +151,7 @@ OVERVIEW_HEADINGS = (
     "Rests on",
     "Firmness",
     "Who objects",
+    "May object (on our reading)",
     "Key quote for",
     "Key quote against",
 )
@@ -168,6 +167,7 @@ def _overview(
             Column("Rests on"),
             Column("Firmness"),
             Column("Who objects", weight=2),
+            Column("May object (on our reading)", weight=2),
             Column("Key quote for", weight=3),
             Column("Key quote against", weight=3),
         ]
@@ -294,7 +294,7 @@ def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
         Text.assemble(
             ("Verdict: ", "bold"),
             (verdict_label(verdict), VERDICT_STYLE[verdict.verdict]),
-            f" (rests on {verdict_basis(verdict)}; firmness {firmness_text(verdict)})",
+            f" (rests on {verdict_basis(verdict)})",
         ),
         Padding(_verdict(verdict), (0, 0, 0, 2)),
     ]

@@ -6,12 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.agreement import Quoted, RoleAgreement
+from dsr_options.analyses.agreement import (
+    MAY_OBJECT_ON_READING,
+    MAY_OBJECT_UNKNOWN,
+    OBJECTS,
+    Objector,
+    Quoted,
+    RoleAgreement,
+)
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import (
+    may_object_text,
     objection_text,
+    objectors_text,
     quoted_text,
     role_reception_text,
     verdict_label,
@@ -64,9 +73,24 @@ def agreement_data(agreement: RoleAgreement) -> dict[str, Any]:
                 "strictness": o.strictness.value,
                 "certain": o.certain,
                 "on_analysis": o.on_analysis,
+                "stand": o.stand,
             }
             for o in agreement.objections
         ],
+        **objectors_data(agreement),
+    }
+
+
+def _objector(o: Objector) -> dict[str, Any]:
+    return {"holder": o.holder, "name": o.name, "stand": o.stand, "redlines": list(o.redlines)}
+
+
+def objectors_data(agreement: RoleAgreement) -> dict[str, Any]:
+    """Who objects on the note's facts, and who may object (on our reading, or on an unknown
+    value), one entry per holder: ``check`` and ``agree`` JSON share it."""
+    return {
+        "objectors": [_objector(o) for o in agreement.objectors],
+        "may_object": [_objector(o) for o in agreement.may_object],
     }
 
 
@@ -93,14 +117,12 @@ def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
                 for q in items
             ]
         for objection in agreement.objections:
-            kind = "objection" if objection.certain else "possible objection"
             rows.append(
                 {
                     **base,
-                    "kind": kind,
+                    "kind": objection.stand,
                     "text": objection.name,
-                    "where": f"{objection.redline} ({objection.strictness.value})"
-                    + ("; the crossing rests on our analysis" if objection.on_analysis else ""),
+                    "where": f"{objection.redline} ({objection.strictness.value})",
                 }
             )
     return rows
@@ -114,11 +136,20 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
             "verdict": verdict_label(a.verdict),
             "support": str(sum(q.on_reception for q in a.support)),
             "opposition": str(sum(q.on_reception for q in a.opposition)),
-            "objecting holders": ", ".join(objection_text(a, True)) or "none",
+            "who objects": objectors_text(a),
+            "may object (on our reading)": may_object_text(a),
         }
         for a in agreements
     ]
-    columns = ["role", "standing", "verdict", "support", "opposition", "objecting holders"]
+    columns = [
+        "role",
+        "standing",
+        "verdict",
+        "support",
+        "opposition",
+        "who objects",
+        "may object (on our reading)",
+    ]
     parts = ["## Agreement\n\n" + write_markdown_table(summary, columns)]
     for a in agreements:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
@@ -130,8 +161,9 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
             ("For", [quoted_text(q) for q in a.support]),
             ("Against", [quoted_text(q) for q in a.opposition]),
             ("Qualifying", [quoted_text(q) for q in a.qualifying]),
-            ("Objecting holders", objection_text(a, True)),
-            ("May object (unknown results)", objection_text(a, False)),
+            ("Objects", objection_text(a, OBJECTS)),
+            ("May object (on our reading)", objection_text(a, MAY_OBJECT_ON_READING)),
+            ("May object (unknown)", objection_text(a, MAY_OBJECT_UNKNOWN)),
         ):
             if items:
                 lines += ["", f"{heading}:", ""]

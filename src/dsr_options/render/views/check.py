@@ -306,6 +306,11 @@ class CheckView:
     def data(self) -> Any:
         analysis = self.analysis
         data = analysis_data(analysis)
+        if self.agreements:
+            from dsr_options.render.views.agree import objectors_data
+
+            for item, agreement in zip(data["roles"], self.agreements, strict=True):
+                item.update(objectors_data(agreement))
         if self.firmness is None:
             return data
         from dsr_options.render.views.firmness import add_to_items, firmness_summary

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.render.glossary import verdict_word
-from dsr_options.render.words import change_set_text, undiscriminating_text
+from dsr_options.render.words import (
+    change_set_text,
+    firmness_line,
+    holds_on_sentence,
+    undiscriminating_text,
+)
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
@@ -27,7 +32,10 @@ def firmness_data(item: Firmness) -> dict[str, Any]:
         "label": item.label,
         "bound": item.bound,
         "vary": item.vary,
+        "varied": list(item.varied),
+        "combinations": item.combinations,
         "text": item.text,
+        "holds_on": holds_on_sentence(item),
         "smallest": item.smallest,
         "rests_on": [
             {
@@ -52,6 +60,7 @@ def firmness_data(item: Firmness) -> dict[str, Any]:
                     for c in s.changes
                 ],
                 "verdict": s.verdict.value,
+                "direction": s.direction,
                 "text": s.text,
             }
             for s in item.minimal
@@ -82,7 +91,7 @@ def firmness_cell(item: Firmness | None) -> str:
     """One short cell: ``firm (≤2)``, ``hangs on one judgement: in_country``."""
     if item is None:
         return ""
-    return item.text
+    return firmness_line(item)
 
 
 def firmness_rows(report: FirmnessReport) -> list[dict[str, str]]:
@@ -93,7 +102,7 @@ def firmness_rows(report: FirmnessReport) -> list[dict[str, str]]:
             "verdict": verdict_word(item.verdict),
             "firmness": item.label,
             "changes": "; ".join(change_set_text(s) for s in item.minimal)
-            or f"none up to {item.bound}",
+            or ("none" if item.vary == "readings" else f"none up to {item.bound}"),
         }
         for item in report.roles
     ]
@@ -103,6 +112,12 @@ FIRMNESS_COLUMNS = ("role", "verdict", "firmness", "changes")
 
 
 def firmness_heading(report: FirmnessReport) -> str:
+    if report.vary == "readings":
+        return (
+            "Firmness: the smallest sets of declared readings and uncertain positions that "
+            "alter each verdict (every combination, searched exactly; --vary analysis searches "
+            "every analysis value)"
+        )
     values = "analysis values" if report.vary == "analysis" else "analysis and note values"
     return (
         f"Firmness: the smallest sets of up to {report.bound} changed {values} that alter "
@@ -144,7 +159,11 @@ def with_firmness_table(table: Renderable, report: FirmnessReport | None) -> Ren
     return firmness_table(
         table,
         firmness_heading(report),
-        [f"{item.role}: {item.text}" for item in report.roles],
+        [
+            line
+            for item in report.roles
+            for line in (f"{item.role}: {firmness_line(item)}", holds_on_sentence(item))
+        ],
         [undiscriminating_text(u) for u in report.undiscriminating],
     )
 
@@ -172,14 +191,16 @@ def add_to_rows(
     out = []
     for row in rows:
         found = report.of(row.get(key, ""))
-        out.append({**row, "firmness": found.text if found is not None else ""})
+        out.append({**row, "firmness": firmness_line(found) if found is not None else ""})
     return out, [*columns, "firmness"]
 
 
 def firmness_lines(item: Firmness) -> list[tuple[str, str]]:
     """``show``'s (field, value) lines: the label, then each smallest change set."""
-    lines = [("firmness", item.text)]
-    lines += [("firmness change", change_set_text(s)) for s in item.minimal]
+    lines = [("firmness", item.label), ("holds on", holds_on_sentence(item))]
+    for s in item.minimal:
+        again = " ".join(f"--assume {item.role}.{c.assume}" for c in s.changes)
+        lines += [("firmness change", f"{change_set_text(s)}; to see it: {again}")]
     return lines
 
 
