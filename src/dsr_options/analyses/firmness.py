@@ -72,8 +72,6 @@ from dsr_options.model.rules import (
 )
 from dsr_options.model.vocabulary import AttributeType, Basis
 
-# -- variations -----------------------------------------------------------------------------------
-
 __all__ = [
     "DEFAULT_BOUND",
     "DEFAULT_VARY",
@@ -92,12 +90,13 @@ __all__ = [
     "Undiscriminating",
     "firmness",
     "role_firmness",
-    "truth",
     "undiscriminating",
     "variations",
     "verdict_changes",
     "verdict_of",
 ]
+
+# -- variations -----------------------------------------------------------------------------------
 
 
 def variations(decl: AttributeDecl, value: Any) -> tuple[Any, ...]:
