@@ -122,8 +122,9 @@ def test_can_move_an_answer_is_not_did_move_one(run: Run, moved: Path) -> None:
     assert (summary["answer_moving_changes"], summary["answer_moved_changes"]) == (2, 1)
     table = run("dsr-options diff old new", columns=200).stdout.splitlines()
     assert table[1] == (
-        "3 changes (2 can move an answer, 1 did); 1 verdict and 1 standing moved; 1 firmness "
-        "moved; 1 rationale to check"
+        # No reading is declared, so firmness (over declared readings) does not move.
+        "3 changes (2 can move an answer, 1 did); 1 verdict and 1 standing moved; "
+        "1 rationale to check"
     )
 
 
