@@ -26,8 +26,7 @@ OVER_THE_LIMIT = {
     "analyses/diff/changes.py": (630, "issue 20 splits the diff package; issue 23 added 2 kinds"),
     "analyses/diff/consequences.py": (525, "issue 20 rewires it onto the rule engine"),
     "analyses/evaluate.py": (560, "issue 20: the rule engine is moving out of it"),
-    "model/catalogue.py": (619, "every issue adds fields this round; split after it lands"),
-    "render/brief/content.py": (601, "issue 27 is rewriting the brief"),
+    "model/catalogue.py": (626, "every issue adds fields this round; split after it lands"),
     "validate/references.py": (515, "down from 563; issue 23 checks alternatives, source copies"),
 }
 
