@@ -13,10 +13,11 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-import grimp
 import pytest
 
 from tests.factory import ROOT
+
+grimp = pytest.importorskip("grimp")  # with import-linter, in the dev extra
 
 PACKAGE = ROOT / "src" / "dsr_options"
 MAX_LINES = 500
