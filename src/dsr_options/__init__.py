@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from dsr_options.analyses.firmness import Firmness, FirmnessReport, firmness, role_firmness
     from dsr_options.analyses.negotiate import Negotiation, negotiate
     from dsr_options.analyses.options import expand_options
+    from dsr_options.analyses.pipeline import Prepared, RedlineFile, Request, prepare
     from dsr_options.analyses.query import RoleFilter, filter_roles, find_role
     from dsr_options.analyses.repairs import Repair, repair_hints
     from dsr_options.analyses.scenarios import (
@@ -64,6 +65,11 @@ if TYPE_CHECKING:
     from dsr_options.validate.run import Report, validate_paths
 
 _LAZY = {
+    # the catalogue a command evaluates, from one request (what the command line uses)
+    "Request": "dsr_options.analyses.pipeline",
+    "RedlineFile": "dsr_options.analyses.pipeline",
+    "Prepared": "dsr_options.analyses.pipeline",
+    "prepare": "dsr_options.analyses.pipeline",
     # loading
     "load_catalogue": "dsr_options.load.catalogue",
     "LoadFailed": "dsr_options.load.catalogue",
@@ -146,9 +152,12 @@ __all__ = [
     "LoadFailed",
     "Negotiation",
     "Outcome",
+    "Prepared",
     "Redline",
+    "RedlineFile",
     "Repair",
     "Report",
+    "Request",
     "Result",
     "Role",
     "RoleAgreement",
@@ -177,6 +186,7 @@ __all__ = [
     "negotiate",
     "parse_assumption",
     "parse_assumptions",
+    "prepare",
     "read_scenarios",
     "repair_hints",
     "role_firmness",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +24,7 @@ from dsr_options.cli.output import emit
 from dsr_options.render import BriefFormat, OutputFormat, render
 
 if TYPE_CHECKING:
+    from dsr_options.load.provenance import Provenance
     from dsr_options.render.brief.content import Brief
 
 BriefFormatOption = Annotated[
@@ -81,7 +81,8 @@ DateOption = Annotated[
     typer.Option(
         "--date",
         metavar="YYYY-MM-DD",
-        help="The brief's date (default: today, UTC, or SOURCE_DATE_EPOCH when set).",
+        help="The brief's date (default: the global --date, else SOURCE_DATE_EPOCH when set, "
+        "else today, UTC).",
         show_default=False,
     ),
 ]
@@ -91,51 +92,39 @@ TitleOption = Annotated[
 ]
 
 
-def brief_date(given: str | None) -> dt.date:
-    """``--date``, else ``$SOURCE_DATE_EPOCH`` (reproducible builds), else today in UTC."""
-    from dsr_options.errors import UsageError
-
-    if given is not None:
-        try:
-            return dt.date.fromisoformat(given.strip())
-        except ValueError:
-            raise UsageError(f"--date: '{given}' is not a date: write it as YYYY-MM-DD") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a time: give seconds since 1970-01-01"
-            ) from None
-    return dt.datetime.now(dt.timezone.utc).date()
-
-
 def make_brief(
     data: Path | None,
     redlines: list[Path] | None,
     with_default: bool,
     only: list[str] | None,
     holders: list[str] | None,
-    date: dt.date,
+    date: str | None,
     title: str | None,
     assume: list[str] | None = None,
     scenario: str | None = None,
     written_for: str | None = None,
-) -> Brief:
-    """The brief the options ask for: load, pick holders, analyse, build the document."""
-    from dsr_options._version import __version__
+) -> tuple[Brief, Provenance]:
+    """The brief the options ask for: the one pipeline (holders picked there), then the analyses
+    and the document. Its provenance is the one every command prints (same hash, same date)."""
     from dsr_options.analyses.agreement import agreement
-    from dsr_options.analyses.brief import select_holders
     from dsr_options.analyses.evaluate import analyse
     from dsr_options.analyses.firmness import firmness
     from dsr_options.analyses.negotiate import negotiate
+    from dsr_options.analyses.pipeline import prepare
     from dsr_options.ids import resolve_id
-    from dsr_options.load.digest import catalogue_digest
     from dsr_options.render.brief.content import Origin, build_brief
 
-    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
-    catalogue = select_holders(catalogue, options.split_ids(holders or []))
+    request = options.request(
+        data,
+        redlines,
+        with_default,
+        only,
+        assume=assume,
+        scenario=scenario,
+        holders=holders,
+        date=date,
+    )
+    catalogue, provenance = prepare(request)
     options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
     holder_ids = [h.id for h in catalogue.holders]
     chosen = (
@@ -143,34 +132,30 @@ def make_brief(
         if written_for is not None
         else None
     )
-    from dsr_options.files.find import split_label
-
-    paths = [split_label(given)[1] for given in redlines or []]  # NAME=FILE: the file
-    digest = catalogue_digest(data, paths, with_default or not redlines)
     origin = Origin(
-        version=__version__,
-        catalogue=digest.folder,
-        sha256=digest.sha256,
-        files=digest.files,
-        redlines=digest.redlines,
+        version=provenance.version,
+        catalogue=None if provenance.catalogue == "packaged" else provenance.catalogue,
+        sha256=provenance.catalogue_hash,
+        redlines=tuple(str(f.path) for f in request.redlines),
         with_default=with_default,
-        holders=tuple(h.name for h in catalogue.holders) if holders else (),
-        only=tuple(r.id for r in catalogue.redlines) if only else (),
-        scenario=", ".join(catalogue.scenarios) or None,
-        assumptions=tuple(catalogue.assumed),
+        holders=tuple(h.name for h in catalogue.holders) if request.holders else (),
+        only=provenance.only,
+        scenario=provenance.scenario,
+        assumptions=tuple(provenance.assumptions),
         written_for=chosen,
     )
     analysis = analyse(catalogue)
-    return build_brief(
+    document = build_brief(
         catalogue,
         analysis,
         agreement(catalogue),
         origin=origin,
-        date=date,
+        date=dt.date.fromisoformat(provenance.date),
         title=title,
         firmness=firmness(catalogue, analysis, bound=2),
         negotiation=negotiate(catalogue) if catalogue.holders else None,
     )
+    return document, provenance
 
 
 def write_out(
@@ -198,16 +183,13 @@ def write_out(
     write_file(out, data, force=force, inputs=inputs)
 
 
-def brief_inputs(
-    data: Path | None, redlines: list[Path] | None, with_default: bool, scenario: str | None
-) -> list[Path]:
+def brief_inputs(provenance: Provenance, scenario: str | None) -> list[Path]:
     """Every file a brief is made from: the catalogue's, the redline files, the scenario file."""
-    from dsr_options.load.catalogue import redline_files
+    from dsr_options.analyses.pipeline import scenario_reference
 
-    files = redline_files(data, [str(path) for path in redlines or []], with_default)
-    found = list(files.all)
+    found = list(provenance.paths)
     if scenario:
-        found.append(options.scenario_reference(scenario)[0])
+        found.append(scenario_reference(scenario)[0])
     return found
 
 
@@ -244,13 +226,13 @@ def brief(
       dsr-options brief --redlines ours.yaml --with-default -f docx --out brief.docx
       dsr-options brief --redlines ours.yaml --with-default --for our-delegation
     """
-    document = make_brief(
+    document, provenance = make_brief(
         data,
         redlines,
         with_default,
         only,
         holder,
-        brief_date(date),
+        date,
         title,
         assume,
         scenario,
@@ -260,5 +242,5 @@ def brief(
 
     payload = render(BriefView(document), fmt)
     assert isinstance(payload, (str, bytes))
-    inputs = brief_inputs(data, redlines, with_default or not redlines, scenario) if out else []
+    inputs = brief_inputs(provenance, scenario) if out else []
     write_out(payload, out, fmt.binary, force=force, inputs=inputs)

@@ -178,8 +178,8 @@ def sources(
     """
     from dsr_options.render.views.sources import SourcesView
 
-    catalogue = options.load(data)
-    emit(render(SourcesView(catalogue.sources), fmt, options.provenance(catalogue, data)), no_color)
+    catalogue, origin = options.prepare(data)
+    emit(render(SourcesView(catalogue.sources), fmt, origin), no_color)
 
 
 def new_redlines(

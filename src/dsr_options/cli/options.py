@@ -15,7 +15,7 @@ from typer.core import TyperCommand
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
-    from dsr_options.load.provenance import Provenance
+    from dsr_options.analyses.pipeline import Prepared, Request
     from dsr_options.model.catalogue import Catalogue
 
 E = TypeVar("E", bound=Enum)
@@ -154,6 +154,66 @@ def verdicts_to_read(catalogue: Catalogue, roles: Any, fmt: OutputFormat) -> dic
     return {role.id: evaluator.evaluate_role(role) for role in roles}
 
 
+def request(
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+    *,
+    assume: list[str] | None = None,
+    scenario: str | None = None,
+    holders: list[str] | None = None,
+    date: str | None = None,
+) -> Request:
+    """The options, parsed once: ``--redlines`` split into files and labels (a file given twice
+    kept once, and told so), ids split at commas, the date (``--date`` of the app when none)."""
+    from dsr_options.analyses.pipeline import Request, redline_files
+    from dsr_options.cli.output import warn
+
+    files, repeated = redline_files(redlines or [])
+    for again, first in repeated:
+        same = "" if str(again) == str(first) else f" (as '{first}')"
+        warn(f"--redlines: '{again}' is given twice{same}: it is read once")
+    return Request(
+        data=data,
+        redlines=files,
+        with_default=with_default,
+        only=tuple(split_ids(only or [])),
+        holders=tuple(split_ids(holders or [])),
+        scenario=scenario or None,
+        assume=tuple(assume or []),
+        date=date or DATE[0],
+    )
+
+
+def prepare(
+    data: Path | None,
+    redlines: list[Path] | None = None,
+    with_default: bool = False,
+    only: list[str] | None = None,
+    *,
+    assume: list[str] | None = None,
+    scenario: str | None = None,
+    holders: list[str] | None = None,
+    date: str | None = None,
+) -> Prepared:
+    """The catalogue the options name and its provenance: :func:`request`, then the
+    library's one pipeline (``analyses.pipeline.prepare``)."""
+    from dsr_options.analyses.pipeline import prepare as prepared
+
+    given = request(
+        data,
+        redlines,
+        with_default,
+        only,
+        assume=assume,
+        scenario=scenario,
+        holders=holders,
+        date=date,
+    )
+    return prepared(given)
+
+
 def load(
     data: Path | None,
     redlines: list[Path] | None = None,
@@ -163,116 +223,12 @@ def load(
     assume: list[str] | None = None,
     scenario: str | None = None,
 ) -> Catalogue:
-    """The catalogue the options name, with only the redlines ``--only`` picks, under
-    the ``--scenario`` and then the ``--assume`` assumptions (a new catalogue, marked)."""
-    from dsr_options.analyses.options import expand_under
-
-    catalogue = _load(data, redlines, with_default, only)
-    return expand_under(catalogue, lambda expanded: what_if(expanded, assume, scenario))
-
-
-def what_if(catalogue: Catalogue, assume: list[str] | None, scenario: str | None) -> Catalogue:
-    """The catalogue under ``--scenario FILE[:NAME]`` and the ``--assume`` values."""
-    if scenario:
-        from dsr_options.analyses.scenarios import apply_scenarios, pick_scenarios
-
-        path, name = scenario_reference(scenario)
-        catalogue = apply_scenarios(
-            catalogue, pick_scenarios(read_scenario_file(path, catalogue), name)
-        )
-    if assume:
-        from dsr_options.analyses.assumptions import apply_assumptions, parse_assumptions
-
-        catalogue = apply_assumptions(catalogue, parse_assumptions(assume, catalogue))
-    return catalogue
-
-
-def scenario_reference(reference: str) -> tuple[Path, str | None]:
-    """``FILE[:NAME]`` as the file and the scenario's name (None: every scenario)."""
-    from dsr_options.files.paths import present
-
-    path = Path(reference)
-    if ":" not in reference or present(path):
-        return path, None
-    head, _, name = reference.rpartition(":")
-    return Path(head), name or None
-
-
-def read_scenario_file(path: Path, catalogue: Catalogue) -> Any:
-    """A scenario file read and checked against ``catalogue`` (errors located, exit 1)."""
-    from dsr_options.analyses.scenarios import read_scenarios
-    from dsr_options.errors import UsageError
-    from dsr_options.files.paths import PathKind, probe
-
-    found = probe(path)  # a folder on the way we may not search: said, not a traceback
-    if found.kind is PathKind.BLOCKED:
-        raise UsageError(f"'{path}' {found.describe()}", about="scenario")
-    if not found.is_file:
-        raise UsageError(f"no scenario file at {path}", about="scenario")
-    return read_scenarios(path, catalogue)
-
-
-def _load(
-    data: Path | None,
-    redlines: list[Path] | None = None,
-    with_default: bool = False,
-    only: list[str] | None = None,
-) -> Catalogue:
-    from dsr_options.errors import UsageError
-    from dsr_options.load.catalogue import load_catalogue
-
-    if with_default and not redlines:
-        raise UsageError(
-            "--with-default adds the shipped redlines to your own: give --redlines FILE too "
-            "(without --redlines the shipped redlines are used anyway)"
-        )
-    given = _once(redlines or [])
-    catalogue = load_catalogue(data, redlines=given, with_default=with_default or not redlines)
-    if not only:
-        return catalogue
-    from dsr_options.analyses.evaluate import select_redlines
-
-    return select_redlines(catalogue, split_ids(only))
-
-
-def _once(redlines: list[Path]) -> list[str]:
-    """The ``--redlines`` values with a file given twice kept once, and told so."""
-    from dsr_options.cli.output import warn
-    from dsr_options.files.find import distinct_files, split_label
-
-    kept, repeated = distinct_files([split_label(p) for p in redlines])
-    for again, first in repeated:
-        same = "" if str(again) == str(first) else f" (as '{first}')"
-        warn(f"--redlines: '{again}' is given twice{same}: it is read once")
-    return [f"{label}={path}" if label else str(path) for label, path in kept]
+    """The catalogue :func:`prepare` builds, without its provenance."""
+    return prepare(data, redlines, with_default, only, assume=assume, scenario=scenario).catalogue
 
 
 DATE: list[str | None] = [None]
 """The ``--date`` given to the app (set by its callback on every run)."""
-
-
-def provenance(
-    catalogue: Catalogue,
-    data: Path | None,
-    redlines: list[Path] | None = None,
-    with_default: bool = False,
-    only: list[str] | None = None,
-) -> Provenance:
-    """What the command's output was made from: the files ``load`` read, ``--only``'s ids."""
-    from dataclasses import replace
-
-    from dsr_options.load.provenance import provenance_for
-
-    found = provenance_for(
-        data,
-        redlines=redlines or (),
-        with_default=with_default or not redlines,
-        only=[line.id for line in catalogue.redlines] if only else (),
-        date=DATE[0],
-    )
-    # A what-if says so wherever the output goes: the scenarios and assumptions applied.
-    scenario = ", ".join(catalogue.scenarios) or None
-    return replace(found, scenario=scenario, assumptions=list(catalogue.assumed))
 
 
 # -- options shared by the commands ---------------------------------------------------------------

@@ -44,8 +44,7 @@ def list_redlines(
     """
     from dsr_options.render.views.redlines import RedlineList
 
-    catalogue = options.load(data, redlines, with_default)
-    origin = options.provenance(catalogue, data, redlines, with_default)
+    catalogue, origin = options.prepare(data, redlines, with_default)
     emit(render(RedlineList(catalogue.redlines, catalogue), fmt, origin), no_color)
 
 
@@ -103,12 +102,13 @@ def check_redlines(
             f"dsr-options check {given}"
         )
 
-    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, only, assume=assume, scenario=scenario
+    )
     options.check_reading_bounds(catalogue, fmt)
     evaluator = Evaluator(catalogue)
     analysis = analyse(catalogue, evaluator)
     firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
-    origin = options.provenance(catalogue, data, redlines, with_default, only)
     view = CheckView(analysis, agreement(catalogue), show_all, logic, firm)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
@@ -140,10 +140,11 @@ def agree(
     from dsr_options.render.views.agree import AgreeView
     from dsr_options.render.views.assumptions import stated
 
-    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, only, assume=assume, scenario=scenario
+    )
     options.check_reading_bounds(catalogue, fmt)
     firm = options.firmness(catalogue, firmness_bound, vary)
-    origin = options.provenance(catalogue, data, redlines, with_default, only)
     emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt, origin), no_color)
 
 
@@ -187,10 +188,11 @@ def negotiate(
     from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.negotiate import NegotiateView
 
-    catalogue = options.load(data, redlines, with_default, only, assume=assume, scenario=scenario)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, only, assume=assume, scenario=scenario
+    )
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
-    origin = options.provenance(catalogue, data, redlines, with_default, only)
     negotiation = find(catalogue, chosen, bound=bound)
     space = design_space(catalogue, chosen) if negotiation.holders else None
     described = describe(catalogue, space) if space is not None else None
@@ -219,8 +221,7 @@ def list_attributes(
     from dsr_options.analyses.attributes import attributes
     from dsr_options.render.views.attributes import AttributeList
 
-    catalogue = options.load(data, redlines, with_default)
-    origin = options.provenance(catalogue, data, redlines, with_default)
+    catalogue, origin = options.prepare(data, redlines, with_default)
     emit(render(AttributeList(attributes(catalogue)), fmt, origin), no_color)
 
 
@@ -252,14 +253,13 @@ def scenarios(
       dsr-options scenarios examples/scenarios.yaml
       dsr-options scenarios examples/scenarios.yaml:member-state-advice -f json
     """
-    from dsr_options.analyses.scenarios import pick_scenarios, run_scenarios
+    from dsr_options.analyses.pipeline import scenarios_named
+    from dsr_options.analyses.scenarios import run_scenarios
     from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.scenarios import ScenariosView
 
-    catalogue = options.load(data, redlines, with_default, only, assume=assume)
+    catalogue, origin = options.prepare(data, redlines, with_default, only, assume=assume)
     options.check_reading_bounds(catalogue, fmt)
-    path, name = options.scenario_reference(str(file))
-    chosen = pick_scenarios(options.read_scenario_file(path, catalogue), name)
-    origin = options.provenance(catalogue, data, redlines, with_default, only)
+    chosen = scenarios_named(str(file), catalogue)
     view = stated(ScenariosView(run_scenarios(catalogue, chosen)), catalogue)
     emit(render(view, fmt, origin), no_color)

@@ -141,8 +141,9 @@ def list_roles(
     )
     from dsr_options.render.views.assumptions import stated
 
-    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
-    origin = options.provenance(catalogue, data, redlines, with_default)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, assume=assume, scenario=scenario
+    )
     found = filter_roles(catalogue, criteria)
     verdicts = options.verdicts_to_read(catalogue, found, fmt)
     firm = options.firmness(catalogue, firmness_bound, vary) if with_firmness else None
@@ -193,7 +194,9 @@ def show_role(
             f"dsr-options compare {given}"
         )
 
-    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, assume=assume, scenario=scenario
+    )
     found = find_role(catalogue, role)
     evaluator = Evaluator(catalogue)
     verdict = evaluator.evaluate_role(found)
@@ -204,7 +207,6 @@ def show_role(
         )
         report = FirmnessReport(firm.bound, firm.vary, (firm,), ())
     view = RoleDetail(found, catalogue, verdict, report)
-    origin = options.provenance(catalogue, data, redlines, with_default)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
@@ -247,11 +249,12 @@ def compare(
     options.need_two_roles(references)
     from dsr_options.render.views.assumptions import stated
 
-    catalogue = options.load(data, redlines, with_default, assume=assume, scenario=scenario)
+    catalogue, origin = options.prepare(
+        data, redlines, with_default, assume=assume, scenario=scenario
+    )
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
     firm = options.firmness(catalogue, firmness_bound, vary)
     view = CompareView(result.only_differing() if diff_only else result, firm)
-    origin = options.provenance(catalogue, data, redlines, with_default)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
@@ -271,8 +274,8 @@ def offices(
     from dsr_options.analyses.offices import office_tree
     from dsr_options.render.views.offices import OfficeView
 
-    catalogue = options.load(data)
+    catalogue, origin = options.prepare(data)
     emit(
-        render(OfficeView(office_tree(catalogue)), fmt, options.provenance(catalogue, data)),
+        render(OfficeView(office_tree(catalogue)), fmt, origin),
         no_color,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -118,11 +119,18 @@ def oversize(size: int, display: str) -> LoadedFile | None:
     return loaded
 
 
-def read_file(path: Path, display: str | None = None, *, recover: bool = False) -> LoadedFile:
+def read_file(
+    path: Path,
+    display: str | None = None,
+    *,
+    recover: bool = False,
+    seen: Callable[[bytes], object] | None = None,
+) -> LoadedFile:
     """Read, decode and walk one YAML file; every problem lands in ``diagnostics``.
 
     Only a regular file is opened (a FIFO or a device could block or never end), and never more
-    than the size limit is read, even if the file grows after it was measured.
+    than the size limit is read, even if the file grows after it was measured. ``seen`` is given
+    the bytes read (the provenance hashes exactly what was parsed).
     """
     shown = display if display is not None else str(path)
     loaded = LoadedFile(shown, "")
@@ -140,6 +148,8 @@ def read_file(path: Path, display: str | None = None, *, recover: bool = False) 
             return loaded
         with path.open("rb") as stream:
             raw = stream.read(limit + 1)
+        if seen is not None:
+            seen(raw)
     except FileNotFoundError:
         loaded.report(Code.UNREADABLE, "no such file")
         return loaded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,12 +30,18 @@ if TYPE_CHECKING:
 # Reading files needs PyYAML, pydantic and the checks: they are imported where files are read
 # (see load_read_files), so that a command that reads none starts without them.
 
+HASH_LENGTH = 12
+"""Hex digits of the files' sha256 an output prints."""
+
 __all__ = [
+    "Found",
     "LoadFailed",
     "Loaded",
+    "find_files",
     "load",
     "load_catalogue",
     "load_files",
+    "load_found",
     "load_located",
     "load_read_files",
     "redline_files",
@@ -52,6 +59,8 @@ class Loaded:
     packaged catalogue."""
     given: dict[str, Path] = field(default_factory=dict)
     """The user's own redline files: each one's display path, and the path as given."""
+    sha256: str = ""
+    """The short sha256 of the bytes of the files read (by :func:`load_files`), in order."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -91,11 +100,22 @@ def load_files(
     """
     from dsr_options.files.read import read_file
 
+    # One hash of the bytes as they are read (each file's, then a NUL; an unreadable file
+    # counts as empty): the provenance every output prints names exactly what was parsed.
+    digest = hashlib.sha256()
+
+    def read(path: Path) -> LoadedFile:
+        file = read_file(path, display_path(path), seen=digest.update)
+        digest.update(b"\0")
+        return file
+
     with outside_the_collector():
-        roles_file = read_file(roles_path, display_path(roles_path))
-        redline_files = [read_file(path, display_path(path)) for path in redline_paths]
+        roles_file = read(roles_path)
+        redline_files = [read(path) for path in redline_paths]
         names = [_label(p, labels or {}) for p in redline_paths]
-        return load_read_files(roles_file, redline_files, names)
+        loaded = load_read_files(roles_file, redline_files, names)
+    loaded.sha256 = digest.hexdigest()[:HASH_LENGTH]
+    return loaded
 
 
 def load_read_files(
@@ -268,10 +288,37 @@ def redline_files(
 ) -> CatalogueFiles:
     """The files to load, ``NAME=FILE`` labels split off and a file given twice read once."""
     kept, _ = distinct_files([split_label(p) for p in redlines])
+    return find_files(data, kept, with_default)
+
+
+def find_files(
+    data: Path | str | None,
+    redlines: Sequence[tuple[str | None, Path]],
+    with_default: bool,
+) -> CatalogueFiles:
+    """The files to load for redline files already parsed: (label or None, path), each once."""
     found = catalogue_files(
-        Path(data) if data is not None else None, [p for _, p in kept], with_default
+        Path(data) if data is not None else None, [p for _, p in redlines], with_default
     )
-    return replace(found, labels=tuple(label for label, _ in kept))
+    return replace(found, labels=tuple(label for label, _ in redlines))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A catalogue loaded from its files, and the hash of those files' bytes."""
+
+    catalogue: Catalogue
+    sha256: str
+    """The short sha256 of the bytes of every file read, in order (see :func:`load_files`)."""
+
+
+def load_found(files: CatalogueFiles) -> Found:
+    """Load and check the files found (:func:`find_files`); raise :class:`LoadFailed` with
+    every problem. The hash is of the bytes read and parsed (see :func:`load_files`)."""
+    loaded = load_located(files)
+    if loaded.catalogue is None:
+        raise LoadFailed(loaded)
+    return Found(loaded.catalogue, loaded.sha256)
 
 
 def load_catalogue(
@@ -291,7 +338,4 @@ def load_catalogue(
     >>> [role.id for role in catalogue.roles][:1]
     ['strategic-advice']
     """
-    loaded = load_located(redline_files(data, redlines, with_default))
-    if loaded.catalogue is None:
-        raise LoadFailed(loaded)
-    return loaded.catalogue
+    return load_found(redline_files(data, redlines, with_default)).catalogue

@@ -1,15 +1,14 @@
 """What an output was made from: the tool, the catalogue files and their hash, the date.
 
-Built once per command from the files it loaded (``provenance_for``) and rendered by every view
+Built once per command from the files it loaded (``provenance_of``, by the one pipeline,
+``analyses.pipeline.prepare``) and rendered by every view
 in every format (see ``render.render``): a brief pasted from ``check`` says which catalogue,
 which redline files and which subset of redlines its verdicts rest on.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any
 
 from dsr_options._version import __version__
 from dsr_options.errors import UsageError
-from dsr_options.files.find import display_path, packaged_data_dir
+from dsr_options.files.find import CatalogueFiles, display_path, packaged_data_dir
 
 SCHEMA = 2
 """The version of the JSON/YAML envelope: 2 wraps every view's data in an object with
@@ -26,8 +25,6 @@ SCHEMA = 2
 
 DATE_ENV = "SOURCE_DATE_EPOCH"
 """The reproducible-builds variable: seconds since the epoch, fixing the date printed."""
-
-HASH_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -47,6 +44,9 @@ class Provenance:
     """UTC, ISO 8601 (``2026-12-01``)."""
     scenario: str | None = None
     assumptions: list[str] = field(default_factory=list)
+    paths: tuple[Path, ...] = field(default=(), compare=False)
+    """The files read, as found (not printed: an output names them as ``catalogue`` and
+    ``redlines`` do)."""
 
     @property
     def subset(self) -> bool:
@@ -88,9 +88,11 @@ def today(explicit: str | None = None) -> str:
     """The date to print: ``explicit`` (ISO), else ``$SOURCE_DATE_EPOCH``, else today (UTC)."""
     if explicit:
         try:
-            return _dt.date.fromisoformat(explicit).isoformat()
+            return _dt.date.fromisoformat(explicit.strip()).isoformat()
         except ValueError:
-            raise UsageError(f"'{explicit}' is not a date: give YYYY-MM-DD", about="date") from None
+            raise UsageError(
+                f"'{explicit}' is not a date: write it as YYYY-MM-DD", about="date"
+            ) from None
     epoch = os.environ.get(DATE_ENV, "").strip()
     if epoch:
         try:
@@ -101,28 +103,15 @@ def today(explicit: str | None = None) -> str:
     return _dt.datetime.now(tz=_dt.timezone.utc).date().isoformat()
 
 
-def content_hash(paths: Sequence[Path]) -> str:
-    """sha256 over each file's bytes, in order, short; an unreadable file counts as empty."""
-    digest = hashlib.sha256()
-    for path in paths:
-        with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:HASH_LENGTH]
-
-
-def provenance_for(
-    data: Path | str | None = None,
+def provenance_of(
+    files: CatalogueFiles,
+    sha256: str,
     *,
-    redlines: Sequence[Path | str] = (),
-    with_default: bool = True,
     only: Sequence[str] = (),
     date: str | None = None,
 ) -> Provenance:
-    """The provenance of a command that loaded these files (the arguments of ``load_catalogue``)."""
-    from dsr_options.load.catalogue import redline_files
-
-    files = redline_files(data, redlines, with_default)  # NAME=FILE labels split, once each
+    """The provenance of the files loaded, their hash (taken as they were loaded), the redline
+    ids ``--only`` kept, and the date (see :func:`today`)."""
     labels = dict(zip(files.given, files.labels, strict=False))
     packaged = files.folder is None or files.roles.parent == packaged_data_dir()
     catalogue = "packaged" if packaged else display_path(files.roles.parent)
@@ -137,8 +126,9 @@ def provenance_for(
     return Provenance(
         version=__version__,
         catalogue=catalogue,
-        catalogue_hash=content_hash(files.all),
+        catalogue_hash=sha256,
         redlines=tuple(shown),
         only=tuple(only),
         date=today(date),
+        paths=files.all,
     )

@@ -2,8 +2,8 @@
 
 ``stated(view, catalogue)`` returns ``view`` itself when the catalogue carries no assumption, so
 that plain outputs are unchanged; otherwise every format opens with the assumptions: JSON/YAML
-under ``what_if`` (a list view's items move under ``items``), CSV in an ``assumptions`` column of
-every row, Markdown and the terminal in a header.
+under ``what_if`` (a list view's items keep their key, ``roles`` for ``list``), CSV in an
+``assumptions`` column of every row, Markdown and the terminal in a header.
 """
 
 from __future__ import annotations
@@ -42,11 +42,17 @@ class WhatIf:
         lines.append("assumed: " + "; ".join(self.assumed))
         return lines
 
+    @property
+    def envelope_key(self) -> str:
+        """The key of a list view's items: the wrapped view's, so that a script finds the
+        roles under ``roles`` with or without assumptions."""
+        return str(getattr(self.view, "envelope_key", "items"))
+
     def data(self) -> Any:
         data = self.view.data()
         if isinstance(data, dict):
             return {"what_if": self.header(), **data}
-        return {"what_if": self.header(), "items": data}
+        return {"what_if": self.header(), self.envelope_key: data}
 
     def rows(self) -> Rows:
         rows, columns = self.view.rows()

@@ -1,0 +1,209 @@
+"""The catalogue a command evaluates, from one request, in one order, with its provenance.
+
+Every evaluating command of the command line, and a script through the library, asks for its
+catalogue here, so that both get exactly the same one:
+
+1. load the catalogue and the redline files (``Request.data``, ``Request.redlines``);
+2. keep only the redlines ``Request.only`` names, then only those ``Request.holders`` hold;
+3. add the roles' variants and packages as options of their own;
+4. apply the scenario (``Request.scenario``, ``FILE[:NAME]``);
+5. apply the what-if assumptions (``Request.assume``).
+
+The provenance says which files were read (and their hash), the subset, the scenario and the
+assumptions, and the date (``Request.date``, else ``$SOURCE_DATE_EPOCH``, else today).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from dsr_options.load.provenance import Provenance
+    from dsr_options.model.catalogue import Catalogue
+    from dsr_options.model.scenarios import Scenario
+
+__all__ = [
+    "Prepared",
+    "RedlineFile",
+    "Request",
+    "prepare",
+    "redline_files",
+    "scenario_reference",
+    "scenarios_named",
+]
+
+
+@dataclass(frozen=True)
+class RedlineFile:
+    """One redline file of the caller's own, and the label its shared ids are named by."""
+
+    path: Path
+    label: str | None = None
+    """``NAME`` of ``NAME=FILE``; None: the file's name."""
+
+    def __str__(self) -> str:
+        return f"{self.label}={self.path}" if self.label else str(self.path)
+
+
+def redline_files(
+    given: Iterable[Path | str],
+) -> tuple[tuple[RedlineFile, ...], tuple[tuple[Path, Path], ...]]:
+    """``[NAME=]FILE`` values parsed once: each file kept once, and (repeat, first) for every
+    file given again (the command line warns of those)."""
+    from dsr_options.files.find import distinct_files, split_label
+
+    kept, repeated = distinct_files([split_label(value) for value in given])
+    return tuple(RedlineFile(path, label) for label, path in kept), tuple(repeated)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a command evaluates: which files, which subset, under which assumptions, when."""
+
+    data: Path | None = None
+    """The catalogue folder (None: ``$DSR_OPTIONS_DATA``, else the packaged catalogue)."""
+    redlines: tuple[RedlineFile, ...] = ()
+    """Redline files of the caller's own, evaluated instead of the catalogue's redlines..."""
+    with_default: bool = False
+    """...or as well as them."""
+    only: tuple[str, ...] = ()
+    """Only these redlines (ids or unique prefixes); empty: every redline."""
+    holders: tuple[str, ...] = ()
+    """Only the redlines these holders hold (ids or unique prefixes); empty: every holder's."""
+    scenario: str | None = None
+    """``FILE[:NAME]``: the scenario to evaluate under."""
+    assume: tuple[str, ...] = ()
+    """What-if values, ``ROLE.ATTRIBUTE=VALUE``."""
+    date: str | None = None
+    """The date the provenance gives (ISO); None: ``$SOURCE_DATE_EPOCH``, else today (UTC)."""
+
+    @classmethod
+    def of(
+        cls,
+        data: Path | str | None = None,
+        *,
+        redlines: Iterable[Path | str] = (),
+        with_default: bool = False,
+        only: Iterable[str] = (),
+        holders: Iterable[str] = (),
+        scenario: str | None = None,
+        assume: Iterable[str] = (),
+        date: str | None = None,
+    ) -> Request:
+        """A request from plain values: ``[NAME=]FILE`` redline files (a file given twice is
+        read once) and comma-separated ids, as the command line takes them."""
+        files, _ = redline_files(redlines)
+        return cls(
+            data=Path(data) if data is not None else None,
+            redlines=files,
+            with_default=with_default,
+            only=_ids(only),
+            holders=_ids(holders),
+            scenario=scenario or None,
+            assume=tuple(assume),
+            date=date,
+        )
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+class Prepared(NamedTuple):
+    """The catalogue a request evaluates, and what it was made from."""
+
+    catalogue: Catalogue
+    provenance: Provenance
+
+
+def prepare(request: Request) -> Prepared:
+    """The catalogue ``request`` evaluates, built in the one order (see the module), and its
+    provenance.
+
+    Raises ``LoadFailed`` (a ``CatalogueError``) with every problem when the files do not load,
+    and ``UsageError`` for a request that cannot be met (``about`` names the field).
+
+    >>> prepared = prepare(Request())
+    >>> prepared.provenance.catalogue
+    'packaged'
+    """
+    from dsr_options.analyses.options import expand_under
+    from dsr_options.errors import UsageError
+    from dsr_options.load.catalogue import find_files, load_found
+    from dsr_options.load.provenance import provenance_of
+
+    if request.with_default and not request.redlines:
+        raise UsageError(
+            "--with-default adds the shipped redlines to your own: give --redlines FILE too "
+            "(without --redlines the shipped redlines are used anyway)"
+        )
+    files = find_files(
+        request.data,
+        [(f.label, f.path) for f in request.redlines],
+        request.with_default or not request.redlines,
+    )
+    loaded = load_found(files)
+    catalogue = _subset(loaded.catalogue, request.only, request.holders)
+    catalogue = expand_under(
+        catalogue, lambda expanded: _what_if(expanded, request.scenario, request.assume)
+    )
+    found = provenance_of(
+        files,
+        loaded.sha256,
+        only=[line.id for line in catalogue.redlines] if request.only else (),
+        date=request.date,
+    )
+    # A what-if says so wherever the output goes: the scenarios and assumptions applied.
+    provenance = replace(
+        found,
+        scenario=", ".join(catalogue.scenarios) or None,
+        assumptions=list(catalogue.assumed),
+    )
+    return Prepared(catalogue, provenance)
+
+
+def _subset(catalogue: Catalogue, only: Sequence[str], holders: Sequence[str]) -> Catalogue:
+    if only:
+        from dsr_options.analyses.evaluate import select_redlines
+
+        catalogue = select_redlines(catalogue, only)
+    if holders:
+        from dsr_options.analyses.brief import select_holders
+
+        catalogue = select_holders(catalogue, holders)
+    return catalogue
+
+
+def _what_if(catalogue: Catalogue, scenario: str | None, assume: Sequence[str]) -> Catalogue:
+    if scenario:
+        from dsr_options.analyses.scenarios import apply_scenarios
+
+        catalogue = apply_scenarios(catalogue, scenarios_named(scenario, catalogue))
+    if assume:
+        from dsr_options.analyses.assumptions import apply_assumptions, parse_assumptions
+
+        catalogue = apply_assumptions(catalogue, parse_assumptions(assume, catalogue))
+    return catalogue
+
+
+def scenarios_named(reference: str, catalogue: Catalogue) -> list[Scenario]:
+    """The scenarios ``FILE[:NAME]`` names, read and checked against ``catalogue``."""
+    from dsr_options.analyses.scenarios import pick_scenarios, read_scenarios
+    from dsr_options.errors import UsageError
+
+    path, name = scenario_reference(reference)
+    if not path.is_file():
+        raise UsageError(f"no scenario file at {path}", about="scenario")
+    return pick_scenarios(read_scenarios(path, catalogue), name)
+
+
+def scenario_reference(reference: str) -> tuple[Path, str | None]:
+    """``FILE[:NAME]`` as the file and the scenario's name (None: every scenario)."""
+    path = Path(reference)
+    if path.exists() or ":" not in reference:
+        return path, None
+    head, _, name = reference.rpartition(":")
+    return Path(head), name or None
