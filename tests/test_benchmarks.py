@@ -99,3 +99,17 @@ def test_design_space_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert out.count("| shipped |") == 2
     assert out.count("| doubled |") == 2
+
+
+def test_check_formats_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.check_formats import main
+
+    assert main(["--roles", "40", "--repeats", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("check, rendered, CPU seconds")
+    assert [line.split()[:3] for line in lines[2:]] == [
+        ["40", "x", "1"],
+        ["40", "x", "2"],
+        ["40", "x", "4"],
+    ]
+    assert all("(1.00x)" in line for line in lines[2:])  # JSON, the floor

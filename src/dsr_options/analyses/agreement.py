@@ -6,6 +6,7 @@ from the same catalogue and the same redline evaluation as ``check``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dsr_options.analyses.evaluate import Evaluator, Outcome, RoleVerdict, check_bounds
@@ -170,9 +171,17 @@ def _quoted(role: Role) -> list[Quoted]:
 
 
 def role_agreement(
-    catalogue: Catalogue, role: Role, evaluator: Evaluator | None = None
+    catalogue: Catalogue,
+    role: Role,
+    evaluator: Evaluator | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> RoleAgreement:
-    """The evidence for and against ``role`` by stance, and the holders who object."""
+    """The evidence for and against ``role`` by stance, and the holders who object.
+
+    ``labels`` is each holder's label by id, when the caller has it (:func:`holder_labels`).
+    """
+    if labels is None:
+        labels = holder_labels(catalogue)
     verdict = (evaluator or Evaluator(catalogue)).evaluate_role(role)
     quoted = _quoted(role)
     objections = []
@@ -180,11 +189,10 @@ def role_agreement(
         if result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
             continue
         for holder_id in result.redline.holders:
-            holder = catalogue.holder(holder_id)
             objections.append(
                 Objection(
                     holder_id,
-                    holder.label if holder else holder_id,
+                    labels.get(holder_id, holder_id),
                     result.redline.id,
                     result.strictness,
                     result.outcome is Outcome.CROSSES,
@@ -204,4 +212,13 @@ def agreement(catalogue: Catalogue) -> list[RoleAgreement]:
     """Every role's agreement view, in catalogue order (the note's second approach)."""
     check_bounds(catalogue)
     evaluator = Evaluator(catalogue)
-    return [role_agreement(catalogue, role, evaluator) for role in catalogue.roles]
+    labels = holder_labels(catalogue)
+    return [role_agreement(catalogue, role, evaluator, labels) for role in catalogue.roles]
+
+
+def holder_labels(catalogue: Catalogue) -> dict[str, str]:
+    """Each holder's label by id, found once (a look-up per objection, not a scan)."""
+    labels: dict[str, str] = {}
+    for holder in catalogue.holders:
+        labels.setdefault(holder.id, holder.label)
+    return labels
