@@ -37,13 +37,14 @@ def test_brief_and_check_print_the_same_fingerprint_and_date(run: Run, tmp_path:
     assert provenance["date"] == "2011-01-15"
     brief = run(f"dsr-options --date 2011-01-15 brief --data {data}")
     assert brief.exit_code == 0, brief
-    assert brief.stdout.splitlines()[2] == "**2011-01-15**"
-    assert f"sha256: {provenance['catalogue_sha256']} " in brief.stdout
+    assert brief.stdout.splitlines()[2].startswith("**2011-01-15** · ")
+    fingerprint = f"- Fingerprint (sha256 of every file loaded): {provenance['catalogue_sha256']}\n"
+    assert fingerprint in brief.stdout
 
 
 def test_the_brief_date_wins_over_the_global_date(run: Run) -> None:
     brief = run("dsr-options --date 2011-01-15 brief --date 2012-02-03")
-    assert brief.stdout.splitlines()[2] == "**2012-02-03**"
+    assert brief.stdout.splitlines()[2].startswith("**2012-02-03** · ")
 
 
 @pytest.mark.parametrize(

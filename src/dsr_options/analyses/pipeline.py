@@ -193,17 +193,23 @@ def scenarios_named(reference: str, catalogue: Catalogue) -> list[Scenario]:
     """The scenarios ``FILE[:NAME]`` names, read and checked against ``catalogue``."""
     from dsr_options.analyses.scenarios import pick_scenarios, read_scenarios
     from dsr_options.errors import UsageError
+    from dsr_options.files.paths import PathKind, probe
 
     path, name = scenario_reference(reference)
-    if not path.is_file():
+    found = probe(path)  # a folder on the way we may not search: said, not a traceback
+    if found.kind is PathKind.BLOCKED:
+        raise UsageError(f"'{path}' {found.describe()}", about="scenario")
+    if not found.is_file:
         raise UsageError(f"no scenario file at {path}", about="scenario")
     return pick_scenarios(read_scenarios(path, catalogue), name)
 
 
 def scenario_reference(reference: str) -> tuple[Path, str | None]:
     """``FILE[:NAME]`` as the file and the scenario's name (None: every scenario)."""
+    from dsr_options.files.paths import present
+
     path = Path(reference)
-    if path.exists() or ":" not in reference:
+    if ":" not in reference or present(path):
         return path, None
     head, _, name = reference.rpartition(":")
     return Path(head), name or None
