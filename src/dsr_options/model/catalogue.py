@@ -295,6 +295,13 @@ class AttributeValue(_Model):
         description="Other readings of an analysis value a careful reader could take, each with "
         "why; firmness varies them.",
     )
+    defining: bool | None = Field(
+        default=None,
+        description=(
+            "True when the value is what the role is (coordination coordinates): negotiate "
+            "proposes no change to it unless asked (--vary note)."
+        ),
+    )
 
     model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
 
