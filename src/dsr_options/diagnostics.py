@@ -197,6 +197,31 @@ class Code(str, Enum):
         Severity.WARNING,
         "Every value of the attributes a redline tests crosses it.",
     )
+    CONDITION_READS_INVERTED = (
+        "condition-reads-inverted",
+        Severity.WARNING,
+        "A condition written with rule: that most roles cross, or an 'only from' rule none does.",
+    )
+    SET_OPERATOR = (
+        "set-operator",
+        Severity.WARNING,
+        "subset_of or contains_any on values roles combine treats every role alike.",
+    )
+    BROAD_ATTRIBUTE = (
+        "broad-attribute",
+        Severity.WARNING,
+        "A role crosses only through an attribute broader than a sibling the rule leaves out.",
+    )
+    EXPECTATION_FAILED = (
+        "expectation-failed",
+        Severity.ERROR,
+        "A redline's expect: names a role whose outcome is another (validate only).",
+    )
+    UNKNOWN_ROLE = (
+        "unknown-role",
+        Severity.ERROR,
+        "A redline's expect: names a role the catalogue in use does not have.",
+    )
     UNCARRIED_ATTRIBUTE = (
         "uncarried-attribute",
         Severity.WARNING,

@@ -75,6 +75,14 @@ def validate(
             "validate without the source text fails on a quote changed since.",
         ),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also read back each redline of a clean redline file in words, with the "
+            "roles it crosses and clears (text report only).",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Check catalogue files and report every problem, each at its file:line:col.
@@ -110,6 +118,9 @@ def validate(
         lock=lock,
     )
     emit(render(ValidationView(report), fmt))
+    if explain and fmt is ReportFormat.TEXT and not report.errors:
+        for path in paths or []:
+            _explain(path, data)
     if fmt is ReportFormat.GITHUB:
         output.append_step_summary(step_summary(report))
     if report.failed:
@@ -132,6 +143,23 @@ def _write_locks(locks: Sequence[tuple[Path, QuoteLock]]) -> None:
             f"dsr-options: wrote {display_path(written)}: {count} quote"
             f"{'' if count == 1 else 's'} verified against source {sources}\n"
         )
+
+
+def _explain(path: Path, data: Path | None) -> None:
+    """Read back the redlines of ``path``, if it is a redline file that loads."""
+    from dsr_options.errors import DsrOptionsError
+    from dsr_options.render.views.redlines import read_back
+
+    if not path.is_file():
+        return
+    beside = path.parent / "roles.yaml"
+    if data is None and beside.is_file() and beside.resolve() != path.resolve():
+        data = path.parent
+    try:
+        catalogue = options.load(data, [path])
+    except DsrOptionsError:
+        return  # a roles file, or one that does not load alone: nothing to read back
+    emit("\n" + read_back(catalogue, str(path)), True)
 
 
 def schema(
@@ -201,10 +229,12 @@ def new_redlines(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing file (a link: the link itself).")
     ] = False,
+    data: DataOption = None,
 ) -> None:
     """Write a starting redline file for a delegation: commented, valid as it stands, with one
     example of each strictness (veto, condition, concern) and each rule form (rule, requires,
-    applies_to, all, any, not, and the operators).
+    applies_to, all, any, not, and the operators). Each example is read back in words and
+    carries an expect: with what it does to the roles of the catalogue in use.
 
     Examples:
 
@@ -213,9 +243,20 @@ def new_redlines(
       dsr-options new-redlines "Our delegation" --out ours.yaml
       dsr-options new-redlines Freedonia --out -
     """
-    from dsr_options.files.scaffold import holder_id, scaffold_text, write_new
+    from dsr_options.files.scaffold import holder_id, scaffold_redlines, scaffold_text, write_new
+    from dsr_options.render.readback import redline_phrase
+    from dsr_options.validate.expect import expected
 
-    text = scaffold_text(name)
+    catalogue = options.load(data)
+    decls = {decl.id: decl for decl in catalogue.attributes}
+    notes = {
+        redline.id: (
+            redline_phrase(redline, decls, [name.strip()]),
+            expected(catalogue.roles, redline),
+        )
+        for redline in scaffold_redlines(name)
+    }
+    text = scaffold_text(name, notes)
     if out is not None and str(out) == "-":
         emit(text, True)
         return

@@ -149,6 +149,9 @@ def agree(
 
 
 def negotiate(
+    files: Annotated[
+        list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="")
+    ] = None,
     holder: HolderOption = None,
     bound: BoundOption = 3,
     redlines: RedlinesOption = None,
@@ -182,6 +185,14 @@ def negotiate(
       dsr-options negotiate --redlines a=a.yaml --redlines b=b.yaml --holder a,b -f json
       dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
     """
+    if files:
+        from dsr_options.errors import UsageError
+
+        given = " ".join(f"--redlines {name}" for name in files)
+        raise UsageError(
+            "negotiate takes no arguments; to negotiate over a redline file of your own: "
+            f"dsr-options negotiate {given}"
+        )
     from dsr_options.analyses.design_space import design_space
     from dsr_options.analyses.design_space.words import describe
     from dsr_options.analyses.negotiate import negotiate as find

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 import unicodedata
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
 
 from dsr_options.errors import UsageError
 from dsr_options.files.write import write_file
+from dsr_options.model.catalogue import Redline, RedlinesFile
 
-__all__ = ["holder_id", "scaffold_text", "write_new"]
+__all__ = ["Notes", "holder_id", "scaffold_redlines", "scaffold_text", "write_new"]
 
 
 def holder_id(name: str) -> str:
@@ -34,8 +40,44 @@ def _one_line(name: str) -> str:
     return name
 
 
-def scaffold_text(name: str) -> str:
-    """The file's text for the delegation ``name``: it loads as is, with the shipped roles."""
+Notes = Mapping[str, tuple[str, Mapping[str, Sequence[str]]]]
+"""Per example redline id: its read-back in words, and the roles by expected outcome."""
+
+
+def scaffold_text(name: str, notes: Notes | None = None) -> str:
+    """The file's text for the delegation ``name``: it loads as is, with the shipped roles.
+
+    ``notes`` (per example: its read-back and what to expect) go under each example as a
+    comment and an ``expect:``; without them the file has neither.
+    """
+    lines = []
+    for line in _template(name).splitlines():
+        marker = line.strip()
+        if not marker.startswith("#@"):
+            lines.append(line)
+        elif notes is not None and marker[2:] in notes:
+            lines.extend(_notes(*notes[marker[2:]]))
+    return "\n".join(lines) + "\n"
+
+
+def _notes(reads: str, expect: Mapping[str, Sequence[str]]) -> list[str]:
+    said = textwrap.wrap(f"Reads: {reads}", width=92)
+    lines = ["    # " + line for line in said]
+    lines.append("    expect:")
+    lines += [f"      {key}: [{', '.join(ids)}]" for key, ids in expect.items() if ids]
+    return lines
+
+
+def scaffold_redlines(name: str) -> list[Redline]:
+    """The examples of the starting file, as redlines (none for a name that is not one line)."""
+    try:
+        data = yaml.safe_load(_template(name))
+        return RedlinesFile.model_validate(data, strict=False).redlines
+    except (UsageError, yaml.YAMLError, ValidationError):
+        return []
+
+
+def _template(name: str) -> str:
     hid = holder_id(_one_line(name))
     shown = name.strip().replace('"', "'")
     quoted = json.dumps(shown, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
@@ -71,6 +113,8 @@ redlines:
   # or not: RULE.
   # Operators: equals (true/false or one value), in (one of a list: for a 'choice' attribute),
   # contains, contains_any, subset_of (for a 'choices' list attribute).
+  # Write what you expect first, like a test: expect: lists the roles you expect to cross the
+  # redline and to clear it; dsr-options validate checks it against the catalogue.
 
   # A veto written as a rule (what crosses): equals on a boolean attribute.
   - id: no-new-standing-capacity
@@ -84,43 +128,50 @@ redlines:
       attribute: standing_un_capacity
       equals: true
     repair: Broker experts that Member States provide instead of hiring them.
+    #@no-new-standing-capacity
 
-  # A condition written as a requirement (what must hold), in scope only for in-country roles:
-  # a role crosses when anything but the host government's request could start it.
-  - id: host-government-request
-    title: In a country, only at the host government's request
+  # A condition written as a requirement (what must hold): a role crosses when it does not.
+  # 'triggers' lists everything that could start a role, and roles list several: contains_any
+  # says "one of these could start it"; subset_of would say "nothing else could start it".
+  - id: request-or-council-mandate
+    title: Started by the host government or the Security Council
     statement: >-
-      In a given country the UN engages in the defense sector only when the host government asks.
+      The UN takes up DSR work only where the host government's request or a Security Council
+      mandate could set it in motion.
     origin: member-state
     holders: [{hid}]
     strictness: condition
-    applies_to:
-      attribute: in_country
-      equals: true
     requires:
       attribute: triggers
-      subset_of: [national-request]
+      contains_any: [national-request, security-council-mandate]
+    # The other form, "nothing but a request or a Council mandate could start it", crosses
+    # every role that a General Assembly mandate could start too:
+    #   requires: {{attribute: triggers, subset_of: [national-request, security-council-mandate]}}
+    #@request-or-council-mandate
 
-  # A concern with all/any/not and the list operators contains and contains_any.
-  - id: no-un-led-operational-training
-    title: No UN-led operational training
+  # A concern, only for in-country roles (applies_to), with any/all/not.
+  - id: uncoordinated-un-delivery
+    title: No uncoordinated UN technical work in a country
     statement: >-
-      We are wary of the UN itself delivering training beyond defense governance.
+      In a country, we are wary of the UN itself delivering technical work outside any
+      coordination, and of any training for offensive operations.
     origin: member-state
     holders: [{hid}]
     strictness: concern
+    applies_to:
+      attribute: in_country
+      equals: true
     rule:
-      all:
-        - attribute: technical_delivery_by_un
-          equals: true
-        - any:
-            - attribute: training
-              contains: offensive-operations
-            - attribute: training
-              contains_any: [advisory-mentoring]
-        - not:
-            attribute: coordinates_partners
-            equals: true
+      any:
+        - attribute: training
+          contains: offensive-operations
+        - all:
+            - attribute: technical_delivery_by_un
+              equals: true
+            - not:
+                attribute: coordinates_partners
+                equals: true
+    #@uncoordinated-un-delivery
 """
 
 

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from dsr_options.model.judgements import PositionConfidence, Reading, reading_problems
+from dsr_options.model.expect import Expectation
 from dsr_options.model.vocabulary import (
     AttributeType,
     Basis,
@@ -522,6 +523,13 @@ class Redline(_Model):
     confidence: PositionConfidence | None = Field(
         default=None,
         description="How sure the file's writer is that the holders hold it; stated when absent.",
+    )
+    expect: Expectation | None = Field(
+        default=None,
+        description=(
+            "The roles its writer expects it to cross, to clear and to leave unknown; "
+            "validate checks them against the catalogue in use."
+        ),
     )
 
     _crossing: Any = PrivateAttr(default=None)

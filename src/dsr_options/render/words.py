@@ -165,7 +165,12 @@ def result_sentence(result: Result) -> str:
     else:
         head = f"Meets “{title}”"
     why = [reason_sentence(r) for r in result.reasons if r.part.startswith(("rule", "requires"))]
-    sentence = head + (f", because {'; '.join(why)}" if why else "") + "."
+    sentence = head + (f", because {'; '.join(dict.fromkeys(why))}" if why else "")
+    requirement = result.redline.requires
+    if requirement is not None and why and result.outcome is not Outcome.UNKNOWN:
+        verb = "does not hold" if result.outcome is Outcome.CROSSES else "holds"
+        sentence += f", so its requirement ({rule_text(requirement)}) {verb}"
+    sentence += "."
     extra = [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         extra.append(f"The redline suggests: {result.redline.repair}")

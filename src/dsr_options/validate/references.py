@@ -31,7 +31,9 @@ from dsr_options.model.catalogue import (
     Rule,
     Source,
 )
-from dsr_options.model.vocabulary import AttributeType
+from dsr_options.model.vocabulary import AttributeType, Origin
+from dsr_options.validate.expect import check_expectations
+from dsr_options.validate.mistakes import check_mistakes
 from dsr_options.validate.salvage import salvage
 from dsr_options.validate.values import check_value, listed_once, unknown_value
 from dsr_options.validate.writing import check_writing
@@ -108,8 +110,12 @@ _SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
 }
 
 
-def check(parsed: Sequence[Parsed]) -> None:
-    """Run the cross-file checks, adding diagnostics to the files they concern."""
+def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
+    """Run the cross-file checks, adding diagnostics to the files they concern.
+
+    ``expectations``: check each redline's ``expect:`` too (``validate`` does; loading a
+    catalogue for an answer does not, so that a failed expectation never hides the answer).
+    """
     scope = _Scope()
     files: list[tuple[LoadedFile, _Items]] = []
     for item in parsed:
@@ -179,6 +185,9 @@ def check(parsed: Sequence[Parsed]) -> None:
             ):
                 written = [(r.index, r.value) for r in items.redlines if r.complete]
                 check_writing(file, written, roles, scope.attributes)
+                check_mistakes(file, written, roles, scope.attributes)
+                if expectations:
+                    check_expectations(file, written, roles)
 
 
 def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
@@ -443,7 +452,10 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         if item.has("evidence"):
             _check_evidence(file, base, redline.evidence, scope)
-        if item.has("evidence", "id") and not redline.evidence:
+        # A delegation's own redline rests on its instructions, not on the note: it may cite
+        # them (a source of its own), and is not warned when it does not.
+        own = item.has("origin") and redline.origin is Origin.MEMBER_STATE
+        if item.has("evidence", "id") and not redline.evidence and not own:
             file.report(
                 Code.NO_EVIDENCE,
                 f"redline '{redline.id}' has no evidence; a redline without evidence cannot be "

@@ -285,11 +285,11 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
     if not redlines and not roles:
         return
     if not redlines or roles:
-        check([*roles, *redlines])
+        check([*roles, *redlines], expectations=True)
         return
     context_path = _context_roles(folder, data)
     if context_path is None:
-        check(redlines)
+        check(redlines, expectations=True)
         return
     context = read_file(context_path, display_path(context_path))
     unreadable = next((d for d in context.diagnostics if d.code is Code.UNREADABLE), None)
@@ -308,7 +308,7 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
                 f"the roles file it is checked against, {context.path}, has errors, so its "
                 "references were not checked; run `dsr-options validate` on that file",
             )
-    check([Parsed(context, model, RolesFile), *redlines])
+    check([Parsed(context, model, RolesFile), *redlines], expectations=True)
 
 
 def _check_scenarios(

@@ -48,6 +48,7 @@ def redline_list_table(rows: Sequence[Mapping[str, str]], intro: str = "") -> Re
                 f"\ncrosses when: {visible(row['rule'])}",
             ),
         )
-    if not intro:
-        return table
-    return Group(cell(intro), Text(""), table)
+    said = [Text("Read back", style="bold")]
+    said += [cell(f"{row['id']}: {row['reads']}") for row in rows if row.get("reads")]
+    parts = [cell(intro), Text("")] if intro else []
+    return Group(*parts, table, Text(""), *said)

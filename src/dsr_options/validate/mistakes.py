@@ -1,0 +1,206 @@
+"""Likely mistakes in a redline file, told from the roles of the catalogue in use.
+
+Each is a warning at the rule it is about, and each says what the rule does to the roles, so
+that the writer can tell whether that is what they meant:
+
+* a condition written as its crossing (``rule:``) that reads as the opposite of what a
+  condition says: most roles in its scope cross it, or it is an "only from" test that no role
+  crosses (``condition-reads-inverted``);
+* ``subset_of`` or ``contains_any`` on a list attribute whose values the roles combine, where the
+  redline treats every role in its scope alike and the other form would not
+  (``set-operator``): both forms are spelled out for the roles;
+* a rule on an attribute that has a narrower sibling (``training`` and ``training_by_un``) that
+  a role crosses only through the broad reading (``broad-attribute``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from dsr_options.diagnostics import Code
+from dsr_options.files.located import LoadedFile
+from dsr_options.model.catalogue import (
+    AllRule,
+    AttributeDecl,
+    AttributeTest,
+    NotRule,
+    Redline,
+    Role,
+    Rule,
+)
+from dsr_options.model.rules import test_holds, truth
+from dsr_options.model.vocabulary import AttributeType, Strictness
+from dsr_options.validate.expect import outcome_of
+
+
+def _polar(rule: Rule | None, positive: bool = True) -> Iterator[tuple[AttributeTest, bool]]:
+    """Each test of ``rule`` with whether it counts as written (not under an odd number of
+    ``not``)."""
+    if rule is None:
+        return
+    if isinstance(rule, AttributeTest):
+        yield rule, positive
+    elif isinstance(rule, NotRule):
+        yield from _polar(rule.not_, not positive)
+    else:
+        for child in rule.all if isinstance(rule, AllRule) else rule.any:
+            yield from _polar(child, positive)
+
+
+def _values(role: Role) -> dict[str, Any]:
+    return {name: held.value for name, held in role.attributes.items()}
+
+
+def _ids(roles: Sequence[Role]) -> str:
+    return ", ".join(role.id for role in roles) if roles else "none"
+
+
+def check_mistakes(
+    file: LoadedFile,
+    redlines: Sequence[tuple[int, Redline]],
+    roles: Sequence[Role],
+    decls: Mapping[str, AttributeDecl],
+) -> None:
+    """Add the likely-mistake warnings for ``redlines`` (index in the file, redline)."""
+    if not roles:
+        return
+    for index, redline in redlines:
+        path = ("redlines", index, redline.condition_text)
+        scope = [
+            r
+            for r in roles
+            if redline.applies_to is None or truth(redline.applies_to, _values(r)) is True
+        ]
+        crossing = [r for r in scope if outcome_of(redline, _values(r))[0] == "crosses"]
+        clearing = [r for r in scope if outcome_of(redline, _values(r))[0] == "clears"]
+        _inverted(file, path, redline, scope, crossing)
+        if len(scope) >= 2 and (len(crossing) == len(scope) or len(clearing) == len(scope)):
+            _set_operator(file, path, redline, scope, crossing, decls)
+        _broad(file, path, redline, crossing, decls)
+
+
+def _inverted(
+    file: LoadedFile,
+    path: tuple[Any, ...],
+    redline: Redline,
+    scope: Sequence[Role],
+    crossing: Sequence[Role],
+) -> None:
+    if redline.strictness is not Strictness.CONDITION or redline.rule is None or len(scope) < 2:
+        return
+    only = [t for t, positive in _polar(redline.rule) if positive and t.operator == "subset_of"]
+    if len(scope) // 2 < len(crossing) < len(scope):
+        file.report(
+            Code.CONDITION_READS_INVERTED,
+            f"{len(crossing)} of the {len(scope)} roles the condition '{redline.id}' applies to "
+            f"cross it ({_ids(crossing)}): 'rule:' says when a role crosses, and a condition "
+            "most roles cross is usually written the wrong way round; to say what must hold, "
+            "write requires: with the same test",
+            path=path,
+        )
+    elif only and not crossing:
+        file.report(
+            Code.CONDITION_READS_INVERTED,
+            f"no role crosses the condition '{redline.id}': 'rule:' says when a role crosses, "
+            f"and '{only[0].attribute} subset_of' crosses only a role whose every value is "
+            "among those listed; if that is what must hold, write requires: with the same test",
+            path=path,
+        )
+
+
+def _set_operator(
+    file: LoadedFile,
+    path: tuple[Any, ...],
+    redline: Redline,
+    scope: Sequence[Role],
+    crossing: Sequence[Role],
+    decls: Mapping[str, AttributeDecl],
+) -> None:
+    everyone = "every role in its scope crosses" if crossing else "no role in its scope crosses"
+    for test, _ in _polar(redline.crossing):
+        decl = decls.get(test.attribute)
+        if decl is None or decl.type is not AttributeType.CHOICES:
+            continue
+        if test.operator not in ("subset_of", "contains_any"):
+            continue
+        combined = [r for r in scope if _several(_values(r).get(test.attribute))]
+        if not combined:
+            continue
+        listed = sorted(test.operand) if isinstance(test.operand, list) else []
+        other = "contains_any" if test.operator == "subset_of" else "subset_of"
+        twin = AttributeTest.model_validate({"attribute": test.attribute, other: listed})
+        holds = [r for r in scope if test_holds(test, _values(r).get(test.attribute))]
+        twin_holds = [r for r in scope if test_holds(twin, _values(r).get(test.attribute))]
+        if {r.id for r in holds} == {r.id for r in twin_holds}:
+            continue
+        subset, either = (
+            (holds, twin_holds) if test.operator == "subset_of" else (twin_holds, holds)
+        )
+        values = ", ".join(listed)
+        file.report(
+            Code.SET_OPERATOR,
+            f"{everyone} '{redline.id}', and the roles combine values of '{test.attribute}' "
+            f"({_ids(combined)} list several): 'subset_of [{values}]' holds for a role whose "
+            f"every value is among them ({_ids(subset)}); 'contains_any [{values}]' holds for "
+            f"a role with any of them ({_ids(either)}); check that the form says what you mean",
+            path=path,
+        )
+        return
+
+
+def _several(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and len(value) > 1
+
+
+def _broad(
+    file: LoadedFile,
+    path: tuple[Any, ...],
+    redline: Redline,
+    crossing: Sequence[Role],
+    decls: Mapping[str, AttributeDecl],
+) -> None:
+    tested = {t.attribute for t, _ in _polar(redline.crossing)} | {
+        t.attribute for t, _ in _polar(redline.applies_to)
+    }
+    for name in sorted(tested):
+        narrower = [
+            d
+            for d in decls.values()
+            if d.id.startswith(f"{name}_")
+            and d.type is AttributeType.BOOLEAN
+            and d.id not in tested
+        ]
+        for decl in narrower:
+            only_broad = [r for r in crossing if _through(redline, r, name) and _false(r, decl.id)]
+            if not only_broad:
+                continue
+            verb = "crosses" if len(only_broad) == 1 else "cross"
+            file.report(
+                Code.BROAD_ATTRIBUTE,
+                f"'{redline.id}' tests '{name}', which is broader than '{decl.id}': "
+                f"{_ids(only_broad)} {verb} it through '{name}' although '{decl.id}' is false; "
+                f"if the redline means what the UN itself does, test '{decl.id}' (true when "
+                f"{_first_clause(decl.description)})",
+                path=path,
+            )
+
+
+def _false(role: Role, attribute: str) -> bool:
+    held = role.attributes.get(attribute)
+    return held is not None and held.value is False
+
+
+def _through(redline: Redline, role: Role, attribute: str) -> bool:
+    """The role crosses because of its value of ``attribute``: with none of it, it would not."""
+    values = _values(role)
+    value = values.get(attribute)
+    values[attribute] = () if isinstance(value, (list, tuple)) else not value
+    return outcome_of(redline, values)[0] != "crosses"
+
+
+def _first_clause(description: str) -> str:
+    text = " ".join(description.split())
+    if text.startswith("True when "):
+        text = text[len("True when ") :]
+    return text.split(". ", 1)[0].rstrip(".")
