@@ -364,3 +364,63 @@ def test_negotiate_given_a_file_says_to_use_redlines(run: Run) -> None:
         "dsr-options: error: negotiate takes no arguments; to negotiate over a redline file of "
         "your own: dsr-options negotiate --redlines freedonia.yaml\n"
     )
+
+
+# -- negotiate: repairs a delegate could propose --------------------------------------------------
+
+
+def _three(folder: Path) -> str:
+    """The three delegations, written as meant, as --redlines options."""
+    paths = []
+    for name, (meant, rule) in RIGHT.items():
+        redline = {**copy.deepcopy(meant), **rule}
+        if name == "Freedonia":  # "nothing but a request or a Council mandate"
+            redline["requires"] = {"attribute": "triggers", "subset_of": TRIGGERS[:2]}
+        redline.pop("expect")
+        redline["expect"] = {}
+        paths.append(delegation(folder, name, redline))
+    return " ".join(f"--redlines {path}" for path in paths)
+
+
+def _defining(folder: Path) -> None:
+    """Coordination coordinates: its value is marked as defining it."""
+    import yaml
+
+    path = folder / "roles.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (coordination,) = [r for r in document["roles"] if r["id"] == "coordination"]
+    coordination["attributes"]["coordinates_partners"]["defining"] = True
+    path.write_text(dump(document), encoding="utf-8")
+
+
+def test_negotiate_ranks_and_keeps_defining_values(run: Run, tmp_path: Path) -> None:
+    folder = world(tmp_path / "data")
+    _defining(folder)
+    options = _three(folder)
+    result = run(f"dsr-options negotiate --data {folder} {options} -f json")
+    assert result.exit_code == 0, result
+    from tests.envelope import payload
+
+    found = payload(result.stdout)
+    roles = {r["role"]: r for r in found["roles"]}
+    # Closest first: one change for one holder (matchmaking before the repository, in catalogue
+    # order), then advice (two changes, two holders); coordination last, its defining value kept.
+    assert found["closest_first"] == ["matchmaking", "repository", "advice", "coordination"]
+    assert roles["coordination"]["joint_repair"] is None
+    assert roles["coordination"]["kept_defining"] == ["coordinates_partners"]
+    # The repository is never left with nothing that could start it.
+    assert roles["repository"]["joint_repair"]["assume"] == ["repository.triggers=national-request"]
+    table = run(f"dsr-options negotiate --data {folder} {options}", columns=200)
+    assert (
+        "Closest to acceptable to all: matchmaking (1 change; 1 of 3 holders to move). Roles below, "
+        "closest first." in table.stdout
+    )
+    assert (
+        "coordination: none within 3 changes that keep what defines the role "
+        "(coordinates_partners; --vary note changes that too)" in table.stdout
+    )
+    varied = run(f"dsr-options negotiate --data {folder} {options} --vary note -f json")
+    again = {r["role"]: r for r in payload(varied.stdout)["roles"]}
+    assert (
+        "coordination.coordinates_partners=false" in again["coordination"]["joint_repair"]["assume"]
+    )

@@ -154,6 +154,8 @@ class RoleStanding:
     """Candidate change sets tried for this role."""
     blocked: bool = False
     """Not searched: conflicting redlines leave no values acceptable to every holder."""
+    kept: tuple[str, ...] = ()
+    """Attributes the search tests but left alone because they define the role."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,20 @@ class Negotiation:
     def acceptable_to_all(self) -> tuple[str, ...]:
         count = len(self.holders)
         return tuple(s.role.id for s in self.roles if len(s.acceptable_to) == count)
+
+    @property
+    def ranked(self) -> tuple[RoleStanding, ...]:
+        """The roles not acceptable to every holder, closest first: fewest changes, then fewest
+        holders to move; a role no change within the bound clears comes last."""
+        count = len(self.holders)
+        open_ = [s for s in self.roles if len(s.acceptable_to) < count]
+        order = {s.role.id: i for i, s in enumerate(open_)}
+
+        def key(s: RoleStanding) -> tuple[bool, int, int, int]:
+            changes = len(s.repair.changes) if s.repair else 0
+            return (s.repair is None, changes, count - len(s.acceptable_to), order[s.role.id])
+
+        return tuple(sorted(open_, key=key))
 
     @property
     def searched(self) -> int:
@@ -253,14 +269,22 @@ def _holder_ids(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
 
 
 def negotiate(
-    catalogue: Catalogue, holders: Iterable[str] = (), *, bound: int = DEFAULT_BOUND
+    catalogue: Catalogue,
+    holders: Iterable[str] = (),
+    *,
+    bound: int = DEFAULT_BOUND,
+    vary: str = "analysis",
 ) -> Negotiation:
     """The chosen holders (default: every holder of a redline) against every role.
 
-    ``bound`` is the most attribute changes combined for one role (1 to 6).
+    ``bound`` is the most attribute changes combined for one role (1 to 6). A repair never
+    changes a value that defines its role (``defining: true``) unless ``vary`` is ``note``, and
+    never empties a list value a rule tests (a role nothing could start is no repair).
     """
     if not 1 <= bound <= MAX_BOUND:
         raise UsageError(f"the bound is 1 to {MAX_BOUND} changes, not {bound}", about="bound")
+    if vary not in ("analysis", "note"):
+        raise UsageError(f"vary analysis or note, not {vary!r}", about="vary")
     chosen = _holder_ids(catalogue, holders)
     names = tuple((h, (catalogue.holder(h) or _nameless(h)).label) for h in chosen)
     held = {h: [r for r in catalogue.redlines if h in r.holders] for h in chosen}
@@ -302,10 +326,24 @@ def negotiate(
         if conflicts:
             standings.append(RoleStanding(role, tuple(acceptable[role.id]), None, 0, True))
             continue
+        frozen = set() if vary == "note" else {a for a, v in role.attributes.items() if v.defining}
         repair, searched = _search(
-            catalogue, role, hard, relevant, tests, classes, holders_of, bound, per_attribute, memo
+            catalogue,
+            role,
+            hard,
+            relevant,
+            tests,
+            classes,
+            holders_of,
+            bound,
+            per_attribute,
+            memo,
+            frozenset(frozen),
         )
-        standings.append(RoleStanding(role, tuple(acceptable[role.id]), repair, searched))
+        kept = tuple(a for a in classes if a in frozen)
+        standings.append(
+            RoleStanding(role, tuple(acceptable[role.id]), repair, searched, kept=kept)
+        )
     return Negotiation(
         names,
         tuple(cells),
@@ -366,6 +404,7 @@ def _search(
     bound: int,
     per_attribute: Mapping[str, list[AttributeTest]],
     memo: dict[tuple[str, Any], list[Any]] | None = None,
+    frozen: frozenset[str] = frozenset(),
 ) -> tuple[JointRepair | None, int]:
     values = role_values(role)
     failing = [r for r in hard if not _clears(r, values)]
@@ -377,15 +416,17 @@ def _search(
     def other_values(attribute: str) -> list[Any]:
         """One value per class other than the role's own, the closest to it (shared by roles
         with the same value)."""
+        if attribute in frozen:
+            return []
         current = values.get(attribute)
         key = (attribute, current)
         found = memo.get(key)
         if found is None:
             own = tuple(test_holds(t, current) for t in per_attribute[attribute])
             found = memo[key] = [
-                min(members, key=lambda v: _distance(v, current))
+                min(kept, key=lambda v: _distance(v, current))
                 for signature, members in classes[attribute].items()
-                if signature != own or current is None
+                if (signature != own or current is None) and (kept := _not_empty(members))
             ]
         return found
 
@@ -411,6 +452,11 @@ def _search(
                 catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
             ), searched
     return None, searched
+
+
+def _not_empty(members: list[Any]) -> list[Any]:
+    """A class's values but the empty list: emptying a list a rule tests is no repair."""
+    return [m for m in members if m != ()]
 
 
 class _Lazy:

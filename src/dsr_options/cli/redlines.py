@@ -154,6 +154,15 @@ def negotiate(
     ] = None,
     holder: HolderOption = None,
     bound: BoundOption = 3,
+    vary: Annotated[
+        str,
+        typer.Option(
+            "--vary",
+            metavar="WHAT",
+            help="What a repair may change: analysis (every value but those that define a "
+            "role, marked defining) or note (those too).",
+        ),
+    ] = "analysis",
     redlines: RedlinesOption = None,
     with_default: WithDefaultOption = False,
     only: OnlyOption = None,
@@ -204,7 +213,7 @@ def negotiate(
     )
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
-    negotiation = find(catalogue, chosen, bound=bound)
+    negotiation = find(catalogue, chosen, bound=bound, vary=vary)
     space = design_space(catalogue, chosen) if negotiation.holders else None
     described = describe(catalogue, space) if space is not None else None
     view = NegotiateView(negotiation, described)

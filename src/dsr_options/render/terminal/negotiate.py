@@ -26,6 +26,7 @@ def negotiate_view(
     lines: Sequence[tuple[str, Sequence[str]]],
     conflicts: Sequence[str],
     bound: str,
+    closest: str = "",
 ) -> RenderableType:
     if not holders:
         return Text("No holder holds a redline.", style="yellow")
@@ -48,7 +49,8 @@ def negotiate_view(
     parts: list[RenderableType] = [cell(sentence, "bold"), Text("")] if sentence else []
     parts.append(table)
     parts += section("Acceptable to every holder", [cell(everyone)])
-    parts += section("Smallest joint changes", [_change(line, tokens) for line, tokens in lines])
+    changes = [_change(line, tokens) for line, tokens in lines]
+    parts += section("Smallest joint changes", ([cell(closest)] if closest else []) + changes)
     parts += section("Conflicts", [cell(text, "red") for text in conflicts])
     parts += section("Every design", [cell(line) for line in design])
     parts += [Text(""), cell(bound, "dim")]

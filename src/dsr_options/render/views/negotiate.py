@@ -46,6 +46,11 @@ def repair_text(standing: RoleStanding, negotiation: Negotiation) -> str:
     """The joint changes in words, or why there are none."""
     if standing.blocked:
         return "none: conflicting redlines (see conflicts)"
+    if standing.repair is None and standing.kept:
+        return (
+            f"none within {negotiation.bound} changes that keep what defines the role "
+            f"({', '.join(standing.kept)}; --vary note changes that too)"
+        )
     if standing.repair is None:
         return f"none within {negotiation.bound} changes"
     return "; ".join(
@@ -64,6 +69,23 @@ def conflict_text(negotiation: Negotiation, conflict: Conflict) -> str:
     if len(parts) == 1:
         return f"no values clear {parts[0]}"
     return f"no values clear both {parts[0]} and {parts[1]}"
+
+
+def closest_text(negotiation: Negotiation) -> str:
+    """``Closest to acceptable to all: matchmaking (1 change; 1 of 3 holders to move).``"""
+    ranked = [s for s in negotiation.ranked if s.repair is not None]
+    if not ranked:
+        return ""
+    best = ranked[0]
+    assert best.repair is not None
+    changes = len(best.repair.changes)
+    move = len(negotiation.holders) - len(best.acceptable_to)
+    return (
+        f"Closest to acceptable to all: {best.role.id} ({changes} "
+        f"{'change' if changes == 1 else 'changes'}; {move} of {len(negotiation.holders)} "
+        f"{'holder' if len(negotiation.holders) == 1 else 'holders'} to move). Roles below, "
+        "closest first."
+    )
 
 
 def bound_text(negotiation: Negotiation) -> str:
@@ -94,6 +116,7 @@ class NegotiateView:
             **found,
             "holders": [{"id": h, "name": name} for h, name in n.holders],
             "acceptable_to_all": list(n.acceptable_to_all),
+            "closest_first": [standing.role.id for standing in n.ranked],
             "roles": [self._role_data(s) for s in n.roles],
             "conflicts": [
                 {
@@ -148,6 +171,7 @@ class NegotiateView:
                 "remaining_concerns": list(repair.remaining),
                 "alternatives": repair.alternatives,
             },
+            "kept_defining": list(standing.kept),
             "tried": standing.searched,
         }
 
@@ -203,6 +227,8 @@ class NegotiateView:
             ", ".join(f"`{r}`" for r in n.acceptable_to_all) if n.acceptable_to_all else "None."
         )
         parts += ["", "## Smallest joint changes", ""]
+        if closest_text(n):
+            parts += [markdown_cell(closest_text(n)), ""]
         for line, assume in self.lines():
             tokens = " ".join(f"`{a}`" for a in assume)
             parts.append(f"- {markdown_cell(line)}" + (f"; {tokens}" if tokens else ""))
@@ -220,9 +246,7 @@ class NegotiateView:
         ``--assume`` tokens that re-check it (kept apart, so that no layout cuts one)."""
         n = self.negotiation
         lines = []
-        for s in n.roles:
-            if len(s.acceptable_to) == len(n.holders):
-                continue
+        for s in n.ranked:
             line = f"{s.role.id}: {repair_text(s, n)}"
             assume: tuple[str, ...] = ()
             if s.repair is not None:
@@ -253,6 +277,7 @@ class NegotiateView:
             self.lines(),
             [conflict_text(n, c) for c in n.conflicts],
             bound_text(n),
+            closest=closest_text(n),
         )
 
 
