@@ -29,9 +29,11 @@ app.command("check", cls=Command, short_help="Check every role against every red
 app.command("agree", short_help="Evidence for and against each role, and who objects.")(
     redlines.agree
 )
-app.command("negotiate", short_help="Each holder's verdicts, and the fewest changes all accept.")(
-    redlines.negotiate
-)
+app.command(
+    "negotiate",
+    cls=Command,
+    short_help="Each holder's verdicts, and the fewest changes all accept.",
+)(redlines.negotiate)
 app.command("brief", short_help="A brief to circulate: Markdown, HTML or Word.")(brief.brief)
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
