@@ -28,7 +28,11 @@ OVER_THE_LIMIT = {
     "analyses/diff/consequences.py": (525, "issue 20 rewires it onto the rule engine"),
     "analyses/evaluate.py": (560, "issue 20: the rule engine is moving out of it"),
     "model/catalogue.py": (626, "every issue adds fields this round; split after it lands"),
-    "validate/references.py": (515, "down from 563; issue 23 checks alternatives, source copies"),
+    "validate/references.py": (
+        515,
+        "down from 563; issue 23 checks alternatives, source copies; issue 24: no-evidence "
+        "spares a Member State's redline",
+    ),
 }
 
 

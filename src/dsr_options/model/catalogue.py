@@ -297,11 +297,7 @@ class AttributeValue(_Model):
         "why; firmness varies them.",
     )
     defining: bool | None = Field(
-        default=None,
-        description=(
-            "True when the value is what the role is (coordination coordinates): negotiate "
-            "proposes no change to it unless asked (--vary note)."
-        ),
+        default=None, description="The value is what the role is: negotiate keeps it (--vary note)."
     )
 
     model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
@@ -525,11 +521,7 @@ class Redline(_Model):
         description="How sure the file's writer is that the holders hold it; stated when absent.",
     )
     expect: Expectation | None = Field(
-        default=None,
-        description=(
-            "The roles its writer expects it to cross, to clear and to leave unknown; "
-            "validate checks them against the catalogue in use."
-        ),
+        default=None, description="The roles it should cross, clear, leave unknown (validate)."
     )
 
     _crossing: Any = PrivateAttr(default=None)

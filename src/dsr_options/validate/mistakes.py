@@ -31,7 +31,8 @@ from dsr_options.model.catalogue import (
 )
 from dsr_options.model.rules import test_holds, truth
 from dsr_options.model.vocabulary import AttributeType, Strictness
-from dsr_options.validate.expect import outcome_of
+from dsr_options.validate.expect import check_expectations, outcome_of
+from dsr_options.validate.writing import check_writing
 
 
 def _polar(rule: Rule | None, positive: bool = True) -> Iterator[tuple[AttributeTest, bool]]:
@@ -54,6 +55,22 @@ def _values(role: Role) -> dict[str, Any]:
 
 def _ids(roles: Sequence[Role]) -> str:
     return ", ".join(role.id for role in roles) if roles else "none"
+
+
+def check_intent(
+    file: LoadedFile,
+    redlines: Sequence[tuple[int, Redline]],
+    roles: Sequence[Role],
+    decls: Mapping[str, AttributeDecl],
+    *,
+    expectations: bool,
+) -> None:
+    """Everything a redline file's writer is told about what the file says: the writing
+    warnings, the likely mistakes, and (``validate`` only) each ``expect:``."""
+    check_writing(file, redlines, roles, decls)
+    check_mistakes(file, redlines, roles, decls)
+    if expectations:
+        check_expectations(file, redlines, roles)
 
 
 def check_mistakes(

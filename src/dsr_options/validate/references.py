@@ -32,11 +32,9 @@ from dsr_options.model.catalogue import (
     Source,
 )
 from dsr_options.model.vocabulary import AttributeType, Origin
-from dsr_options.validate.expect import check_expectations
-from dsr_options.validate.mistakes import check_mistakes
+from dsr_options.validate.mistakes import check_intent
 from dsr_options.validate.salvage import salvage
 from dsr_options.validate.values import check_value, listed_once, unknown_value
-from dsr_options.validate.writing import check_writing
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -111,11 +109,7 @@ _SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
 
 
 def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
-    """Run the cross-file checks, adding diagnostics to the files they concern.
-
-    ``expectations``: check each redline's ``expect:`` too (``validate`` does; loading a
-    catalogue for an answer does not, so that a failed expectation never hides the answer).
-    """
+    """Run the cross-file checks (each ``expect:`` too with ``expectations``: validate only)."""
     scope = _Scope()
     files: list[tuple[LoadedFile, _Items]] = []
     for item in parsed:
@@ -184,10 +178,7 @@ def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
                 d.severity is Severity.ERROR for d in file.diagnostics
             ):
                 written = [(r.index, r.value) for r in items.redlines if r.complete]
-                check_writing(file, written, roles, scope.attributes)
-                check_mistakes(file, written, roles, scope.attributes)
-                if expectations:
-                    check_expectations(file, written, roles)
+                check_intent(file, written, roles, scope.attributes, expectations=expectations)
 
 
 def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
@@ -452,9 +443,7 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
             _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         if item.has("evidence"):
             _check_evidence(file, base, redline.evidence, scope)
-        # A delegation's own redline rests on its instructions, not on the note: it may cite
-        # them (a source of its own), and is not warned when it does not.
-        own = item.has("origin") and redline.origin is Origin.MEMBER_STATE
+        own = item.has("origin") and redline.origin is Origin.MEMBER_STATE  # cites no note
         if item.has("evidence", "id") and not redline.evidence and not own:
             file.report(
                 Code.NO_EVIDENCE,
