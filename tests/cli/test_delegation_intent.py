@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import Run
 from tests.factory import dump, role, roles_document
@@ -41,8 +42,12 @@ ATTRIBUTES: list[dict[str, Any]] = [
     },
     {
         "id": "training_by_un",
-        "type": "boolean",
-        "description": "True when UN staff give the training. False when Member States give it.",
+        "type": "choices",
+        "description": "The kinds of training the UN gives itself. Member States' is not the UN's.",
+        "values": [
+            {"id": "mentoring", "description": "Mentoring of defense personnel."},
+            {"id": "institutional", "description": "Training in defense management."},
+        ],
     },
     {
         "id": "coordinates_partners",
@@ -52,13 +57,13 @@ ATTRIBUTES: list[dict[str, Any]] = [
 ]
 
 
-def _role(index: int, name: str, triggers: list[str], training: list[str], **flags: bool) -> Any:
+def _role(index: int, name: str, triggers: list[str], training: list[str], **flags: Any) -> Any:
     made = role(index, title=name.capitalize())
     made["id"] = name
     made["attributes"] = {
         "triggers": {"value": triggers, "basis": "analysis"},
         "training": {"value": training, "basis": "analysis"},
-        "training_by_un": {"value": flags.get("by_un", False), "basis": "analysis"},
+        "training_by_un": {"value": flags.get("by_un", []), "basis": "analysis"},
         "coordinates_partners": {"value": flags.get("coordinates", False), "basis": "analysis"},
     }
     return made
@@ -69,7 +74,7 @@ def world(folder: Path) -> Path:
     (Member States train), a repository only the General Assembly could start."""
     document = roles_document(
         [
-            _role(1, "advice", TRIGGERS, ["institutional"], by_un=True),
+            _role(1, "advice", TRIGGERS, ["institutional"], by_un=["institutional"]),
             _role(2, "coordination", TRIGGERS, [], coordinates=True),
             _role(3, "matchmaking", TRIGGERS, ["mentoring", "institutional"]),
             _role(4, "repository", ["general-assembly-mandate"], []),
@@ -136,7 +141,10 @@ RIGHT: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         FREEDONIA,
         {"requires": {"attribute": "triggers", "contains_any": TRIGGERS[:2]}},
     ),
-    "Sylvania": (SYLVANIA, {"rule": {"attribute": "training_by_un", "equals": True}}),
+    "Sylvania": (
+        SYLVANIA,
+        {"rule": {"attribute": "training_by_un", "contains_any": ["mentoring", "institutional"]}},
+    ),
     "Ruritania": (
         RURITANIA,
         {"requires": {"attribute": "coordinates_partners", "equals": False}},
@@ -245,12 +253,39 @@ def test_a_broad_attribute_fails_and_names_the_narrower_one(run: Run, tmp_path: 
     assert _diagnostics(result.stdout) == [
         f"{at(path, 'attribute: training')}: warning [broad-attribute] 'no-un-training' tests "
         "'training', which is broader than 'training_by_un': matchmaking crosses it through "
-        "'training' although 'training_by_un' is false; if the redline means what the UN itself "
-        "does, test 'training_by_un' (true when UN staff give the training)",
+        "'training' although tested on 'training_by_un' it would not; if the redline means what "
+        "the UN itself does, test 'training_by_un' (the kinds of training the UN gives itself)",
         f"{at(path, '- matchmaking')}: error [expectation-failed] expected matchmaking to clear "
         "'no-un-training', but it crosses it, because its rule holds: training is {mentoring, "
         "institutional} [analysis]",
     ]
+
+
+def test_a_broad_attribute_with_a_boolean_sibling(run: Run, tmp_path: Path) -> None:
+    """A narrower sibling may also be a boolean: the warning names it and what true covers."""
+    folder = world(tmp_path / "data")
+    roles_path = folder / "roles.yaml"
+    text = roles_path.read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    for attribute in document["attributes"]:
+        if attribute["id"] == "training_by_un":
+            attribute.pop("values")
+            attribute["type"] = "boolean"
+            attribute["description"] = "True when UN staff give the training. False otherwise."
+    for made in document["roles"]:
+        held = made["attributes"]["training_by_un"]
+        held["value"] = bool(held["value"])
+    roles_path.write_text(dump(document), encoding="utf-8")
+    rule = {"rule": {"attribute": "training", "contains_any": ["mentoring", "institutional"]}}
+    path = delegation(folder, "Sylvania", {**copy.deepcopy(SYLVANIA), **rule})
+    result = run(f"dsr-options validate {path}")
+    assert result.exit_code == 1, result
+    assert _diagnostics(result.stdout)[0] == (
+        f"{at(path, 'attribute: training')}: warning [broad-attribute] 'no-un-training' tests "
+        "'training', which is broader than 'training_by_un': matchmaking crosses it through "
+        "'training' although 'training_by_un' is false; if the redline means what the UN itself "
+        "does, test 'training_by_un' (true when UN staff give the training)"
+    )
 
 
 def test_a_condition_on_a_boolean_written_inverted(run: Run, tmp_path: Path) -> None:

@@ -24,8 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from dsr_options.model.judgements import PositionConfidence, Reading, reading_problems
 from dsr_options.model.expect import Expectation
+from dsr_options.model.judgements import PositionConfidence, Reading, reading_problems
 from dsr_options.model.vocabulary import (
     AttributeType,
     Basis,

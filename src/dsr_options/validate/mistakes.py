@@ -9,8 +9,9 @@ that the writer can tell whether that is what they meant:
 * ``subset_of`` or ``contains_any`` on a list attribute whose values the roles combine, where the
   redline treats every role in its scope alike and the other form would not
   (``set-operator``): both forms are spelled out for the roles;
-* a rule on an attribute that has a narrower sibling (``training`` and ``training_by_un``) that
-  a role crosses only through the broad reading (``broad-attribute``).
+* a rule on an attribute that has a narrower sibling, a boolean or a list like it (``training``
+  and ``training_by_un``), that a role crosses only through the broad reading
+  (``broad-attribute``).
 """
 
 from __future__ import annotations
@@ -181,31 +182,62 @@ def _broad(
         t.attribute for t, _ in _polar(redline.applies_to)
     }
     for name in sorted(tested):
-        narrower = [
-            d
-            for d in decls.values()
-            if d.id.startswith(f"{name}_")
-            and d.type is AttributeType.BOOLEAN
-            and d.id not in tested
-        ]
-        for decl in narrower:
-            only_broad = [r for r in crossing if _through(redline, r, name) and _false(r, decl.id)]
+        for decl in _narrower(name, tested, decls):
+            only_broad = [
+                r
+                for r in crossing
+                if _through(redline, r, name) and _narrow_clears(redline, r, name, decl)
+            ]
             if not only_broad:
                 continue
             verb = "crosses" if len(only_broad) == 1 else "cross"
+            if decl.type is AttributeType.BOOLEAN:
+                although = f"'{decl.id}' is false"
+                meaning = f"true when {_first_clause(decl.description)}"
+            else:
+                although = f"tested on '{decl.id}' it would not"
+                clause = _first_clause(decl.description)
+                meaning = clause[:1].lower() + clause[1:]
             file.report(
                 Code.BROAD_ATTRIBUTE,
                 f"'{redline.id}' tests '{name}', which is broader than '{decl.id}': "
-                f"{_ids(only_broad)} {verb} it through '{name}' although '{decl.id}' is false; "
-                f"if the redline means what the UN itself does, test '{decl.id}' (true when "
-                f"{_first_clause(decl.description)})",
+                f"{_ids(only_broad)} {verb} it through '{name}' although {although}; "
+                f"if the redline means what the UN itself does, test '{decl.id}' ({meaning})",
                 path=path,
             )
 
 
-def _false(role: Role, attribute: str) -> bool:
-    held = role.attributes.get(attribute)
-    return held is not None and held.value is False
+def _narrower(
+    name: str, tested: set[str], decls: Mapping[str, AttributeDecl]
+) -> list[AttributeDecl]:
+    """The declared siblings ``NAME_...`` of a tested attribute: a boolean, or a list like it."""
+    broad = decls.get(name)
+    return [
+        d
+        for d in decls.values()
+        if d.id.startswith(f"{name}_")
+        and d.id not in tested
+        and (
+            d.type is AttributeType.BOOLEAN
+            or (
+                d.type is AttributeType.CHOICES
+                and broad is not None
+                and broad.type is AttributeType.CHOICES
+            )
+        )
+    ]
+
+
+def _narrow_clears(redline: Redline, role: Role, name: str, decl: AttributeDecl) -> bool:
+    """The role would not cross if the rule tested the narrower sibling instead."""
+    held = role.attributes.get(decl.id)
+    if held is None:
+        return False
+    if decl.type is AttributeType.BOOLEAN:
+        return held.value is False
+    values = _values(role)
+    values[name] = held.value
+    return outcome_of(redline, values)[0] != "crosses"
 
 
 def _through(redline: Redline, role: Role, attribute: str) -> bool:
