@@ -158,7 +158,7 @@ def test_html_structure_for_the_shipped_catalogue() -> None:
     columns = [a for a in tree.all("th") if a.get("scope") == "col"]
     assert len(columns) == 5
     assert "Strategic advice and identification of national DSR priorities" in tree.texts("th")
-    assert "National and local ownership (Participants generally, condition)" in tree.texts("th")
+    assert "National and local ownership (Participants generally, concern)" in tree.texts("th")
     assert [a for a in tree.all("section") if a.get("class") == "annex"]
     style = "".join(tree.texts("style"))
     assert "@page" in style
@@ -441,19 +441,22 @@ def test_the_brief_says_how_firm_each_verdict_is_and_where_agreement_lies(run: R
     assert "Firmness: " in result.stdout
     agreement = result.stdout.split("## Where agreement lies\n\n", 1)[1].split("\n\n", 1)[0]
     lines = agreement.splitlines()
-    assert lines[0] == "- No option is acceptable to every holder today."
-    assert lines[1].startswith("- Closest: Coordination of DSR engagement across bilateral and")
+    assert lines[0] == (
+        "- Every holder can accept today: Repository for DSR best practices, standards and "
+        "guidance \\[F1\\]."
+    )
+    assert lines[1].startswith("- Closest: Strategic advice and identification of national DSR")
     assert "one change (what can start it: only a national request)" in lines[1]
     label = re.findall(r"\\\[(F\d+)\\\]", lines[1])[0]
     finding = next(x for x in result.stdout.splitlines() if x.startswith(f"- **{label}**"))
     assumes = re.findall(r"`--assume (\S+)`", finding)
-    assert assumes == ["coordination.triggers=national-request"]
+    assert assumes == ["strategic-advice.triggers=national-request"]
     after = run(
         "dsr-options negotiate --data data -f json "
         f"--redlines a={a} --redlines b={b} " + " ".join(f"--assume {x}" for x in assumes)
     )
     assert after.exit_code == 0, after
-    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == "coordination")
+    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == "strategic-advice")
     assert len(standing["acceptable_to"]) == len(json.loads(after.stdout)["holders"])
 
 
