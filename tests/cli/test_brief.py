@@ -445,8 +445,11 @@ def test_the_brief_says_how_firm_each_verdict_is_and_where_agreement_lies(run: R
         "- Every holder can accept today: Repository for DSR best practices, standards and "
         "guidance \\[F1\\]."
     )
-    assert lines[1].startswith("- Closest: Strategic advice and identification of national DSR")
-    assert "one change (what can start it: only a national request)" in lines[1]
+    assert lines[1] == (
+        "- Closest: Strategic advice and identification of national DSR priorities, one change "
+        "(what can start it: only a national request), which moves Delegation A and Delegation B "
+        "\\[F2\\]."
+    )
     label = re.findall(r"\\\[(F\d+)\\\]", lines[1])[0]
     finding = next(x for x in result.stdout.splitlines() if x.startswith(f"- **{label}**"))
     assumes = re.findall(r"`--assume (\S+)`", finding)
@@ -456,7 +459,8 @@ def test_the_brief_says_how_firm_each_verdict_is_and_where_agreement_lies(run: R
         f"--redlines a={a} --redlines b={b} " + " ".join(f"--assume {x}" for x in assumes)
     )
     assert after.exit_code == 0, after
-    standing = next(r for r in json.loads(after.stdout)["roles"] if r["role"] == "strategic-advice")
+    roles = json.loads(after.stdout)["roles"]
+    standing = next(r for r in roles if r["role"] == "strategic-advice")
     assert len(standing["acceptable_to"]) == len(json.loads(after.stdout)["holders"])
 
 

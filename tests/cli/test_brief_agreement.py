@@ -36,22 +36,22 @@ def test_where_agreement_lies_comes_first_ranked_in_words(run: Run, tmp_path: Pa
     assert text.index("## Where agreement lies") < text.index("## Option 1")
     assert _section(text, "Where agreement lies") == [
         "- No option is acceptable to every holder today.",
-        "- Closest: Matchmaking between Member States that need DSR capacities and those that "
-        "can provide them, one change (what can start it: only a national request or a Security "
-        "Council mandate), which moves Freedonia \\[F1\\].",
-        "- Then: Strategic advice and identification of national DSR priorities, 2 changes "
-        "(without a standing UN DSR capacity; what can start it: only a national request or a "
-        "Security Council mandate), which moves Freedonia; concerns remain (“The UN is "
-        "technically weaker in DSR than bilaterals”) \\[F2\\].",
-        "- Then: Repository for DSR best practices, standards and guidance, 2 changes (without a "
-        "standing UN DSR capacity; what can start it: none), which moves Freedonia; concerns "
-        "remain (“The UN is technically weaker in DSR than bilaterals”) \\[F3\\].",
+        "- Closest: Strategic advice and identification of national DSR priorities, one change "
+        "(what can start it: only a national request or a Security Council mandate), which moves "
+        "Freedonia; concerns remain (“The UN is technically weaker in DSR than bilaterals”) "
+        "\\[F1\\].",
+        "- Then: Matchmaking between Member States that need DSR capacities and those that can "
+        "provide them, one change (what can start it: only a national request or a Security "
+        "Council mandate), which moves Freedonia \\[F2\\].",
+        "- Then: Repository for DSR best practices, standards and guidance, one change (what can "
+        "start it: none), which moves Freedonia \\[F3\\].",
         "- Then: Coordination of DSR engagement across bilateral and multilateral actors, 2 "
         "changes (what can start it: only a national request or a Security Council mandate; "
         "without UN coordination of other actors), which moves Freedonia and Ruritania; concerns "
-        "remain (“The UN has no authority over bilateral partners”) \\[F4\\].",
+        "remain (“National and local ownership”, “The UN has no authority over bilateral "
+        "partners”) \\[F4\\].",
     ]
-    finding = next(line for line in text.splitlines() if line.startswith("- **F1**"))
+    finding = next(line for line in text.splitlines() if line.startswith("- **F2**"))
     assert finding.endswith(
         "Reproduce with `--assume matchmaking.triggers=national-request,security-council-mandate`."
     )
@@ -60,25 +60,22 @@ def test_where_agreement_lies_comes_first_ranked_in_words(run: Run, tmp_path: Pa
 def test_for_a_holder_its_own_redlines_and_who_else_blocks(run: Run, tmp_path: Path) -> None:
     text = _three(run, tmp_path, "--for", "freed")
     assert _section(text, "For Freedonia") == [
-        "- Freedonia's own “No standing UN DSR capacity” rules out Strategic advice and "
-        "identification of national DSR priorities and Repository for DSR best practices, "
-        "standards and guidance \\[F5, F6\\].",
         "- Freedonia's own “Only on a national request or a Security Council mandate” rules out "
-        "all 4 options \\[F7, F8, F9, F10\\].",
+        "all 4 options \\[F5, F6, F7, F8\\].",
         "- Freedonia's own redlines rule out every option as it stands.",
         "- Beyond Freedonia's own redlines, Coordination of DSR engagement across bilateral and "
         "multilateral actors is blocked by Ruritania (“Coordination stays with the host "
-        "nation”) \\[F11\\].",
+        "nation”) \\[F9\\].",
     ]
     option3 = text.split("## Option 3: ", 1)[1].split("## Option 4", 1)[0]
     assert option3.rstrip().endswith(
         "- **Points to make:**\n"
         "  - Propose: what can start it: only a national request or a Security Council mandate; "
-        "then every holder can accept it. \\[F1\\]\n"
+        "then every holder can accept it. \\[F2\\]\n"
         "  - Our own “Only on a national request or a Security Council mandate” is what rules it "
-        "out. \\[F9\\]"
+        "out. \\[F7\\]"
     )
-    for label in ("F1", "F9", "F11"):
+    for label in ("F2", "F7", "F9"):
         assert re.search(rf"^- \*\*{label}\*\* ", text, re.MULTILINE), label
 
 
@@ -102,7 +99,12 @@ def test_the_body_has_no_ids_flags_rules_or_hashes(run: Run, tmp_path: Path) -> 
         assert word not in body, word
     for broken in ("veto or conditions", "because .", "gives flagged", "=false"):
         assert broken not in body, broken
-    assert re.search(r"Fingerprint \(sha256 of every file loaded\): [0-9a-f]{64}", annex)
+    given = write_three(tmp_path / "d")
+    check = run(["dsr-options", "check", "-f", "json", *given, "--with-default"])
+    assert check.exit_code == 0, check
+    digest = json.loads(check.stdout)["provenance"]["catalogue_sha256"]
+    assert re.fullmatch(r"[0-9a-f]{12}", digest)
+    assert f"\n- Fingerprint (sha256 of every file loaded): {digest}\n" in annex
     assert "- Option 3, Matchmaking" in annex
 
 
@@ -113,7 +115,7 @@ def test_firmness_is_said_in_checks_words(run: Run, tmp_path: Path) -> None:
     assert check.exit_code == 0, check
     for role in json.loads(check.stdout)["roles"]:
         label = role["firmness"]["label"]
-        words = f"firm (up to {role['firmness']['bound']})" if label == "firm" else label
+        words = role["firmness"]["text"] if label == "firm" else label
         section = text.split(f"## Option {role['number']}: ", 1)[1].split("\n\n", 2)[1]
         assert f"Firmness: {words}" in section, (role["role"], section)
         assert role["label"].capitalize() in section

@@ -125,9 +125,9 @@ def firmness_sentence(
     found = firmness.of(verdict.role.id) if firmness is not None else None
     if found is None:
         return ""
-    label = firmness_text(verdict, firmness)
     if not found.minimal:
-        return f"Firmness: {label}: none of our own readings alters it (the note's held fixed)."
+        return f"Firmness: {found.text}."
+    label = firmness_text(verdict, firmness)
     names = sorted({phrases.attribute(c.attribute) for s in found.minimal for c in s.changes})
     return f"Firmness: {label} ({joined(names)})."
 
