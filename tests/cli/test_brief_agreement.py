@@ -44,12 +44,9 @@ def test_where_agreement_lies_comes_first_ranked_in_words(run: Run, tmp_path: Pa
         "provide them, one change (what can start it: only a national request or a Security "
         "Council mandate), which moves Freedonia \\[F2\\].",
         "- Then: Repository for DSR best practices, standards and guidance, one change (what can "
-        "start it: none), which moves Freedonia \\[F3\\].",
-        "- Then: Coordination of DSR engagement across bilateral and multilateral actors, 2 "
-        "changes (what can start it: only a national request or a Security Council mandate; "
-        "without UN coordination of other actors), which moves Freedonia and Ruritania; concerns "
-        "remain (“National and local ownership”, “The UN has no authority over bilateral "
-        "partners”) \\[F4\\].",
+        "start it: a national request), which moves Freedonia \\[F3\\].",
+        "- No change of up to 3 values makes Coordination of DSR engagement across bilateral and "
+        "multilateral actors acceptable to every holder.",
     ]
     finding = next(line for line in text.splitlines() if line.startswith("- **F2**"))
     assert finding.endswith(
@@ -61,11 +58,11 @@ def test_for_a_holder_its_own_redlines_and_who_else_blocks(run: Run, tmp_path: P
     text = _three(run, tmp_path, "--for", "freed")
     assert _section(text, "For Freedonia") == [
         "- Freedonia's own “Only on a national request or a Security Council mandate” rules out "
-        "all 4 options \\[F5, F6, F7, F8\\].",
+        "all 4 options \\[F4, F5, F6, F7\\].",
         "- Freedonia's own redlines rule out every option as it stands.",
         "- Beyond Freedonia's own redlines, Coordination of DSR engagement across bilateral and "
         "multilateral actors is blocked by Ruritania (“Coordination stays with the host "
-        "nation”) \\[F9\\].",
+        "nation”) \\[F8\\].",
     ]
     option3 = text.split("## Option 3: ", 1)[1].split("## Option 4", 1)[0]
     assert option3.rstrip().endswith(
@@ -73,9 +70,9 @@ def test_for_a_holder_its_own_redlines_and_who_else_blocks(run: Run, tmp_path: P
         "  - Propose: what can start it: only a national request or a Security Council mandate; "
         "then every holder can accept it. \\[F2\\]\n"
         "  - Our own “Only on a national request or a Security Council mandate” is what rules it "
-        "out. \\[F7\\]"
+        "out. \\[F6\\]"
     )
-    for label in ("F2", "F7", "F9"):
+    for label in ("F2", "F6", "F8"):
         assert re.search(rf"^- \*\*{label}\*\* ", text, re.MULTILINE), label
 
 
