@@ -113,3 +113,20 @@ def test_check_formats_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
         ["40", "x", "4"],
     ]
     assert all("(1.00x)" in line for line in lines[2:])  # JSON, the floor
+
+
+def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.growth import main
+
+    assert main(["--small", "3", "--large", "30", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Growth: 3 roles x 1 redlines against 30 x 3" in out
+    for row in (
+        "| floor: compose (CSafeLoader) |",
+        "| validate |",
+        "| list -f json |",
+        "| check -f json |",
+        "| negotiate -f json, 3 delegations |",
+    ):
+        assert row in out, row
+    assert "exit " not in out  # every command ran and succeeded
