@@ -43,6 +43,8 @@ def check_writing(
 ) -> None:
     """Add the writer's warnings for ``redlines`` (index in the file, redline) to ``file``."""
     carried = {name for role in roles for name in role.attributes}
+    # Each role's values as a plain dict, built once for every redline (not once a pair).
+    role_values = [{n: held.value for n, held in role.attributes.items()} for role in roles]
     for index, redline in redlines:
         base = ("redlines", index)
         form = redline.condition_text
@@ -61,22 +63,30 @@ def check_writing(
         # says what must hold, and every role failing it is then what the writer said.
         if redline.strictness is not Strictness.CONDITION or not roles or form != "rule":
             continue
-        in_scope = [r for r in roles if _crosses_role(redline, r, scope_only=True)]
-        if in_scope and all(_crosses_role(redline, r) for r in in_scope):
+        in_scope = _all_in_scope_cross(redline, role_values)
+        if in_scope:
             file.report(
                 Code.CONDITION_ALWAYS_CROSSED,
                 f"every role the condition '{redline.id}' applies to crosses it "
-                f"({len(in_scope)} of {len(roles)}); did you mean the opposite? 'rule:' says "
+                f"({in_scope} of {len(roles)}); did you mean the opposite? 'rule:' says "
                 "when a role crosses; to say what must hold, use requires: with the same test",
                 path=(*base, form),
             )
 
 
-def _crosses_role(redline: Redline, role: Role, scope_only: bool = False) -> bool:
-    values = {name: held.value for name, held in role.attributes.items()}
-    if scope_only:
-        return applies(redline, values) is True
-    return crosses(redline, values) is True
+def _all_in_scope_cross(redline: Redline, role_values: Sequence[Mapping[str, Any]]) -> int:
+    """How many roles the redline applies to when every one of them crosses it, else 0.
+
+    Stops at the first role in scope that does not cross, so a condition that some role meets
+    costs a few evaluations, not one per role."""
+    in_scope = 0
+    for values in role_values:
+        if applies(redline, values) is not True:
+            continue
+        if crosses(redline, values) is not True:
+            return 0
+        in_scope += 1
+    return in_scope
 
 
 def _every_value(
