@@ -50,6 +50,8 @@ class TooManyPairs(DsrOptionsError):
     def __init__(self, roles: int, redlines: int, limit: int, *, reading: bool) -> None:
         self.roles, self.redlines, self.limit, self.reading = roles, redlines, limit, reading
         self.pairs = roles * redlines
+        self.narrow: str | None = None
+        """How to narrow the question, for a command whose ways differ from check's."""
         counted = f"{roles:,} roles x {redlines:,} redlines is {self.pairs:,} pairs"
         if reading:
             message = f"{counted}, more than {limit:,} for a report to read"

@@ -13,6 +13,7 @@ from dsr_options.files.read import parse_text
 from dsr_options.render.formats import write_json
 from tests.conftest import Run
 from tests.envelope import payload
+from tests.factory import redline, redlines_document, role, roles_document, write_catalogue
 
 
 def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: Path) -> None:
@@ -43,6 +44,66 @@ def test_a_report_to_read_has_a_lower_limit(
         )
     for fmt in ("json", "csv"):
         assert run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}").exit_code == 0
+
+
+def _over_the_limit(folder: Path) -> Path:
+    """30 roles x 4 redlines: 120 pairs, over a limit of 100."""
+    roles = roles_document([role(i, standing=i % 2 == 0) for i in range(1, 31)])
+    redlines = redlines_document([redline(i) for i in range(1, 5)])
+    return write_catalogue(folder, roles, redlines)
+
+
+@pytest.mark.parametrize("command", ["check -f json", "check -f csv", "agree -f json"])
+def test_a_run_over_the_limit_is_refused_before_any_analysis(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    def not_before_the_refusal(*_: object, **__: object) -> None:
+        raise AssertionError("the analysis ran before the refusal")
+
+    for name in ("evaluate.analyse", "firmness.firmness", "agreement.agreement"):
+        monkeypatch.setattr(f"dsr_options.analyses.{name}", not_before_the_refusal)
+    folder = _over_the_limit(tmp_path / "big")
+    result = run(f"dsr-options {command} --data {folder}", env={"DSR_OPTIONS_MAX_PAIRS": "100"})
+    assert result.exit_code == 1, result
+    assert result.stdout == ""
+    assert result.stderr == (
+        "dsr-options: error: 30 roles x 4 redlines is 120 pairs to evaluate, more than the "
+        "limit of 100: pick redlines with --only or check a smaller catalogue "
+        "(set DSR_OPTIONS_MAX_PAIRS to raise the limit)\n"
+    )
+    with pytest.raises(AssertionError, match="the analysis ran"):  # 60 pairs: not refused
+        run(
+            f"dsr-options {command} --data {folder} --only redline-1,redline-2",
+            env={"DSR_OPTIONS_MAX_PAIRS": "100"},
+        )
+
+
+@pytest.mark.parametrize("limit", ["100", None])
+def test_brief_refuses_before_working_without_offering_formats_it_lacks(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str | None
+) -> None:
+    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 100)
+
+    def not_before_the_refusal(*_: object, **__: object) -> None:
+        raise AssertionError("the analysis ran before the refusal")
+
+    monkeypatch.setattr("dsr_options.analyses.evaluate.analyse", not_before_the_refusal)
+    folder = _over_the_limit(tmp_path / "big")
+    env = {"DSR_OPTIONS_MAX_PAIRS": limit} if limit else {}
+    result = run(f"dsr-options brief --data {folder} -o {tmp_path / 'b.md'}", env=env)
+    assert result.exit_code == 1, result
+    counted = "30 roles x 4 redlines is 120 pairs"
+    told = (
+        f"{counted} to evaluate, more than the limit of 100"
+        if limit
+        else f"{counted}, more than 100 for a report to read"
+    )
+    assert result.stderr == (
+        f"dsr-options: error: {told}: pick redlines with --only or holders with --holders, "
+        "or give a catalogue with fewer roles (set DSR_OPTIONS_MAX_PAIRS to raise the limit)\n"
+    )
+    assert "-f json" not in result.stderr
+    assert not (tmp_path / "b.md").exists()
 
 
 def test_a_bad_pair_limit_is_a_usage_error(run: Run, catalogue_dir: Path) -> None:

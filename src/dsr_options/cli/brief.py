@@ -125,7 +125,13 @@ def make_brief(
         date=date,
     )
     catalogue, provenance = prepare(request)
-    options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN)
+    options.check_reading_bounds(
+        catalogue,
+        OutputFormat.MARKDOWN,
+        every_pair=True,
+        narrow="pick redlines with --only or holders with --holders, or give a catalogue "
+        "with fewer roles",
+    )
     holder_ids = [h.id for h in catalogue.holders]
     chosen = (
         resolve_id(written_for, holder_ids, "holder", about="written_for")

@@ -133,12 +133,29 @@ def reading_limit() -> int:
     return max_pairs() if os.environ.get(MAX_PAIRS_ENV, "").strip() else MAX_READING_PAIRS
 
 
-def check_reading_bounds(catalogue: Catalogue, fmt: OutputFormat) -> None:
-    """A table or Markdown report is for reading: refuse one too large to read up front."""
-    if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
-        from dsr_options.analyses.evaluate import check_bounds
+def check_reading_bounds(
+    catalogue: Catalogue,
+    fmt: OutputFormat,
+    *,
+    every_pair: bool = False,
+    narrow: str | None = None,
+) -> None:
+    """Refuse up front, as soon as the counts are known and before any analysis, a run its limit
+    would refuse: a table or Markdown report too large to read, and with ``every_pair`` (a
+    command that evaluates every role x redline pair) one over the evaluation limit in any
+    format. ``narrow`` says how to narrow this command's question when it differs from
+    ``check``'s (``brief`` takes no ``-f json``)."""
+    from dsr_options.analyses.evaluate import check_bounds
+    from dsr_options.errors import TooManyPairs
 
-        check_bounds(catalogue, reading_limit())
+    try:
+        if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+            check_bounds(catalogue, reading_limit())
+        if every_pair:
+            check_bounds(catalogue)
+    except TooManyPairs as exc:
+        exc.narrow = narrow
+        raise
 
 
 def verdicts_to_read(catalogue: Catalogue, roles: Any, fmt: OutputFormat) -> dict[str, Any] | None:

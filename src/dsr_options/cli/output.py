@@ -179,7 +179,7 @@ def exit_for(exc: DsrOptionsError) -> typer.Exit:
     if isinstance(exc, TooManyPairs):
         from dsr_options.analyses.evaluate import MAX_PAIRS_ENV
 
-        advice = (
+        advice = exc.narrow or (
             "use -f json or -f csv, or pick redlines with --only"
             if exc.reading
             else "pick redlines with --only or check a smaller catalogue"

@@ -105,7 +105,7 @@ def check_redlines(
     catalogue, origin = options.prepare(
         data, redlines, with_default, only, assume=assume, scenario=scenario
     )
-    options.check_reading_bounds(catalogue, fmt)
+    options.check_reading_bounds(catalogue, fmt, every_pair=True)
     evaluator = Evaluator(catalogue)
     analysis = analyse(catalogue, evaluator)
     firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
@@ -143,7 +143,7 @@ def agree(
     catalogue, origin = options.prepare(
         data, redlines, with_default, only, assume=assume, scenario=scenario
     )
-    options.check_reading_bounds(catalogue, fmt)
+    options.check_reading_bounds(catalogue, fmt, every_pair=True)
     firm = options.firmness(catalogue, firmness_bound, vary)
     emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt, origin), no_color)
 
