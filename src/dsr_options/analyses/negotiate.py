@@ -41,8 +41,8 @@ from dsr_options.analyses.evaluate import (
     role_bases,
     role_values,
 )
+from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
-from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
 from dsr_options.model.rules import Truth, could_cross, redline_tests, redline_truths, test_holds
 from dsr_options.model.vocabulary import AttributeType, Strictness
@@ -255,19 +255,6 @@ def _distance(value: Any, current: Any) -> tuple[int, Any]:
 # -- the analysis ----------------------------------------------------------------------------------
 
 
-def _holder_ids(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
-    holding = [
-        h.id for h in catalogue.holders if any(h.id in r.holders for r in catalogue.redlines)
-    ]
-    refs = list(references)
-    if not refs:
-        return holding
-    if not holding:
-        raise UsageError("no holder holds a redline", about="holder")
-    chosen = {resolve_id(ref, holding, "holder", about="holder") for ref in refs}
-    return [h for h in holding if h in chosen]
-
-
 def negotiate(
     catalogue: Catalogue,
     holders: Iterable[str] = (),
@@ -285,7 +272,7 @@ def negotiate(
         raise UsageError(f"the bound is 1 to {MAX_BOUND} changes, not {bound}", about="bound")
     if vary not in ("analysis", "note"):
         raise UsageError(f"vary analysis or note, not {vary!r}", about="vary")
-    chosen = _holder_ids(catalogue, holders)
+    chosen = chosen_holders(catalogue, holders)
     names = tuple((h, (catalogue.holder(h) or _nameless(h)).label) for h in chosen)
     held = {h: [r for r in catalogue.redlines if h in r.holders] for h in chosen}
     relevant = [r for r in catalogue.redlines if any(h in r.holders for h in chosen)]

@@ -12,6 +12,21 @@ from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.model.vocabulary import Dimension, Level, ReceptionStance
 
 
+def chosen_holders(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
+    """Every holder of a redline, in the catalogue's order, or those named (an id or a unique
+    prefix); negotiation and the design space both take their holders from here."""
+    holding = [
+        h.id for h in catalogue.holders if any(h.id in r.holders for r in catalogue.redlines)
+    ]
+    refs = list(references)
+    if not refs:
+        return holding
+    if not holding:
+        raise UsageError("no holder holds a redline", about="holder")
+    picked = {resolve_id(ref, holding, "holder", about="holder") for ref in refs}
+    return [h for h in holding if h in picked]
+
+
 def find_role(catalogue: Catalogue, reference: str) -> Role:
     """The role numbered ``reference``, or whose id is it or starts with it (any case)."""
     ids = [role.id for role in catalogue.roles]

@@ -32,8 +32,8 @@ from dsr_options.analyses.design_space.duality import TooMany, bits, hitting_set
 from dsr_options.analyses.design_space.region import Condition, Region, region_of
 from dsr_options.analyses.design_space.search import Found, Group, Sweep, nearest, sweep
 from dsr_options.analyses.evaluate import role_values
+from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
-from dsr_options.ids import resolve_id
 from dsr_options.model.catalogue import AttributeTest, Catalogue, Redline
 from dsr_options.model.rules import crosses, redline_attributes, redline_tests
 from dsr_options.model.vocabulary import Strictness
@@ -138,20 +138,6 @@ class DesignSpace:
 
     def name(self, holder: str) -> str:
         return dict(self.holders).get(holder, holder)
-
-
-def chosen_holders(catalogue: Catalogue, references: Iterable[str]) -> list[str]:
-    """Every holder of a redline, or those named (an id or a unique prefix)."""
-    holding = [
-        h.id for h in catalogue.holders if any(h.id in r.holders for r in catalogue.redlines)
-    ]
-    refs = list(references)
-    if not refs:
-        return holding
-    if not holding:
-        raise UsageError("no holder holds a redline", about="holder")
-    picked = {resolve_id(ref, holding, "holder", about="holder") for ref in refs}
-    return [h for h in holding if h in picked]
 
 
 def _groups(
