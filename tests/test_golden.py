@@ -156,7 +156,7 @@ def _cases() -> list[tuple[str, str, int]]:
         "scenarios": "scenarios examples/scenarios.yaml --data data",
         "negotiate-delegations": f"negotiate {both}",
         "diff": "diff tests/golden/diff/old.yaml tests/golden/diff/new.yaml --data data",
-        "check-firmness": "check --data data --firmness-bound 1",
+        "check-firmness": "check --data data --bound 1",
         "brief": "brief --data data --date 2010-12-15",
     }
     for name, command in wide_cases.items():

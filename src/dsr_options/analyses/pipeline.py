@@ -167,14 +167,32 @@ def prepare(request: Request) -> Prepared:
 
 def _subset(catalogue: Catalogue, only: Sequence[str], holders: Sequence[str]) -> Catalogue:
     if only:
-        from dsr_options.analyses.evaluate import select_redlines
-
-        catalogue = select_redlines(catalogue, only)
+        catalogue = _select_redlines(catalogue, only)
     if holders:
         from dsr_options.analyses.brief import select_holders
 
         catalogue = select_holders(catalogue, holders)
     return catalogue
+
+
+def _select_redlines(catalogue: Catalogue, only: Sequence[str]) -> Catalogue:
+    """The redlines ``only`` names; a role's id given there is said to be a role."""
+    from dsr_options.analyses.evaluate import select_redlines
+    from dsr_options.errors import UnknownIdError, UsageError
+
+    try:
+        return select_redlines(catalogue, only)
+    except UnknownIdError:
+        for ref in only:
+            key = ref.lower()
+            role = next((r.id for r in catalogue.roles if r.id.startswith(key)), None)
+            if role is not None and not any(r.id.startswith(key) for r in catalogue.redlines):
+                raise UsageError(
+                    f"'{ref}' is a role, not a redline: --only selects redlines; "
+                    f"`dsr-options show {role}` is for one role",
+                    about="only",
+                ) from None
+        raise
 
 
 def _what_if(catalogue: Catalogue, scenario: str | None, assume: Sequence[str]) -> Catalogue:

@@ -13,43 +13,53 @@ from dsr_options.cli import brief, catalogue, diff, redlines, roles
 from dsr_options.cli.app import app, main
 from dsr_options.cli.options import Command
 
-app.command("list", short_help="List the candidate roles, optionally filtered.")(roles.list_roles)
+app.command("list", cls=Command, short_help="List the candidate roles, optionally filtered.")(
+    roles.list_roles
+)
 app.command("show", cls=Command, short_help="Show everything about one role, evidence included.")(
     roles.show_role
 )
-app.command("redlines", short_help="List the redlines that bound any UN role.")(
+app.command("redlines", cls=Command, short_help="List the redlines that bound any UN role.")(
     redlines.list_redlines
 )
 app.command(
-    "attributes", short_help="List the attributes a rule can test, with each role's value."
+    "attributes",
+    cls=Command,
+    short_help="List the attributes a rule can test, with each role's value.",
 )(redlines.list_attributes)
 app.command("check", cls=Command, short_help="Check every role against every redline.")(
     redlines.check_redlines
 )
-app.command("agree", short_help="Evidence for and against each role, and who objects.")(
-    redlines.agree
-)
+app.command(
+    "agree", cls=Command, short_help="Evidence for and against each role, and who objects."
+)(redlines.agree)
 app.command(
     "negotiate",
     cls=Command,
     short_help="Each holder's verdicts, and the fewest changes all accept.",
 )(redlines.negotiate)
-app.command("brief", short_help="A brief to circulate: Markdown, HTML or Word.")(brief.brief)
+app.command("brief", cls=Command, short_help="A brief to circulate: Markdown, HTML or Word.")(
+    brief.brief
+)
 app.command("compare", cls=Command, short_help="Compare roles side by side, differences marked.")(
     roles.compare
 )
 app.command(
     "scenarios", cls=Command, short_help="Each role's verdict under each scenario, side by side."
 )(redlines.scenarios)
-app.command("offices", short_help="The UN offices in their hierarchy, and what each could lead.")(
-    roles.offices
-)
+app.command(
+    "offices",
+    cls=Command,
+    short_help="The UN offices in their hierarchy, and what each could lead.",
+)(roles.offices)
 app.command("diff", cls=Command, short_help="What changed between two versions, and why.")(
     diff.diff
 )
-app.command("sources", short_help="The meeting note: who met, on what terms, what it concluded.")(
-    catalogue.sources
-)
+app.command(
+    "sources",
+    cls=Command,
+    short_help="The meeting note: who met, on what terms, what it concluded.",
+)(catalogue.sources)
 app.command(
     "new-redlines", cls=Command, short_help="Write a starting redline file for a delegation."
 )(catalogue.new_redlines)

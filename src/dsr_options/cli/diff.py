@@ -51,10 +51,12 @@ def diff(
     max_subset: Annotated[
         int,
         typer.Option(
+            "--bound",
             "--max-subset",
             min=1,
             max=6,
-            help="The largest set of changes tried as the cause of a moved answer.",
+            metavar="N",
+            help="The largest set of changes tried as the cause of a moved answer (1 to 6).",
         ),
     ] = 3,
     fmt: FormatOption = OutputFormat.TABLE,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
+from dsr_options.cli.hints import DEPRECATED
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -22,7 +23,9 @@ E = TypeVar("E", bound=Enum)
 
 
 class Command(TyperCommand):
-    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help.
+    """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help, whose
+    old option names (``DEPRECATED``) work without being shown, which takes the app's ``--date``
+    after its own name too, and whose unknown options get a hint by meaning (``cli/hints.py``).
 
     typer's own rendering writes a required argument as ``{ROLE}`` in the usage line and with
     its type after it (``ROLE <str>``, ``ROLE... <list[str]>``) under "Arguments", and a hidden
@@ -47,7 +50,7 @@ class Command(TyperCommand):
         arguments: list[tuple[str, str]] = []
         options: list[tuple[str, str]] = []
         for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
+            record = _help_record(param, ctx)
             if record is None:
                 continue
             if param.param_type_name == "argument":
@@ -58,6 +61,32 @@ class Command(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from dsr_options.cli.hints import take_date, unknown_option
+
+        if not any("--date" in getattr(p, "opts", ()) for p in self.params):
+            args, date = take_date(args)
+            if date is not None:
+                DATE[0] = date
+        try:
+            return list(super().parse_args(ctx, args))
+        except Exception as exc:  # typer's click raises it: matched by name, not imported
+            if type(exc).__name__ == "NoSuchOption":
+                unknown_option(self, ctx, exc)
+            raise
+
+
+def _help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
+    """A parameter's help line, an option's old names (``DEPRECATED``) left out."""
+    shown = list(getattr(param, "opts", ()))
+    if not set(shown) & set(DEPRECATED):
+        return param.get_help_record(ctx)  # type: ignore[no-any-return]
+    param.opts = [o for o in shown if o not in DEPRECATED]
+    try:
+        return param.get_help_record(ctx)  # type: ignore[no-any-return]
+    finally:
+        param.opts = shown
 
 
 def argument_name(param: Any) -> str:
@@ -298,7 +327,8 @@ OnlyOption = Annotated[
     typer.Option(
         "--only",
         metavar="ID[,ID...]",
-        help="Only these redlines: ids or unique prefixes, comma-separated.",
+        help="Only these redlines (not roles: `show ROLE` is for one role): ids or unique "
+        "prefixes, comma-separated.",
         show_default=False,
     ),
 ]
@@ -350,6 +380,7 @@ ScenarioOption = Annotated[
 FirmnessBoundOption = Annotated[
     int,
     typer.Option(
+        "--bound",
         "--firmness-bound",
         metavar="N",
         help="Search firmness exactly up to N changed values together (1 to 4; 0 leaves "
@@ -377,7 +408,7 @@ def firmness(
     evaluator: Any = None,
 ) -> Any:
     """The firmness of every role's verdict (reusing ``analysis`` and its ``evaluator``);
-    None with a bound of 0 (``--firmness-bound 0`` leaves firmness out)."""
+    None with a bound of 0 (``--bound 0`` leaves firmness out)."""
     from dsr_options.analyses.firmness import firmness as firmness_of
 
     if bound == 0:

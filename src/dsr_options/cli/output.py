@@ -41,7 +41,7 @@ OPTION_FOR = {
     "clear_of": "--clear-of",
     "assume": "--assume",
     "scenario": "--scenario",
-    "firmness_bound": "--firmness-bound",
+    "firmness_bound": "--bound",
     "vary": "--vary",
     "date": "--date",
 }

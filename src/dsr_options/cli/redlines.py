@@ -86,7 +86,7 @@ def check_redlines(
       dsr-options check --redlines mine.yaml --with-default -f json
       dsr-options check --assume strategic-advice.standing_un_capacity=false
       dsr-options check --scenario examples/scenarios.yaml:mandate-only
-      dsr-options check --firmness-bound 3 --vary note -f json
+      dsr-options check --bound 3 --vary note -f json
     """
     from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.evaluate import Evaluator, analyse
