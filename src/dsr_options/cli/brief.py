@@ -25,7 +25,8 @@ from dsr_options.render import BriefFormat, OutputFormat, render
 
 if TYPE_CHECKING:
     from dsr_options.load.provenance import Provenance
-    from dsr_options.render.brief.content import Brief
+    from dsr_options.model.catalogue import Catalogue
+    from dsr_options.render.brief.content import Brief, Origin
 
 BriefFormatOption = Annotated[
     BriefFormat,
@@ -106,13 +107,9 @@ def make_brief(
 ) -> tuple[Brief, Provenance]:
     """The brief the options ask for: the one pipeline (holders picked there), then the analyses
     and the document. Its provenance is the one every command prints (same hash, same date)."""
-    from dsr_options.analyses.agreement import agreement
-    from dsr_options.analyses.evaluate import analyse
-    from dsr_options.analyses.firmness import firmness
-    from dsr_options.analyses.negotiate import negotiate
     from dsr_options.analyses.pipeline import prepare
     from dsr_options.ids import resolve_id
-    from dsr_options.render.brief.content import Origin, build_brief
+    from dsr_options.render.brief.content import Origin
 
     request = options.request(
         data,
@@ -150,18 +147,32 @@ def make_brief(
         assumptions=tuple(provenance.assumptions),
         written_for=chosen,
     )
+    from dsr_options.cli.progress import busy
+
+    with busy("brief: evaluating, firmness and joint changes"):
+        document = _build(catalogue, origin, dt.date.fromisoformat(provenance.date), title)
+    return document, provenance
+
+
+def _build(catalogue: Catalogue, origin: Origin, date: dt.date, title: str | None) -> Brief:
+    """The document itself: every analysis the brief needs, then its content."""
+    from dsr_options.analyses.agreement import agreement
+    from dsr_options.analyses.evaluate import analyse
+    from dsr_options.analyses.firmness import firmness
+    from dsr_options.analyses.negotiate import negotiate
+    from dsr_options.render.brief.content import build_brief
+
     analysis = analyse(catalogue)
-    document = build_brief(
+    return build_brief(
         catalogue,
         analysis,
         agreement(catalogue),
         origin=origin,
-        date=dt.date.fromisoformat(provenance.date),
+        date=date,
         title=title,
         firmness=firmness(catalogue, analysis, bound=2),
         negotiation=negotiate(catalogue) if catalogue.holders else None,
     )
-    return document, provenance
 
 
 def write_out(

@@ -88,7 +88,10 @@ def diff(
     new_side = read_side(new, "NEW", context=data)
     if old_side.kind is not new_side.kind:
         raise DifferentKindsError(old_side, new_side)
-    result = diff_sides(old_side, new_side, bounds=Bounds(max_subset=max_subset))
+    from dsr_options.cli.progress import busy
+
+    with busy(f"diff: checking the causes of each moved answer, up to {max_subset} changes"):
+        result = diff_sides(old_side, new_side, bounds=Bounds(max_subset=max_subset))
     emit(render(DiffView(result), fmt), no_color)
     if fail_on is not None and result.summary.fails_on(FailOn(fail_on.value)):
         raise typer.Exit(output.EXIT_DATA)

@@ -413,10 +413,12 @@ def firmness(
 
     if bound == 0:
         return None
+    from dsr_options.cli.progress import busy
 
-    return firmness_of(
-        catalogue, analysis, bound=bound, vary=vary.strip().lower(), evaluator=evaluator
-    )
+    with busy(f"firmness: checking every combination of up to {bound} changed values"):
+        return firmness_of(
+            catalogue, analysis, bound=bound, vary=vary.strip().lower(), evaluator=evaluator
+        )
 
 
 def need_two_roles(references: list[str]) -> None:

@@ -213,9 +213,12 @@ def negotiate(
     )
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
-    negotiation = find(catalogue, chosen, bound=bound, vary=vary)
-    space = design_space(catalogue, chosen) if negotiation.holders else None
-    described = describe(catalogue, space) if space is not None else None
+    from dsr_options.cli.progress import busy
+
+    with busy(f"negotiate: checking every combination of up to {bound} changes"):
+        negotiation = find(catalogue, chosen, bound=bound, vary=vary)
+        space = design_space(catalogue, chosen) if negotiation.holders else None
+        described = describe(catalogue, space) if space is not None else None
     view = NegotiateView(negotiation, described)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
