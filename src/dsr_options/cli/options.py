@@ -395,7 +395,7 @@ VaryOption = Annotated[
         help="What firmness varies: readings (the default: exactly the readings the data "
         "declares and the positions held with confidence reported or inferred, every "
         "combination), analysis (every analysis value over its vocabulary, up to "
-        "--firmness-bound changes) or all (the note's values too).",
+        "--bound changes) or all (the note's values too).",
     ),
 ]
 
