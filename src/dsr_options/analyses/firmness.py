@@ -125,13 +125,19 @@ def _contribution(result: Result) -> Counts:
 # -- the search -----------------------------------------------------------------------------------
 
 
+def _check_bound(bound: int) -> None:
+    """A bound out of range is a usage error, whatever is varied (the readings' search
+    does not use it, but a bound the help says is wrong is not taken silently)."""
+    if bound < 1 or bound > MAX_BOUND:
+        raise UsageError(
+            f"the firmness bound is a number of changes from 1 to {MAX_BOUND}, not {bound}",
+            about="firmness_bound",
+        )
+
+
 class _Searcher:
     def __init__(self, evaluator: Evaluator, bound: int, vary: str) -> None:
-        if bound < 1 or bound > MAX_BOUND:
-            raise UsageError(
-                f"the firmness bound is a number of changes from 1 to {MAX_BOUND}, not {bound}",
-                about="firmness_bound",
-            )
+        _check_bound(bound)
         if vary not in VARY:
             raise UsageError(
                 f"vary 'readings', 'analysis' or 'all', not {vary!r}",
@@ -313,6 +319,7 @@ def firmness(
         verdicts = tuple(evaluator.evaluate_role(role) for role in catalogue.roles)
     else:
         verdicts = analysis.verdicts
+    _check_bound(bound)
     searcher: _Searcher | ReadingSearch
     if vary == READINGS:
         searcher = ReadingSearch(catalogue, evaluator)
