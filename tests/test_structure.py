@@ -17,7 +17,7 @@ import pytest
 
 from tests.factory import ROOT
 
-grimp = pytest.importorskip("grimp")  # with import-linter, in the dev extra
+grimp = pytest.importorskip("grimp")  # in the test extra (import-linter is built on it)
 
 PACKAGE = ROOT / "src" / "dsr_options"
 MAX_LINES = 500
