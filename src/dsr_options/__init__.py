@@ -42,7 +42,6 @@ if TYPE_CHECKING:
         analyse,
         clear_of,
         evaluate_role,
-        rule_text,
         select_redlines,
         surviving,
     )
@@ -62,6 +61,7 @@ if TYPE_CHECKING:
     from dsr_options.errors import CatalogueError, DsrOptionsError, UnknownIdError, UsageError
     from dsr_options.load.catalogue import LoadFailed, load_catalogue
     from dsr_options.model.catalogue import Catalogue, Evidence, Redline, Role
+    from dsr_options.render.explain import rule_text
     from dsr_options.validate.run import Report, validate_paths
 
 _LAZY = {
@@ -84,7 +84,7 @@ _LAZY = {
     "select_redlines": "dsr_options.analyses.evaluate",
     "surviving": "dsr_options.analyses.evaluate",
     "clear_of": "dsr_options.analyses.evaluate",
-    "rule_text": "dsr_options.analyses.evaluate",
+    "rule_text": "dsr_options.render.explain",
     "Analysis": "dsr_options.analyses.evaluate",
     "RoleVerdict": "dsr_options.analyses.evaluate",
     "Result": "dsr_options.analyses.evaluate",

@@ -13,6 +13,7 @@ from dsr_options.analyses.agreement import agreement
 from dsr_options.analyses.evaluate import evaluate_role
 from dsr_options.errors import CatalogueError
 from dsr_options.load.catalogue import load_catalogue
+from dsr_options.render.explain import explanation
 from tests.conftest import Run
 from tests.envelope import body, payload
 from tests.factory import (
@@ -233,7 +234,7 @@ def test_reasons_state_scope_and_rule_with_basis(tmp_path: Path) -> None:
             redlines_document([SCOPED]),
         )
     )
-    explained = [evaluate_role(catalogue, r).results[0].explanation for r in catalogue.roles]
+    explained = [explanation(evaluate_role(catalogue, r).results[0]) for r in catalogue.roles]
     assert explained == [
         (
             "applies: standing_un_capacity is true [note]",

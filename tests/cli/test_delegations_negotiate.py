@@ -15,6 +15,7 @@ from dsr_options.files.scaffold import scaffold_text
 from dsr_options.load.catalogue import load, load_catalogue
 from dsr_options.model.catalogue import AttributeValue, Catalogue
 from dsr_options.model.vocabulary import Basis, Strictness
+from dsr_options.render.explain import explanation
 from tests.conftest import Run
 from tests.envelope import payload
 from tests.factory import ROOT
@@ -107,7 +108,7 @@ def test_a_condition_written_both_ways_gives_the_same_verdicts(tmp_path: Path) -
         (v.role.id, v.verdict) for v in second.verdicts
     ]
     assert [v.verdict.value for v in second.verdicts] == ["out", "out", "out", "clear"]
-    text = second.verdicts[0].result("host-request").explanation[-1]
+    text = explanation(second.verdicts[0].result("host-request"))[-1]
     assert text.startswith("crosses: the requirement 'triggers is only from {national-request}'")
 
 

@@ -14,15 +14,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints, value_text
+from dsr_options.analyses.repairs import AttributeValues, Repair, repair_hints
 from dsr_options.errors import TooManyPairs, UsageError
 from dsr_options.ids import pick_ids
 from dsr_options.model.catalogue import (
-    AllRule,
-    AnyRule,
     AttributeTest,
     Catalogue,
-    NotRule,
     Redline,
     Role,
     Rule,
@@ -62,75 +59,14 @@ __all__ = [
     "evaluate_rule",
     "max_pairs",
     "redline_attributes",
-    "redline_text",
     "role_bases",
     "role_values",
-    "rule_text",
     "select_redlines",
     "surviving",
 ]
 
 AttributeBases = Mapping[str, Basis]
 """Where each of a role's attribute values comes from: the note or our analysis."""
-
-
-def _operand(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "{" + ", ".join(_operand(v) for v in value) + "}"
-    return str(value)
-
-
-_VERBS = {
-    "equals": "is",
-    "in": "is one of",
-    "contains": "includes",
-    "contains_any": "includes any of",
-    "subset_of": "is only from",
-}
-
-
-_TEXTS: dict[int, tuple[Rule, str]] = {}
-"""``rule_text`` per rule object (kept alive with it, so that its id is not reused): checking
-asks for the same few rules' text once per pair."""
-_MAX_TEXTS = 4096
-
-
-def rule_text(rule: Rule) -> str:
-    """A rule as one line a person reads: ``training includes offensive-operations``."""
-    cached = _TEXTS.get(id(rule))
-    if cached is not None and cached[0] is rule:
-        return cached[1]
-    text = _rule_text(rule)
-    if len(_TEXTS) >= _MAX_TEXTS:
-        _TEXTS.clear()
-    _TEXTS[id(rule)] = (rule, text)
-    return text
-
-
-def redline_text(redline: Redline) -> str:
-    """A redline's condition as written: ``rule``'s text, or ``requires: ...`` for a requirement."""
-    if redline.requires is not None:
-        return f"requires: {rule_text(redline.requires)}"
-    return rule_text(redline.crossing)
-
-
-def _rule_text(rule: Rule) -> str:
-    if isinstance(rule, AttributeTest):
-        return f"{rule.attribute} {_VERBS[rule.operator]} {_operand(rule.operand)}"
-    if isinstance(rule, NotRule):
-        return f"not ({rule_text(rule.not_)})"
-    if isinstance(rule, AllRule):
-        return " and ".join(_grouped(child) for child in rule.all)
-    if isinstance(rule, AnyRule):
-        return " or ".join(_grouped(child) for child in rule.any)
-    raise TypeError(rule)  # pragma: no cover - the model admits no other rule
-
-
-def _grouped(rule: Rule) -> str:
-    text = rule_text(rule)
-    return f"({text})" if isinstance(rule, (AllRule, AnyRule)) else text
 
 
 # -- result data ----------------------------------------------------------------------------------
@@ -143,24 +79,14 @@ class Reason:
     part: str
     """Where the test sits: ``rule``, ``rule.all[1].not``, ``applies_to``."""
     attribute: str
-    test: str
-    """The test in words: ``training includes offensive-operations``."""
+    test: AttributeTest
+    """The test itself (``render.explain.rule_text`` words it)."""
     value: Any
     """The role's value (bool, str or tuple of str), or None when the role gives none."""
     holds: Truth
     """Whether the test itself holds for the role; None when it cannot be decided."""
     basis: Basis | None = None
     """Where the role's value comes from (the note or our analysis); None without a value."""
-
-    @property
-    def text(self) -> str:
-        """The fact the test rests on: ``in_country is true [analysis]``."""
-        if self.value is None:
-            return f"the role gives no value for {self.attribute}"
-        fact = f"{self.attribute} is {value_text(self.value)}"
-        if self.holds is None:
-            fact += f", which '{self.test}' cannot test"
-        return fact + (f" [{self.basis.value}]" if self.basis is not None else "")
 
 
 @dataclass(frozen=True)
@@ -196,25 +122,6 @@ class Result:
     def rests_on_analysis(self) -> bool:
         """Some value behind the result is our analysis, not the note's."""
         return any(reason.basis in (Basis.ANALYSIS, Basis.ASSUMED) for reason in self.reasons)
-
-    @property
-    def explanation(self) -> tuple[str, ...]:
-        """The result as logic: whether the redline applies, then the rule's truth and why.
-
-        ``applies: in_country is true [analysis]``, then ``crosses: the rule 'not (...)' is
-        true because triggers is {...} [note]``.
-        """
-        scope = [r for r in self.reasons if r.part.startswith("applies_to")]
-        rule = [r for r in self.reasons if r.part.startswith(("rule", "requires"))]
-        lines = []
-        if self.redline.applies_to is not None:
-            lines.append(_scope_line(self.redline.applies_to, self.applies, scope))
-        if self.applies is not False:
-            if self.redline.requires is not None:
-                lines.append(_requires_line(self.redline.requires, self.applies, self.holds, rule))
-            else:
-                lines.append(_rule_line(self.redline.crossing, self.applies, self.holds, rule))
-        return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -265,45 +172,6 @@ class Analysis:
     redlines: tuple[RedlineHolders, ...]
 
 
-def _facts(reasons: Sequence[Reason]) -> str:
-    return " and ".join(dict.fromkeys(reason.text for reason in reasons))
-
-
-def _scope_line(scope: Rule, applies: Truth, reasons: Sequence[Reason]) -> str:
-    facts = _facts(reasons)
-    if applies is None:
-        return f"may or may not apply: the scope '{rule_text(scope)}' is unknown because {facts}"
-    lead = "applies" if applies else "does not apply"
-    if isinstance(scope, AttributeTest) and scope.operator == "equals":
-        return f"{lead}: {facts}"
-    truth = "true" if applies else "false"
-    return f"{lead}: the scope '{rule_text(scope)}' is {truth} because {facts}"
-
-
-def _rule_line(rule: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reason]) -> str:
-    text, facts = rule_text(rule), _facts(reasons)
-    if holds is None:
-        return f"unknown: the rule '{text}' is unknown because {facts}"
-    if holds:
-        lead = "crosses" if applies else "would cross if it applies"
-        return f"{lead}: the rule '{text}' is true because {facts}"
-    lead = "clear" if applies else "clear if it applies"
-    return f"{lead}: the rule '{text}' is false because {facts}"
-
-
-def _requires_line(
-    requirement: Rule, applies: Truth, holds: Truth, reasons: Sequence[Reason]
-) -> str:
-    text, facts = rule_text(requirement), _facts(reasons)
-    if holds is None:
-        return f"unknown: whether '{text}' holds is unknown because {facts}"
-    if holds:
-        lead = "crosses" if applies else "would cross if it applies"
-        return f"{lead}: the requirement '{text}' does not hold because {facts}"
-    lead = "clear" if applies else "clear if it applies"
-    return f"{lead}: the requirement '{text}' holds because {facts}"
-
-
 # -- three-valued evaluation ----------------------------------------------------------------------
 
 
@@ -324,7 +192,7 @@ def evaluate_rule(
 def _reason(tested: Tested, bases: AttributeBases | None) -> Reason:
     test, value = tested.test, tested.value
     basis = bases.get(test.attribute) if bases is not None and value is not None else None
-    return Reason(tested.part, test.attribute, rule_text(test), value, tested.holds, basis)
+    return Reason(tested.part, test.attribute, test, value, tested.holds, basis)
 
 
 def role_values(role: Role) -> dict[str, Any]:

@@ -13,9 +13,10 @@ from typing_extensions import assert_never
 
 from dsr_options.analyses.agreement import MAY_OBJECT_ON_READING, Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
-from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict, rule_text
+from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict
 from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
+from dsr_options.render.explain import explanation, rule_text
 from dsr_options.render.glossary import OUTCOME_PHRASES, SYMBOLS, VERDICT_LABELS, verdict_or_word
 
 VOICES_TEXT = {
@@ -180,7 +181,7 @@ def result_sentence(result: Result) -> str:
 def result_summary(result: Result) -> str:
     """One result as one line of words: outcome, why, and how to clear it."""
     parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
-    parts += list(result.explanation)
+    parts += list(explanation(result))
     parts += [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         parts.append(f"the redline suggests: {result.redline.repair}")

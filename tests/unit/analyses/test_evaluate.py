@@ -19,6 +19,7 @@ from dsr_options.analyses.evaluate import (
 )
 from dsr_options.load.catalogue import load_catalogue
 from dsr_options.model.catalogue import Catalogue
+from dsr_options.render.explain import explanation, reason_text
 from tests.factory import redline, redlines_document, role, roles_document, write_catalogue
 
 STANDING = {"attribute": "standing_un_capacity", "equals": True}
@@ -94,8 +95,8 @@ def test_condition_out_of_scope_is_not_applicable_and_verdict_clear(tmp_path: Pa
     verdict = evaluate_role(catalogue, catalogue.role("role-1"))
     assert verdict.results[0].outcome is Outcome.NOT_APPLICABLE
     assert verdict.verdict is Verdict.CLEAR
-    assert verdict.results[0].reasons[0].text == "standing_un_capacity is false [note]"
-    assert verdict.results[0].explanation == (
+    assert reason_text(verdict.results[0].reasons[0]) == "standing_un_capacity is false [note]"
+    assert explanation(verdict.results[0]) == (
         "does not apply: standing_un_capacity is false [note]",
     )
     assert verdict.results[0].reasons[0].part == "applies_to"
@@ -106,8 +107,8 @@ def test_missing_attribute_is_unknown_and_verdict_undetermined(tmp_path: Path) -
     verdict = evaluate_role(catalogue, catalogue.role("role-1"))
     (result,) = verdict.results
     assert result.outcome is Outcome.UNKNOWN
-    assert result.reasons[0].text == "the role gives no value for standing_un_capacity"
-    assert result.explanation == (
+    assert reason_text(result.reasons[0]) == "the role gives no value for standing_un_capacity"
+    assert explanation(result) == (
         "unknown: the rule 'standing_un_capacity is true' is unknown because the role gives no "
         "value for standing_un_capacity",
     )

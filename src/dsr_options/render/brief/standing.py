@@ -23,6 +23,7 @@ from dsr_options.render.brief.sentences import (
     plural,
     short_name,
 )
+from dsr_options.render.explain import explanation
 from dsr_options.render.phrases import Phrases, joined
 
 
@@ -91,7 +92,7 @@ class Context:
         return self.findings.add(
             f"{verdict.role.title}: {objection(self.catalogue, self.phrases, result)}",
             f"role {verdict.role.id}; redline {result.redline.id} ({holders}); "
-            + "; ".join(result.explanation),
+            + "; ".join(explanation(result)),
         )
 
     def changes(self, standing: RoleStanding) -> str:

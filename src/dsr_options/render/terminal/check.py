@@ -18,6 +18,7 @@ from dsr_options.analyses.evaluate import (
     Verdict,
 )
 from dsr_options.analyses.firmness import FirmnessReport
+from dsr_options.render.explain import explanation
 from dsr_options.render.glossary import SYMBOLS
 from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.safe import visible
@@ -56,7 +57,7 @@ def _verdict(verdict: RoleVerdict) -> Text:
 
 
 def _details(result: Result) -> list[str]:
-    lines = list(result.explanation)
+    lines = list(explanation(result))
     lines += [repair.text for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         lines.append(f"the redline suggests: {result.redline.repair}")

@@ -7,15 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.agreement import RoleAgreement
-from dsr_options.analyses.evaluate import (
-    Analysis,
-    Outcome,
-    Result,
-    RoleVerdict,
-    redline_text,
-    rule_text,
-)
+from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict
 from dsr_options.render import Rows
+from dsr_options.render.explain import explanation, reason_text, redline_text, rule_text
 from dsr_options.render.formats import (
     iter_json,
     write_markdown_table,
@@ -54,15 +48,15 @@ def result_data(result: Result) -> dict[str, Any]:
             {
                 "part": reason.part,
                 "attribute": reason.attribute,
-                "test": reason.test,
+                "test": rule_text(reason.test),
                 "value": list(reason.value) if isinstance(reason.value, tuple) else reason.value,
                 "basis": reason.basis.value if reason.basis is not None else None,
                 "holds": reason.holds,
-                "text": reason.text,
+                "text": reason_text(reason),
             }
             for reason in result.reasons
         ],
-        "explanation": list(result.explanation),
+        "explanation": list(explanation(result)),
         "on_analysis": result.rests_on_analysis,
         "repairs": [
             {
@@ -163,7 +157,7 @@ def _check_rows(analysis: Analysis) -> list[dict[str, str]]:
             if said is None:
                 crossing = result.outcome is Outcome.CROSSES
                 said = words[id(result)] = (
-                    "; ".join(result.explanation),
+                    "; ".join(explanation(result)),
                     "; ".join(r.text for r in result.repairs),
                     (result.redline.repair or "") if crossing else "",
                 )
@@ -243,7 +237,7 @@ def _check_markdown(
             "role": v.role.id,
             "redline": r.redline.id,
             "outcome": SYMBOLS[r.outcome],
-            "why": "; ".join(r.explanation) if logic else result_sentence(r),
+            "why": "; ".join(explanation(r)) if logic else result_sentence(r),
             "to clear": "; ".join(
                 [rep.text for rep in r.repairs]
                 + ([r.redline.repair] if r.redline.repair and r.outcome is Outcome.CROSSES else [])

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.evaluate import redline_text
 from dsr_options.model.catalogue import Catalogue, Redline
 from dsr_options.render import Rows
+from dsr_options.render.explain import redline_text
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.glossary import holder_label
 from dsr_options.render.readback import redline_phrase
