@@ -1,197 +1,95 @@
-"""Pydantic models of the catalogue: what a role, a redline and a piece of evidence are.
+"""Pydantic models of the catalogue: roles, the vocabularies they use, the two files, the whole.
 
 Fixed structure lives here; open vocabularies (attributes, offices, holders) are data declared in
-the catalogue files and checked against these declarations in ``validation``. No I/O here.
+the catalogue files and checked against these declarations in ``validate/``. Redlines and their
+rules are in ``redline.py``, the pieces every model is made of in ``base.py``; both are
+re-exported here, so ``from dsr_options.model.catalogue import Redline`` keeps working. No I/O.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    PrivateAttr,
-    SerializerFunctionWrapHandler,
-    Tag,
-    model_serializer,
-    model_validator,
+from pydantic import ConfigDict, Field, model_validator
+
+from dsr_options.model.base import (
+    LAX,
+    MAX_QUOTE_LENGTH,
+    NOTE_NEEDS_EVIDENCE,
+    VALUES_MATCH_TYPE,
+    AttributeName,
+    Date,
+    Evidence,
+    Id,
+    Label,
+    Noted,
+    ShortText,
+    Source,
+    StrictModel,
+    Text,
+    Value,
+    Values,
 )
-
-from dsr_options.model.expect import Expectation
-from dsr_options.model.judgements import PositionConfidence, Reading, reading_problems
+from dsr_options.model.judgements import Reading, reading_problems
+from dsr_options.model.redline import (
+    OPERATORS,
+    AllRule,
+    AnyRule,
+    AttributeTest,
+    NotRule,
+    Redline,
+    Rule,
+)
 from dsr_options.model.vocabulary import (
     AttributeType,
     Basis,
     Dimension,
     Level,
-    Origin,
     ReceptionStance,
-    Stance,
-    Strictness,
     Voices,
 )
 
-MAX_QUOTE_LENGTH = 300
-"""A quote is evidence, not prose to reuse: longer than this is not a short quote."""
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-"""A kebab-case slug: lowercase letters and digits separated by single hyphens."""
-AttributeName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
-"""An attribute name: snake_case, so that rules read like ``delivered_by``."""
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=300)]
-Label = Annotated[str, Field(min_length=1, max_length=60)]
-"""A short plain phrase that names something in a sentence."""
-_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _value(value: Any) -> bool | str:
-    if isinstance(value, bool) or (isinstance(value, str) and _ID_PATTERN.match(value)):
-        return value
-    raise ValueError(f"{value!r} is not a value: write true, false or a kebab-case value id")
-
-
-def _values(value: Any) -> bool | str | tuple[str, ...]:
-    if isinstance(value, list):
-        bad = [item for item in value if not (isinstance(item, str) and _ID_PATTERN.match(item))]
-        if bad:
-            raise ValueError(f"{bad[0]!r} is not a kebab-case value id")
-        return tuple(value)
-    return _value(value)
-
-
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
-
-
-Date = Annotated[
-    dt.date,
-    PlainValidator(_date, json_schema_input_type=dt.date),
-    # Without it, a JSON dump warns that the date "may not be as expected" (pydantic 2.11+).
-    PlainSerializer(lambda value: value.isoformat(), return_type=str, when_used="json"),
+__all__ = [
+    "MAX_QUOTE_LENGTH",
+    "OPERATORS",
+    "AllRule",
+    "AnyRule",
+    "AttributeDecl",
+    "AttributeName",
+    "AttributeTest",
+    "AttributeValue",
+    "AttributeValueDecl",
+    "Catalogue",
+    "Date",
+    "Evidence",
+    "Holder",
+    "Id",
+    "Label",
+    "LeadCandidate",
+    "NotRule",
+    "Noted",
+    "Office",
+    "Package",
+    "Reception",
+    "Redline",
+    "RedlinesFile",
+    "Role",
+    "RolesFile",
+    "Rule",
+    "ShortText",
+    "Source",
+    "StrictModel",
+    "Text",
+    "Value",
+    "Values",
+    "Variant",
 ]
-"""A calendar date, written plain (``2010-12-02``) or quoted."""
-
-Value = Annotated[bool | str, PlainValidator(_value, json_schema_input_type=bool | Id)]
-"""A value an attribute can take: ``true``/``false`` for boolean attributes, else a value id."""
-Values = Annotated[
-    bool | str | tuple[str, ...],
-    PlainValidator(_values, json_schema_input_type=bool | Id | list[Id]),
-    PlainSerializer(lambda v: list(v) if isinstance(v, tuple) else v),
-]
-"""A role's attribute value: a boolean, one value id, or a list of value ids."""
-
-
-_LAX = Field(strict=False)
-"""Models are strict, but an enum field takes its values as the plain strings YAML gives."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        strict=True,
-        use_enum_values=False,
-        validate_default=True,
-        # Build validators when first used, not at import: a command validates two file
-        # models and dumps a few, and building all twenty at import was most of its start-up.
-        defer_build=True,
-    )
-
-
-# -- what the model validators refuse, said in JSON Schema too ---------------------------------
-# The editor schema is generated from these models; a check written as a model validator is
-# invisible to it, so each one carries its JSON Schema form here, beside the validator.
-
-_NOTE_NEEDS_EVIDENCE: dict[str, Any] = {
-    # basis 'note' (or no basis, where note is the default) needs at least one evidence item
-    "if": {"properties": {"basis": {"const": "note"}}},
-    "then": {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}},
-}
-_VALUES_MATCH_TYPE: dict[str, Any] = {
-    "if": {"properties": {"type": {"const": "boolean"}}, "required": ["type"]},
-    "then": {"properties": {"values": {"maxItems": 0}}},
-    "else": {"required": ["values"], "properties": {"values": {"minItems": 1}}},
-}
-
-
-def _exactly_one_of(operators: tuple[str, ...]) -> dict[str, Any]:
-    """One operator given (not null), no other: as ``AttributeTest._exactly_one_operator``."""
-    return {
-        "oneOf": [
-            {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
-            for name in operators
-        ]
-    }
-
-
-# -- sources and evidence -------------------------------------------------------------------------
-
-
-class Source(_Model):
-    """A document that evidence quotes from."""
-
-    id: Id
-    title: Text
-    date: Date
-    organisers: list[ShortText] = Field(min_length=1)
-    location: ShortText | None = None
-    sections: list[ShortText] = Field(
-        default_factory=list,
-        description="The source's section headings; evidence names one of them.",
-    )
-    notes: list[Noted] = Field(
-        default_factory=list,
-        description=(
-            "What the source records about itself and the occasion as a whole (who met, on what"
-            " terms, its conclusion and next steps), in our words with evidence."
-        ),
-    )
-
-
-class Evidence(_Model):
-    """A short verbatim quote from a source, with where it sits and what it does."""
-
-    quote: Annotated[str, Field(min_length=1, max_length=MAX_QUOTE_LENGTH)]
-    source: Id
-    section: ShortText
-    stance: Annotated[Stance, _LAX]
-
-
-class Noted(_Model):
-    """A statement in our own words: from the note (with evidence) or our analysis."""
-
-    text: Text
-    basis: Annotated[Basis, _LAX] = Basis.NOTE
-    evidence: list[Evidence] = Field(default_factory=list)
-
-    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
-
-    @model_validator(mode="after")
-    def _note_needs_evidence(self) -> Noted:
-        if self.basis is Basis.NOTE and not self.evidence:
-            raise ValueError("a statement with basis 'note' needs at least one piece of evidence")
-        return self
 
 
 # -- open vocabularies, declared in the data ------------------------------------------------------
 
 
-class AttributeValueDecl(_Model):
+class AttributeValueDecl(StrictModel):
     """One allowed value of a ``choice`` or ``choices`` attribute."""
 
     id: Id
@@ -199,11 +97,11 @@ class AttributeValueDecl(_Model):
     label: Label | None = Field(default=None, description="The value in a few plain words.")
 
 
-class AttributeDecl(_Model):
+class AttributeDecl(StrictModel):
     """An attribute that roles carry and redline rules test."""
 
     id: AttributeName
-    type: Annotated[AttributeType, _LAX]
+    type: Annotated[AttributeType, LAX]
     description: Text
     label: Label | None = Field(
         default=None,
@@ -219,7 +117,7 @@ class AttributeDecl(_Model):
         ),
     )
 
-    model_config = ConfigDict(json_schema_extra=_VALUES_MATCH_TYPE)
+    model_config = ConfigDict(json_schema_extra=VALUES_MATCH_TYPE)
 
     @model_validator(mode="after")
     def _values_match_type(self) -> AttributeDecl:
@@ -241,7 +139,7 @@ class AttributeDecl(_Model):
         return self
 
 
-class Office(_Model):
+class Office(StrictModel):
     """A UN department, office or unit that might lead a role."""
 
     id: Id
@@ -251,7 +149,7 @@ class Office(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Holder(_Model):
+class Holder(StrictModel):
     """Someone who holds a redline: a delegation, a group of participants, an office."""
 
     id: Id
@@ -284,11 +182,11 @@ class Holder(_Model):
 # -- roles ----------------------------------------------------------------------------------------
 
 
-class AttributeValue(_Model):
+class AttributeValue(StrictModel):
     """A role's value for one declared attribute, with where the value comes from."""
 
     value: Values
-    basis: Annotated[Basis, _LAX]
+    basis: Annotated[Basis, LAX]
     note: Text | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     alternatives: list[Reading] = Field(
@@ -300,7 +198,7 @@ class AttributeValue(_Model):
         default=None, description="The value is what the role is: negotiate keeps it (--vary note)."
     )
 
-    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
+    model_config = ConfigDict(json_schema_extra=NOTE_NEEDS_EVIDENCE)
 
     @model_validator(mode="after")
     def _note_needs_evidence(self) -> AttributeValue:
@@ -317,25 +215,25 @@ class AttributeValue(_Model):
         return self
 
 
-class LeadCandidate(_Model):
+class LeadCandidate(StrictModel):
     """A UN office that might lead a role, and why."""
 
     office: Id
     rationale: Text
-    basis: Annotated[Basis, _LAX]
+    basis: Annotated[Basis, LAX]
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Reception(_Model):
+class Reception(StrictModel):
     """How participants received a role, and how many voices the note records."""
 
-    stance: Annotated[ReceptionStance, _LAX]
-    voices: Annotated[Voices, _LAX]
+    stance: Annotated[ReceptionStance, LAX]
+    voices: Annotated[Voices, LAX]
     summary: Text
-    basis: Annotated[Basis, _LAX] = Basis.NOTE
+    basis: Annotated[Basis, LAX] = Basis.NOTE
     evidence: list[Evidence] = Field(default_factory=list)
 
-    model_config = ConfigDict(json_schema_extra=_NOTE_NEEDS_EVIDENCE)
+    model_config = ConfigDict(json_schema_extra=NOTE_NEEDS_EVIDENCE)
 
     @model_validator(mode="after")
     def _note_needs_evidence(self) -> Reception:
@@ -344,15 +242,15 @@ class Reception(_Model):
         return self
 
 
-class Role(_Model):
+class Role(StrictModel):
     """A candidate UN role in defense sector reform."""
 
     id: Id
     number: Annotated[int, Field(ge=1, le=999_999)]
     title: ShortText
     summary: Text
-    levels: list[Annotated[Level, _LAX]] = Field(min_length=1)
-    dimensions: list[Annotated[Dimension, _LAX]] = Field(min_length=1)
+    levels: list[Annotated[Level, LAX]] = Field(min_length=1)
+    dimensions: list[Annotated[Dimension, LAX]] = Field(min_length=1)
     attributes: dict[AttributeName, AttributeValue] = Field(default_factory=dict)
     leads: list[LeadCandidate] = Field(default_factory=list)
     reception: Reception
@@ -361,7 +259,7 @@ class Role(_Model):
     evidence: list[Evidence] = Field(min_length=2)
 
 
-class Variant(_Model):
+class Variant(StrictModel):
     """A role with named changes: an option of its own, with its own id and title."""
 
     id: Id
@@ -373,7 +271,7 @@ class Variant(_Model):
     )
 
 
-class Package(_Model):
+class Package(StrictModel):
     """Two or more roles taken together (the note's "and/or"): an option of its own."""
 
     id: Id
@@ -382,198 +280,10 @@ class Package(_Model):
     summary: Text | None = None
 
 
-# -- redline rules --------------------------------------------------------------------------------
-
-
-OPERATORS = ("equals", "in", "contains", "contains_any", "subset_of")
-
-
-class AttributeTest(_Model):
-    """A test of one attribute: exactly one of the operators is given."""
-
-    attribute: AttributeName
-    equals: Value | None = None
-    in_: list[Value] | None = Field(default=None, alias="in", min_length=1)
-    contains: Id | None = None
-    contains_any: list[Id] | None = Field(default=None, min_length=1)
-    subset_of: list[Id] | None = Field(default=None, min_length=1)
-
-    model_config = ConfigDict(
-        populate_by_name=False,
-        serialize_by_alias=True,
-        json_schema_extra=_exactly_one_of(OPERATORS),
-    )
-
-    _operator: str = PrivateAttr(default="")
-    """The operator given, found once after validation: checking evaluates it per pair."""
-
-    def model_post_init(self, context: Any, /) -> None:
-        given = [name for name in OPERATORS if getattr(self, _field(name)) is not None]
-        self._operator = given[0] if len(given) == 1 else ""
-
-    @model_validator(mode="after")
-    def _exactly_one_operator(self) -> AttributeTest:
-        given = [name for name in OPERATORS if getattr(self, _field(name)) is not None]
-        if len(given) != 1:
-            listed = ", ".join(OPERATORS)
-            raise ValueError(
-                f"a test names exactly one operator of {listed}; this one has "
-                f"{', '.join(given) if given else 'none'}"
-            )
-        return self
-
-    @model_serializer(mode="wrap")
-    def _only_the_operator(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        return {key: value for key, value in data.items() if value is not None}
-
-    @property
-    def operator(self) -> str:
-        return self._operator
-
-    @property
-    def operand(self) -> Any:
-        return getattr(self, _field(self._operator))
-
-
-def _field(operator: str) -> str:
-    return "in_" if operator == "in" else operator
-
-
-class AllRule(_Model):
-    """True when every sub-rule is true."""
-
-    all: list[Rule] = Field(min_length=1)
-
-
-class AnyRule(_Model):
-    """True when at least one sub-rule is true."""
-
-    any: list[Rule] = Field(min_length=1)
-
-
-class NotRule(_Model):
-    """True when the sub-rule is false."""
-
-    not_: Rule = Field(alias="not")
-
-    model_config = ConfigDict(serialize_by_alias=True)
-
-
-def _rule_kind(value: Any) -> str | None:
-    if isinstance(value, BaseModel):
-        return {AllRule: "all", AnyRule: "any", NotRule: "not"}.get(type(value), "test")
-    if isinstance(value, dict):
-        for kind in ("all", "any", "not"):
-            if kind in value:
-                return kind
-        return "test"
-    return None
-
-
-Rule = Annotated[
-    Annotated[AllRule, Tag("all")]
-    | Annotated[AnyRule, Tag("any")]
-    | Annotated[NotRule, Tag("not")]
-    | Annotated[AttributeTest, Tag("test")],
-    Discriminator(
-        _rule_kind,
-        custom_error_type="rule_shape",
-        custom_error_message="a rule is a mapping: all, any, not, or attribute with an operator",
-    ),
-]
-"""A small declarative predicate over role attributes; true means the role crosses."""
-
-
-class Redline(_Model):
-    """A redline, principle or condition that bounds any UN role."""
-
-    id: Id
-    title: ShortText
-    statement: Text
-    origin: Annotated[Origin, _LAX]
-    holders: list[Id] = Field(min_length=1)
-    strictness: Annotated[Strictness, _LAX]
-    strictness_basis: Annotated[Basis, _LAX] = Basis.ANALYSIS
-    rule: Rule | None = Field(
-        default=None,
-        description="When a role crosses the redline (what must not hold). Give exactly one of "
-        "'rule' and 'requires'.",
-    )
-    requires: Rule | None = Field(
-        default=None,
-        description="What must hold for a role not to cross (a role crosses when it does not "
-        "hold). Give exactly one of 'rule' and 'requires'.",
-    )
-    applies_to: Rule | None = Field(
-        default=None,
-        description="Which roles the redline speaks to; every role when absent.",
-    )
-    repair: Text | None = Field(
-        default=None, description="What a role would change to clear it, in words."
-    )
-    evidence: list[Evidence] = Field(
-        default_factory=list,
-        description="Quotes the redline rests on; without any it cannot be traced to a source.",
-    )
-    confidence: PositionConfidence | None = Field(
-        default=None,
-        description="How sure the file's writer is that the holders hold it; stated when absent.",
-    )
-    expect: Expectation | None = Field(
-        default=None, description="The roles it should cross, clear, leave unknown (validate)."
-    )
-
-    _crossing: Any = PrivateAttr(default=None)
-
-    @model_validator(mode="after")
-    def _rule_or_requires(self) -> Redline:
-        if (self.rule is None) == (self.requires is None):
-            raise ValueError(
-                "a redline gives exactly one of 'rule' (when a role crosses, e.g. "
-                "{attribute: standing_un_capacity, equals: true}) and 'requires' (what must "
-                "hold, e.g. {attribute: triggers, subset_of: [national-request]}); "
-                + ("this one gives both" if self.rule is not None else "this one gives neither")
-            )
-        return self
-
-    @model_serializer(mode="wrap")
-    def _the_form_given(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """Only the form written (``rule`` or ``requires``), not a null for the other."""
-        data: dict[str, Any] = handler(self)
-        for name in ("rule", "requires"):
-            if data.get(name, 0) is None:
-                del data[name]
-        return data
-
-    @property
-    def crossing(self) -> Rule:
-        """The rule that is true when a role crosses: ``rule``, or ``not requires``.
-
-        Made on first use and kept while ``requires`` is the same object, so that a copy with
-        another rule (``model_copy(update=...)``, as a what-if or a diff makes) never evaluates
-        the old one.
-        """
-        if self.rule is not None:
-            return self.rule
-        requires = self.requires
-        assert requires is not None  # exactly one of the two, checked on validation
-        held: NotRule | None = self._crossing
-        if held is None or held.not_ is not requires:
-            held = NotRule.model_construct(not_=requires)
-            self._crossing = held
-        return held
-
-    @property
-    def condition_text(self) -> str:
-        """``rule`` or ``requires``: the form the redline's writer chose."""
-        return "requires" if self.requires is not None else "rule"
-
-
 # -- files and the catalogue ----------------------------------------------------------------------
 
 
-class RolesFile(_Model):
+class RolesFile(StrictModel):
     """The contents of ``roles.yaml``."""
 
     schema_version: Literal[1]
@@ -585,7 +295,7 @@ class RolesFile(_Model):
     packages: list[Package] = Field(default_factory=list)
 
 
-class RedlinesFile(_Model):
+class RedlinesFile(StrictModel):
     """The contents of ``redlines.yaml``, or of a user's own redline file."""
 
     schema_version: Literal[1]
@@ -594,7 +304,7 @@ class RedlinesFile(_Model):
     redlines: list[Redline] = Field(default_factory=list)
 
 
-class Catalogue(_Model):
+class Catalogue(StrictModel):
     """Roles, redlines and the vocabularies they use, loaded and cross-checked."""
 
     sources: list[Source]

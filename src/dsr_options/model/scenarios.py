@@ -25,18 +25,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator
 
-from dsr_options.model.catalogue import (
+from dsr_options.model.base import (
     AttributeName,
     Id,
     ShortText,
+    StrictModel,
     Text,
-    _Model,
-    _values,
+    parse_values,
 )
 
 
 def _maybe_values(value: Any) -> Any:
-    return None if value is None else _values(value)
+    return None if value is None else parse_values(value)
 
 
 AssumedValue = Annotated[
@@ -46,7 +46,7 @@ AssumedValue = Annotated[
 """An assumed value; ``null`` takes the role's value away (unknown)."""
 
 
-class Scenario(_Model):
+class Scenario(StrictModel):
     """One named scenario: assumptions for every role, and for named roles."""
 
     id: Id
@@ -60,7 +60,7 @@ class Scenario(_Model):
     )
 
 
-class ScenariosFile(_Model):
+class ScenariosFile(StrictModel):
     """The contents of a scenario file."""
 
     schema_version: Literal[1]
