@@ -6,9 +6,8 @@ concerns and moves on, so that one run shows an editor everything to fix.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,90 +15,39 @@ from dsr_options.diagnostics import Code, Severity
 from dsr_options.files.located import LoadedFile, position
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
-    AllRule,
-    AnyRule,
     AttributeDecl,
-    AttributeTest,
-    Evidence,
     Holder,
-    NotRule,
     Office,
     Redline,
     RedlinesFile,
     Role,
     RolesFile,
-    Rule,
     Source,
 )
-from dsr_options.model.vocabulary import AttributeType, Origin
+from dsr_options.model.vocabulary import Origin
+from dsr_options.validate.evidence_checks import (
+    check_evidence,
+    check_one_evidence,
+    role_evidence,
+    written,
+)
 from dsr_options.validate.mistakes import check_intent
+from dsr_options.validate.rule_checks import check_rule
 from dsr_options.validate.salvage import salvage
-from dsr_options.validate.values import check_value, listed_once, unknown_value
+from dsr_options.validate.scope import (
+    FileModel,
+    Item,
+    Items,
+    M,
+    Parsed,
+    Path,
+    Scope,
+    present,
+    reference,
+)
+from dsr_options.validate.values import check_value, listed_once
 
-Path = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
-FileModel = type[RolesFile] | type[RedlinesFile]
-
-
-@dataclass
-class Parsed:
-    """One file as loaded: the walked file (for locating) and its model, if it validated."""
-
-    file: LoadedFile
-    model: RolesFile | RedlinesFile | None
-    kind: FileModel | None = None
-    """What the file was validated as. When its model failed, each item of its lists is then
-    validated on its own, so that the items that are valid still take part in the checks."""
-
-
-@dataclass
-class _Item(Generic[M]):
-    """One item of a file's list (a role, a redline, an office...) and its index there.
-
-    An item that failed validation is ``complete=False``: a model built from those of its fields
-    that are valid on their own; the others are absent, and the checks that need them skip it.
-    """
-
-    index: int
-    value: M
-    complete: bool
-
-    def has(self, *names: str) -> bool:
-        return self.complete or all(n in self.value.model_fields_set for n in names)
-
-
-@dataclass
-class _Items:
-    """A file's lists as items, whether or not the file as a whole validated."""
-
-    kind: FileModel
-    sources: list[_Item[Source]] = field(default_factory=list)
-    attributes: list[_Item[AttributeDecl]] = field(default_factory=list)
-    offices: list[_Item[Office]] = field(default_factory=list)
-    roles: list[_Item[Role]] = field(default_factory=list)
-    holders: list[_Item[Holder]] = field(default_factory=list)
-    redlines: list[_Item[Redline]] = field(default_factory=list)
-
-
-@dataclass
-class _Scope:
-    """The vocabularies declared across the files being checked, and where each id stands."""
-
-    sources: dict[str, Source] = field(default_factory=dict)
-    attributes: dict[str, AttributeDecl] = field(default_factory=dict)
-    offices: set[str] = field(default_factory=set)
-    holders: set[str] = field(default_factory=set)
-    redlines: set[str] = field(default_factory=set)
-    incomplete: set[str] = field(default_factory=set)
-    """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
-    failed to load may declare: references to them cannot be called dangling."""
-    failed: dict[str, set[str]] = field(default_factory=dict)
-    """Per vocabulary, the ids of declarations that failed validation: a reference to one of
-    them is neither known nor dangling, so it is not checked."""
-
-    def unknowable(self, section: str, value: str) -> bool:
-        return section in self.incomplete or value in self.failed.get(section, ())
-
+__all__ = ["Parsed", "check"]
 
 _VOCABULARIES = ("attributes", "offices", "holders", "sources")
 _SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
@@ -110,8 +58,8 @@ _SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
 
 def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
     """Run the cross-file checks (each ``expect:`` too with ``expectations``: validate only)."""
-    scope = _Scope()
-    files: list[tuple[LoadedFile, _Items]] = []
+    scope = Scope()
+    files: list[tuple[LoadedFile, Items]] = []
     for item in parsed:
         items = _items(item, scope)
         if items is not None:
@@ -134,7 +82,7 @@ def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
                     )
         if items.kind is RolesFile:
             for noun, section in (("attribute", "attributes"), ("office", "offices")):
-                declared: list[_Item[Any]] = getattr(items, section)
+                declared: list[Item[Any]] = getattr(items, section)
                 _unique(file, seen, noun, section, [(d.index, d.value.id) for d in _ids(declared)])
             _unique(file, seen, "role", "roles", [(r.index, r.value.id) for r in _ids(items.roles)])
             _unique_numbers(file, [r for r in items.roles if r.has("number")])
@@ -156,7 +104,7 @@ def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
             scope.redlines.update(r.value.id for r in items.redlines if r.has("id"))
 
     # A reference into a declaration that failed to load would be reported as dangling when it
-    # is not: such references (see ``_Scope.failed`` and ``incomplete``) are left unchecked.
+    # is not: such references (see ``Scope.failed`` and ``incomplete``) are left unchecked.
     for file, items in files:
         if items.kind is RolesFile:
             _check_roles_file(file, items, scope)
@@ -181,11 +129,11 @@ def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
                 check_intent(file, written, roles, scope.attributes, expectations=expectations)
 
 
-def _ids(items: Sequence[_Item[M]]) -> list[_Item[M]]:
+def _ids(items: Sequence[Item[M]]) -> list[Item[M]]:
     return [item for item in items if item.has("id")]
 
 
-def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
+def _items(parsed: Parsed, scope: Scope) -> Items | None:
     """The file's lists as items; for a file that failed, each item validated on its own.
 
     The item pass reports nothing (the whole-file pass did): it only decides which items take
@@ -193,10 +141,10 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
     """
     model, data = parsed.model, parsed.file.data
     if model is not None:
-        items = _Items(type(model))
+        items = Items(type(model))
         for section in _SECTIONS[type(model)]:
             entries = getattr(model, section)
-            setattr(items, section, [_Item(i, v, True) for i, v in enumerate(entries)])
+            setattr(items, section, [Item(i, v, True) for i, v in enumerate(entries)])
         return items
     if parsed.kind is None or not isinstance(data, dict):
         # Nothing readable: whatever it might declare is unknowable, but only what a file of
@@ -205,7 +153,7 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
         declared = [v for v in possible if not isinstance(data, dict) or v in data]
         scope.incomplete.update(declared)
         return None
-    items = _Items(parsed.kind)
+    items = Items(parsed.kind)
     for section, item_model in _SECTIONS[parsed.kind].items():
         raw = data.get(section)
         if raw is None:
@@ -213,10 +161,10 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
         if not isinstance(raw, list):
             scope.incomplete.add(section)
             continue
-        found: list[_Item[Any]] = []
+        found: list[Item[Any]] = []
         for index, entry in enumerate(raw):
             try:
-                found.append(_Item(index, item_model.model_validate(entry), True))
+                found.append(Item(index, item_model.model_validate(entry), True))
                 continue
             except ValidationError:
                 pass
@@ -228,14 +176,9 @@ def _items(parsed: Parsed, scope: _Scope) -> _Items | None:
                     scope.incomplete.add(section)
             partial = salvage(item_model, entry)
             if partial is not None:
-                found.append(_Item(index, partial, False))
+                found.append(Item(index, partial, False))
         setattr(items, section, found)
     return items
-
-
-def _present(model: BaseModel, *names: str) -> bool:
-    """Whether a (possibly salvaged) model holds these fields."""
-    return all(name in model.__dict__ for name in names)
 
 
 def _unique(
@@ -277,7 +220,7 @@ def _unique_in(file: LoadedFile, path: Path, noun: str, ids: list[str]) -> None:
             first[item_id] = index
 
 
-def _unique_numbers(file: LoadedFile, roles: list[_Item[Role]]) -> None:
+def _unique_numbers(file: LoadedFile, roles: list[Item[Role]]) -> None:
     first: dict[int, int] = {}
     for item in roles:
         index, role = item.index, item.value
@@ -292,28 +235,13 @@ def _unique_numbers(file: LoadedFile, roles: list[_Item[Role]]) -> None:
             first[role.number] = index
 
 
-def _reference(
-    file: LoadedFile, path: Path, noun: str, value: str, scope: _Scope, hint: str = ""
-) -> None:
-    section = f"{noun}s"
-    if scope.unknowable(section, value):
-        return
-    known: Collection[str] = getattr(scope, section)
-    if value not in known:  # a set or dict: checking stays linear in references
-        file.report(
-            Code.UNKNOWN_REFERENCE,
-            f"no {noun} has the id '{value}'{suggest(value, known) or hint}",
-            path=path,
-        )
-
-
-def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+def _check_roles_file(file: LoadedFile, items: Items, scope: Scope) -> None:
     for entry in items.offices:
         office, base = entry.value, ("offices", entry.index)
         if entry.has("part_of") and office.part_of is not None:
-            _reference(file, (*base, "part_of"), "office", office.part_of, scope)
+            reference(file, (*base, "part_of"), "office", office.part_of, scope)
         if entry.has("evidence"):
-            _check_evidence(file, base, office.evidence, scope)
+            check_evidence(file, base, office.evidence, scope)
     attributes_known = "attributes" not in scope.incomplete
     for item in items.roles:
         role, base = item.value, ("roles", item.index)
@@ -330,15 +258,15 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
                     key=True,
                 )
                 continue
-            if _present(value, "value"):
+            if present(value, "value"):
                 check_value(file, (*base, "attributes", name, "value"), decl, value.value)
-            readings = value.alternatives if _present(value, "alternatives") else []
+            readings = value.alternatives if present(value, "alternatives") else []
             for index, reading in enumerate(readings):
                 at = (*base, "attributes", name, "alternatives", index, "value")
                 check_value(file, at, decl, reading.value)
         if attributes_known and item.has("attributes", "id"):
             # At the 'attributes:' key, or at the role's id when it has none.
-            where = "attributes" if _written(file, (*base, "attributes")) else "id"
+            where = "attributes" if written(file, (*base, "attributes")) else "id"
             for name in scope.attributes:
                 if name not in role.attributes:
                     file.report(
@@ -352,97 +280,36 @@ def _check_roles_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
             if item.has(section):
                 listed_once(file, (*base, section), getattr(role, section))
         leads = role.leads if item.has("leads") else []
-        offices = [lead.office if _present(lead, "office") else None for lead in leads]
+        offices = [lead.office if present(lead, "office") else None for lead in leads]
         listed_once(file, (*base, "leads"), offices, "office")
         for lead_index, lead in enumerate(leads):
-            if _present(lead, "office"):
+            if present(lead, "office"):
                 path = (*base, "leads", lead_index, "office")
-                _reference(file, path, "office", lead.office, scope)
-        for evidence_path, evidence in _role_evidence(item, base):
-            _check_one_evidence(file, evidence_path, evidence, scope)
+                reference(file, path, "office", lead.office, scope)
+        for evidence_path, evidence in role_evidence(item, base):
+            check_one_evidence(file, evidence_path, evidence, scope)
 
 
-def _written(file: LoadedFile, path: Path) -> bool:
-    """Whether the data holds the key at the end of ``path``."""
-    data: Any = file.data
-    for part in path[:-1]:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return isinstance(data, dict) and path[-1] in data
-
-
-def _role_evidence(item: _Item[Role], base: Path) -> Iterator[tuple[Path, Evidence]]:
-    role = item.value
-
-    def evidence_of(owner: BaseModel) -> list[Evidence]:
-        evidence: list[Evidence] = getattr(owner, "evidence", [])  # absent when salvaged
-        return evidence
-
-    for index, evidence in enumerate(role.evidence if item.has("evidence") else ()):
-        yield (*base, "evidence", index), evidence
-    for name, value in role.attributes.items() if item.has("attributes") else ():
-        for index, evidence in enumerate(evidence_of(value)):
-            yield (*base, "attributes", name, "evidence", index), evidence
-    for lead_index, lead in enumerate(role.leads if item.has("leads") else ()):
-        for index, evidence in enumerate(evidence_of(lead)):
-            yield (*base, "leads", lead_index, "evidence", index), evidence
-    if item.has("reception"):
-        for index, evidence in enumerate(evidence_of(role.reception)):
-            yield (*base, "reception", "evidence", index), evidence
-    for section in ("concerns", "open_questions"):
-        notes: list[Any] = getattr(role, section) if item.has(section) else []
-        for item_index, note in enumerate(notes):
-            for index, evidence in enumerate(evidence_of(note)):
-                yield (*base, section, item_index, "evidence", index), evidence
-
-
-def _check_evidence(file: LoadedFile, base: Path, evidence: list[Evidence], scope: _Scope) -> None:
-    for index, item in enumerate(evidence):
-        _check_one_evidence(file, (*base, "evidence", index), item, scope)
-
-
-def _check_one_evidence(file: LoadedFile, path: Path, evidence: Evidence, scope: _Scope) -> None:
-    if not _present(evidence, "source"):
-        return
-    source = scope.sources.get(evidence.source)
-    if source is None:
-        hint = "; declare it under 'sources:' in this file"
-        _reference(file, (*path, "source"), "source", evidence.source, scope, hint)
-    elif (
-        source.sections
-        and _present(evidence, "section")
-        and evidence.section not in source.sections
-    ):
-        file.report(
-            Code.UNKNOWN_SECTION,
-            f"'{evidence.section}' is not a section of source '{source.id}'"
-            f"{suggest(evidence.section, source.sections)}",
-            path=(*path, "section"),
-        )
-
-
-def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None:
+def _check_redlines_file(file: LoadedFile, items: Items, scope: Scope) -> None:
     for declared in items.holders:
         if declared.has("holds"):
             for index, held_id in enumerate(declared.value.holds):
                 where = ("holders", declared.index, "holds", index)
-                _reference(file, where, "redline", held_id, scope)
+                reference(file, where, "redline", held_id, scope)
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
         holders = redline.holders if item.has("holders") else []
         for holder_index, holder in enumerate(holders):
-            _reference(file, (*base, "holders", holder_index), "holder", holder, scope)
+            reference(file, (*base, "holders", holder_index), "holder", holder, scope)
         listed_once(file, (*base, "holders"), holders)
         if item.has("rule") and redline.rule is not None:
-            _check_rule(file, (*base, "rule"), redline.rule, scope)
+            check_rule(file, (*base, "rule"), redline.rule, scope)
         if item.has("requires") and redline.requires is not None:
-            _check_rule(file, (*base, "requires"), redline.requires, scope)
+            check_rule(file, (*base, "requires"), redline.requires, scope)
         if item.has("applies_to") and redline.applies_to is not None:
-            _check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
+            check_rule(file, (*base, "applies_to"), redline.applies_to, scope)
         if item.has("evidence"):
-            _check_evidence(file, base, redline.evidence, scope)
+            check_evidence(file, base, redline.evidence, scope)
         own = item.has("origin") and redline.origin is Origin.MEMBER_STATE  # cites no note
         if item.has("evidence", "id") and not redline.evidence and not own:
             file.report(
@@ -451,66 +318,3 @@ def _check_redlines_file(file: LoadedFile, items: _Items, scope: _Scope) -> None
                 "traced to a source",
                 path=(*base, "id"),
             )
-
-
-def _check_rule(file: LoadedFile, path: Path, rule: Rule, scope: _Scope) -> None:
-    if isinstance(rule, AllRule):
-        for index, child in enumerate(rule.all):
-            _check_rule(file, (*path, "all", index), child, scope)
-    elif isinstance(rule, AnyRule):
-        for index, child in enumerate(rule.any):
-            _check_rule(file, (*path, "any", index), child, scope)
-    elif isinstance(rule, NotRule):
-        _check_rule(file, (*path, "not"), rule.not_, scope)
-    else:
-        _check_test(file, path, rule, scope)
-
-
-def _check_test(file: LoadedFile, path: Path, test: AttributeTest, scope: _Scope) -> None:
-    if scope.unknowable("attributes", test.attribute):
-        return
-    decl = scope.attributes.get(test.attribute)
-    if decl is None:
-        file.report(
-            Code.UNKNOWN_ATTRIBUTE,
-            f"'{test.attribute}' is not a declared attribute"
-            f"{suggest(test.attribute, scope.attributes)}",
-            path=(*path, "attribute"),
-        )
-        return
-    operator = test.operator
-    operand_path: Path = (*path, operator)
-    set_operator = operator in ("contains", "contains_any", "subset_of")
-    if set_operator and decl.type is not AttributeType.CHOICES:
-        file.report(
-            Code.INVALID_RULE,
-            f"'{operator}' tests a list attribute, but '{decl.id}' is a {decl.type.value} "
-            "attribute; use 'equals' or 'in'",
-            path=operand_path,
-            key=True,
-        )
-        return
-    if decl.type is AttributeType.CHOICES and operator in ("equals", "in"):
-        file.report(
-            Code.INVALID_RULE,
-            f"'{decl.id}' holds a list of values; test it with contains, contains_any or subset_of",
-            path=operand_path,
-            key=True,
-        )
-        return
-    operands = test.operand if isinstance(test.operand, list) else [test.operand]
-    for index, operand in enumerate(operands):
-        where = (*operand_path, index) if isinstance(test.operand, list) else operand_path
-        if decl.type is AttributeType.BOOLEAN:
-            if not isinstance(operand, bool):
-                file.report(
-                    Code.WRONG_TYPE,
-                    f"'{decl.id}' is a boolean attribute: test true or false",
-                    path=where,
-                )
-        elif isinstance(operand, bool):
-            file.report(
-                Code.WRONG_TYPE, f"'{decl.id}' takes value ids, not true or false", path=where
-            )
-        elif operand not in {v.id for v in decl.values}:
-            unknown_value(file, where, decl, operand)
