@@ -27,22 +27,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.diff.changes import (
-    Action,
-    Change,
-    ChangeKind,
-    CollectionSpec,
-    apply_changes,
-    changes_between,
-    plain,
-)
-from dsr_options.analyses.diff.consequences import (
-    Bounds,
-    Consequence,
-    ConsequenceKind,
-    consequences_of,
-    firmness_consequences,
-)
+from dsr_options.analyses.diff.answers import Bounds, Consequence, ConsequenceKind
+from dsr_options.analyses.diff.apply import apply_changes
+from dsr_options.analyses.diff.changes import CollectionSpec, changes_between
+from dsr_options.analyses.diff.consequences import consequences_of
+from dsr_options.analyses.diff.firmness_moves import firmness_consequences
+from dsr_options.analyses.diff.kinds import Action, Change, ChangeKind, plain
 from dsr_options.analyses.diff.review import (
     RedlineMove,
     StaleRationale,

@@ -1,17 +1,17 @@
-"""What changed between two catalogues: the typed changes, and applying a set of them."""
+"""What changed between two catalogues: the typed changes, each located on its side."""
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
+from dsr_options.analyses.diff.kinds import Action, Change, ChangeKind, Locator, Path
+from dsr_options.analyses.diff.pairing import pair_items
 from dsr_options.model.catalogue import (
     Catalogue,
     Evidence,
@@ -19,180 +19,6 @@ from dsr_options.model.catalogue import (
     Redline,
     Role,
 )
-
-if TYPE_CHECKING:
-    from dsr_options.load.sides import Location
-
-Path = tuple[str | int, ...]
-"""A place inside one item, as YAML keys and list indexes: ``("attributes", "trigger")``."""
-Locator = Callable[[str, str, Path], "Location | None"]
-"""Where ``(collection, item id, path)`` is written on one side, if known."""
-
-
-class Action(str, Enum):
-    """What a change does to the thing it is about."""
-
-    ADDED = "added"
-    REMOVED = "removed"
-    RENAMED = "renamed"
-    CHANGED = "changed"
-
-
-class ChangeKind(str, Enum):
-    """Every kind of change ``diff`` reports; the value is the name reports and counts use."""
-
-    action: Action
-    moves_answers: bool
-
-    def __new__(cls, value: str, action: Action, moves_answers: bool) -> ChangeKind:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.action = action
-        member.moves_answers = moves_answers
-        return member
-
-    def __str__(self) -> str:
-        return str.__str__(self)
-
-    # options (roles)
-    ROLE_ADDED = ("role-added", Action.ADDED, True)
-    ROLE_REMOVED = ("role-removed", Action.REMOVED, True)
-    ROLE_RENAMED = ("role-renamed", Action.RENAMED, False)
-    ROLE_TEXT = ("role-text", Action.CHANGED, False)
-    """Its number, title or summary."""
-    ROLE_SCOPE = ("role-scope", Action.CHANGED, False)
-    """Its levels or dimensions."""
-    # a role's attribute values
-    VALUE_ADDED = ("value-added", Action.ADDED, True)
-    VALUE_REMOVED = ("value-removed", Action.REMOVED, True)
-    VALUE_CHANGED = ("value-changed", Action.CHANGED, True)
-    BASIS_CHANGED = ("basis-changed", Action.CHANGED, True)
-    VALUE_NOTE_CHANGED = ("value-note-changed", Action.CHANGED, False)
-    VALUE_READINGS_CHANGED = ("value-readings-changed", Action.CHANGED, True)
-    """Its declared alternatives (the readings firmness varies)."""
-    # leads, reception, concerns, open questions
-    LEAD_ADDED = ("lead-added", Action.ADDED, False)
-    LEAD_REMOVED = ("lead-removed", Action.REMOVED, False)
-    LEAD_CHANGED = ("lead-changed", Action.CHANGED, False)
-    RECEPTION_CHANGED = ("reception-changed", Action.CHANGED, False)
-    CONCERN_ADDED = ("concern-added", Action.ADDED, True)
-    CONCERN_REMOVED = ("concern-removed", Action.REMOVED, True)
-    CONCERN_CHANGED = ("concern-changed", Action.CHANGED, False)
-    QUESTION_ADDED = ("question-added", Action.ADDED, False)
-    QUESTION_REMOVED = ("question-removed", Action.REMOVED, False)
-    QUESTION_CHANGED = ("question-changed", Action.CHANGED, False)
-    # evidence, wherever it is attached
-    EVIDENCE_ADDED = ("evidence-added", Action.ADDED, True)
-    EVIDENCE_REMOVED = ("evidence-removed", Action.REMOVED, True)
-    QUOTE_CHANGED = ("quote-changed", Action.CHANGED, True)
-    STANCE_CHANGED = ("stance-changed", Action.CHANGED, True)
-    EVIDENCE_CHANGED = ("evidence-changed", Action.CHANGED, False)
-    """Its source or section."""
-    # declarations
-    ATTRIBUTE_ADDED = ("attribute-added", Action.ADDED, False)
-    ATTRIBUTE_REMOVED = ("attribute-removed", Action.REMOVED, False)
-    ATTRIBUTE_CHANGED = ("attribute-changed", Action.CHANGED, False)
-    """Its type or description."""
-    ALLOWED_VALUE_ADDED = ("allowed-value-added", Action.ADDED, False)
-    ALLOWED_VALUE_REMOVED = ("allowed-value-removed", Action.REMOVED, False)
-    ALLOWED_VALUE_CHANGED = ("allowed-value-changed", Action.CHANGED, False)
-    OFFICE_ADDED = ("office-added", Action.ADDED, False)
-    OFFICE_REMOVED = ("office-removed", Action.REMOVED, False)
-    OFFICE_CHANGED = ("office-changed", Action.CHANGED, False)
-    HOLDER_ADDED = ("holder-added", Action.ADDED, False)
-    HOLDER_REMOVED = ("holder-removed", Action.REMOVED, False)
-    HOLDER_CHANGED = ("holder-changed", Action.CHANGED, False)
-    SOURCE_ADDED = ("source-added", Action.ADDED, False)
-    SOURCE_REMOVED = ("source-removed", Action.REMOVED, False)
-    SOURCE_CHANGED = ("source-changed", Action.CHANGED, False)
-    # redlines
-    REDLINE_ADDED = ("redline-added", Action.ADDED, True)
-    REDLINE_REMOVED = ("redline-removed", Action.REMOVED, True)
-    REDLINE_RENAMED = ("redline-renamed", Action.RENAMED, False)
-    REDLINE_TEXT = ("redline-text", Action.CHANGED, False)
-    """Its title, statement or repair."""
-    REDLINE_ORIGIN = ("redline-origin", Action.CHANGED, False)
-    REDLINE_HOLDERS = ("redline-holders", Action.CHANGED, False)
-    REDLINE_STRICTNESS = ("redline-strictness", Action.CHANGED, True)
-    """Its strictness, or the basis of its strictness."""
-    REDLINE_CONFIDENCE = ("redline-confidence", Action.CHANGED, True)
-    """How sure its writer is that the holders hold it."""
-    REDLINE_RULE = ("redline-rule", Action.CHANGED, True)
-    REDLINE_SCOPE = ("redline-scope", Action.CHANGED, True)
-    """Its ``applies_to``."""
-
-
-# -- changes --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change between the sides: what, where in which item, the two values, the places.
-
-    ``path`` is the place in OLD's item (for an addition inside an item, the last index is
-    where it sits in NEW's list); ``new_path`` the place in NEW's item. ``old`` and ``new`` are
-    the values as the models hold them (a pydantic model, a tuple, an enum...), None on the side
-    that has none; ``to_data()`` gives them as plain JSON data.
-    """
-
-    kind: ChangeKind
-    collection: str
-    """``roles``, ``redlines``, ``attributes``, ``offices``, ``holders`` or ``sources``."""
-    item: str
-    """The item's id on OLD (on NEW for an item added)."""
-    path: Path
-    old: Any
-    new: Any
-    new_item: str | None = None
-    """The item's id on NEW when it differs (a rename)."""
-    new_path: Path = ()
-    old_at: Location | None = None
-    new_at: Location | None = None
-
-    @property
-    def key(self) -> str:
-        """A stable name of the change: ``roles/role-1/attributes/trigger/value``."""
-        return "/".join([self.collection, self.item, *(str(p) for p in self.path)])
-
-    @property
-    def moves_answers(self) -> bool:
-        """Whether a change of this kind can move a verdict or a standing."""
-        return self.kind.moves_answers
-
-    @property
-    def subject(self) -> str:
-        """The item it is about, ``role-1`` or ``role-1 -> role-9`` for a rename."""
-        return self.item if self.new_item is None else f"{self.item} -> {self.new_item}"
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "kind": self.kind.value,
-            "action": self.kind.action.value,
-            "collection": self.collection,
-            "item": self.item,
-            "new_item": self.new_item,
-            "path": list(self.path),
-            "new_path": list(self.new_path),
-            "old": plain(self.old),
-            "new": plain(self.new),
-            "old_at": None if self.old_at is None else str(self.old_at),
-            "new_at": None if self.new_at is None else str(self.new_at),
-            "moves_answers": self.moves_answers,
-        }
-
-
-def plain(value: Any) -> Any:
-    """A model value as JSON-ready data: models dumped by alias, tuples as lists, enums as text."""
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_none=True)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
-    return value
 
 
 class _Differ:
@@ -252,53 +78,6 @@ class _Differ:
 _EVIDENCE = (ChangeKind.EVIDENCE_ADDED, ChangeKind.EVIDENCE_REMOVED)
 _CONCERNS = (ChangeKind.CONCERN_ADDED, ChangeKind.CONCERN_REMOVED, ChangeKind.CONCERN_CHANGED)
 _QUESTIONS = (ChangeKind.QUESTION_ADDED, ChangeKind.QUESTION_REMOVED, ChangeKind.QUESTION_CHANGED)
-_SIMILAR = 0.5
-"""How alike two texts must be (difflib's ratio) to be one edited text, not one removed and one
-added."""
-
-
-def _similar(a: str, b: str) -> float:
-    """1 when one text holds the other (a quote lengthened or cut), else difflib's ratio."""
-    if a in b or b in a:
-        return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _pair(
-    old: Sequence[Any],
-    new: Sequence[Any],
-    same: Callable[[Any, Any], bool],
-    text: Callable[[Any], str],
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Match list items: equal ones first, then by ``same``, then the most alike texts.
-
-    Returns the (old index, new index) pairs, then the old indexes left (removed) and the new
-    ones left (added), each in order.
-    """
-    left_old = list(range(len(old)))
-    left_new = list(range(len(new)))
-    pairs: list[tuple[int, int]] = []
-    for match in (lambda a, b: a == b, same):
-        for j in list(left_new):
-            i = next((i for i in left_old if match(old[i], new[j])), None)
-            if i is not None:
-                pairs.append((i, j))
-                left_old.remove(i)
-                left_new.remove(j)
-    scored = sorted(
-        ((_similar(text(old[i]), text(new[j])), i, j) for i in left_old for j in left_new),
-        key=lambda s: (-s[0], s[1], s[2]),
-    )
-    for score, i, j in scored:
-        if score < _SIMILAR:
-            break
-        if i in left_old and j in left_new:
-            pairs.append((i, j))
-            left_old.remove(i)
-            left_new.remove(j)
-    if len(left_old) == 1 and len(left_new) == 1:  # one item edited in place, however much
-        pairs.append((left_old.pop(), left_new.pop()))
-    return sorted(pairs), left_old, left_new
 
 
 def _evidence(
@@ -306,7 +85,7 @@ def _evidence(
 ) -> None:
     if old == new:
         return
-    pairs, removed, added = _pair(
+    pairs, removed, added = pair_items(
         old, new, lambda a, b: a.quote == b.quote and a.source == b.source, lambda e: e.quote
     )
     for i, j in pairs:
@@ -338,7 +117,7 @@ def _noted(
 ) -> None:
     if old == new:
         return
-    pairs, removed, added = _pair(old, new, lambda a, b: a.text == b.text, lambda n: n.text)
+    pairs, removed, added = pair_items(old, new, lambda a, b: a.text == b.text, lambda n: n.text)
     for i, j in pairs:
         at, new_at = (*path, i), (*new_path, j)
         d.fields(old[i], new[j], {"text": kinds[2], "basis": kinds[2]}, at, new_at)
@@ -371,7 +150,7 @@ def _role(d: _Differ, old: Role, new: Role) -> None:
                 d.fields(before, after, kinds, at, at)
                 _evidence(d, before.evidence, after.evidence, (*at, "evidence"), (*at, "evidence"))
     if old.leads != new.leads:
-        pairs, removed, added = _pair(
+        pairs, removed, added = pair_items(
             old.leads, new.leads, lambda a, b: a.office == b.office, lambda lead: lead.rationale
         )
         for i, j in pairs:
@@ -417,7 +196,7 @@ def _attribute(d: _Differ, old: Any, new: Any) -> None:
     changed = ChangeKind.ATTRIBUTE_CHANGED
     d.fields(old, new, {"type": changed, "description": changed})
     if old.values != new.values:
-        pairs, removed, added = _pair(
+        pairs, removed, added = pair_items(
             old.values, new.values, lambda a, b: a.id == b.id, lambda v: v.id
         )
         for i, j in pairs:
@@ -549,82 +328,3 @@ def changes_between(
                 d.item = d.new_item = item.id
                 d.add(spec.added, (), None, item)
     return tuple(d.changes)
-
-
-# -- applying changes -----------------------------------------------------------------------------
-
-_GONE = object()
-"""Marks a value a change removes."""
-_Op = tuple[Path, Action, Any]
-
-
-def _apply(value: Any, ops: list[_Op]) -> Any:
-    """``value`` with the operations (path relative to it, action, new value) applied."""
-    for path, action, new in ops:
-        if not path:
-            return _GONE if action is Action.REMOVED else new
-    below: dict[str | int, list[_Op]] = {}
-    for path, action, new in ops:
-        below.setdefault(path[0], []).append((path[1:], action, new))
-    if isinstance(value, BaseModel):
-        update = {}
-        for name, sub in below.items():
-            attr = {"in": "in_", "not": "not_"}.get(str(name), str(name))
-            result = _apply(getattr(value, attr), sub)
-            update[attr] = None if result is _GONE else result
-        return value.model_copy(update=update)
-    if isinstance(value, dict):
-        copy = dict(value)
-        for key, sub in below.items():
-            result = _apply(copy.get(str(key)), sub)
-            if result is _GONE:
-                copy.pop(str(key), None)
-            else:
-                copy[str(key)] = result
-        return copy
-    if isinstance(value, (list, tuple)):
-        items: list[Any] = []
-        inserted: list[tuple[int, Any]] = []
-        for index, item in enumerate(value):
-            sub = below.get(index, [])
-            additions = [op for op in sub if not op[0] and op[1] is Action.ADDED]
-            inserted.extend((index, op[2]) for op in additions)
-            rest = [op for op in sub if op not in additions]
-            result = _apply(item, rest) if rest else item
-            if result is not _GONE:
-                items.append(result)
-        for key, sub in below.items():
-            if isinstance(key, int) and key >= len(value):
-                inserted.extend((key, op[2]) for op in sub if op[1] is Action.ADDED)
-        for index, item in sorted(inserted, key=lambda pair: pair[0]):
-            items.insert(min(index, len(items)), item)
-        return tuple(items) if isinstance(value, tuple) else items
-    return value  # pragma: no cover - paths end at models, dicts and lists
-
-
-def apply_changes(catalogue: Catalogue, changes: Iterable[Change]) -> Catalogue:
-    """``catalogue`` (the OLD side) with some of the listed changes made, others left as they were.
-
-    Works on the frozen models with ``model_copy(update=...)``: items no change touches are the
-    same objects as before (so an :class:`Evaluator`'s cache still knows them). An item added is
-    appended to its list; a removed one dropped; a renamed one replaced by NEW's item.
-    """
-    by_collection: dict[str, dict[str, list[_Op]]] = {}
-    for change in changes:
-        per_item = by_collection.setdefault(change.collection, {})
-        per_item.setdefault(change.item, []).append((change.path, change.kind.action, change.new))
-    update: dict[str, list[Any]] = {}
-    for name, by_item in by_collection.items():
-        items: list[Any] = []
-        for item in getattr(catalogue, name):
-            ops = by_item.pop(item.id, None)
-            if ops is None:
-                items.append(item)
-                continue
-            result = _apply(item, ops)
-            if result is not _GONE:
-                items.append(result)
-        for added in by_item.values():  # items added
-            items.extend(new for path, action, new in added if not path and action is Action.ADDED)
-        update[name] = items
-    return catalogue.model_copy(update=update)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dsr_options.analyses.diff.changes import Change, ChangeKind
+from dsr_options.analyses.diff.kinds import Change, ChangeKind
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.model.catalogue import Catalogue, Redline, Role
 from dsr_options.model.rules import Outcome
