@@ -76,7 +76,8 @@ def check_redlines(
     A role is out when it crosses a veto or a condition, flagged when it crosses a concern,
     meets every condition when conditions apply to it and it crosses nothing, clear otherwise,
     and undetermined when a missing attribute leaves more than one of these open. Unknown is
-    never clear.
+    never clear. The overview gives each role's standing too; `agree` lists every quote behind
+    it, and `scenarios FILE` sets several what-ifs side by side.
 
     Examples:
 

@@ -126,7 +126,8 @@ def _stacked_matrix(analysis: Analysis) -> RenderableType:
 def overview_rows(
     agreements: Sequence[RoleAgreement], firmness: FirmnessReport | None = None
 ) -> list[tuple[str, ...]]:
-    """One row per option: title (id), verdict, rests on, firmness, objecting, for, against."""
+    """One row per option: title (id), verdict, standing (``agree``'s), rests on, firmness,
+    objecting, for, against."""
     rows: list[tuple[str, ...]] = []
     for agreement in agreements:
         verdict = agreement.verdict
@@ -135,6 +136,7 @@ def overview_rows(
             (
                 f"{role.title} ({role.id})",
                 verdict_label(verdict),
+                agreement.standing,
                 verdict_basis(verdict),
                 firmness_text(verdict, firmness),
                 objectors_text(agreement),
@@ -149,6 +151,7 @@ def overview_rows(
 OVERVIEW_HEADINGS = (
     "Role",
     "Verdict",
+    "Standing",
     "Rests on",
     "Firmness",
     "Who objects",
@@ -165,6 +168,7 @@ def _overview(
         [
             Column("Role", style="bold", weight=2),
             Column("Verdict", keep_whole=True),
+            Column("Standing"),
             Column("Rests on"),
             Column("Firmness"),
             Column("Who objects", weight=2),
