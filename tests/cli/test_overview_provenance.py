@@ -112,7 +112,7 @@ def test_check_opens_with_the_overview(run: Run) -> None:
     assert lines[2] == "At a glance"
     # A long column heading ("May object (on our reading)") may wrap above the others.
     heading = next(line for line in lines[3:6] if line.startswith("Role")).split()
-    assert heading[:3] == ["Role", "Verdict", "Rests"]
+    assert heading[:4] == ["Role", "Verdict", "Standing", "Rests"]
     text = " ".join(" ".join(lines).split())
     assert "meets every condition" in text
     assert "conditional" not in text  # the JSON value, not a word for people
