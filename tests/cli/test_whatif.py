@@ -98,7 +98,7 @@ def test_a_verdict_that_hangs_on_two_values_together(run: Run, tmp_path: Path) -
     # With a bound of 1 the search says so: none up to 1.
     one = _firmness(run, data, "--vary analysis --firmness-bound 1")
     assert (one["label"], one["changes"], one["bound"]) == ("firm", [], 1)
-    assert one["text"] == "firm: no change of up to 1 analysis values alters it"
+    assert one["text"] == "firm: no change of up to 1 analysis value alters it"
 
 
 def test_a_verdict_no_analysis_value_alters(run: Run, tmp_path: Path) -> None:

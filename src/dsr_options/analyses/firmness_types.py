@@ -160,7 +160,8 @@ class Firmness:
 
     @property
     def _values(self) -> str:
-        return "analysis values" if self.vary == "analysis" else "analysis or note values"
+        noun = "value" if self.bound == 1 else "values"
+        return f"analysis {noun}" if self.vary == "analysis" else f"analysis or note {noun}"
 
 
 @dataclass(frozen=True)

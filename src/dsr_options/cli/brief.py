@@ -14,9 +14,11 @@ from dsr_options.cli import options
 from dsr_options.cli.options import (
     AssumeOption,
     DataOption,
+    FirmnessBoundOption,
     OnlyOption,
     RedlinesOption,
     ScenarioOption,
+    VaryOption,
     WithDefaultOption,
     choice,
 )
@@ -104,9 +106,13 @@ def make_brief(
     assume: list[str] | None = None,
     scenario: str | None = None,
     written_for: str | None = None,
+    *,
+    bound: int = options.DEFAULT_FIRMNESS_BOUND,
+    vary: str = "readings",
 ) -> tuple[Brief, Provenance]:
     """The brief the options ask for: the one pipeline (holders picked there), then the analyses
-    and the document. Its provenance is the one every command prints (same hash, same date)."""
+    and the document, firmness searched as ``check --bound --vary`` searches it. Its provenance
+    is the one every command prints (same hash, same date)."""
     from dsr_options.analyses.pipeline import prepare
     from dsr_options.ids import resolve_id
     from dsr_options.render.brief.content import Origin
@@ -150,15 +156,23 @@ def make_brief(
     from dsr_options.cli.progress import busy
 
     with busy("brief: evaluating, firmness and joint changes"):
-        document = _build(catalogue, origin, dt.date.fromisoformat(provenance.date), title)
+        when = dt.date.fromisoformat(provenance.date)
+        document = _build(catalogue, origin, when, title, bound=bound, vary=vary)
     return document, provenance
 
 
-def _build(catalogue: Catalogue, origin: Origin, date: dt.date, title: str | None) -> Brief:
+def _build(
+    catalogue: Catalogue,
+    origin: Origin,
+    date: dt.date,
+    title: str | None,
+    *,
+    bound: int,
+    vary: str,
+) -> Brief:
     """The document itself: every analysis the brief needs, then its content."""
     from dsr_options.analyses.agreement import agreement
     from dsr_options.analyses.evaluate import analyse
-    from dsr_options.analyses.firmness import firmness
     from dsr_options.analyses.negotiate import negotiate
     from dsr_options.render.brief.content import build_brief
 
@@ -170,7 +184,7 @@ def _build(catalogue: Catalogue, origin: Origin, date: dt.date, title: str | Non
         origin=origin,
         date=date,
         title=title,
-        firmness=firmness(catalogue, analysis, bound=2),
+        firmness=options.firmness(catalogue, bound, vary, analysis, progress=False),
         negotiation=negotiate(catalogue) if catalogue.holders else None,
     )
 
@@ -218,6 +232,8 @@ def brief(
     only: OnlyOption = None,
     assume: AssumeOption = None,
     scenario: ScenarioOption = None,
+    firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
+    vary: VaryOption = "readings",
     fmt: BriefFormatOption = BriefFormat.MARKDOWN,
     out: OutOption = None,
     force: ForceOption = False,
@@ -242,6 +258,7 @@ def brief(
       dsr-options brief -f html --out brief.html
       dsr-options brief --redlines ours.yaml --with-default -f docx --out brief.docx
       dsr-options brief --redlines ours.yaml --with-default --for our-delegation
+      dsr-options brief --bound 3 --vary analysis > brief.md
     """
     document, provenance = make_brief(
         data,
@@ -254,6 +271,8 @@ def brief(
         assume,
         scenario,
         written_for,
+        bound=firmness_bound,
+        vary=vary,
     )
     from dsr_options.render.views.brief import BriefView
 

@@ -406,16 +406,22 @@ def firmness(
     vary: str,
     analysis: Any = None,
     evaluator: Any = None,
+    *,
+    progress: bool = True,
 ) -> Any:
     """The firmness of every role's verdict (reusing ``analysis`` and its ``evaluator``);
-    None with a bound of 0 (``--bound 0`` leaves firmness out)."""
+    None with a bound of 0 (``--bound 0`` leaves firmness out). ``progress=False`` for a caller
+    that shows its own progress line (the brief: one live line at a time)."""
+    from contextlib import nullcontext
+
     from dsr_options.analyses.firmness import firmness as firmness_of
 
     if bound == 0:
         return None
     from dsr_options.cli.progress import busy
 
-    with busy(f"firmness: checking every combination of up to {bound} changed values"):
+    what = f"firmness: checking every combination of up to {bound} changed values"
+    with busy(what) if progress else nullcontext():
         return firmness_of(
             catalogue, analysis, bound=bound, vary=vary.strip().lower(), evaluator=evaluator
         )

@@ -22,6 +22,7 @@ from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.analyses.negotiate import Negotiation
 from dsr_options.model.catalogue import Catalogue, Evidence
 from dsr_options.model.vocabulary import Basis, Strictness
+from dsr_options.render.brief.bounds import firmness_flags, firmness_searched
 from dsr_options.render.brief.sentences import (
     ON_OUR_READING,
     against,
@@ -483,9 +484,9 @@ def build_brief(
         next_steps=steps,
         findings=context.findings.all(),
         annex=quotes.annex(),
-        provenance=provenance_items(origin),
+        provenance=provenance_items(origin) + firmness_searched(firmness),
         ids=_ids(catalogue, analysis),
-        command=check_command(origin),
+        command=check_command(origin) + firmness_flags(firmness),
     )
 
 
