@@ -29,6 +29,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from math import prod
 from typing import Any
 
 from dsr_options.analyses.evaluate import (
@@ -44,6 +45,7 @@ from dsr_options.analyses.firmness_types import (
     DEFAULT_BOUND,
     DEFAULT_VARY,
     FIRM,
+    FIRMNESS_SEARCH,
     MAX_BOUND,
     ON_ANALYSIS,
     ONE_JUDGEMENT,
@@ -60,6 +62,7 @@ from dsr_options.analyses.firmness_types import (
 )
 from dsr_options.analyses.readings import ReadingSearch
 from dsr_options.errors import UsageError
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import AttributeDecl, Catalogue
 from dsr_options.model.rules import (
     NO_COUNTS,
@@ -203,11 +206,13 @@ class _Searcher:
                 hits.append((order, ChangeSet(changes, result)))
         return [hit for _, hit in sorted(hits, key=lambda item: item[0])]
 
-    def firmness(self, verdict: RoleVerdict) -> Firmness:
+    def firmness(self, verdict: RoleVerdict, budget: Budget | None = None) -> Firmness:
+        """The role's firmness, within ``budget`` (one evaluation: one redline's outcome
+        for one set of values); a search it stops keeps the smallest sets found so far."""
+        budget = budget or Budget(FIRMNESS_SEARCH)
         role = verdict.role
         values, bases = role_values(role), role_bases(role)
-        base_results = verdict.results
-        contributions = [_contribution(r) for r in base_results]
+        contributions = [_contribution(r) for r in verdict.results]
         total = NO_COUNTS
         for c in contributions:
             total = add_counts(total, c)
@@ -225,14 +230,12 @@ class _Searcher:
             for change in changes:
                 changed[change.attribute] = change.value
                 touched.update(self.testing[change.attribute])
+            budget.spend(max(1, len(touched)))
             counts = total
             for index in touched:
                 counts = subtract_counts(counts, contributions[index])
                 counts = add_counts(counts, self.contribution(index, changed))
             return counts
-
-        def verdict_under(changes: Sequence[Change]) -> Verdict:
-            return verdict_of(counts_under(changes))
 
         # Each value's change moves the counters by a delta. Changes of attributes that no
         # redline tests together move disjoint redlines, so their deltas add: such a set is
@@ -242,6 +245,8 @@ class _Searcher:
         minimal: list[ChangeSet] = []
         altering: list[frozenset[str]] = []
         for name in varied:
+            if budget.exhausted:
+                break
             verdicts = []
             moved: dict[Counts, list[Any]] = {}
             for value in options[name]:
@@ -263,16 +268,19 @@ class _Searcher:
                 minimal += [ChangeSet((a.change,), a.verdict) for a in found]
         for size in range(2, self.bound + 1):
             for names in itertools.combinations(varied, size):
+                if budget.exhausted:
+                    break
                 key = frozenset(names)
                 if any(known <= key for known in altering):
                     continue
-                hits = []
                 if self._independent(names):
+                    budget.spend(prod(len(deltas[n]) for n in names))
                     hits = self._additive(names, deltas, total, base, options)
                 else:
+                    hits = []
                     for combo in itertools.product(*(options[n][:-1] for n in names)):
                         changes = tuple(Change(n, v) for n, v in zip(names, combo, strict=True))
-                        result = verdict_under(changes)
+                        result = verdict_of(counts_under(changes))
                         if result is not base:
                             hits.append(ChangeSet(changes, result))
                 if hits:
@@ -280,7 +288,14 @@ class _Searcher:
                     minimal += hits
         said = tuple(replace(s, direction=direction(base, s.verdict)) for s in minimal)
         return Firmness(
-            role.id, verdict.verdict, self.bound, self.vary, tuple(judgements), said, tuple(varied)
+            role.id,
+            verdict.verdict,
+            self.bound,
+            self.vary,
+            tuple(judgements),
+            said,
+            tuple(varied),
+            stopped=budget.exhausted,
         )
 
 
@@ -291,11 +306,13 @@ def role_firmness(
     bound: int = DEFAULT_BOUND,
     vary: str = DEFAULT_VARY,
     evaluator: Evaluator | None = None,
+    budget: Budget | None = None,
 ) -> Firmness:
-    """How firm one role's verdict is (``verdict`` from :func:`evaluate_role`)."""
+    """How firm one role's verdict is (``verdict`` from :func:`evaluate_role`), within
+    ``budget`` (default: :func:`~dsr_options.model.budget.max_evaluations`)."""
     if vary == READINGS:
-        return ReadingSearch(catalogue, evaluator).firmness(verdict)
-    return _Searcher(evaluator or Evaluator(catalogue), bound, vary).firmness(verdict)
+        return ReadingSearch(catalogue, evaluator).firmness(verdict, budget)
+    return _Searcher(evaluator or Evaluator(catalogue), bound, vary).firmness(verdict, budget)
 
 
 def firmness(
@@ -305,6 +322,7 @@ def firmness(
     bound: int = DEFAULT_BOUND,
     vary: str = DEFAULT_VARY,
     evaluator: Evaluator | None = None,
+    budget: Budget | None = None,
 ) -> FirmnessReport:
     """How firm every role's verdict is: the one firmness every command and format shows.
 
@@ -313,6 +331,11 @@ def firmness(
     :mod:`dsr_options.analyses.readings`); ``vary="analysis"`` searches every analysis value's
     vocabulary up to ``bound`` changes, ``vary="all"`` the note's values too. Pass the
     ``analysis`` (and the ``evaluator`` that made it) to reuse its results.
+
+    The whole report spends one ``budget`` of evaluations (default
+    ``$DSR_OPTIONS_MAX_EVALUATIONS``, 500,000), each role an equal share of what is left, so
+    that a role with an explosive search leaves the others theirs; a role whose share ran out
+    is marked ``stopped``, and the report's ``bounded`` says how many.
     """
     evaluator = evaluator or Evaluator(catalogue)
     if analysis is None:
@@ -320,13 +343,25 @@ def firmness(
     else:
         verdicts = analysis.verdicts
     _check_bound(bound)
+    budget = budget or Budget(FIRMNESS_SEARCH)
     searcher: _Searcher | ReadingSearch
     if vary == READINGS:
         searcher = ReadingSearch(catalogue, evaluator)
     else:
         searcher = _Searcher(evaluator, bound, vary)
-    roles = tuple(searcher.firmness(v) for v in verdicts)
-    return FirmnessReport(bound, vary, roles, undiscriminating(verdicts))
+    roles = []
+    for index, verdict in enumerate(verdicts):
+        share = budget.share(len(verdicts) - index)
+        roles.append(searcher.firmness(verdict, share))
+        budget.settle(share)
+    stopped = sum(1 for f in roles if f.stopped)
+    bounded = None
+    if stopped:
+        some = f"{stopped:,} of {len(roles):,} roles" if len(roles) > 1 else "the role"
+        bounded = budget.bounded(
+            f"whether other changes, not yet tried, alter the verdicts of {some}"
+        )
+    return FirmnessReport(bound, vary, tuple(roles), undiscriminating(verdicts), bounded)
 
 
 def undiscriminating(verdicts: Sequence[RoleVerdict]) -> tuple[Undiscriminating, ...]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from dsr_options.analyses.evaluate import Outcome, Verdict
 from dsr_options.analyses.repairs import value_text
+from dsr_options.model.budget import Bounded
 from dsr_options.model.vocabulary import Basis, Strictness
 
 DEFAULT_BOUND = 2
@@ -26,6 +27,10 @@ FIRM = "firm"
 ONE_JUDGEMENT = "hangs on one judgement"
 ON_ANALYSIS = "rests on analysis"
 ONE_READING = "hangs on one reading"
+FIRMNESS_SEARCH = "the firmness search"
+"""What the firmness budget is called wherever it says it stopped a search."""
+NOT_KNOWN = "not known: the search was bounded"
+"""The label of a role whose search its budget stopped before any change altered it."""
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 RANK = {
@@ -120,11 +125,14 @@ class Firmness:
     uncertain positions (``readings``), or every attribute varied."""
     combinations: int = 0
     """How many combinations the exact search over readings evaluated (``readings`` only)."""
+    stopped: bool = False
+    """The search's budget stopped it before it was done: the sets found are smallest, but
+    others (larger, or as small and not yet tried) may alter the verdict too."""
 
     @property
     def label(self) -> str:
         if not self.minimal:
-            return FIRM
+            return NOT_KNOWN if self.stopped else FIRM
         smallest = min(len(s.changes) for s in self.minimal)
         if self.vary == READINGS:
             if smallest == 1:
@@ -143,12 +151,14 @@ class Firmness:
         """One line: ``firm: ...``, or each smallest set of changes as a unit, with the verdict
         it gives and whether that is better or worse for the role."""
         if not self.minimal:
-            return f"{FIRM}: {self.searched}"
+            return f"{self.label}: {self.searched}"
         return f"{self.label}: " + "; ".join(s.text for s in self.minimal)
 
     @property
     def searched(self) -> str:
         """What the search covered, in words, as "firm" needs it said."""
+        if self.stopped:
+            return "its budget stopped the search before every change was tried (bounded)"
         if self.vary == READINGS:
             if not self.varied:
                 return "no declared reading or uncertain position to vary"
@@ -189,6 +199,8 @@ class FirmnessReport:
     vary: str
     roles: tuple[Firmness, ...]
     undiscriminating: tuple[Undiscriminating, ...]
+    bounded: Bounded | None = None
+    """What the budget left unknown, when it stopped some role's search (None: none)."""
     _by_role: dict[str, Firmness] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

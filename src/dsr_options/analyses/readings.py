@@ -9,21 +9,25 @@ What is in doubt for one role:
   veto or a condition, to *read as a concern*.
 
 Every combination of those variations is evaluated, exactly (the product of one plus each doubt's
-options; refused above :data:`MAX_COMBINATIONS`, with the count said), by the evaluator itself:
-nothing here restates what a rule means. A set of changes is *minimal* when it alters the verdict
+options), smallest first, on the rule engine (a verdict is a sum of each redline's counts, and only
+the redlines a combination touches are evaluated again): nothing here restates a rule. The
+search spends a :class:`~dsr_options.model.budget.Budget` (one evaluation: one redline's outcome
+for one role): past it, the role's firmness keeps the smallest sets found and is marked
+``stopped``. A set of changes is *minimal* when it alters the verdict
 and no part of it does: a value that matters only together with another is never listed alone.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import prod
 from typing import Any
 
-from dsr_options.analyses.evaluate import Evaluator, RoleVerdict, Verdict
+from dsr_options.analyses.evaluate import Evaluator, RoleVerdict, Verdict, role_values
 from dsr_options.analyses.firmness_types import (
+    FIRMNESS_SEARCH,
     READINGS,
     Alternative,
     Change,
@@ -32,12 +36,19 @@ from dsr_options.analyses.firmness_types import (
     Judgement,
     direction,
 )
-from dsr_options.errors import UsageError
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Redline, Role
+from dsr_options.model.rules import (
+    NO_COUNTS,
+    Counts,
+    Truth,
+    add_counts,
+    counts_of,
+    redline_truths,
+    subtract_counts,
+    verdict_of,
+)
 from dsr_options.model.vocabulary import Basis, Confidence, Strictness
-
-MAX_COMBINATIONS = 1 << 16
-"""The most combinations of readings evaluated for one role (exact search, bounded)."""
 
 DROPPED = "dropped"
 AS_CONCERN = "concern"
@@ -134,67 +145,120 @@ def with_readings(role: Role, changes: dict[str, Any]) -> Role:
 
 
 class ReadingSearch:
-    """Evaluates a role under combinations of readings and positions, sharing evaluators."""
+    """Evaluates a role under combinations of readings and positions.
+
+    A verdict is a sum (:func:`~dsr_options.model.rules.counts_of`, the engine's): a
+    combination changes only the redlines that test a value it reads otherwise or whose
+    position it changes, so only those are evaluated again (each redline's truths shared
+    between roles and combinations alike in the attributes it tests)."""
 
     def __init__(self, catalogue: Catalogue, evaluator: Evaluator | None = None) -> None:
         self.catalogue = catalogue
         self.positions = uncertain_positions(catalogue)
-        self._evaluators: dict[tuple[tuple[str, str], ...], Evaluator] = {
-            (): evaluator or Evaluator(catalogue)
-        }
+        self.evaluator = evaluator or Evaluator(catalogue)
+        self.redlines = catalogue.redlines
+        self.index = {redline.id: index for index, redline in enumerate(self.redlines)}
+        testing: dict[str, list[int]] = {}
+        for index, redline in enumerate(self.redlines):
+            for name in self.evaluator.tested(redline):
+                testing.setdefault(name, []).append(index)
+        self.testing = testing
+        self._truths: dict[tuple[Any, ...], tuple[Truth, Truth]] = {}
+        self._role: tuple[str, dict[str, Any], list[Counts], Counts] | None = None
 
     def doubts(self, role: Role) -> tuple[Doubt, ...]:
         return (*declared_readings(role), *self.positions)
 
-    def verdict(self, role: Role, choices: Sequence[Choice]) -> Verdict:
-        readings = {c.doubt.attribute: c.value for c in choices if c.doubt.attribute is not None}
-        positions = {c.doubt.redline: c.value for c in choices if c.doubt.redline is not None}
-        key = tuple(sorted(positions.items()))
-        evaluator = self._evaluators.get(key)
-        if evaluator is None:
-            evaluator = Evaluator(with_positions(self.catalogue, positions))
-            self._evaluators[key] = evaluator
-        return evaluator.evaluate_role(with_readings(role, readings)).verdict
+    def truths(self, index: int, values: Mapping[str, Any]) -> tuple[Truth, Truth]:
+        """Whether redline ``index`` applies and its crossing rule holds, for these values."""
+        redline = self.redlines[index]
+        key = (index, *(values.get(name) for name in self.evaluator.tested(redline)))
+        found = self._truths.get(key)
+        if found is None:
+            found = self._truths[key] = redline_truths(redline, values)
+        return found
+
+    def _base(self, role: Role) -> tuple[dict[str, Any], list[Counts], Counts]:
+        if self._role is None or self._role[0] != role.id:
+            values = dict(role_values(role))
+            each = [
+                counts_of(r.strictness, *self.truths(i, values))
+                for i, r in enumerate(self.redlines)
+            ]
+            total = NO_COUNTS
+            for counts in each:
+                total = add_counts(total, counts)
+            self._role = (role.id, values, each, total)
+        return self._role[1], self._role[2], self._role[3]
+
+    def verdict(self, role: Role, choices: Sequence[Choice], budget: Budget) -> Verdict:
+        """The role's verdict with these doubts resolved otherwise (one evaluation spent per
+        redline evaluated again)."""
+        values, each, total = self._base(role)
+        changed = dict(values)
+        positions: dict[int, str] = {}
+        touched: set[int] = set()
+        for choice in choices:
+            if choice.doubt.attribute is not None:
+                changed[choice.doubt.attribute] = choice.value
+                touched.update(self.testing.get(choice.doubt.attribute, ()))
+            elif choice.doubt.redline is not None:
+                index = self.index[choice.doubt.redline]
+                positions[index] = choice.value
+                touched.add(index)
+        budget.spend(max(1, len(touched)))
+        counts = total
+        for index in touched:
+            counts = subtract_counts(counts, each[index])
+            change = positions.get(index)
+            if change == DROPPED:
+                continue
+            strictness = self.redlines[index].strictness
+            if change == AS_CONCERN:
+                strictness = Strictness.CONCERN
+            counts = add_counts(counts, counts_of(strictness, *self.truths(index, changed)))
+        return verdict_of(counts)
 
     def minimal(
-        self, verdict: RoleVerdict
-    ) -> tuple[tuple[Doubt, ...], list[tuple[tuple[Choice, ...], Verdict]]]:
-        """The doubts, and every minimal combination that alters the verdict with its verdict."""
+        self, verdict: RoleVerdict, budget: Budget
+    ) -> tuple[dict[tuple[str, Any], Verdict], list[tuple[tuple[Choice, ...], Verdict]]]:
+        """Each single change's verdict, and every minimal combination that alters the verdict
+        with its verdict, smallest first, until ``budget`` runs out."""
         role = verdict.role
-        doubts = self.doubts(role)
-        count = combination_count(doubts)
-        if count > MAX_COMBINATIONS:
-            raise UsageError(
-                f"{role.id} has {count:,} combinations of declared readings and uncertain "
-                f"positions, more than the {MAX_COMBINATIONS:,} searched exactly: declare fewer "
-                "alternatives, or use --vary analysis",
-                about="vary",
-            )
+        singles: dict[tuple[str, Any], Verdict] = {}
         found: list[tuple[tuple[Choice, ...], Verdict]] = []
         altering: list[set[tuple[str, Any]]] = []
-        for choices in combinations(doubts):
+        for choices in combinations(self.doubts(role)):
+            if budget.exhausted:
+                break
             keys = {(c.doubt.name, _key(c.value)) for c in choices}
             if any(known <= keys for known in altering):
                 continue
-            result = self.verdict(role, choices)
+            result = self.verdict(role, choices, budget)
+            if len(choices) == 1:
+                singles[(choices[0].doubt.name, _key(choices[0].value))] = result
             if result is not verdict.verdict:
                 altering.append(keys)
                 found.append((choices, result))
-        return doubts, found
+        return singles, found
 
-    def firmness(self, verdict: RoleVerdict) -> Firmness:
-        """The role's firmness over its declared readings and the uncertain positions."""
-        doubts, found = self.minimal(verdict)
+    def firmness(self, verdict: RoleVerdict, budget: Budget | None = None) -> Firmness:
+        """The role's firmness over its declared readings and the uncertain positions, within
+        ``budget``."""
+        budget = budget or Budget(FIRMNESS_SEARCH)
+        singles, found = self.minimal(verdict, budget)
         base = verdict.verdict
         role = verdict.role
+        doubts = self.doubts(role)
         rests_on = tuple(
             Judgement(
                 d.name,
                 _current(role, d),
                 _basis(role, d),
                 tuple(
-                    Alternative(Change(d.name, v), self.verdict(role, (Choice(d, v),)))
+                    Alternative(Change(d.name, v), singles[(d.name, _key(v))])
                     for v in d.options
+                    if (d.name, _key(v)) in singles
                 ),
             )
             for d in doubts
@@ -216,6 +280,7 @@ class ReadingSearch:
             minimal,
             tuple(d.name for d in doubts),
             combination_count(doubts),
+            stopped=budget.exhausted,
         )
 
 

@@ -21,12 +21,12 @@ from typing import NoReturn
 from dsr_options.errors import UsageError
 
 MAX_EVALUATIONS_ENV = "DSR_OPTIONS_MAX_EVALUATIONS"
-DEFAULT_MAX_EVALUATIONS = 2_000_000
+DEFAULT_MAX_EVALUATIONS = 500_000
 """The most evaluations one search spends by default: a few seconds on a slow machine."""
 
 
 def max_evaluations() -> int:
-    """The default budget: ``$DSR_OPTIONS_MAX_EVALUATIONS``, else 2,000,000."""
+    """The default budget: ``$DSR_OPTIONS_MAX_EVALUATIONS``, else 500,000."""
     raw = os.environ.get(MAX_EVALUATIONS_ENV, "").strip()
     if not raw:
         return DEFAULT_MAX_EVALUATIONS
@@ -141,6 +141,15 @@ class Budget:
         """Spend ``count``; past the limit, stop the search with :class:`OverBudget`."""
         if not self.spend(count):
             self.refuse(unknown, about=about)
+
+    def share(self, parts: int) -> Budget:
+        """A budget of an equal share of what is left among ``parts`` searches (at least one
+        evaluation), so that one costly search does not starve the rest; :meth:`settle` it."""
+        return Budget(self.what, max(1, self.left // max(parts, 1)), option=self.option)
+
+    def settle(self, part: Budget) -> None:
+        """Count what ``part`` (made by :meth:`share`) spent, up to its limit."""
+        self.spend(min(part.spent, part.limit))
 
     def refuse(self, unknown: str, *, about: str | None = None) -> NoReturn:
         raise OverBudget(self.bounded(unknown), about=about)

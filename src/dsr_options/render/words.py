@@ -373,6 +373,8 @@ def holds_on_sentence(item: Firmness) -> str:
     technical_delivery_by_un (true); with technical_delivery_by_un=false it meets every
     condition.``"""
     verdict = VERDICT_LABELS[item.verdict]
+    if not item.minimal and item.stopped:
+        return f"{verdict.capitalize()} under every change tried; {item.searched}."
     if not item.minimal:
         varied = "readings and uncertain positions" if item.vary == "readings" else "values"
         return f"{verdict.capitalize()} whatever the {varied} it searched ({item.searched})."

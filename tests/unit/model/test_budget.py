@@ -73,3 +73,15 @@ def test_the_default_limit_and_its_variable(monkeypatch: pytest.MonkeyPatch) -> 
             max_evaluations()
     with pytest.raises(UsageError, match="at least 1 evaluation, not 0"):
         Budget("x", 0)
+
+
+def test_a_share_is_an_equal_part_of_what_is_left_and_settles_into_the_whole() -> None:
+    whole = Budget("the firmness search", 100)
+    first = whole.share(4)
+    assert (first.limit, first.what, first.option) == (25, whole.what, whole.option)
+    first.spend(40)  # it stopped past its share: only the share counts
+    whole.settle(first)
+    assert (whole.spent, whole.share(3).limit) == (25, 25)
+    spent = Budget("x", 2)
+    spent.spend(2)
+    assert spent.share(5).limit == 1

@@ -69,8 +69,10 @@ def firmness_data(item: Firmness) -> dict[str, Any]:
 
 
 def report_data(report: FirmnessReport) -> dict[str, Any]:
-    """The whole report as JSON-ready data."""
+    """The whole report as JSON-ready data (``bounded`` only when a budget stopped a search)."""
+    bounded = {"bounded": report.bounded.data()} if report.bounded is not None else {}
     return {
+        **bounded,
         "bound": report.bound,
         "vary": report.vary,
         "roles": {f.role: firmness_data(f) for f in report.roles},
@@ -136,6 +138,8 @@ def firmness_markdown(report: FirmnessReport) -> str:
         + "\n\n"
         + write_markdown_table(firmness_rows(report), FIRMNESS_COLUMNS)
     )
+    if report.bounded is not None:
+        text += "\n" + markdown_cell(report.bounded.text) + "\n"
     if report.undiscriminating:
         text += "\n" + "".join(
             f"- {markdown_cell(undiscriminating_text(u))}\n" for u in report.undiscriminating
@@ -163,7 +167,8 @@ def with_firmness_table(table: Renderable, report: FirmnessReport | None) -> Ren
             line
             for item in report.roles
             for line in (f"{item.role}: {firmness_line(item)}", holds_on_sentence(item))
-        ],
+        ]
+        + ([report.bounded.text] if report.bounded is not None else []),
         [undiscriminating_text(u) for u in report.undiscriminating],
     )
 
