@@ -284,7 +284,10 @@ def cases(root: Path, scale: float = 1.0) -> list[tuple[str, list[str]]]:
     ]
     data = str(analysis(root / "analysis", roles=n(20)))
     found += [
-        ("analysis: check --bound 4", ["check", "--data", data, "--vary", "analysis", "--bound", "4", "-f", "json"]),
+        (
+            "analysis: check --bound 4",
+            ["check", "--data", data, "--vary", "analysis", "--bound", "4", "-f", "json"],
+        ),
     ]
     data = str(options(root / "options", roles=n(1000), packages=n(1000), variants=n(1000)))
     found += [
