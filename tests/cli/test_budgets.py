@@ -23,7 +23,7 @@ def test_check_says_bounded_in_every_format(
     data = readings(tmp_path / "data", roles=2, doubts=6, positions=4)
     monkeypatch.setenv(MAX_EVALUATIONS_ENV, "40")
     result = run(["dsr-options", "check", "--data", str(data), "-f", fmt])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result
     if fmt == "json":
         said = json.loads(result.stdout)["firmness"]
         assert said["bounded"] == {
