@@ -1,5 +1,5 @@
 """The code's shape, as docs/architecture.md states it: no import cycle anywhere (function-level
-imports included, inside a layer too), no module over 500 lines. Cyclomatic complexity (at most
+imports included, inside a layer too), no module over 500 lines, no private name imported from another module. Cyclomatic complexity (at most
 25 per function) is ruff's C901, configured in pyproject.toml and run by .ci/run.
 
 The modules still over 500 lines are listed below by name, each with why it is not split yet and
@@ -115,3 +115,32 @@ def test_complexity_is_checked_by_ruff() -> None:
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"C90"' in config
     assert "max-complexity = 25" in config
+
+
+def private_imports(source: str) -> list[str]:
+    """``from dsr_options.x import _name``: a private name taken from another module."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dsr_options"):
+            found += [
+                f"{node.module}.{alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_") and not alias.name.startswith("__")
+            ]
+    return found
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    found = {
+        str(path.relative_to(PACKAGE)): names
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (names := private_imports(path.read_text(encoding="utf-8")))
+    }
+    assert not found, f"private names imported from another module: {found}"
+
+
+def test_a_private_import_is_found() -> None:
+    source = "def f():\n    from dsr_options.model.base import _value, Value\n"
+    assert private_imports(source) == ["dsr_options.model.base._value"]
