@@ -30,9 +30,10 @@ from dsr_options.model.catalogue import (
     Role,
     Rule,
 )
-from dsr_options.model.rules import test_holds, truth
+from dsr_options.model.rules import applies, redline_attributes, test_holds
 from dsr_options.model.vocabulary import AttributeType, Strictness
 from dsr_options.validate.expect import check_expectations, outcome_of
+from dsr_options.validate.role_groups import Group, RoleGroups, count
 from dsr_options.validate.writing import check_writing
 
 
@@ -50,10 +51,6 @@ def _polar(rule: Rule | None, positive: bool = True) -> Iterator[tuple[Attribute
             yield from _polar(child, positive)
 
 
-def _values(role: Role) -> dict[str, Any]:
-    return {name: held.value for name, held in role.attributes.items()}
-
-
 def _ids(roles: Sequence[Role]) -> str:
     return ", ".join(role.id for role in roles) if roles else "none"
 
@@ -67,9 +64,13 @@ def check_intent(
     expectations: bool,
 ) -> None:
     """Everything a redline file's writer is told about what the file says: the writing
-    warnings, the likely mistakes, and (``validate`` only) each ``expect:``."""
-    check_writing(file, redlines, roles, decls)
-    check_mistakes(file, redlines, roles, decls)
+    warnings, the likely mistakes, and (``validate`` only) each ``expect:``.
+
+    Each redline is evaluated once per group of roles alike in what it tests
+    (:class:`RoleGroups`), not once per role, so this grows with roles plus redlines."""
+    groups = RoleGroups(roles)
+    check_writing(file, redlines, groups, decls)
+    check_mistakes(file, redlines, groups, decls)
     if expectations:
         check_expectations(file, redlines, roles)
 
@@ -77,47 +78,56 @@ def check_intent(
 def check_mistakes(
     file: LoadedFile,
     redlines: Sequence[tuple[int, Redline]],
-    roles: Sequence[Role],
+    groups: RoleGroups,
     decls: Mapping[str, AttributeDecl],
 ) -> None:
     """Add the likely-mistake warnings for ``redlines`` (index in the file, redline)."""
-    if not roles:
+    if not groups.roles:
         return
     for index, redline in redlines:
         path = ("redlines", index, redline.condition_text)
-        scope = [
-            r
-            for r in roles
-            if redline.applies_to is None or truth(redline.applies_to, _values(r)) is True
-        ]
-        crossing = [r for r in scope if outcome_of(redline, _values(r))[0] == "crosses"]
-        clearing = [r for r in scope if outcome_of(redline, _values(r))[0] == "clears"]
-        _inverted(file, path, redline, scope, crossing)
-        if len(scope) >= 2 and (len(crossing) == len(scope) or len(clearing) == len(scope)):
-            _set_operator(file, path, redline, scope, crossing, decls)
-        _broad(file, path, redline, crossing, decls)
+        scope: list[Group] = []
+        crossing: list[Group] = []
+        clearing: list[Group] = []
+        for group in groups.by(redline_attributes(redline)):
+            if applies(redline, group.values) is not True:
+                continue
+            scope.append(group)
+            outcome = outcome_of(redline, group.values)[0]
+            if outcome == "crosses":
+                crossing.append(group)
+            elif outcome == "clears":
+                clearing.append(group)
+        in_scope, crossed = count(scope), count(crossing)
+        _inverted(file, path, redline, in_scope, crossing, groups)
+        if in_scope >= 2 and (crossed == in_scope or count(clearing) == in_scope):
+            _set_operator(file, path, redline, scope, crossed > 0, groups, decls)
+        if crossing:
+            _broad(file, path, redline, groups, decls)
 
 
 def _inverted(
     file: LoadedFile,
     path: tuple[Any, ...],
     redline: Redline,
-    scope: Sequence[Role],
-    crossing: Sequence[Role],
+    in_scope: int,
+    crossing: Sequence[Group],
+    groups: RoleGroups,
 ) -> None:
-    if redline.strictness is not Strictness.CONDITION or redline.rule is None or len(scope) < 2:
+    if redline.strictness is not Strictness.CONDITION or redline.rule is None or in_scope < 2:
         return
     only = [t for t, positive in _polar(redline.rule) if positive and t.operator == "subset_of"]
-    if len(scope) // 2 < len(crossing) < len(scope):
+    crossed = count(crossing)
+    if in_scope // 2 < crossed < in_scope:
         file.report(
             Code.CONDITION_READS_INVERTED,
-            f"{len(crossing)} of the {len(scope)} roles the condition '{redline.id}' applies to "
-            f"cross it ({_ids(crossing)}): 'rule:' says when a role crosses, and a condition "
-            "most roles cross is usually written the wrong way round; to say what must hold, "
-            "write requires: with the same test",
+            f"{crossed} of the {in_scope} roles the condition '{redline.id}' applies to "
+            f"cross it ({_ids(groups.ordered(crossing))}): 'rule:' says when a role crosses, "
+            "and a condition most roles cross is usually written the wrong way round; to say "
+            "what must hold, write requires: with the same test",
             path=path,
         )
-    elif only and not crossing:
+    elif only and not crossed:
         file.report(
             Code.CONDITION_READS_INVERTED,
             f"no role crosses the condition '{redline.id}': 'rule:' says when a role crosses, "
@@ -131,26 +141,27 @@ def _set_operator(
     file: LoadedFile,
     path: tuple[Any, ...],
     redline: Redline,
-    scope: Sequence[Role],
-    crossing: Sequence[Role],
+    scope: Sequence[Group],
+    crossed: bool,
+    groups: RoleGroups,
     decls: Mapping[str, AttributeDecl],
 ) -> None:
-    everyone = "every role in its scope crosses" if crossing else "no role in its scope crosses"
+    everyone = "every role in its scope crosses" if crossed else "no role in its scope crosses"
     for test, _ in _polar(redline.crossing):
         decl = decls.get(test.attribute)
         if decl is None or decl.type is not AttributeType.CHOICES:
             continue
         if test.operator not in ("subset_of", "contains_any"):
             continue
-        combined = [r for r in scope if _several(_values(r).get(test.attribute))]
+        combined = [g for g in scope if _several(g.values.get(test.attribute))]
         if not combined:
             continue
         listed = sorted(test.operand) if isinstance(test.operand, list) else []
         other = "contains_any" if test.operator == "subset_of" else "subset_of"
         twin = AttributeTest.model_validate({"attribute": test.attribute, other: listed})
-        holds = [r for r in scope if test_holds(test, _values(r).get(test.attribute))]
-        twin_holds = [r for r in scope if test_holds(twin, _values(r).get(test.attribute))]
-        if {r.id for r in holds} == {r.id for r in twin_holds}:
+        holds = [g for g in scope if test_holds(test, g.values.get(test.attribute))]
+        twin_holds = [g for g in scope if test_holds(twin, g.values.get(test.attribute))]
+        if {id(g) for g in holds} == {id(g) for g in twin_holds}:
             continue
         subset, either = (
             (holds, twin_holds) if test.operator == "subset_of" else (twin_holds, holds)
@@ -159,9 +170,10 @@ def _set_operator(
         file.report(
             Code.SET_OPERATOR,
             f"{everyone} '{redline.id}', and the roles combine values of '{test.attribute}' "
-            f"({_ids(combined)} list several): 'subset_of [{values}]' holds for a role whose "
-            f"every value is among them ({_ids(subset)}); 'contains_any [{values}]' holds for "
-            f"a role with any of them ({_ids(either)}); check that the form says what you mean",
+            f"({_ids(groups.ordered(combined))} list several): 'subset_of [{values}]' holds for "
+            f"a role whose every value is among them ({_ids(groups.ordered(subset))}); "
+            f"'contains_any [{values}]' holds for a role with any of them "
+            f"({_ids(groups.ordered(either))}); check that the form says what you mean",
             path=path,
         )
         return
@@ -175,19 +187,22 @@ def _broad(
     file: LoadedFile,
     path: tuple[Any, ...],
     redline: Redline,
-    crossing: Sequence[Role],
+    groups: RoleGroups,
     decls: Mapping[str, AttributeDecl],
 ) -> None:
     tested = {t.attribute for t, _ in _polar(redline.crossing)} | {
         t.attribute for t, _ in _polar(redline.applies_to)
     }
+    names = redline_attributes(redline)
     for name in sorted(tested):
         for decl in _narrower(name, tested, decls):
-            only_broad = [
-                r
-                for r in crossing
-                if _through(redline, r, name) and _narrow_clears(redline, r, name, decl)
-            ]
+            only_broad = groups.ordered(
+                g
+                for g in groups.by((*names, decl.id))
+                if outcome_of(redline, g.values)[0] == "crosses"
+                and _through(redline, g.values, name)
+                and _narrow_clears(redline, g.values, name, decl)
+            )
             if not only_broad:
                 continue
             verb = "crosses" if len(only_broad) == 1 else "cross"
@@ -228,24 +243,23 @@ def _narrower(
     ]
 
 
-def _narrow_clears(redline: Redline, role: Role, name: str, decl: AttributeDecl) -> bool:
-    """The role would not cross if the rule tested the narrower sibling instead."""
-    held = role.attributes.get(decl.id)
-    if held is None:
+def _narrow_clears(
+    redline: Redline, values: Mapping[str, Any], name: str, decl: AttributeDecl
+) -> bool:
+    """A role with these values would not cross if the rule tested the narrower sibling."""
+    if decl.id not in values:
         return False
+    narrow = values[decl.id]
     if decl.type is AttributeType.BOOLEAN:
-        return held.value is False
-    values = _values(role)
-    values[name] = held.value
-    return outcome_of(redline, values)[0] != "crosses"
+        return narrow is False
+    return outcome_of(redline, {**values, name: narrow})[0] != "crosses"
 
 
-def _through(redline: Redline, role: Role, attribute: str) -> bool:
-    """The role crosses because of its value of ``attribute``: with none of it, it would not."""
-    values = _values(role)
+def _through(redline: Redline, values: Mapping[str, Any], attribute: str) -> bool:
+    """A role with these values crosses because of ``attribute``: with none of it, it would not."""
     value = values.get(attribute)
-    values[attribute] = () if isinstance(value, (list, tuple)) else not value
-    return outcome_of(redline, values)[0] != "crosses"
+    changed = () if isinstance(value, (list, tuple)) else not value
+    return outcome_of(redline, {**values, attribute: changed})[0] != "crosses"
 
 
 def _first_clause(description: str) -> str:
