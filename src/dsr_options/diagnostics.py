@@ -157,6 +157,16 @@ class Code(str, Enum):
         Severity.ERROR,
         "A value that the attribute does not declare.",
     )
+    NOT_A_MEMBER = (
+        "not-a-member",
+        Severity.ERROR,
+        "A forum's permanent member is not among its members.",
+    )
+    UNREACHABLE_THRESHOLD = (
+        "unreachable-threshold",
+        Severity.ERROR,
+        "A forum needs more acceptances than it has members: nothing could pass.",
+    )
     PACKAGE_TOO_SMALL = (
         "package-too-small",
         Severity.ERROR,
