@@ -377,6 +377,27 @@ ScenarioOption = Annotated[
         show_default=False,
     ),
 ]
+ForumOption = Annotated[
+    str | None,
+    typer.Option(
+        "--forum",
+        metavar="RULE",
+        help="How the forum decides: consensus (the default: no member objects), "
+        "security-council (9 of 15 accept, no permanent member objects; needs --forum-file), "
+        "majority or two-thirds. With --forum-file, instead of the file's own rule.",
+        show_default=False,
+    ),
+]
+ForumFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--forum-file",
+        metavar="FILE",
+        help="A forum file: its members (those with no redline file are undecided), its "
+        "permanent members, its rule and its blocs (see docs/forum.md).",
+        show_default=False,
+    ),
+]
 FirmnessBoundOption = Annotated[
     int,
     typer.Option(

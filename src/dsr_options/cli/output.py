@@ -44,6 +44,8 @@ OPTION_FOR = {
     "firmness_bound": "--bound",
     "vary": "--vary",
     "date": "--date",
+    "forum": "--forum",
+    "forum_file": "--forum-file",
 }
 """The command-line option for each library argument an error can be about."""
 
@@ -163,13 +165,15 @@ def exit_for(exc: DsrOptionsError) -> typer.Exit:
 
     if isinstance(exc, LoadFailed):
         return report_load_failure(exc.loaded)
+    from dsr_options.analyses.forum.read import ForumFileError
     from dsr_options.analyses.scenarios import ScenarioFileError
 
-    if isinstance(exc, ScenarioFileError):
+    if isinstance(exc, (ScenarioFileError, ForumFileError)):
         from dsr_options.render.views.diagnostics import diagnostics_text
 
         sys.stderr.write(diagnostics_text(exc.diagnostics, exc.texts))
-        files = ", ".join(exc.texts) or "the scenario file"
+        kind = "scenario" if isinstance(exc, ScenarioFileError) else "forum"
+        files = ", ".join(exc.texts) or f"the {kind} file"
         return fail(f"{files} is invalid; run `dsr-options validate {files}`", EXIT_DATA)
     message = str(exc)
     code = exc.exit_code

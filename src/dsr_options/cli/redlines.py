@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,8 @@ from dsr_options.cli.options import (
     DataOption,
     FirmnessBoundOption,
     FormatOption,
+    ForumFileOption,
+    ForumOption,
     HolderOption,
     NoColorOption,
     OnlyOption,
@@ -24,6 +26,12 @@ from dsr_options.cli.options import (
 )
 from dsr_options.cli.output import emit
 from dsr_options.render import OutputFormat, render
+
+if TYPE_CHECKING:
+    from dsr_options.analyses.design_space import DesignSpace
+    from dsr_options.analyses.forum import ForumAnswer
+    from dsr_options.analyses.negotiate import Negotiation
+    from dsr_options.model.catalogue import Catalogue
 
 
 def list_redlines(
@@ -169,6 +177,8 @@ def negotiate(
     only: OnlyOption = None,
     assume: AssumeOption = None,
     scenario: ScenarioOption = None,
+    forum: ForumOption = None,
+    forum_file: ForumFileOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     no_color: NoColorOption = False,
@@ -188,12 +198,19 @@ def negotiate(
     design and the smallest sets of holders who must move. The search is exact; see
     docs/agreement.md.
 
+    With --forum, --forum-file, or blocs declared (member_of), it adds the forum's answer for
+    each role and for every design: passes, fails, or needs N of the undecided members (those
+    with no redline file), who blocks, the pivotal members and the roles that bridge every
+    bloc; see docs/forum.md.
+
     Examples:
 
     \b
       dsr-options negotiate --redlines a.yaml --redlines b.yaml
       dsr-options negotiate --redlines a=a.yaml --redlines b=b.yaml --holder a,b -f json
       dsr-options negotiate --redlines mine.yaml --with-default --bound 2 -f markdown
+      dsr-options negotiate --redlines a.yaml --redlines b.yaml --forum majority
+      dsr-options negotiate --redlines council/ --forum-file council/forum.yaml
     """
     if files:
         from dsr_options.errors import UsageError
@@ -220,8 +237,31 @@ def negotiate(
         negotiation = find(catalogue, chosen, bound=bound, vary=vary)
         space = design_space(catalogue, chosen) if negotiation.holders else None
         described = describe(catalogue, space) if space is not None else None
-    view = NegotiateView(negotiation, described)
+        answer = _forum(catalogue, negotiation, space, forum, forum_file)
+    view = NegotiateView(negotiation, described, answer)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
+
+
+def _forum(
+    catalogue: Catalogue,
+    negotiation: Negotiation,
+    space: DesignSpace | None,
+    rule: str | None,
+    path: Path | None,
+) -> ForumAnswer | None:
+    """The forum's answer, when a rule, a forum file or a bloc asks for it."""
+    from dsr_options.analyses.forum import Rule, blocs_of, forum_answer
+    from dsr_options.analyses.forum.read import read_forum
+
+    if rule is None and path is None and not blocs_of(catalogue):
+        return None
+    if not negotiation.holders:
+        from dsr_options.errors import UsageError
+
+        raise UsageError("no holder holds a redline: there is no forum to ask", about="forum")
+    chosen = options.parse_choices([rule], Rule, "--forum")[0] if rule is not None else None
+    file = read_forum(path, catalogue) if path is not None else None
+    return forum_answer(catalogue, negotiation, space, rule=chosen, file=file)
 
 
 def list_attributes(

@@ -13,6 +13,8 @@ from dsr_options.render.safe import visible
 _STYLE = {"out": "bold red", "flagged": "yellow", "conditional": "blue", "clear": "green"}
 """Colour by the verdict's JSON value (colour is never the only signal: the cell has the words)."""
 
+ForumParts = tuple[str, Sequence[str], Sequence[tuple[str, Sequence[str]]], Sequence[str]]
+"""The forum's sentence, the bloc table's headings and rows (role, cells), and its lines."""
 MatrixRow = tuple[str, Sequence[tuple[str, str, str]], str]
 """(role id, (holder, verdict, cell text) per holder, "n/m" acceptable)."""
 
@@ -27,6 +29,7 @@ def negotiate_view(
     conflicts: Sequence[str],
     bound: str,
     closest: str = "",
+    forum: ForumParts | None = None,
 ) -> RenderableType:
     if not holders:
         return Text("No holder holds a redline.", style="yellow")
@@ -53,8 +56,28 @@ def negotiate_view(
     parts += section("Smallest joint changes", ([cell(closest)] if closest else []) + changes)
     parts += section("Conflicts", [cell(text, "red") for text in conflicts])
     parts += section("Every design", [cell(line) for line in design])
+    if forum is not None:
+        parts += _forum(*forum)
     parts += [Text(""), cell(bound, "dim")]
     return Group(*parts)
+
+
+def _forum(
+    sentence: str,
+    headings: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[str]]],
+    lines: Sequence[str],
+) -> list[RenderableType]:
+    """The forum: its answer in one sentence, the bloc x role table (stacked blocks when the
+    columns would cut a word), then each role's answer in a line."""
+    table = FittedTable([Column("Role", style="cyan"), *[Column(h.capitalize()) for h in headings]])
+    for role, cells in rows:
+        block = [Text(visible(role), style="cyan")]
+        block += [Text(f"{visible(h)}: {visible(c)}") for h, c in zip(headings, cells, strict=True)]
+        table.add_row([cell(role), *[cell(c) for c in cells]], Text("\n").join(block))
+    return section("The forum", [cell(sentence, "bold"), Text(""), table, Text("")]) + [
+        cell(line) for line in lines
+    ]
 
 
 def _change(line: str, tokens: Sequence[str]) -> RenderableType:

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dsr_options.analyses.design_space.words import Described
+from dsr_options.analyses.forum import ForumAnswer
 from dsr_options.analyses.negotiate import Conflict, Negotiation, RoleStanding, assume_text
 from dsr_options.analyses.repairs import value_text
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.glossary import search_summary, verdict_word
 from dsr_options.render.safe import markdown_cell
+from dsr_options.render.views import forum as forum_view
 
 if TYPE_CHECKING:
     from dsr_options.render import Renderable
@@ -27,7 +29,14 @@ ROW_COLUMNS = (
     "assume",
     "verdict_after",
     "remaining",
+    "kind",
+    "text",
+    "pivotal",
+    "bridging",
 )
+"""A row is a holder's verdict on a role (kind ``role``), a fact of the design space (kinds
+``design``, ``witness``, ``region``, ``blocking-set``, ``must-move``, ``searched``), or the
+forum's answer for a role or for every design (kind ``forum``)."""
 
 
 def cell_text(verdict: str, deciding: tuple[str, ...]) -> str:
@@ -103,6 +112,11 @@ class NegotiateView:
     negotiation: Negotiation
     design: Described | None = None
     """The whole design space (every design of the vocabulary), when searched."""
+    forum: ForumAnswer | None = None
+    """The forum's rule over each role and every design, when asked for."""
+
+    def _titles(self) -> dict[str, str]:
+        return {s.role.id: s.role.title for s in self.negotiation.roles}
 
     def data(self) -> Any:
         n = self.negotiation
@@ -112,6 +126,8 @@ class NegotiateView:
                 "answer": self.design.answer.sentence,
                 "design_space": design_data(self.design),
             }
+        if self.forum is not None:
+            found["forum"] = forum_view.data(self.forum, self._titles())
         return {
             **found,
             "holders": [{"id": h, "name": name} for h, name in n.holders],
@@ -198,9 +214,14 @@ class NegotiateView:
                         else "",
                         "verdict_after": repair.verdict.value if repair else "",
                         "remaining": ", ".join(repair.remaining) if repair else "",
+                        "kind": "role",
                     }
                 )
-        return rows, ROW_COLUMNS
+        if self.design is not None:
+            rows += design_rows(self.design)
+        if self.forum is not None:
+            rows += forum_view.rows(self.forum)
+        return [{c: row.get(c, "") for c in ROW_COLUMNS} for row in rows], ROW_COLUMNS
 
     def markdown(self) -> str:
         n = self.negotiation
@@ -238,6 +259,8 @@ class NegotiateView:
         if self.design is not None:
             parts += ["", "## Every design", ""]
             parts += [f"- {markdown_cell(line)}" for line in design_lines(self.design)]
+        if self.forum is not None:
+            parts += ["", *forum_view.markdown(self.forum, self._titles())]
         parts += ["", markdown_cell(bound_text(n))]
         return "\n".join(parts) + "\n"
 
@@ -278,6 +301,13 @@ class NegotiateView:
             [conflict_text(n, c) for c in n.conflicts],
             bound_text(n),
             closest=closest_text(n),
+            forum=None
+            if self.forum is None
+            else (
+                forum_view.sentence(self.forum, self._titles()),
+                *forum_view.matrix(self.forum),
+                forum_view.role_lines(self.forum, self._titles()),
+            ),
         )
 
 
@@ -384,3 +414,55 @@ def design_data(design: Described) -> dict[str, Any]:
             "budget": space.searched.budget,
         },
     }
+
+
+def design_rows(design: Described) -> list[dict[str, str]]:
+    """The design space as CSV rows: the answer, a witness or the blocking sets and who must
+    move, and what the search covered (ids in the columns, the words in ``text``)."""
+    space = design.space
+    known = space.acceptable_exists
+    rows = [
+        {
+            "kind": "design",
+            "acceptable": "unknown" if known is None else ("yes" if known else "no"),
+            "text": design.answer.sentence,
+        }
+    ]
+    if space.witness is not None:
+        rows.append(
+            {
+                "kind": "witness",
+                "assume": "; ".join(f"{a}={_csv_value(v)}" for a, v in space.witness),
+                "text": design.witness,
+            }
+        )
+    if space.region is not None:
+        rows.append({"kind": "region", "text": design.region})
+    for b, text in zip(space.blocking_sets, design.blocking, strict=True):
+        rows.append(
+            {
+                "kind": "blocking-set",
+                "holder": ", ".join(b.holders),
+                "deciding": ", ".join(b.redlines),
+                "text": text,
+            }
+        )
+    for m, text in zip(space.must_move, design.moves, strict=True):
+        rows.append(
+            {
+                "kind": "must-move",
+                "holder": ", ".join(m.holders),
+                "deciding": ", ".join(m.relax),
+                "text": text,
+            }
+        )
+    rows.append({"kind": "searched", "text": design.searched})
+    return rows
+
+
+def _csv_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(value)
+    return str(value)
