@@ -100,6 +100,18 @@ def _cases() -> list[tuple[str, str, int]]:
     for fmt in FORMATS:
         cases.append((f"shipped-negotiate-delegations-{fmt}", f"negotiate {both} -f {fmt}", 100))
     cases.append(("shipped-redlines-delegations", f"redlines {both} -f csv", 100))
+    # Issue 26: the forum's rule, undecided members and blocs.
+    forum = (
+        "--data data --redlines tests/golden/forum/freedonia.yaml"
+        " --redlines tests/golden/forum/sylvania.yaml --redlines tests/golden/forum/ruritania.yaml"
+        " --forum-file tests/golden/forum/forum.yaml"
+    )
+    for fmt in FORMATS:
+        cases.append((f"shipped-negotiate-forum-{fmt}", f"negotiate {forum} -f {fmt}", 100))
+    cases.append(("shipped-negotiate-forum-table-40", f"negotiate {forum}", 40))
+    cases.append(
+        ("shipped-negotiate-forum-consensus", f"negotiate {forum} --forum consensus -f md", 100)
+    )
     cases.append(
         (
             "shipped-check-twice",
@@ -121,6 +133,7 @@ def _cases() -> list[tuple[str, str, int]]:
     cases.append(("schema-roles", "schema roles", 100))
     cases.append(("schema-redlines", "schema redlines", 100))
     cases.append(("schema-scenarios", "schema scenarios", 100))
+    cases.append(("schema-forum", "schema forum", 100))
     # What-if: assumptions and scenarios state themselves in every format (issue 13).
     assume = (
         "--assume strategic-advice.standing_un_capacity=false "

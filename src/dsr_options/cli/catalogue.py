@@ -26,6 +26,7 @@ class SchemaKind(str, Enum):
     ROLES = "roles"
     REDLINES = "redlines"
     SCENARIOS = "scenarios"
+    FORUM = "forum"
 
 
 def source_option(value: str) -> tuple[str | None, Path]:
@@ -168,7 +169,7 @@ def schema(
         typer.Argument(
             parser=choice(SchemaKind),
             metavar="[FILE]",
-            help="Which file: roles, redlines or scenarios.",
+            help="Which file: roles, redlines, scenarios or forum.",
         ),
     ] = SchemaKind.ROLES,
 ) -> None:

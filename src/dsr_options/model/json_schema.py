@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
+from dsr_options.model.forum import ForumFile
 from dsr_options.model.scenarios import ScenariosFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -19,12 +20,14 @@ _MODELS: dict[str, type[BaseModel]] = {
     "roles": RolesFile,
     "redlines": RedlinesFile,
     "scenarios": ScenariosFile,
+    "forum": ForumFile,
 }
 KINDS = tuple(_MODELS)
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a roles or redlines file, by the names written in YAML."""
+    """The JSON Schema of a roles, redlines, scenarios or forum file, by the names written in
+    YAML."""
     model = _MODELS[kind]
     generated = model.model_json_schema(by_alias=True, mode="validation")
     return {

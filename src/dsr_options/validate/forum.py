@@ -29,7 +29,7 @@ def check_forum_file(
     before = len(loaded.diagnostics)
     own_holders = [h.id for h in model.holders]
     own_blocs = [b.id for b in model.blocs]
-    _unique(loaded, [*own_holders, *own_blocs], holders, blocs)
+    _unique(loaded, [*own_holders, *own_blocs], blocs)
     known = list(dict.fromkeys([*holders, *own_holders]))
     known_blocs = list(dict.fromkeys([*blocs, *own_blocs]))
     forum = model.forum
@@ -90,15 +90,13 @@ def _refer(
         seen.add(item)
 
 
-def _unique(
-    loaded: LoadedFile, own: Sequence[str], holders: Sequence[str], blocs: Sequence[str]
-) -> None:
-    """Ids the file declares (its holders, then its blocs): each once, and none that a redline
-    file declares already."""
+def _unique(loaded: LoadedFile, own: Sequence[str], blocs: Sequence[str]) -> None:
+    """Ids the file declares (its holders, then its blocs): each once, and no bloc a redline
+    file declares already. (A holder a redline file declares too is the same holder: the
+    redline file's declaration names it.)"""
     seen: set[str] = set()
-    elsewhere = {*holders, *blocs}
     for index, item in enumerate(own):
-        if item in seen or item in elsewhere:
+        if item in seen or item in blocs:
             what = "in this file" if item in seen else "by a redline file"
             loaded.report(
                 Code.DUPLICATE_ID,

@@ -3,9 +3,11 @@
 How paths become catalogues:
 
 - A folder stands for its ``roles.yaml`` and ``redlines.yaml`` (either may be absent, not both).
-- A file is a roles file when its top level has ``roles``, ``attributes`` or ``offices``, a
-  redlines file when it has ``redlines`` or ``holders``; otherwise its name decides
-  (``*redline*`` or ``*role*``), and a file that still cannot be told is an error.
+- A file is a forum file when its top level has ``forum``, a roles file when it has ``roles``,
+  ``attributes`` or ``offices``, a redlines file when it has ``redlines`` or ``holders``;
+  otherwise its name decides (``*scenario*``, ``*forum*``, ``*redline*`` or ``*role*``), and
+  a file that still cannot be told is an error. A forum file is checked against the redline
+  files in its folder that the run checks (their holders and blocs).
 - Files in the same folder are checked together as one catalogue (ids unique across them,
   references resolved across them); files in different folders are separate catalogues.
 - Redline files with no roles file beside them in the run are checked against a roles file
@@ -40,6 +42,7 @@ from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.model.scenarios import ScenariosFile
+from dsr_options.validate.forum import check_forum_file
 from dsr_options.validate.lock import QuoteLock, check_against_lock, make_lock, read_lock
 from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
 from dsr_options.validate.references import Parsed, check
@@ -50,6 +53,7 @@ class FileKind(str, Enum):
     ROLES = "roles"
     REDLINES = "redlines"
     SCENARIOS = "scenarios"
+    FORUM = "forum"
 
 
 _ROLES_KEYS = {"roles", "attributes", "offices"}
@@ -242,6 +246,8 @@ def _check_source_ids(files: Sequence[_File], texts: Sequence[SourceText]) -> No
 def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
     if isinstance(loaded.data, dict):
         keys = set(loaded.data)
+        if "forum" in keys:
+            return FileKind.FORUM
         if keys & _ROLES_KEYS:
             return FileKind.ROLES
         if keys & _REDLINES_KEYS:
@@ -251,6 +257,8 @@ def _classify(path: Path, loaded: LoadedFile) -> FileKind | None:
     name = path.name.lower()
     if "scenario" in name:
         return FileKind.SCENARIOS
+    if "forum" in name:
+        return FileKind.FORUM
     if "redline" in name:
         return FileKind.REDLINES
     if "role" in name:
@@ -282,6 +290,13 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
     scenarios = [f for f in group if f.kind is FileKind.SCENARIOS]
     if scenarios:
         _check_scenarios(folder, scenarios, roles, data)
+    for item in group:
+        if item.kind is FileKind.FORUM:
+            # Against the holders and blocs of the redline files checked with it.
+            models = [p.model for p in redlines if isinstance(p.model, RedlinesFile)]
+            holders = [h.id for m in models for h in m.holders]
+            blocs = [b.id for m in models for b in getattr(m, "blocs", ())]
+            check_forum_file(item.loaded, holders, blocs)
     if not redlines and not roles:
         return
     if not redlines or roles:

@@ -47,8 +47,8 @@ def test_committed_schema_is_the_generated_one(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_shipped_yaml_is_valid_against_the_schema(kind: str) -> None:
-    # A scenario file is the user's: the shipped one is an example.
-    path = REPO / ("examples" if kind == "scenarios" else "data") / f"{kind}.yaml"
+    # A scenario or forum file is the user's: the shipped one is an example.
+    path = REPO / ("examples" if kind in ("scenarios", "forum") else "data") / f"{kind}.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
     data = _plain(yaml.safe_load(text))

@@ -172,12 +172,16 @@ def forum_of(
         members = tuple(h for h, _ in negotiation.holders)
         return check_forum(Forum(chosen, members, name="the holders"))
     spec = file.forum
+    chosen = rule or Rule(spec.rule)
+    # Asked under another rule, the same members: permanent members veto only in the Council,
+    # and the file's votes are its own rule's.
+    council = chosen is Rule.SECURITY_COUNCIL
     return check_forum(
         Forum(
-            rule or Rule(spec.rule),
+            chosen,
             tuple(spec.members),
-            tuple(spec.permanent),
-            spec.votes,
+            tuple(spec.permanent) if council else (),
+            spec.votes if chosen is Rule(spec.rule) else None,
             spec.label,
         )
     )

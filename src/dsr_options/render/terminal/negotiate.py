@@ -70,7 +70,8 @@ def _forum(
 ) -> list[RenderableType]:
     """The forum: its answer in one sentence, the bloc x role table (stacked blocks when the
     columns would cut a word), then each role's answer in a line."""
-    table = FittedTable([Column("Role", style="cyan"), *[Column(h.capitalize()) for h in headings]])
+    headings = [h[:1].upper() + h[1:] for h in headings]
+    table = FittedTable([Column("Role", style="cyan"), *[Column(h) for h in headings]])
     for role, cells in rows:
         block = [Text(visible(role), style="cyan")]
         block += [Text(f"{visible(h)}: {visible(c)}") for h, c in zip(headings, cells, strict=True)]
