@@ -290,13 +290,14 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
     scenarios = [f for f in group if f.kind is FileKind.SCENARIOS]
     if scenarios:
         _check_scenarios(folder, scenarios, roles, data)
-    for item in group:
-        if item.kind is FileKind.FORUM:
-            # Against the holders and blocs of the redline files checked with it.
-            models = [p.model for p in redlines if isinstance(p.model, RedlinesFile)]
-            holders = [h.id for m in models for h in m.holders]
-            blocs = [b.id for m in models for b in getattr(m, "blocs", ())]
-            check_forum_file(item.loaded, holders, blocs)
+    forums = [f.loaded for f in group if f.kind is FileKind.FORUM]
+    if forums:
+        # Against the holders and blocs of the redline files checked with it.
+        models = [p.model for p in redlines if isinstance(p.model, RedlinesFile)]
+        holders = [h.id for m in models for h in m.holders]
+        blocs = [b.id for m in models for b in getattr(m, "blocs", ())]
+        for forum in forums:
+            check_forum_file(forum, holders, blocs)
     if not redlines and not roles:
         return
     if not redlines or roles:

@@ -1,7 +1,8 @@
 """Reading a forum file (``--forum-file``) against the catalogue a command loaded.
 
-Its mistakes are located diagnostics, as ``validate`` reports them (:mod:`dsr_options.validate.forum`);
-a file with errors raises :class:`ForumFileError`, which carries them all.
+Its mistakes are located diagnostics, as ``validate`` reports them
+(:mod:`dsr_options.validate.forum`); a file with errors raises :class:`ForumFileError`, which
+carries them all.
 """
 
 from __future__ import annotations
