@@ -80,6 +80,7 @@ def _role(
     readings: int = 0,
     choices: int = 0,
     quote: str = "a short quote",
+    section: str = SECTION,
 ) -> dict[str, Any]:
     attributes: dict[str, Any] = {}
     for i in range(booleans):
@@ -102,9 +103,9 @@ def _role(
             "stance": "support",
             "voices": "several",
             "summary": "How it was received.",
-            "evidence": [_evidence(quote)],
+            "evidence": [_evidence(quote, section)],
         },
-        "evidence": [_evidence(quote), _evidence(quote)],
+        "evidence": [_evidence(quote, section), _evidence(quote, section)],
     }
 
 
@@ -235,7 +236,9 @@ def source(folder: Path, megabytes: float = 1.0, quotes: int = 200) -> tuple[Pat
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     kinds = ("word word", "word ... missing", "word ... word ... word", "word word missing")
-    roles = [_role(i, 1, quote=kinds[i % len(kinds)]) for i in range(1, quotes // 3 + 2)]
+    roles = [
+        _role(i, 1, quote=kinds[i % len(kinds)], section=HEADING) for i in range(1, quotes // 3 + 2)
+    ]
     catalogue = write_catalogue(
         folder / "data",
         roles,

@@ -254,6 +254,11 @@ class Code(str, Enum):
         Severity.WARNING,
         "A quote occurs in the source, but not under the section named.",
     )
+    QUOTES_BOUNDED = (
+        "quotes-bounded",
+        Severity.ERROR,
+        "Quote matching stopped at its budget: the quotes from here on are not checked.",
+    )
 
     # against the quote lock (quotes.lock, written by validate --source FILE --lock)
     QUOTE_CHANGED = (

@@ -47,3 +47,37 @@ def test_check_says_bounded_in_every_format(
             "unknown: whether other changes, not yet tried, alter the verdicts of 2 of 2 "
             f"roles; set {MAX_EVALUATIONS_ENV} to raise the limit"
         ) in text.replace("\\", "")
+
+
+def _source_case(tmp_path: Path) -> tuple[Path, Path]:
+    from benchmarks.explode import source
+
+    return source(tmp_path, megabytes=0.01, quotes=12)
+
+
+def test_quote_matching_stops_at_its_budget_located_at_the_first_quote_left(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _source_case(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    whole = run(["dsr-options", "validate", "data", "--source", "note.txt", "-f", "json"])
+    assert whole.exit_code == 1, whole
+    assert "quotes-bounded" not in whole.stdout
+    monkeypatch.setenv(MAX_EVALUATIONS_ENV, "30")
+    result = run(["dsr-options", "validate", "data", "--source", "note.txt", "-f", "json"])
+    assert result.exit_code == 1, result
+    bounded = [e for e in json.loads(result.stdout)["errors"] if e["code"] == "quotes-bounded"]
+    assert [(e["file"], e["line"], e["path"]) for e in bounded] == [
+        ("data/redlines.yaml", 26, ["redlines", 0, "evidence", 0, "quote"]),
+        ("data/roles.yaml", 109, ["roles", 2, "reception", "evidence", 0, "quote"]),
+    ]
+    assert bounded[1]["message"] == (
+        "bounded: quote matching stopped at its limit of 30 evaluations; still unknown: "
+        "whether this quote and the 8 after it occur in their source (data/roles.yaml); "
+        f"set {MAX_EVALUATIONS_ENV} to raise the limit"
+    )
+    # what was checked before the budget ran out is reported as without one
+    before = [e for e in json.loads(whole.stdout)["errors"] if e["line"] < 109]
+    assert [e for e in json.loads(result.stdout)["errors"] if e["code"] != "quotes-bounded"] == [
+        e for e in before if e["file"] == "data/roles.yaml"
+    ]

@@ -24,7 +24,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -235,6 +235,7 @@ def make_lock(
     files: Sequence[LoadedFile],
     texts: Sequence[SourceText],
     previous: QuoteLock | None,
+    unchecked: Collection[tuple[str, tuple[str | int, ...]]] = (),
 ) -> QuoteLock:
     """The lock of ``files`` after a run with ``texts``: every quote checked against a text and
     found under its section, and the previous lock's entries for quotes whose source had no
@@ -244,7 +245,7 @@ def make_lock(
     lock = QuoteLock()
     failed = {
         (d.file, d.path[:-1]) for file in files for d in file.diagnostics if d.code in _QUOTE_CODES
-    }
+    } | set(unchecked)  # the quotes a budget left unchecked are not verified either
     for file in files:
         name = Path(file.path).name
         old = previous.quotes.get(name, {}) if previous is not None else {}

@@ -8,18 +8,25 @@ the pieces must then occur in order. Letter case, spelling and punctuation must 
 
 The walk reads the file's plain data rather than its validated model, so quotes are checked even
 in a file that has other errors.
+
+Matching spends a :class:`~dsr_options.model.budget.Budget` (one evaluation: one substring search,
+plus one per :data:`SCAN` characters it scans), linear in the text for each quote whatever the
+text holds: an elided quote's later pieces are searched once from the earliest place they can
+follow, and the sections' bounds are found once per text. Past the budget, the quotes left are
+not checked and a ``quotes-bounded`` error, at the first of them, says how many.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dsr_options.diagnostics import Code
 from dsr_options.files.located import LoadedFile
+from dsr_options.model.budget import Budget
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -47,6 +54,11 @@ _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 
 Path = tuple[str | int, ...]
 
+QUOTE_MATCHING = "quote matching"
+"""What the quotes' budget is called wherever it says it stopped."""
+SCAN = 10_000
+"""Characters a substring search scans for one evaluation of the budget."""
+
 
 def normalise(text: str) -> str:
     """``text`` with whitespace, quote marks and dashes made uniform (see the module docstring)."""
@@ -64,6 +76,8 @@ class SourceText:
     text: str = ""
     line_starts: list[int] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    _headings: dict[str, list[int]] | None = field(default=None, repr=False)
+    _bounds: dict[frozenset[str], list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, raw: str, display: str, source_id: str | None = None) -> SourceText:
@@ -81,32 +95,28 @@ class SourceText:
         made.text = " ".join(parts)
         return made
 
-    def find(self, quote: str) -> list[int]:
-        """Offsets where the normalised quote occurs (for an elided quote, where it starts)."""
-        pieces = [normalise(piece) for piece in _ELLIPSIS.split(quote)]
-        pieces = [piece for piece in pieces if piece]
-        if not pieces:
-            return []
-        found: list[int] = []
-        start = self.text.find(pieces[0])
-        while start >= 0:
-            end = start + len(pieces[0])
-            for piece in pieces[1:]:
-                at = self.text.find(piece, end)
-                if at < 0:
-                    return found
-                end = at + len(piece)
-            found.append(start)
-            start = self.text.find(pieces[0], start + 1)
-        return found
+    def scan(self, piece: str, budget: Budget, start: int = 0, end: int | None = None) -> int:
+        """``text.find(piece, start, end)``, its cost spent from ``budget``."""
+        stop = len(self.text) if end is None else min(end, len(self.text))
+        at = self.text.find(piece, start, stop)
+        budget.spend(1 + ((at if at >= 0 else stop) - start) // SCAN)
+        return at
 
-    def matched_prefix(self, quote: str) -> str:
+    def find(self, quote: str, budget: Budget | None = None) -> list[int]:
+        """The earliest offset where the normalised quote occurs (for an elided quote, where it
+        starts), in a list; empty when it does not occur."""
+        match = Match(self, pieces_of(quote), budget or Budget(QUOTE_MATCHING))
+        at = match.first(0, len(self.text))
+        return [at] if at >= 0 else []
+
+    def matched_prefix(self, quote: str, budget: Budget | None = None) -> str:
         """The longest start of the quote that does occur (to show where a quote goes wrong)."""
+        budget = budget or Budget(QUOTE_MATCHING)
         wanted = normalise(quote)
         low, high = 0, len(wanted)
-        while low < high:  # a prefix that occurs means every shorter one does too
+        while low < high and not budget.exhausted:  # a prefix that occurs: every shorter too
             middle = (low + high + 1) // 2
-            if wanted[:middle] in self.text:
+            if self.scan(wanted[:middle], budget) >= 0:
                 low = middle
             else:
                 high = middle - 1
@@ -114,12 +124,63 @@ class SourceText:
 
     def heading_offsets(self, heading: str) -> list[int]:
         """Where a line consisting of exactly this heading starts."""
-        wanted = normalise(heading)
-        return [
-            start
-            for start, line in zip(self.line_starts, self.lines, strict=True)
-            if line == wanted
-        ]
+        if self._headings is None:
+            self._headings = {}
+            for start, line in zip(self.line_starts, self.lines, strict=True):
+                self._headings.setdefault(line, []).append(start)
+        return self._headings.get(normalise(heading), [])
+
+    def bounds(self, headings: Iterable[str]) -> list[int]:
+        """Where any of these headings starts, in order (found once per set of headings)."""
+        key = frozenset(headings)
+        found = self._bounds.get(key)
+        if found is None:
+            found = self._bounds[key] = sorted(
+                {o for name in key for o in self.heading_offsets(name)}
+            )
+        return found
+
+
+def pieces_of(quote: str) -> list[str]:
+    """The normalised pieces of a quote an ellipsis elides (one piece when none)."""
+    return [piece for piece in (normalise(p) for p in _ELLIPSIS.split(quote)) if piece]
+
+
+class Match:
+    """Where one quote's pieces occur in one text, searched linearly: each later piece is found
+    once from the earliest place it may follow, and that answer serves every later start."""
+
+    def __init__(self, text: SourceText, pieces: Sequence[str], budget: Budget) -> None:
+        self.text, self.pieces, self.budget = text, list(pieces), budget
+        self._after: list[tuple[int, int]] = [(-1, -1)] * len(self.pieces)
+        """For each later piece, the last search: from where, and what it found."""
+
+    def _next(self, index: int, start: int) -> int:
+        since, found = self._after[index]
+        if since >= 0 and since <= start and (found < 0 or found >= start):
+            return found  # the earlier search already answers this one
+        found = self.text.scan(self.pieces[index], self.budget, start)
+        self._after[index] = (start, found)
+        return found
+
+    def first(self, start: int, end: int) -> int:
+        """The earliest offset in ``[start, end)`` where the quote starts and its later pieces
+        follow in order, or -1 (also when the budget ran out: see ``budget.exhausted``)."""
+        if not self.pieces:
+            return -1
+        head = self.pieces[0]
+        at = self.text.scan(head, self.budget, start, end - 1 + len(head))
+        if at < 0:
+            return -1
+        # the earliest start leaves the most room: if the rest does not follow it, it follows
+        # no later start either
+        position = at + len(head)
+        for index in range(1, len(self.pieces)):
+            found = self._next(index, position)
+            if found < 0:
+                return -1
+            position = found + len(self.pieces[index])
+        return at
 
 
 def iter_evidence(data: Any, path: Path = ()) -> Iterator[tuple[Path, Mapping[str, Any]]]:
@@ -145,10 +206,16 @@ def check_blank_quotes(file: LoadedFile) -> None:
             file.report(Code.INVALID_LENGTH, "'quote' holds only spaces", path=(*path, "quote"))
 
 
-def check_quotes(file: LoadedFile, sources: Sequence[SourceText]) -> None:
-    """Report every quote that does not occur in its source text, at the quote."""
+def check_quotes(
+    file: LoadedFile, sources: Sequence[SourceText], budget: Budget | None = None
+) -> set[Path]:
+    """Report every quote that does not occur in its source text, at the quote, within
+    ``budget`` (one for the whole run, shared by every file); returns the evidence items whose
+    quote the budget left unchecked (after one ``quotes-bounded`` error at the first)."""
+    budget = budget or Budget(QUOTE_MATCHING)
     by_id = {s.source_id: s for s in sources}
     headings = _section_names(file.data)
+    unchecked: list[Path] = []
     for path, item in iter_evidence(file.data):
         quote = item.get("quote")
         if not isinstance(quote, str) or not quote.strip():
@@ -158,19 +225,49 @@ def check_quotes(file: LoadedFile, sources: Sequence[SourceText]) -> None:
         text = text or by_id.get(None)
         if text is None:
             continue
-        found = text.find(quote)
-        if not found:
-            prefix = text.matched_prefix(quote)
-            where = f"; the text matches up to {_tail(prefix)!r}" if len(prefix) >= 12 else ""
-            file.report(
-                Code.QUOTE_NOT_IN_SOURCE,
-                f"the quote does not occur in {text.display}{where}",
-                path=(*path, "quote"),
-            )
-            continue
-        section = item.get("section")
-        if isinstance(section, str):
-            _check_section(file, path, text, section, found, headings)
+        if budget.exhausted or not _check_quote(file, path, item, text, headings, budget):
+            unchecked.append(path)
+    if unchecked:
+        count = len(unchecked)
+        these = (
+            "this quote occurs in its source"
+            if count == 1
+            else f"this quote and the {count - 1:,} after it occur in their source"
+        )
+        bounded = budget.bounded(f"whether {these} ({file.path})")
+        file.report(Code.QUOTES_BOUNDED, bounded.text, path=(*unchecked[0], "quote"))
+    return set(unchecked)
+
+
+def _check_quote(
+    file: LoadedFile,
+    path: Path,
+    item: Mapping[str, Any],
+    text: SourceText,
+    headings: set[str],
+    budget: Budget,
+) -> bool:
+    """Check one quote (and its section); False when the budget ran out before an answer."""
+    quote = str(item["quote"])
+    match = Match(text, pieces_of(quote), budget)
+    at = match.first(0, len(text.text))
+    if at < 0:
+        prefix = "" if budget.exhausted else text.matched_prefix(quote, budget)
+        if budget.exhausted:
+            return False
+        where = f"; the text matches up to {_tail(prefix)!r}" if len(prefix) >= 12 else ""
+        file.report(
+            Code.QUOTE_NOT_IN_SOURCE,
+            f"the quote does not occur in {text.display}{where}",
+            path=(*path, "quote"),
+        )
+        return True
+    if budget.exhausted:
+        return False
+    section = item.get("section")
+    if isinstance(section, str):
+        return _check_section(file, path, text, section, match, headings)
+    return True
 
 
 def _check_section(
@@ -178,9 +275,9 @@ def _check_section(
     path: Path,
     text: SourceText,
     section: str,
-    found: list[int],
+    match: Match,
     headings: set[str],
-) -> None:
+) -> bool:
     starts = text.heading_offsets(section)
     if not starts:
         file.report(
@@ -188,18 +285,22 @@ def _check_section(
             f"no line of {text.display} is the heading {section!r}",
             path=(*path, "section"),
         )
-        return
+        return True
     # A section runs from its heading to the next line that is any known heading.
-    bounds = sorted({o for name in headings for o in text.heading_offsets(name)} | set(starts))
-    for at in found:
-        index = bisect.bisect_right(bounds, at) - 1
-        if index >= 0 and bounds[index] in starts:
-            return
+    bounds = text.bounds([*headings, section])
+    for start in starts:
+        after = bisect.bisect_right(bounds, start)
+        end = bounds[after] if after < len(bounds) else len(text.text)
+        if match.first(start, end) >= 0:
+            return True
+        if match.budget.exhausted:
+            return False
     file.report(
         Code.QUOTE_WRONG_SECTION,
         f"the quote occurs in {text.display}, but not under the heading {section!r}",
         path=(*path, "section"),
     )
+    return True
 
 
 def _section_names(data: Any) -> set[str]:

@@ -40,11 +40,19 @@ from dsr_options.files.located import LoadedFile, validate_model
 from dsr_options.files.paths import PathKind, present, probe
 from dsr_options.files.read import MAX_FILE_ENV, max_file_bytes, read_file
 from dsr_options.ids import suggest
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import RedlinesFile, RolesFile
 from dsr_options.model.scenarios import ScenariosFile
 from dsr_options.validate.forum import check_forum_file
 from dsr_options.validate.lock import QuoteLock, check_against_lock, make_lock, read_lock
-from dsr_options.validate.quotes import SourceText, check_blank_quotes, check_quotes, iter_evidence
+from dsr_options.validate.quotes import (
+    QUOTE_MATCHING,
+    SourceText,
+    check_blank_quotes,
+    check_quotes,
+    iter_evidence,
+)
+from dsr_options.validate.quotes import Path as Path_
 from dsr_options.validate.references import Parsed, check
 from dsr_options.validate.scenarios import check_scenario_file
 
@@ -130,12 +138,15 @@ def validate_paths(
     for folder, group in groups.items():
         _check_group(folder, group, data)
 
+    budget = Budget(QUOTE_MATCHING)  # one for the run: every file's quotes share it
+    unchecked: set[tuple[str, Path_]] = set()
     for item in files:
         check_blank_quotes(item.loaded)
         if texts:
-            check_quotes(item.loaded, texts)
+            left = check_quotes(item.loaded, texts, budget)
+            unchecked.update((item.loaded.path, path) for path in left)
     _check_source_ids(files, texts)
-    locks, lock_files = _locks(groups, texts, lock)
+    locks, lock_files = _locks(groups, texts, lock, unchecked)
     diagnostics = sorted(
         (d for item in [*(f.loaded for f in files), *lock_files] for d in item.diagnostics),
         key=report_order,
@@ -150,7 +161,10 @@ def validate_paths(
 
 
 def _locks(
-    groups: dict[Path, list[_File]], texts: Sequence[SourceText], lock: bool
+    groups: dict[Path, list[_File]],
+    texts: Sequence[SourceText],
+    lock: bool,
+    unchecked: set[tuple[str, Path_]],
 ) -> tuple[list[tuple[Path, QuoteLock]], list[LoadedFile]]:
     """Each folder's quotes against its lock, or (with ``lock``) the lock each folder gets."""
     made: list[tuple[Path, QuoteLock]] = []
@@ -162,7 +176,7 @@ def _locks(
             continue
         previous, file = read_lock(folder)
         if lock:
-            made.append((folder, make_lock(catalogue, texts, previous)))
+            made.append((folder, make_lock(catalogue, texts, previous, unchecked)))
             continue
         if file is not None:
             read.append(file)
