@@ -183,3 +183,22 @@ def test_a_broken_forum_file_is_refused_where_it_is(run: Run, tmp_path: Path) ->
     assert result.stderr.endswith(
         f"dsr-options: error: {forum} is invalid; run `dsr-options validate {forum}`\n"
     )
+
+
+def test_the_briefs_bottom_line_says_no_design_clears_them_together(
+    run: Run, tmp_path: Path
+) -> None:
+    files = [f"--redlines={p}" for p in blocked(tmp_path)]
+    result = run(["dsr-options", "brief", "--date", "2010-12-15", *files])
+    assert result.exit_code == 0, result
+    section = result.stdout.split("## Where agreement lies\n\n", 1)[1].split("\n\n", 1)[0]
+    last = section.splitlines()[-1]
+    assert last.startswith(
+        "- No design of the UN's role clears Freedonia, Sylvania and Ruritania's vetoes and "
+        "conditions together; one of them must move \\[F"
+    )
+    label = last.rsplit("\\[", 1)[1].split("\\]", 1)[0]
+    annex = next(line for line in result.stdout.splitlines() if line.startswith(f"- **{label}**"))
+    assert annex.endswith(
+        "Ids: blocking in-country, requested, mandated (freedonia, sylvania, ruritania)."
+    )

@@ -171,7 +171,32 @@ def where_agreement_lies(context: Context) -> tuple[str, ...]:
             )
         ]
         lines.append(f"No values meet {' and '.join(parts)} together.")
+    lines.append(design_space_line(context))
     return tuple(lines)
+
+
+def design_space_line(context: Context) -> str:
+    """Over every design of the UN's role, not only the catalogued ones: whether one clears
+    every holder's vetoes and conditions, or whose redlines block every design and who must
+    move (issue 26), cited with the blocking sets' or the witness's ids."""
+    from dsr_options.analyses.design_space import design_space
+    from dsr_options.analyses.design_space.words import answer, region_text
+
+    space = design_space(context.catalogue)
+    if space.witness is not None:
+        ids = "design " + "; ".join(f"{a}={value_text(v)}" for a, v in space.witness)
+    else:
+        ids = (
+            "; ".join(
+                f"blocking {', '.join(b.redlines)} ({', '.join(b.holders)})"
+                for b in space.blocking_sets
+            )
+            or f"design space: {space.stopped}"
+        )
+    said = answer(context.catalogue, space)
+    # The region whole: the brief has no list below it to point to.
+    sentence = said.sentence.replace(said.region, region_text(context.catalogue, space))
+    return f"{sentence[:-1]} [{context.findings.add(sentence, ids)}]."
 
 
 def holder_words_list(context: Context, ids: Sequence[str]) -> list[str]:
