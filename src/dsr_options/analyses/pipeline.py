@@ -29,6 +29,7 @@ __all__ = [
     "Prepared",
     "RedlineFile",
     "Request",
+    "evaluated",
     "prepare",
     "redline_files",
     "scenario_reference",
@@ -130,7 +131,6 @@ def prepare(request: Request) -> Prepared:
     >>> prepared.provenance.catalogue
     'packaged'
     """
-    from dsr_options.analyses.options import expand_under
     from dsr_options.errors import UsageError
     from dsr_options.load.catalogue import find_files, load_found
     from dsr_options.load.provenance import provenance_of
@@ -146,10 +146,7 @@ def prepare(request: Request) -> Prepared:
         request.with_default or not request.redlines,
     )
     loaded = load_found(files)
-    catalogue = _subset(loaded.catalogue, request.only, request.holders)
-    catalogue = expand_under(
-        catalogue, lambda expanded: _what_if(expanded, request.scenario, request.assume)
-    )
+    catalogue = evaluated(loaded.catalogue, request)
     found = provenance_of(
         files,
         loaded.sha256,
@@ -163,6 +160,20 @@ def prepare(request: Request) -> Prepared:
         assumptions=list(catalogue.assumed),
     )
     return Prepared(catalogue, provenance)
+
+
+def evaluated(catalogue: Catalogue, request: Request | None = None) -> Catalogue:
+    """Steps 2 to 5 on a catalogue loaded already (a side of ``diff``, read from a folder or a
+    git revision): the subset, variants and packages, the scenario, the assumptions, in the
+    one order. ``request``'s files are not read again; None: nothing but the options expanded.
+    """
+    from dsr_options.analyses.options import expand_under
+
+    request = request or Request()
+    catalogue = _subset(catalogue, request.only, request.holders)
+    return expand_under(
+        catalogue, lambda expanded: _what_if(expanded, request.scenario, request.assume)
+    )
 
 
 def _subset(catalogue: Catalogue, only: Sequence[str], holders: Sequence[str]) -> Catalogue:

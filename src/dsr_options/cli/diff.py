@@ -93,5 +93,8 @@ def diff(
     with busy(f"diff: checking the causes of each moved answer, up to {max_subset} changes"):
         result = diff_sides(old_side, new_side, bounds=Bounds(max_subset=max_subset))
     emit(render(DiffView(result), fmt), no_color)
+    if fmt is OutputFormat.CSV:  # the other formats say it; CSV's rows are the changes
+        for bounded in result.bounded:
+            output.warn(bounded.text)
     if fail_on is not None and result.summary.fails_on(FailOn(fail_on.value)):
         raise typer.Exit(output.EXIT_DATA)

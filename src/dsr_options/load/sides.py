@@ -125,7 +125,7 @@ class Side:
                 continue
             lists: tuple[str, ...] = ("sources", "holders", "redlines")
             if isinstance(model, RolesFile):
-                lists = ("sources", "attributes", "offices", "roles")
+                lists = ("sources", "attributes", "offices", "roles", "variants", "packages")
             for name in lists:
                 for index, item in enumerate(getattr(model, name)):
                     self._index.setdefault((name, item.id), (parsed.file, index))

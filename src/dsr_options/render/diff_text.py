@@ -119,8 +119,14 @@ def diff_bound_text(diff: Diff) -> str:
     noun = "change" if bounds.max_subset == 1 else "changes"
     return (
         f"For each answer that moved, checked every combination of up to {bounds.max_subset} "
-        f"{noun} for its causes (at most {bounds.max_evaluations:,} evaluations an answer)."
+        f"{noun} for its causes (at most {bounds.max_evaluations:,} evaluations an answer, "
+        f"{bounds.run_limit:,} evaluations of a role against a redline in all)."
     )
+
+
+def diff_bounded_lines(diff: Diff) -> list[str]:
+    """``bounded: ...``, one line for each search the run's budget stopped."""
+    return [bounded.text for bounded in diff.bounded]
 
 
 def diff_redline_move_text(move: RedlineMove) -> str:

@@ -387,7 +387,7 @@ def test_the_bound_is_stated_when_it_stops_the_search() -> None:
     assert by_size.bound_reached
     assert by_size.note == (
         "no subset up to 1 of the 2 relevant changes reproduces it "
-        "(search stopped after 2 evaluations)"
+        "(search stopped after 2 evaluations; --bound raises the largest set tried)"
     )
     by_count = diff_catalogues(old, new, bounds=Bounds(max_evaluations=1)).consequences[0]
     assert (by_count.causes, by_count.bound_reached, by_count.evaluations) == ((), True, 1)
@@ -431,7 +431,12 @@ def test_to_data_is_json_and_names_causes_by_key() -> None:
     }
     assert data["changes"][0]["moved_answers"] is True
     assert data["warnings"][0]["kind"] == "stale-rationale"
-    assert data["bounds"] == {"max_subset": 3, "max_evaluations": 2000}
+    assert data["bounds"] == {
+        "max_subset": 3,
+        "max_evaluations": 2000,
+        "run_evaluations": 2_000_000,
+    }
+    assert data["bounded"] == []
     key = data["consequences"][0]["causes"][0]
     assert diff.change(key).kind is ChangeKind.VALUE_CHANGED
     assert data["changes"][0]["action"] == "changed"

@@ -30,9 +30,11 @@ from typing import TYPE_CHECKING, Any
 from dsr_options.analyses.diff.answers import Bounds, Consequence, ConsequenceKind
 from dsr_options.analyses.diff.apply import apply_changes
 from dsr_options.analyses.diff.changes import CollectionSpec, changes_between
-from dsr_options.analyses.diff.consequences import consequences_of
+from dsr_options.analyses.diff.consequences import CAUSES, consequences_of
 from dsr_options.analyses.diff.firmness_moves import firmness_consequences
 from dsr_options.analyses.diff.kinds import Action, Change, ChangeKind, plain
+from dsr_options.analyses.diff.pairing import PAIRING, Pairing
+from dsr_options.analyses.diff.pairs import RolePairs
 from dsr_options.analyses.diff.review import (
     RedlineMove,
     StaleRationale,
@@ -40,6 +42,7 @@ from dsr_options.analyses.diff.review import (
     stale_rationales,
 )
 from dsr_options.load.catalogue import outside_the_collector
+from dsr_options.model.budget import Bounded, Budget
 from dsr_options.model.catalogue import Catalogue
 
 if TYPE_CHECKING:
@@ -155,6 +158,8 @@ class Diff:
     """For each role whose verdict moved: the redlines whose outcome for it changed."""
     stale: tuple[StaleRationale, ...] = ()
     """Values that changed while their note and evidence did not."""
+    bounded: tuple[Bounded, ...] = ()
+    """The searches the run's budget stopped: what each left unknown, how to raise it."""
     _by_key: dict[str, Change] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -189,6 +194,7 @@ class Diff:
             ],
             "consequences": [self._consequence_data(c) for c in self.consequences],
             "warnings": [stale.to_data() for stale in self.stale],
+            "bounded": [bounded.data() for bounded in self.bounded],
         }
 
     def _consequence_data(self, consequence: Consequence) -> dict[str, Any]:
@@ -245,12 +251,20 @@ def diff_catalogues(
         return Diff((), (), summarise((), ()), bounds, old_info, new_info, identical=True)
     # Like loading, a diff allocates many acyclic objects next to two loaded catalogues and
     # their node graphs: with the collector on, it rescans that heap again and again.
+    pairing = Pairing(Budget(PAIRING, bounds.run_limit))
+    budget = Budget(CAUSES, bounds.run_limit)
     with outside_the_collector():
-        changes = changes_between(old, new, old_locate=old_locate, new_locate=new_locate)
-        consequences = consequences_of(old, new, changes, bounds)
-        consequences += firmness_consequences(old, new, changes, bounds)
-        moves = _redline_moves(old, new, changes, consequences)
+        changes = changes_between(
+            old, new, old_locate=old_locate, new_locate=new_locate, pairing=pairing
+        )
+        # The answers are those of the catalogues as every command evaluates them: variants
+        # and packages expanded by the one pipeline (``pairs``).
+        pairs = RolePairs(old, new, changes)
+        consequences = consequences_of(old, new, changes, bounds, pairs=pairs, budget=budget)
+        consequences += firmness_consequences(pairs, bounds, budget)
+        moves = _redline_moves(pairs.old_x, pairs.new_x, changes, consequences)
         stale = stale_rationales(new, changes)
+    bounded = [pairing.bounded(), _causes_bounded(budget, consequences)]
     return Diff(
         changes,
         consequences,
@@ -260,7 +274,19 @@ def diff_catalogues(
         new_info,
         redline_moves=moves,
         stale=stale,
+        bounded=tuple(b for b in bounded if b is not None),
     )
+
+
+def _causes_bounded(budget: Budget, consequences: Sequence[Consequence]) -> Bounded | None:
+    """What the run's budget for the cause search left unknown, if it stopped a search."""
+    stopped = [c.role for c in consequences if c.budget_spent]
+    if not stopped:
+        return None
+    named = list(dict.fromkeys(stopped))
+    roles = ", ".join(named[:5]) + (", ..." if len(named) > 5 else "")
+    noun = "answer" if len(stopped) == 1 else "answers"
+    return budget.bounded(f"the causes of {len(stopped):,} moved {noun} ({roles})")
 
 
 def _redline_moves(

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 from dsr_options.analyses.diff.kinds import Change
+from dsr_options.model.budget import MAX_EVALUATIONS_ENV, max_evaluations
 
 
 class ConsequenceKind(str, Enum):
@@ -31,14 +32,27 @@ class Bounds:
 
     Subsets of the relevant changes are tried smallest first, up to ``max_subset`` changes and
     ``max_evaluations`` re-evaluations of the role per consequence; a search that stops there
-    reports it (``Consequence.bound_reached``).
+    reports it (``Consequence.bound_reached``). The whole run spends at most ``run_evaluations``
+    evaluations (a role against a redline is one) on the search for causes, and as many on
+    pairing reworded texts (ten characters compared against ten are one); None: the shared
+    default, ``$DSR_OPTIONS_MAX_EVALUATIONS`` or 2,000,000.
     """
 
     max_subset: int = 3
     max_evaluations: int = 2_000
+    run_evaluations: int | None = None
+
+    @property
+    def run_limit(self) -> int:
+        """The run's budget of evaluations, for each of the two searches."""
+        return max_evaluations() if self.run_evaluations is None else self.run_evaluations
 
     def to_data(self) -> dict[str, int]:
-        return {"max_subset": self.max_subset, "max_evaluations": self.max_evaluations}
+        return {
+            "max_subset": self.max_subset,
+            "max_evaluations": self.max_evaluations,
+            "run_evaluations": self.run_limit,
+        }
 
 
 @dataclass(frozen=True)
@@ -70,15 +84,26 @@ class Consequence:
     new_possible: tuple[str, ...] = ()
     old_deciding: tuple[str, ...] = ()
     new_deciding: tuple[str, ...] = ()
+    budget_spent: bool = False
+    """The run's budget of evaluations stopped the search (not its own bound)."""
+    by_size: bool = False
+    """The largest subset tried (``--bound``) stopped the search: larger ones were left."""
 
     @property
     def note(self) -> str:
         """Why there are no causes: ``no subset up to 3 of the 7 relevant changes ...``."""
         if not self.bound_reached:
             return ""
+        if self.budget_spent:
+            return (
+                f"no subset up to {self.searched_up_to} of the {self.relevant} relevant changes "
+                f"reproduces it; the run's budget of evaluations was spent after "
+                f"{self.evaluations} here (set {MAX_EVALUATIONS_ENV} to raise it)"
+            )
+        raise_it = "; --bound raises the largest set tried" if self.by_size else ""
         return (
             f"no subset up to {self.searched_up_to} of the {self.relevant} relevant changes "
-            f"reproduces it (search stopped after {self.evaluations} evaluations)"
+            f"reproduces it (search stopped after {self.evaluations} evaluations{raise_it})"
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -97,5 +122,6 @@ class Consequence:
             "evaluations": self.evaluations,
             "bound_reached": self.bound_reached,
             "searched_up_to": self.searched_up_to,
+            "budget_spent": self.budget_spent,
             "note": self.note,
         }

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from dsr_options.analyses.diff.kinds import Action, Change, ChangeKind, Locator, Path
-from dsr_options.analyses.diff.pairing import pair_items
+from dsr_options.analyses.diff.pairing import Pairing
 from dsr_options.model.catalogue import (
     Catalogue,
     Evidence,
@@ -24,8 +24,11 @@ from dsr_options.model.catalogue import (
 class _Differ:
     """Collects the changes of one pair of catalogues, locating each on its side."""
 
-    def __init__(self, old_locate: Locator | None, new_locate: Locator | None) -> None:
+    def __init__(
+        self, old_locate: Locator | None, new_locate: Locator | None, pairing: Pairing
+    ) -> None:
         self.changes: list[Change] = []
+        self.pairing = pairing
         self._old_locate = old_locate
         self._new_locate = new_locate
         self.collection = ""
@@ -85,8 +88,8 @@ def _evidence(
 ) -> None:
     if old == new:
         return
-    pairs, removed, added = pair_items(
-        old, new, lambda a, b: a.quote == b.quote and a.source == b.source, lambda e: e.quote
+    pairs, removed, added = d.pairing.pair(
+        old, new, lambda e: (e.quote, e.source), lambda e: e.quote
     )
     for i, j in pairs:
         a, b = old[i], new[j]
@@ -117,7 +120,7 @@ def _noted(
 ) -> None:
     if old == new:
         return
-    pairs, removed, added = pair_items(old, new, lambda a, b: a.text == b.text, lambda n: n.text)
+    pairs, removed, added = d.pairing.pair(old, new, lambda n: n.text, lambda n: n.text)
     for i, j in pairs:
         at, new_at = (*path, i), (*new_path, j)
         d.fields(old[i], new[j], {"text": kinds[2], "basis": kinds[2]}, at, new_at)
@@ -150,8 +153,8 @@ def _role(d: _Differ, old: Role, new: Role) -> None:
                 d.fields(before, after, kinds, at, at)
                 _evidence(d, before.evidence, after.evidence, (*at, "evidence"), (*at, "evidence"))
     if old.leads != new.leads:
-        pairs, removed, added = pair_items(
-            old.leads, new.leads, lambda a, b: a.office == b.office, lambda lead: lead.rationale
+        pairs, removed, added = d.pairing.pair(
+            old.leads, new.leads, lambda lead: lead.office, lambda lead: lead.rationale
         )
         for i, j in pairs:
             a, b = old.leads[i], new.leads[j]
@@ -196,8 +199,8 @@ def _attribute(d: _Differ, old: Any, new: Any) -> None:
     changed = ChangeKind.ATTRIBUTE_CHANGED
     d.fields(old, new, {"type": changed, "description": changed})
     if old.values != new.values:
-        pairs, removed, added = pair_items(
-            old.values, new.values, lambda a, b: a.id == b.id, lambda v: v.id
+        pairs, removed, added = d.pairing.pair(
+            old.values, new.values, lambda v: v.id, lambda v: v.id
         )
         for i, j in pairs:
             kinds = {
@@ -226,6 +229,24 @@ def _source(d: _Differ, old: Any, new: Any) -> None:
     changed = ChangeKind.SOURCE_CHANGED
     names = ("title", "date", "organisers", "location", "sections", "notes")
     d.fields(old, new, dict.fromkeys(names, changed))
+
+
+def _variant(d: _Differ, old: Any, new: Any) -> None:
+    d.fields(old, new, {"title": ChangeKind.VARIANT_TEXT, "summary": ChangeKind.VARIANT_TEXT})
+    d.fields(old, new, {"base": ChangeKind.VARIANT_BASE})
+    for name in dict.fromkeys([*old.changes, *new.changes]):
+        at: Path = ("changes", name)
+        if name not in old.changes:
+            d.add(ChangeKind.VARIANT_VALUE_ADDED, at, None, new.changes[name])
+        elif name not in new.changes:
+            d.add(ChangeKind.VARIANT_VALUE_REMOVED, at, old.changes[name], None)
+        elif old.changes[name] != new.changes[name]:
+            d.add(ChangeKind.VARIANT_VALUE_CHANGED, at, old.changes[name], new.changes[name])
+
+
+def _package(d: _Differ, old: Any, new: Any) -> None:
+    d.fields(old, new, {"title": ChangeKind.PACKAGE_TEXT, "summary": ChangeKind.PACKAGE_TEXT})
+    d.fields(old, new, {"members": ChangeKind.PACKAGE_MEMBERS})
 
 
 @dataclass(frozen=True)
@@ -257,6 +278,12 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
         ("id", "number"),
     ),
     CollectionSpec(
+        "variants", ChangeKind.VARIANT_ADDED, ChangeKind.VARIANT_REMOVED, None, _variant
+    ),
+    CollectionSpec(
+        "packages", ChangeKind.PACKAGE_ADDED, ChangeKind.PACKAGE_REMOVED, None, _package
+    ),
+    CollectionSpec(
         "redlines",
         ChangeKind.REDLINE_ADDED,
         ChangeKind.REDLINE_REMOVED,
@@ -264,8 +291,9 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
         _redline,
     ),
 )
-"""The catalogue's lists in the order changes are reported; options (variants, packages) join
-here as their models do."""
+"""The catalogue's lists in the order changes are reported: a variant or a package is compared
+as written (its base and changes, its members); the answers it moves are those of the option
+as every command evaluates it, expanded (see ``consequences``)."""
 
 
 def _content(item: BaseModel, ignore: tuple[str, ...]) -> str:
@@ -280,12 +308,16 @@ def changes_between(
     *,
     old_locate: Locator | None = None,
     new_locate: Locator | None = None,
+    pairing: Pairing | None = None,
 ) -> tuple[Change, ...]:
     """Every change from ``old`` to ``new``, in catalogue order (sources ... roles, redlines).
 
+    ``pairing`` pairs reworded texts within the run's budget (by default a budget of its own;
+    give one to learn what it left unpaired, ``Pairing.bounded``).
+
     ``old_locate`` and ``new_locate`` place each change on its side (see ``Side.locate``).
     """
-    d = _Differ(old_locate, new_locate)
+    d = _Differ(old_locate, new_locate, pairing or Pairing())
     for spec in COLLECTIONS:
         before: list[Any] = getattr(old, spec.name)
         after: list[Any] = getattr(new, spec.name)

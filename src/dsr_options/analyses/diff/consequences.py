@@ -1,25 +1,38 @@
-"""Which answers moved, and the smallest set of the changes that moves each (exact, bounded)."""
+"""Which answers moved, and the smallest set of the changes that moves each (exact, bounded).
+
+The answers are those of the options every command evaluates (roles, then variants and
+packages expanded by the pipeline, see ``pairs``): a change to a variant's base or a package's
+member moves the variant's or the package's answers, and is found as their cause.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from dsr_options.analyses.diff.answers import Bounds, Consequence, ConsequenceKind
-from dsr_options.analyses.diff.kinds import Change, ChangeKind
+from dsr_options.analyses.diff.kinds import Change
+from dsr_options.analyses.diff.pairs import Pair, RolePairs
 from dsr_options.analyses.diff.screen import (
     VALUE_KINDS,
     moved_by_redlines,
     redline_pairs,
     testing,
 )
-from dsr_options.analyses.diff.search import Answers, CauseSearch, smallest_causes
+from dsr_options.analyses.diff.search import (
+    Answers,
+    CauseSearch,
+    Found,
+    answer_matches,
+    smallest_causes,
+)
 from dsr_options.analyses.evaluate import MAX_PAIRS_ENV, max_pairs
 from dsr_options.errors import DsrOptionsError
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import Catalogue, Role
 
-
-def _answer_kinds() -> tuple[ConsequenceKind, ...]:
-    return (ConsequenceKind.VERDICT, ConsequenceKind.STANDING)
+CAUSES = "diff's search for the causes of moved answers"
+"""The run budget's name, as ``bounded: ...`` says it."""
 
 
 def consequences_of(
@@ -27,54 +40,39 @@ def consequences_of(
     new: Catalogue,
     changes: Sequence[Change],
     bounds: Bounds | None = None,
+    *,
+    pairs: RolePairs | None = None,
+    budget: Budget | None = None,
 ) -> tuple[Consequence, ...]:
-    """Every verdict and standing that differs between ``old`` and ``new``, with its causes.
+    """Every verdict and standing that differs between ``old`` and ``new`` (as written; their
+    options are evaluated as every command evaluates them), with its causes.
 
-    Roles are matched by id, a renamed role to its new id. The causes of each are searched for
-    among the changes relevant to the role: its own (by either id) and every redline change, of
-    a kind that can move an answer (``ChangeKind.moves_answers``). Changes to declarations,
-    offices, holders and sources, and to a role's text, leads or open questions, cannot move a
-    verdict or a standing, so they are never causes.
+    Options are matched by id, a renamed role to its new id. The causes of each are searched
+    for among the changes relevant to it: its own (to the role, or the variant and its base,
+    or the package and its members, by either id) and every redline change, of a kind that can
+    move an answer (``ChangeKind.moves_answers``). Changes to declarations, offices, holders and
+    sources, and to a role's text, leads or open questions, cannot move a verdict or a
+    standing, so they are never causes. ``budget`` is the run's (shared with the firmness
+    search); a search it stops says so (``Consequence.budget_spent``).
     """
     bounds = bounds or Bounds()
-    renamed = {c.item: c.new_item for c in changes if c.kind is ChangeKind.ROLE_RENAMED}
-    back = {new_id: old_id for old_id, new_id in renamed.items() if new_id is not None}
-    olds, news = Answers(old), Answers(new)
-    old_roles = {role.id: role for role in old.roles}
-    new_roles = {role.id: role for role in new.roles}
-    by_role: dict[str, list[Change]] = {}
-    redline_changes: list[Change] = []
-    for change in changes:
-        if change.collection == "roles":
-            by_role.setdefault(change.item, []).append(change)
-        elif change.collection == "redlines":
-            redline_changes.append(change)
-    search = CauseSearch(old, olds.evaluator)
-    pairs: list[tuple[str | None, str | None]] = [
-        (
-            role.id,
-            renamed.get(role.id, role.id) if renamed.get(role.id, role.id) in new_roles else None,
-        )
-        for role in old.roles
-    ]
-    pairs += [
-        (None, role.id) for role in new.roles if role.id not in old_roles and role.id not in back
-    ]
-    # Only a role for which some redline comes out differently can have moved: a changed
-    # redline, or (when the role's own changes are all values and bases) a redline testing a
-    # changed attribute. Other roles are not re-evaluated, and no answer is missed: a verdict
-    # and a standing are made of the redlines' results and the role's evidence.
-    screen = redline_pairs(old, new, redline_changes)
-    old_by_id = {r.id: r for r in old.redlines}
-    new_by_id = {r.id: r for r in new.redlines}
-    testing_old, testing_new = testing(old.redlines), testing(new.redlines)
+    pairs = pairs or RolePairs(old, new, changes)
+    budget = budget or Budget(CAUSES, bounds.run_limit)
+    olds, news = Answers(pairs.old_x), Answers(pairs.new_x)
+    redline_changes = [c for c in pairs.other if c.collection == "redlines"]
+    search = CauseSearch(pairs, olds.evaluator, budget)
+    # Only an option for which some redline comes out differently can have moved: a changed
+    # redline, or (when its own changes are all values and bases) a redline testing a changed
+    # attribute. Others are not re-evaluated, and no answer is missed: a verdict and a standing
+    # are made of the redlines' results and the option's evidence.
+    screen = redline_pairs(pairs.old_x, pairs.new_x, redline_changes)
+    old_by_id = {r.id: r for r in pairs.old_x.redlines}
+    new_by_id = {r.id: r for r in pairs.new_x.redlines}
+    testing_old, testing_new = testing(pairs.old_x.redlines), testing(pairs.new_x.redlines)
 
-    def may_move(old_id: str | None, new_id: str | None) -> bool:
-        own = by_role.get(old_id or "", []) + (
-            by_role.get(new_id or "", []) if new_id != old_id else []
-        )
-        own = [change for change in own if change.moves_answers]
-        if old_id is None or new_id is None:
+    def may_move(pair: Pair) -> bool:
+        own = [change for change in pair.own if change.moves_answers]
+        if pair.old_id is None or pair.new_id is None:
             return bool(own)
         checked = list(screen)
         if any(change.kind not in VALUE_KINDS for change in own):
@@ -83,80 +81,90 @@ def consequences_of(
             checked += [(r, new_by_id.get(r.id)) for r in testing_old.get(name, ())]
             checked += [(old_by_id.get(r.id), r) for r in testing_new.get(name, ())]
         return bool(checked) and moved_by_redlines(
-            olds.evaluator, news.evaluator, old_roles[old_id], new_roles[new_id], checked
+            olds.evaluator,
+            news.evaluator,
+            pairs.old_roles[pair.old_id],
+            pairs.new_roles[pair.new_id],
+            checked,
         )
 
-    pairs = [(o, n) for o, n in pairs if may_move(o, n)]
-    _check_pairs(len(pairs), max(len(old.redlines), len(new.redlines)))
+    moving = [pair for pair in pairs.pairs if may_move(pair)]
+    check_pairs(len(moving), max(len(old_by_id), len(new_by_id)))
+    cost = max(1, len(old_by_id))
     found: list[Consequence] = []
-    for old_id, new_id in pairs:
-        old_role = old_roles.get(old_id) if old_id is not None else None
-        new_role = new_roles.get(new_id) if new_id is not None else None
-        own = by_role.get(old_id or "", []) + (
-            by_role.get(new_id or "", []) if new_id != old_id else []
-        )
+    for pair in moving:
+        old_role = pairs.old_roles.get(pair.old_id) if pair.old_id is not None else None
+        new_role = pairs.new_roles.get(pair.new_id) if pair.new_id is not None else None
         # A change of a kind that cannot move an answer (a title, a lead, a redline's holders)
         # is never needed in a smallest set: leaving such changes out keeps the search exact.
-        relevant = [c for c in own + redline_changes if c.moves_answers]
+        relevant = [c for c in (*pair.own, *redline_changes) if c.moves_answers]
         if not relevant:
             continue
-        role_id = new_id or old_id or ""
         if old_role is None or new_role is None:
-            for kind in _answer_kinds():
+            for kind in (ConsequenceKind.VERDICT, ConsequenceKind.STANDING):
                 before = _answer_text(olds, old_role, kind)
                 after = _answer_text(news, new_role, kind)
                 found.append(
-                    Consequence(kind, role_id, old_id, before, after, tuple(own), len(relevant), 0)
+                    Consequence(
+                        kind, pair.role_id, pair.old_id, before, after, pair.own, len(relevant), 0
+                    )
                 )
             continue
         ov, op, od = olds.verdict(old_role)
         nv, np, nd = news.verdict(new_role)
         if (ov, op) != (nv, np):
             target = (nv.value, tuple(v.value for v in np))
-            causes, count, stopped, upto = smallest_causes(
-                search, ConsequenceKind.VERDICT, old_role, relevant, target, bounds
+            matches = answer_matches(search, ConsequenceKind.VERDICT, target)
+            result = smallest_causes(search, pair, relevant, matches, bounds, cost)
+            verdict = _consequence(
+                ConsequenceKind.VERDICT, pair, ov.value, nv.value, result, relevant
             )
             found.append(
-                Consequence(
-                    ConsequenceKind.VERDICT,
-                    role_id,
-                    old_id,
-                    ov.value,
-                    nv.value,
-                    causes,
-                    len(relevant),
-                    count,
-                    stopped,
-                    upto,
-                    tuple(v.value for v in op),
-                    tuple(v.value for v in np),
-                    od,
-                    nd,
+                replace(
+                    verdict,
+                    old_possible=tuple(v.value for v in op),
+                    new_possible=tuple(v.value for v in np),
+                    old_deciding=od,
+                    new_deciding=nd,
                 )
             )
         old_standing, new_standing = olds.standing(old_role), news.standing(new_role)
         if old_standing != new_standing:
-            causes, count, stopped, upto = smallest_causes(
-                search, ConsequenceKind.STANDING, old_role, relevant, new_standing, bounds
-            )
+            matches = answer_matches(search, ConsequenceKind.STANDING, new_standing)
+            result = smallest_causes(search, pair, relevant, matches, bounds, cost)
             found.append(
-                Consequence(
-                    ConsequenceKind.STANDING,
-                    role_id,
-                    old_id,
-                    old_standing,
-                    new_standing,
-                    causes,
-                    len(relevant),
-                    count,
-                    stopped,
-                    upto,
+                _consequence(
+                    ConsequenceKind.STANDING, pair, old_standing, new_standing, result, relevant
                 )
             )
     return tuple(found)
 
 
-def _check_pairs(roles: int, redlines: int) -> None:
+def _consequence(
+    kind: ConsequenceKind,
+    pair: Pair,
+    old: str,
+    new: str,
+    found: Found,
+    relevant: Sequence[Change],
+) -> Consequence:
+    return Consequence(
+        kind,
+        pair.role_id,
+        pair.old_id,
+        old,
+        new,
+        found.causes,
+        len(relevant),
+        found.evaluations,
+        found.bound_reached,
+        found.searched_up_to,
+        budget_spent=found.budget_spent,
+        by_size=found.by_size,
+    )
+
+
+def check_pairs(roles: int, redlines: int) -> None:
     """Refuse up front to re-evaluate more role x redline pairs than ``check`` would."""
     pairs, limit = roles * redlines, max_pairs()
     if pairs > limit:

@@ -1,8 +1,12 @@
-"""Which roles' firmness moved between the sides, and the smallest set of changes behind each."""
+"""Which options' firmness moved between the sides, and the smallest set of changes behind each.
+
+Linear in the options: firmness is computed only for an option whose inputs changed (its own
+changes, see ``pairs``), or for every option when something they all read changed (a redline,
+a holder, a declaration); never a whole-catalogue report per side, and every look-up by id.
+"""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from dsr_options.analyses.diff.answers import (
@@ -11,68 +15,96 @@ from dsr_options.analyses.diff.answers import (
     Consequence,
     ConsequenceKind,
 )
-from dsr_options.analyses.diff.apply import apply_changes
 from dsr_options.analyses.diff.kinds import Change
-from dsr_options.model.catalogue import Catalogue
+from dsr_options.analyses.diff.pairs import Pair, RolePairs
+from dsr_options.analyses.diff.search import CauseSearch, Found, smallest_causes
+from dsr_options.analyses.evaluate import Evaluator
+from dsr_options.analyses.firmness import role_firmness
+from dsr_options.model.budget import Budget
+from dsr_options.model.catalogue import Catalogue, Role
+
+_SHARED = ("redlines", "holders", "attributes")
+"""The lists every option's firmness reads."""
 
 
 def firmness_consequences(
-    old: Catalogue, new: Catalogue, changes: Sequence[Change], bounds: Bounds
+    pairs: RolePairs, bounds: Bounds, budget: Budget
 ) -> tuple[Consequence, ...]:
-    """Every role whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of the
-    relevant changes (its own and the redlines') that reproduces the new firmness from OLD,
-    searched smallest first within ``bounds``."""
-    from dsr_options.analyses.evaluate import evaluate_role
-    from dsr_options.analyses.firmness import firmness, role_firmness
-
-    moving = [change for change in changes if change.moves_answers]
-    if not moving or not old.roles or not new.roles:
+    """Every option whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of
+    the relevant changes (its own, the redlines', holders' and declarations') that reproduces
+    the new firmness from OLD, searched smallest first within ``bounds`` and the run's budget
+    (``budget``, shared with the verdicts' and standings': a trial costs the redlines times
+    the combinations it tried)."""
+    shared = [c for c in pairs.other if c.moves_answers and c.collection in _SHARED]
+    candidates = [
+        pair
+        for pair in pairs.pairs
+        if pair.old_id is not None
+        and pair.new_id is not None
+        and (shared or any(c.moves_answers for c in pair.own))
+    ]
+    if not candidates:
         return ()
-    before = firmness(old, bound=FIRMNESS_BOUND)
-    after = firmness(new, bound=FIRMNESS_BOUND)
+    olds, news = _Firmness(pairs.old_x), _Firmness(pairs.new_x)
+    search = CauseSearch(pairs, olds.evaluator, budget)
     found: list[Consequence] = []
-    for now in after.roles:
-        then = before.of(now.role)
-        if then is None or then.text == now.text:
+    for pair in candidates:
+        then = olds.text(pairs.old_roles[pair.old_id or ""])
+        now = news.text(pairs.new_roles[pair.new_id or ""])
+        if then == now:
             continue
-        relevant = [
-            c
-            for c in moving
-            if c.collection in ("redlines", "holders", "attributes")
-            or (c.collection == "roles" and now.role in (c.item, c.new_item))
-        ]
-        causes: tuple[Change, ...] = ()
-        evaluations = searched = 0
-        stopped = False
-        for size in range(1, min(bounds.max_subset, len(relevant)) + 1):
-            for subset in itertools.combinations(relevant, size):
-                if evaluations >= bounds.max_evaluations:
-                    stopped = True
-                    break
-                evaluations += 1
-                trial = apply_changes(old, subset)
-                role = next((r for r in trial.roles if r.id == now.role), None)
-                if role is None:
-                    continue
-                shown = role_firmness(trial, evaluate_role(trial, role), bound=FIRMNESS_BOUND)
-                if shown.text == now.text:
-                    causes = subset
-                    break
-            if causes or stopped:
-                break
-            searched = size
+        relevant = [c for c in (*pair.own, *shared) if c.moves_answers]
+        result = _causes(search, pair, relevant, now, bounds)
         found.append(
             Consequence(
                 ConsequenceKind.FIRMNESS,
-                now.role,
-                now.role,
-                then.text,
-                now.text,
-                causes,
+                pair.role_id,
+                pair.old_id,
+                then,
+                now,
+                result.causes,
                 len(relevant),
-                evaluations,
-                bound_reached=not causes,
-                searched_up_to=searched,
+                result.evaluations,
+                bound_reached=not result.causes,
+                searched_up_to=result.searched_up_to,
+                budget_spent=result.budget_spent,
+                by_size=result.by_size,
             )
         )
     return tuple(found)
+
+
+class _Firmness:
+    """One side's firmness, one option at a time, on one shared evaluator."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.evaluator = Evaluator(catalogue)
+
+    def text(self, role: Role) -> str:
+        verdict = self.evaluator.evaluate_role(role)
+        shown = role_firmness(
+            self.catalogue, verdict, bound=FIRMNESS_BOUND, evaluator=self.evaluator
+        )
+        return shown.text
+
+
+def _causes(
+    search: CauseSearch, pair: Pair, relevant: Sequence[Change], target: str, bounds: Bounds
+) -> Found:
+    sides: dict[int, _Firmness] = {}
+    redlines = max(1, len(search.old.redlines))
+
+    def matches(role: Role | None, subset: Sequence[Change]) -> bool:
+        if role is None:
+            return False
+        catalogue = search.catalogue_under(subset)
+        side = sides.get(id(catalogue))
+        if side is None or side.catalogue is not catalogue:
+            side = sides[id(catalogue)] = _Firmness(catalogue)
+        verdict = side.evaluator.evaluate_role(role)
+        shown = role_firmness(catalogue, verdict, bound=FIRMNESS_BOUND, evaluator=side.evaluator)
+        search.budget.spend(redlines * max(0, shown.combinations - 1))
+        return shown.text == target
+
+    return smallest_causes(search, pair, relevant, matches, bounds, redlines)

@@ -109,6 +109,23 @@ class ChangeKind(str, Enum):
     REDLINE_RULE = ("redline-rule", Action.CHANGED, True)
     REDLINE_SCOPE = ("redline-scope", Action.CHANGED, True)
     """Its ``applies_to``."""
+    # options beyond the roles: variants and packages
+    VARIANT_ADDED = ("variant-added", Action.ADDED, True)
+    VARIANT_REMOVED = ("variant-removed", Action.REMOVED, True)
+    VARIANT_TEXT = ("variant-text", Action.CHANGED, False)
+    """Its title or summary."""
+    VARIANT_BASE = ("variant-base", Action.CHANGED, True)
+    """The role it changes."""
+    VARIANT_VALUE_ADDED = ("variant-value-added", Action.ADDED, True)
+    VARIANT_VALUE_REMOVED = ("variant-value-removed", Action.REMOVED, True)
+    VARIANT_VALUE_CHANGED = ("variant-value-changed", Action.CHANGED, True)
+    """One of its ``changes``: a value that differs from its base role's."""
+    PACKAGE_ADDED = ("package-added", Action.ADDED, True)
+    PACKAGE_REMOVED = ("package-removed", Action.REMOVED, True)
+    PACKAGE_TEXT = ("package-text", Action.CHANGED, False)
+    """Its title or summary."""
+    PACKAGE_MEMBERS = ("package-members", Action.CHANGED, True)
+    """The roles taken together."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +140,8 @@ class Change:
 
     kind: ChangeKind
     collection: str
-    """``roles``, ``redlines``, ``attributes``, ``offices``, ``holders`` or ``sources``."""
+    """``roles``, ``variants``, ``packages``, ``redlines``, ``attributes``, ``offices``,
+    ``holders`` or ``sources``."""
     item: str
     """The item's id on OLD (on NEW for an item added)."""
     path: Path

@@ -1,15 +1,24 @@
-"""The search for a moved answer's causes: re-evaluating one role under subsets of changes."""
+"""The search for a moved answer's causes: re-evaluating one option under subsets of changes.
+
+Subsets of the relevant changes are tried smallest first, so the first that reproduces the new
+answer is a smallest one. Three limits stop a search, each said in the output: the largest
+subset (``Bounds.max_subset``, ``--bound``), the trials one answer may take
+(``Bounds.max_evaluations``), and the run's budget of evaluations (a role against a redline is
+one), shared by every answer's search so that a diff of many moved answers stays bounded too.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dsr_options.analyses.agreement import role_agreement
 from dsr_options.analyses.diff.answers import Bounds, ConsequenceKind
-from dsr_options.analyses.diff.apply import GONE, apply_changes, apply_ops
-from dsr_options.analyses.diff.kinds import Action, Change
+from dsr_options.analyses.diff.apply import apply_changes
+from dsr_options.analyses.diff.kinds import Change
+from dsr_options.analyses.diff.pairs import OPTION_COLLECTIONS, Pair, RolePairs
 from dsr_options.analyses.evaluate import (
     Evaluator,
     RoleVerdict,
@@ -18,9 +27,12 @@ from dsr_options.analyses.evaluate import (
     role_bases,
     role_values,
 )
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import Catalogue, Role
 
 _Answer = tuple[str, tuple[str, ...]]
+_KEPT = 256
+"""Catalogues with some redline changes applied, kept for the trials that reuse them."""
 
 
 class Remembering(Evaluator):
@@ -53,67 +65,96 @@ class Answers:
 
 
 class CauseSearch:
-    """Re-evaluates one role under subsets of changes applied to OLD."""
+    """Re-evaluates one option under subsets of changes applied to OLD, spending ``budget``."""
 
-    def __init__(self, old: Catalogue, shared: Evaluator) -> None:
-        self.old = old
+    def __init__(self, pairs: RolePairs, shared: Evaluator, budget: Budget) -> None:
+        self.pairs = pairs
+        self.old = pairs.old_x
         self.shared = shared
-        self.redline_ids = {r.id for r in old.redlines}
+        self.budget = budget
+        self._catalogues: dict[tuple[int, ...], Catalogue] = {}
 
-    def role_under(self, role: Role | None, subset: Sequence[Change]) -> Role | None:
-        ops = [(c.path, c.kind.action, c.new) for c in subset if c.collection == "roles"]
-        if not ops:
-            return role
-        if role is None:  # the role is only on NEW: its addition brings it
-            added = [new for path, action, new in ops if not path and action is Action.ADDED]
-            return added[0] if added else None
-        result = apply_ops(role, ops)
-        return None if result is GONE else result
+    def catalogue_under(self, subset: Sequence[Change]) -> Catalogue:
+        """OLD as evaluated, with the changes of ``subset`` to anything but the options."""
+        other = [c for c in subset if c.collection not in OPTION_COLLECTIONS]
+        if not other:
+            return self.old
+        key = tuple(id(c) for c in other)
+        found = self._catalogues.get(key)
+        if found is None:
+            if len(self._catalogues) >= _KEPT:
+                self._catalogues.clear()
+            found = self._catalogues[key] = apply_changes(self.old, other)
+        return found
 
     def verdict(self, role: Role, subset: Sequence[Change]) -> _Answer:
-        redline_changes = [c for c in subset if c.collection == "redlines"]
-        if redline_changes:
-            redlines = apply_changes(self.old, redline_changes).redlines
-        else:
-            redlines = self.old.redlines
+        redlines = self.catalogue_under(subset).redlines
         values, bases = role_values(role), role_bases(role)
         results = [self.shared.evaluate(role, r, values, bases) for r in redlines]
         verdict, possible, _ = combine_results(results)
         return verdict.value, tuple(v.value for v in possible)
 
     def standing(self, role: Role, subset: Sequence[Change]) -> str:
-        catalogue = apply_changes(self.old, [c for c in subset if c.collection != "roles"])
+        catalogue = self.catalogue_under(subset)
         evaluator = Evaluator(catalogue)
         evaluator._results = self.shared._results  # results are keyed by the redline object
         return role_agreement(catalogue, role, evaluator).standing
 
+    def answer(self, kind: ConsequenceKind) -> Callable[[Role, Sequence[Change]], Any]:
+        return self.verdict if kind is ConsequenceKind.VERDICT else self.standing
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one search found, and how far it went."""
+
+    causes: tuple[Change, ...]
+    evaluations: int
+    """Trials: how many times the option was re-evaluated."""
+    bound_reached: bool
+    searched_up_to: int
+    """The largest subset size tried in full."""
+    budget_spent: bool = False
+    """The run's budget stopped it (else ``bound_reached`` is the subset or per-answer bound)."""
+    by_size: bool = False
+    """The largest subset size stopped it (larger subsets were left untried)."""
+
 
 def smallest_causes(
     search: CauseSearch,
-    kind: ConsequenceKind,
-    role: Role | None,
+    pair: Pair,
     relevant: Sequence[Change],
-    target: Any,
+    matches: Callable[[Role | None, Sequence[Change]], bool],
     bounds: Bounds,
-) -> tuple[tuple[Change, ...], int, bool, int]:
-    """The smallest subset of ``relevant`` under which the role's answer is ``target``.
-
-    Returns (causes, evaluations, bound reached, largest size searched in full).
-    """
+    cost: int,
+) -> Found:
+    """The smallest subset of ``relevant`` under which ``matches`` holds for ``pair``'s option
+    rebuilt from OLD; each trial costs ``cost`` evaluations of the run's budget, checked before
+    the trial is made."""
+    written = search.pairs.written(pair)
     evaluations = 0
     largest = min(bounds.max_subset, len(relevant))
     for size in range(1, largest + 1):
         for subset in itertools.combinations(relevant, size):
             if evaluations >= bounds.max_evaluations:
-                return (), evaluations, True, size - 1
+                return Found((), evaluations, True, size - 1)
+            if not search.budget.affords(cost):
+                return Found((), evaluations, True, size - 1, budget_spent=True)
+            search.budget.spend(cost)
             evaluations += 1
-            changed = search.role_under(role, subset)
-            if changed is None:
-                answer: Any = None
-            elif kind is ConsequenceKind.VERDICT:
-                answer = search.verdict(changed, subset)
-            else:
-                answer = search.standing(changed, subset)
-            if answer == target:
-                return subset, evaluations, False, size
-    return (), evaluations, len(relevant) > largest, largest
+            if matches(search.pairs.role_under(pair, written, subset), subset):
+                return Found(subset, evaluations, False, size)
+    left = len(relevant) > largest
+    return Found((), evaluations, left, largest, by_size=left)
+
+
+def answer_matches(
+    search: CauseSearch, kind: ConsequenceKind, target: Any
+) -> Callable[[Role | None, Sequence[Change]], bool]:
+    """Whether an option under a subset gives ``target`` for the answer ``kind``."""
+    answer = search.answer(kind)
+
+    def matches(role: Role | None, subset: Sequence[Change]) -> bool:
+        return bool((None if role is None else answer(role, subset)) == target)
+
+    return matches

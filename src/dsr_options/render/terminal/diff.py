@@ -9,6 +9,7 @@ from rich.text import Text
 from dsr_options.analyses.diff import Diff
 from dsr_options.render.diff_text import (
     diff_bound_text,
+    diff_bounded_lines,
     diff_change_row,
     diff_consequence_text,
     diff_redline_moves,
@@ -52,5 +53,6 @@ def diff_view(diff: Diff) -> RenderableType:
             diff_bound_text(diff),
             "dim",
         ),
+        *(cell(line) for line in diff_bounded_lines(diff)),
     ]
     return Group(*parts)

@@ -9,6 +9,7 @@ from dsr_options.analyses.diff import Diff
 from dsr_options.render import Rows
 from dsr_options.render.diff_text import (
     diff_bound_text,
+    diff_bounded_lines,
     diff_change_row,
     diff_consequence_text,
     diff_redline_moves,
@@ -75,6 +76,7 @@ class DiffView:
             rows = [diff_change_row(c, diff.moved) for c in diff.changes]
             parts.append(write_markdown_table(rows, CHANGE_COLUMNS))
         parts.append(diff_bound_text(diff) + "\n")
+        parts += [markdown_cell(line) + "\n" for line in diff_bounded_lines(diff)]
         return "\n".join(parts)
 
     def table(self) -> Renderable:
