@@ -25,6 +25,7 @@ from dsr_options.analyses.diff import (
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.files.read import parse_text
 from dsr_options.load.catalogue import load_read_files
+from dsr_options.model.budget import DEFAULT_MAX_EVALUATIONS
 from dsr_options.model.catalogue import Catalogue
 from tests.factory import dump, evidence, redline, redlines_document, role, roles_document
 
@@ -434,7 +435,7 @@ def test_to_data_is_json_and_names_causes_by_key() -> None:
     assert data["bounds"] == {
         "max_subset": 3,
         "max_evaluations": 2000,
-        "run_evaluations": 2_000_000,
+        "run_evaluations": DEFAULT_MAX_EVALUATIONS,
     }
     assert data["bounded"] == []
     key = data["consequences"][0]["causes"][0]

@@ -261,10 +261,11 @@ def diff_catalogues(
         # and packages expanded by the one pipeline (``pairs``).
         pairs = RolePairs(old, new, changes)
         consequences = consequences_of(old, new, changes, bounds, pairs=pairs, budget=budget)
-        consequences += firmness_consequences(pairs, bounds, budget)
+        firm, firmness_bounded = firmness_consequences(pairs, bounds, budget)
+        consequences += firm
         moves = _redline_moves(pairs.old_x, pairs.new_x, changes, consequences)
         stale = stale_rationales(new, changes)
-    bounded = [pairing.bounded(), _causes_bounded(budget, consequences)]
+    bounded = [pairing.bounded(), _causes_bounded(budget, consequences), firmness_bounded]
     return Diff(
         changes,
         consequences,

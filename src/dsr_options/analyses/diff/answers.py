@@ -33,9 +33,10 @@ class Bounds:
     Subsets of the relevant changes are tried smallest first, up to ``max_subset`` changes and
     ``max_evaluations`` re-evaluations of the role per consequence; a search that stops there
     reports it (``Consequence.bound_reached``). The whole run spends at most ``run_evaluations``
-    evaluations (a role against a redline is one) on the search for causes, and as many on
-    pairing reworded texts (ten characters compared against ten are one); None: the shared
-    default, ``$DSR_OPTIONS_MAX_EVALUATIONS`` or 2,000,000.
+    evaluations (a redline's outcome for a role is one) on the search for causes, as many on
+    pairing reworded texts (ten characters compared against ten are one) and on each side's
+    firmness; None: the shared default, ``$DSR_OPTIONS_MAX_EVALUATIONS`` (see
+    :mod:`dsr_options.model.budget`).
     """
 
     max_subset: int = 3

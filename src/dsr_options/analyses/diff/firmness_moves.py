@@ -20,21 +20,28 @@ from dsr_options.analyses.diff.pairs import Pair, RolePairs
 from dsr_options.analyses.diff.search import CauseSearch, Found, smallest_causes
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.analyses.firmness import role_firmness
-from dsr_options.model.budget import Budget
+from dsr_options.analyses.firmness_types import Firmness
+from dsr_options.model.budget import Bounded, Budget
 from dsr_options.model.catalogue import Catalogue, Role
 
 _SHARED = ("redlines", "holders", "attributes")
 """The lists every option's firmness reads."""
 
 
+FIRMNESS = "diff's comparison of firmness"
+"""The budget's name, as ``bounded: ...`` says it."""
+
+
 def firmness_consequences(
     pairs: RolePairs, bounds: Bounds, budget: Budget
-) -> tuple[Consequence, ...]:
+) -> tuple[tuple[Consequence, ...], Bounded | None]:
     """Every option whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of
     the relevant changes (its own, the redlines', holders' and declarations') that reproduces
     the new firmness from OLD, searched smallest first within ``bounds`` and the run's budget
-    (``budget``, shared with the verdicts' and standings': a trial costs the redlines times
-    the combinations it tried)."""
+    (``budget``, shared with the verdicts' and standings' causes: one redline's outcome is one
+    evaluation). Each side's firmness is found within a budget of its own, each option an equal
+    share of what is left; an option whose share stopped the search on either side is not
+    compared, and the second value says how many were left unknown so."""
     shared = [c for c in pairs.other if c.moves_answers and c.collection in _SHARED]
     candidates = [
         pair
@@ -44,24 +51,30 @@ def firmness_consequences(
         and (shared or any(c.moves_answers for c in pair.own))
     ]
     if not candidates:
-        return ()
-    olds, news = _Firmness(pairs.old_x), _Firmness(pairs.new_x)
+        return (), None
+    olds = _Firmness(pairs.old_x, Budget(FIRMNESS, bounds.run_limit))
+    news = _Firmness(pairs.new_x, Budget(FIRMNESS, bounds.run_limit))
     search = CauseSearch(pairs, olds.evaluator, budget)
     found: list[Consequence] = []
-    for pair in candidates:
-        then = olds.text(pairs.old_roles[pair.old_id or ""])
-        now = news.text(pairs.new_roles[pair.new_id or ""])
-        if then == now:
+    unknown: list[str] = []
+    for index, pair in enumerate(candidates):
+        left = len(candidates) - index
+        then = olds.of(pairs.old_roles[pair.old_id or ""], left)
+        now = news.of(pairs.new_roles[pair.new_id or ""], left)
+        if then.stopped or now.stopped:
+            unknown.append(pair.role_id)
+            continue
+        if then.text == now.text:
             continue
         relevant = [c for c in (*pair.own, *shared) if c.moves_answers]
-        result = _causes(search, pair, relevant, now, bounds)
+        result = _causes(search, pair, relevant, now.text, bounds)
         found.append(
             Consequence(
                 ConsequenceKind.FIRMNESS,
                 pair.role_id,
                 pair.old_id,
-                then,
-                now,
+                then.text,
+                now.text,
                 result.causes,
                 len(relevant),
                 result.evaluations,
@@ -71,29 +84,42 @@ def firmness_consequences(
                 by_size=result.by_size,
             )
         )
-    return tuple(found)
+    return tuple(found), _bounded(olds.budget, unknown)
+
+
+def _bounded(budget: Budget, unknown: Sequence[str]) -> Bounded | None:
+    if not unknown:
+        return None
+    named = ", ".join(unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+    noun = "option's" if len(unknown) == 1 else "options'"
+    return budget.bounded(f"whether {len(unknown):,} {noun} firmness moved ({named})")
 
 
 class _Firmness:
-    """One side's firmness, one option at a time, on one shared evaluator."""
+    """One side's firmness, one option at a time, on one shared evaluator and budget."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, budget: Budget | None = None) -> None:
         self.catalogue = catalogue
         self.evaluator = Evaluator(catalogue)
+        self.budget = budget or Budget(FIRMNESS)
 
-    def text(self, role: Role) -> str:
+    def of(self, role: Role, parts: int = 1, budget: Budget | None = None) -> Firmness:
+        """``role``'s firmness within an equal share of the budget among ``parts`` options
+        (or within ``budget``, spent directly)."""
         verdict = self.evaluator.evaluate_role(role)
+        share = budget or self.budget.share(parts)
         shown = role_firmness(
-            self.catalogue, verdict, bound=FIRMNESS_BOUND, evaluator=self.evaluator
+            self.catalogue, verdict, bound=FIRMNESS_BOUND, evaluator=self.evaluator, budget=share
         )
-        return shown.text
+        if budget is None:
+            self.budget.settle(share)
+        return shown
 
 
 def _causes(
     search: CauseSearch, pair: Pair, relevant: Sequence[Change], target: str, bounds: Bounds
 ) -> Found:
     sides: dict[int, _Firmness] = {}
-    redlines = max(1, len(search.old.redlines))
 
     def matches(role: Role | None, subset: Sequence[Change]) -> bool:
         if role is None:
@@ -102,9 +128,6 @@ def _causes(
         side = sides.get(id(catalogue))
         if side is None or side.catalogue is not catalogue:
             side = sides[id(catalogue)] = _Firmness(catalogue)
-        verdict = side.evaluator.evaluate_role(role)
-        shown = role_firmness(catalogue, verdict, bound=FIRMNESS_BOUND, evaluator=side.evaluator)
-        search.budget.spend(redlines * max(0, shown.combinations - 1))
-        return shown.text == target
+        return side.of(role, budget=search.budget).text == target
 
-    return smallest_causes(search, pair, relevant, matches, bounds, redlines)
+    return smallest_causes(search, pair, relevant, matches, bounds, 1)
