@@ -27,25 +27,28 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import comb
 from typing import Any
 
-from dsr_options.analyses.evaluate import (
-    Evaluator,
-    Outcome,
-    Result,
-    Verdict,
-    combine_results,
-    evaluate,
-    role_bases,
-    role_values,
-)
+from dsr_options.analyses.evaluate import Evaluator, Outcome, Verdict, role_values
 from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
-from dsr_options.model.rules import Truth, could_cross, redline_tests, redline_truths, test_holds
+from dsr_options.model.rules import (
+    NO_COUNTS,
+    Truth,
+    add_counts,
+    could_cross,
+    counts_of,
+    outcome_of,
+    redline_tests,
+    redline_truths,
+    test_holds,
+    verdict_of,
+)
 from dsr_options.model.vocabulary import AttributeType, Strictness
+from dsr_options.validate.role_groups import alike_key
 
 __all__ = [
     "DEFAULT_BOUND",
@@ -121,6 +124,10 @@ class JointRepair:
     @property
     def assume(self) -> tuple[str, ...]:
         return tuple(change.assume for change in self.changes)
+
+    def for_role(self, role: str) -> JointRepair:
+        """The same changes made to ``role`` (alike in every value the search tested)."""
+        return replace(self, changes=tuple(replace(c, role=role) for c in self.changes))
 
 
 @dataclass(frozen=True)
@@ -305,6 +312,10 @@ def negotiate(
 
     conflicts = _conflicts(hard, tests, classes, holders_of)
     memo: dict[tuple[str, Any], list[Any]] = {}
+    # Roles alike in every attribute the chosen redlines test get the same search: done once.
+    keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
+    searches: dict[Any, tuple[JointRepair | None, int]] = {}
+    shared = (hard, relevant, tests, classes, holders_of, bound, per_attribute, memo)
     standings = []
     for role in catalogue.roles:
         if len(acceptable[role.id]) == len(chosen):
@@ -314,19 +325,11 @@ def negotiate(
             standings.append(RoleStanding(role, tuple(acceptable[role.id]), None, 0, True))
             continue
         frozen = set() if vary == "note" else {a for a, v in role.attributes.items() if v.defining}
-        repair, searched = _search(
-            catalogue,
-            role,
-            hard,
-            relevant,
-            tests,
-            classes,
-            holders_of,
-            bound,
-            per_attribute,
-            memo,
-            frozenset(frozen),
-        )
+        key = (alike_key(role_values(role), keyed), frozenset(frozen) & set(classes))
+        if key not in searches:
+            searches[key] = _search(catalogue, role, *shared, frozenset(frozen))
+        repair, searched = searches[key]
+        repair = repair.for_role(role.id) if repair is not None else None
         kept = tuple(a for a in classes if a in frozen)
         standings.append(
             RoleStanding(role, tuple(acceptable[role.id]), repair, searched, kept=kept)
@@ -472,13 +475,16 @@ def _repair(
 ) -> JointRepair:
     values = role_values(role)
     changed = {**values, **dict(zip(combo, choice, strict=True))}
-    bases = {k: v for k, v in role_bases(role).items() if k not in combo}
-    results: list[Result] = [evaluate(catalogue, role, r, changed, bases) for r in relevant]
-    verdict, _, _ = combine_results(results)
+    # The verdict from the counts of outcomes alone: no reasons or repair hints built.
+    truths = [(r, *redline_truths(r, changed)) for r in relevant]
+    counts = NO_COUNTS
+    for r, applies, holds in truths:
+        counts = add_counts(counts, counts_of(r.strictness, applies, holds))
     remaining = tuple(
-        r.redline.id
-        for r in results
-        if r.strictness is Strictness.CONCERN and r.outcome in (Outcome.CROSSES, Outcome.UNKNOWN)
+        r.id
+        for r, applies, holds in truths
+        if r.strictness is Strictness.CONCERN
+        and outcome_of(applies, holds) in (Outcome.CROSSES, Outcome.UNKNOWN)
     )
     changes = []
     for attribute, value in zip(combo, choice, strict=True):
@@ -489,4 +495,4 @@ def _repair(
             for h in holders_of[r.id]
         )
         changes.append(JointChange(role.id, attribute, value, values.get(attribute), tuple(helped)))
-    return JointRepair(tuple(changes), verdict, remaining, alternatives)
+    return JointRepair(tuple(changes), verdict_of(counts), remaining, alternatives)

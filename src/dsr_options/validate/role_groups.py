@@ -31,6 +31,12 @@ def _key(value: Any) -> Any:
     return value
 
 
+def alike_key(values: Mapping[str, Any], names: Sequence[str]) -> tuple[Any, ...]:
+    """A key equal for roles alike in the values of ``names``: what a redline testing only
+    those attributes says of them is the same."""
+    return tuple(_key(values[n]) if n in values else _NONE for n in names)
+
+
 @dataclass(frozen=True)
 class Group:
     """Roles with the same values of some attributes."""
@@ -57,7 +63,7 @@ class RoleGroups:
         if made is None:
             buckets: dict[tuple[Any, ...], tuple[dict[str, Any], list[Role]]] = {}
             for role, values in zip(self.roles, self._values, strict=True):
-                found = tuple(_key(values[n]) if n in values else _NONE for n in key)
+                found = alike_key(values, key)
                 bucket = buckets.get(found)
                 if bucket is None:
                     bucket = buckets[found] = ({n: values[n] for n in key if n in values}, [])
