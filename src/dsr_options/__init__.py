@@ -46,6 +46,8 @@ if TYPE_CHECKING:
         surviving,
     )
     from dsr_options.analyses.firmness import Firmness, FirmnessReport, firmness, role_firmness
+    from dsr_options.analyses.forum import ForumAnswer, forum_answer
+    from dsr_options.analyses.forum.read import read_forum
     from dsr_options.analyses.negotiate import Negotiation, negotiate
     from dsr_options.analyses.options import expand_options
     from dsr_options.analyses.pipeline import Prepared, RedlineFile, Request, prepare
@@ -119,6 +121,9 @@ _LAZY = {
     "DesignSpace": "dsr_options.analyses.design_space",
     "design_space_answer": "dsr_options.analyses.design_space.words",
     "Answer": "dsr_options.analyses.design_space.words",
+    "forum_answer": "dsr_options.analyses.forum",
+    "ForumAnswer": "dsr_options.analyses.forum",
+    "read_forum": "dsr_options.analyses.forum.read",
     # what-if: assumptions, scenarios, variants and packages, and the firmness of verdicts
     "Assumption": "dsr_options.analyses.assumptions",
     "apply_assumptions": "dsr_options.analyses.assumptions",
@@ -149,6 +154,7 @@ __all__ = [
     "Evidence",
     "Firmness",
     "FirmnessReport",
+    "ForumAnswer",
     "LoadFailed",
     "Negotiation",
     "Outcome",
@@ -182,11 +188,13 @@ __all__ = [
     "filter_roles",
     "find_role",
     "firmness",
+    "forum_answer",
     "load_catalogue",
     "negotiate",
     "parse_assumption",
     "parse_assumptions",
     "prepare",
+    "read_forum",
     "read_scenarios",
     "repair_hints",
     "role_firmness",

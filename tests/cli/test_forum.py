@@ -202,3 +202,92 @@ def test_the_briefs_bottom_line_says_no_design_clears_them_together(
     assert annex.endswith(
         "Ids: blocking in-country, requested, mandated (freedonia, sylvania, ruritania)."
     )
+
+
+BLOC_FILE = """schema_version: 1
+holders:
+  - id: ruritania
+    name: Republic of Ruritania
+    short: Ruritania
+    member_of: [nam]
+  - id: latveria
+    name: Latveria
+    member_of: [{bloc}]
+blocs:
+  - id: nam
+    name: Non-Aligned Movement
+    short: NAM
+    members: [{member}]
+redlines:
+  - id: nam-at-home
+    title: The bloc wants no work inside a country
+    statement: No in-country work.
+    origin: member-state
+    holders: [nam]
+    strictness: veto
+    rule: {{attribute: in_country, equals: true}}
+  - id: ruritania-no-coordination
+    title: No coordination of partners
+    statement: No coordination.
+    origin: member-state
+    holders: [ruritania]
+    strictness: veto
+    rule: {{attribute: coordinates_partners, equals: true}}
+  - id: latveria-no-standing
+    title: No standing capacity
+    statement: No standing capacity.
+    origin: member-state
+    holders: [latveria]
+    strictness: veto
+    rule: {{attribute: standing_un_capacity, equals: true}}
+"""
+
+
+def test_a_blocs_own_position_decides_whether_a_role_bridges(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "blocs.yaml"
+    path.write_text(BLOC_FILE.format(bloc="nam", member="latveria"), encoding="utf-8")
+    result = run(f"dsr-options negotiate --redlines {path} -f json")
+    assert result.exit_code == 0, result
+    data = payload(result.stdout)
+    # The bloc is no member: the forum is its two holders, by consensus.
+    assert [h["id"] for h in data["holders"]] == ["ruritania", "latveria"]
+    forum = data["forum"]
+    assert forum["blocs"] == [
+        {
+            "id": "nam",
+            "name": "NAM",
+            "members": ["latveria", "ruritania"],
+            "position_declared": True,
+        }
+    ]
+    # Both members accept three roles; the bloc as a whole accepts only the repository, the
+    # one role that does not work inside a country.
+    assert forum["passing"] == ["strategic-advice", "matchmaking", "best-practice-repository"]
+    assert forum["bridging"] == ["best-practice-repository"]
+    advice = forum["roles"][0]["blocs"][0]
+    assert (advice["accepting"], advice["accepts"], advice["bridged"]) == (
+        ["latveria", "ruritania"],
+        False,
+        False,
+    )
+    table = run(f"dsr-options negotiate --redlines {path}", columns=100)
+    assert (
+        "strategic-advice          passes                    2 of 2 accept; the bloc objects  no"
+        in (table.stdout)
+    ), table
+
+
+def test_blocs_naming_what_is_not_declared_are_located_errors(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "blocs.yaml"
+    path.write_text(BLOC_FILE.format(bloc="naam", member="latvria"), encoding="utf-8")
+    result = run(f"dsr-options validate {path}")
+    assert result.exit_code == 1, result
+    located = [line for line in result.stdout.splitlines() if ": error [" in line]
+    assert located == [
+        f"{path}:9:17: error [unknown-reference] no bloc has the id 'naam' (did you mean 'nam'?)",
+        f"{path}:14:15: error [unknown-reference] no holder has the id 'latvria' "
+        "(did you mean 'latveria'?)",
+    ]
+    loaded = run(f"dsr-options negotiate --redlines {path}")
+    assert loaded.exit_code == 1, loaded
+    assert "error [unknown-reference] no bloc has the id 'naam'" in loaded.stderr

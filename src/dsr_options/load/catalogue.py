@@ -175,6 +175,7 @@ def _looks_like_roles(file: LoadedFile) -> bool:
 
 def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
     from dsr_options.model.catalogue import (
+        Bloc,
         Catalogue,
         Holder,
         Redline,
@@ -226,6 +227,10 @@ def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
                 redlines[index] = redline.model_copy(
                     update={"holders": [*redline.holders, holder_id]}
                 )
+    blocs: dict[str, Bloc] = {}  # a bloc several files declare is one: the first's words
+    for _, _, model in files:
+        for bloc in model.blocs:
+            blocs.setdefault(bloc.id, bloc)
     return Catalogue.model_construct(
         sources=list(sources.values()),
         attributes=roles_model.attributes,
@@ -238,6 +243,7 @@ def _combine(parsed: list[Parsed], labels: Sequence[str]) -> Catalogue:
         packages=roles_model.packages,
         assumed=[],
         scenarios=[],
+        blocs=list(blocs.values()),
     )
 
 

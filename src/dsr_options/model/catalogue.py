@@ -173,9 +173,36 @@ class Holder(StrictModel):
         ),
     )
 
+    member_of: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the blocs the holder belongs to (declared under `blocs`).",
+    )
+
     @property
     def label(self) -> str:
         """The name the holder goes by in tables and sentences: ``short``, else ``name``."""
+        return self.short or self.name
+
+
+class Bloc(StrictModel):
+    """A group of holders that speaks together (the Non-Aligned Movement, the African Group).
+
+    Its members are the holders listed here and those whose ``member_of`` names it. A redline
+    whose ``holders`` names the bloc is the bloc's position as a whole."""
+
+    id: Id
+    name: ShortText
+    short: ShortText | None = Field(
+        default=None, description="A short name for tables and sentences (`NAM`)."
+    )
+    description: Text | None = None
+    members: list[Id] = Field(
+        default_factory=list,
+        description="Holders in the bloc (besides those whose member_of names it).",
+    )
+
+    @property
+    def label(self) -> str:
         return self.short or self.name
 
 
@@ -302,6 +329,9 @@ class RedlinesFile(StrictModel):
     sources: list[Source] = Field(default_factory=list)
     holders: list[Holder] = Field(default_factory=list)
     redlines: list[Redline] = Field(default_factory=list)
+    blocs: list[Bloc] = Field(
+        default_factory=list, description="Groups of holders that speak together."
+    )
 
 
 class Catalogue(StrictModel):
@@ -326,6 +356,9 @@ class Catalogue(StrictModel):
         default_factory=dict,
         description="The file each redline came from (its display path), by redline id.",
     )
+    blocs: list[Bloc] = Field(
+        default_factory=list, description="Groups of holders, from every redline file."
+    )
 
     def redline_file(self, redline_id: str) -> str | None:
         return self.redline_files.get(redline_id)
@@ -340,4 +373,12 @@ class Catalogue(StrictModel):
         return next((office for office in self.offices if office.id == office_id), None)
 
     def holder(self, holder_id: str) -> Holder | None:
-        return next((holder for holder in self.holders if holder.id == holder_id), None)
+        """The holder, or a bloc that holds a redline as a whole, by its names."""
+        found = next((holder for holder in self.holders if holder.id == holder_id), None)
+        if found is None:
+            bloc = next((b for b in self.blocs if b.id == holder_id), None)
+            if bloc is not None:
+                return Holder.model_construct(
+                    id=bloc.id, name=bloc.name, short=bloc.short, description=bloc.description
+                )
+        return found

@@ -31,7 +31,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dsr_options.model.catalogue import Holder, Id, ShortText, Text
+from dsr_options.model.catalogue import Bloc, Holder, Id, ShortText, Text
+
+__all__ = ["COUNCIL_VOTES", "Bloc", "Forum", "ForumFile", "ForumRule", "needed"]
 
 COUNCIL_VOTES = 9
 """Acceptances the Security Council's rule needs unless a forum sets ``votes`` (Article 27)."""
@@ -48,28 +50,6 @@ class ForumRule(str, Enum):
     SECURITY_COUNCIL = "security-council"
     MAJORITY = "majority"
     TWO_THIRDS = "two-thirds"
-
-
-class Bloc(_Strict):
-    """A group of holders that speaks together (the Non-Aligned Movement, the African Group).
-
-    Its members are the holders listed here and those whose ``member_of`` names it. A redline
-    held by the bloc's id is the bloc's position as a whole."""
-
-    id: Id
-    name: ShortText
-    short: ShortText | None = Field(
-        default=None, description="A short name for tables and sentences (`NAM`)."
-    )
-    description: Text | None = None
-    members: list[Id] = Field(
-        default_factory=list,
-        description="Holders in the bloc (besides those whose member_of names it).",
-    )
-
-    @property
-    def label(self) -> str:
-        return self.short or self.name
 
 
 class Forum(_Strict):

@@ -29,7 +29,7 @@ def check_forum_file(
     before = len(loaded.diagnostics)
     own_holders = [h.id for h in model.holders]
     own_blocs = [b.id for b in model.blocs]
-    _unique(loaded, [*own_holders, *own_blocs], blocs)
+    _unique(loaded, [*own_holders, *own_blocs])
     known = list(dict.fromkeys([*holders, *own_holders]))
     known_blocs = list(dict.fromkeys([*blocs, *own_blocs]))
     forum = model.forum
@@ -65,7 +65,7 @@ def check_forum_file(
     for index, holder in enumerate(model.holders):
         _refer(
             loaded,
-            list(getattr(holder, "member_of", ())),
+            holder.member_of,
             known_blocs,
             ["holders", index, "member_of"],
             "bloc",
@@ -90,17 +90,16 @@ def _refer(
         seen.add(item)
 
 
-def _unique(loaded: LoadedFile, own: Sequence[str], blocs: Sequence[str]) -> None:
-    """Ids the file declares (its holders, then its blocs): each once, and no bloc a redline
-    file declares already. (A holder a redline file declares too is the same holder: the
-    redline file's declaration names it.)"""
+def _unique(loaded: LoadedFile, own: Sequence[str]) -> None:
+    """Ids the file declares (its holders, then its blocs) each once. (A holder or bloc a
+    redline file declares too is the same one: the redline file's declaration names it, and a
+    bloc's members are those both list.)"""
     seen: set[str] = set()
     for index, item in enumerate(own):
-        if item in seen or item in blocs:
-            what = "in this file" if item in seen else "by a redline file"
+        if item in seen:
             loaded.report(
                 Code.DUPLICATE_ID,
-                f"the id '{item}' is already declared {what}",
+                f"the id '{item}' is already declared in this file",
                 path=_id_path(loaded, index),
             )
         seen.add(item)

@@ -16,6 +16,7 @@ from dsr_options.files.located import LoadedFile, position
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
     AttributeDecl,
+    Bloc,
     Holder,
     Office,
     Redline,
@@ -49,10 +50,10 @@ from dsr_options.validate.values import check_value, listed_once
 
 __all__ = ["Parsed", "check"]
 
-_VOCABULARIES = ("attributes", "offices", "holders", "sources")
+_VOCABULARIES = ("attributes", "offices", "holders", "sources", "blocs")
 _SECTIONS: dict[FileModel, dict[str, type[BaseModel]]] = {
     RolesFile: {"sources": Source, "attributes": AttributeDecl, "offices": Office, "roles": Role},
-    RedlinesFile: {"sources": Source, "holders": Holder, "redlines": Redline},
+    RedlinesFile: {"sources": Source, "holders": Holder, "redlines": Redline, "blocs": Bloc},
 }
 
 
@@ -101,6 +102,8 @@ def check(parsed: Sequence[Parsed], *, expectations: bool = False) -> None:
             redlines = [(r.index, r.value.id) for r in _ids(items.redlines)]
             _unique(file, own, "redline", "redlines", redlines)
             scope.holders.update(h.value.id for h in items.holders if h.complete)
+            _unique(file, own, "bloc", "blocs", [(b.index, b.value.id) for b in _ids(items.blocs)])
+            scope.blocs.update(b.value.id for b in items.blocs if b.complete)
             scope.redlines.update(r.value.id for r in items.redlines if r.has("id"))
 
     # A reference into a declaration that failed to load would be reported as dangling when it
@@ -296,11 +299,13 @@ def _check_redlines_file(file: LoadedFile, items: Items, scope: Scope) -> None:
             for index, held_id in enumerate(declared.value.holds):
                 where = ("holders", declared.index, "holds", index)
                 reference(file, where, "redline", held_id, scope)
+    _check_blocs(file, items, scope)
     for item in items.redlines:
         redline, base = item.value, ("redlines", item.index)
         holders = redline.holders if item.has("holders") else []
         for holder_index, holder in enumerate(holders):
-            reference(file, (*base, "holders", holder_index), "holder", holder, scope)
+            if holder not in scope.blocs:  # a bloc's own position
+                reference(file, (*base, "holders", holder_index), "holder", holder, scope)
         listed_once(file, (*base, "holders"), holders)
         if item.has("rule") and redline.rule is not None:
             check_rule(file, (*base, "rule"), redline.rule, scope)
@@ -318,3 +323,18 @@ def _check_redlines_file(file: LoadedFile, items: Items, scope: Scope) -> None:
                 "traced to a source",
                 path=(*base, "id"),
             )
+
+
+def _check_blocs(file: LoadedFile, items: Items, scope: Scope) -> None:
+    """Blocs (issue 26): each member a declared holder, each ``member_of`` a declared bloc."""
+    for declared in items.holders:
+        if declared.has("member_of"):
+            for index, bloc in enumerate(declared.value.member_of):
+                where = ("holders", declared.index, "member_of", index)
+                reference(file, where, "bloc", bloc, scope)
+            listed_once(file, ("holders", declared.index, "member_of"), declared.value.member_of)
+    for group in items.blocs:
+        if group.has("members"):
+            for index, member in enumerate(group.value.members):
+                reference(file, ("blocs", group.index, "members", index), "holder", member, scope)
+            listed_once(file, ("blocs", group.index, "members"), group.value.members)

@@ -309,7 +309,7 @@ def _check_group(folder: Path, group: list[_File], data: Path | None) -> None:
         # Against the holders and blocs of the redline files checked with it.
         models = [p.model for p in redlines if isinstance(p.model, RedlinesFile)]
         holders = [h.id for m in models for h in m.holders]
-        blocs = [b.id for m in models for b in getattr(m, "blocs", ())]
+        blocs = [b.id for m in models for b in m.blocs]
         for forum in forums:
             check_forum_file(forum, holders, blocs)
     if not redlines and not roles:

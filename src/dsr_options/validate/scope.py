@@ -17,6 +17,7 @@ from dsr_options.files.located import LoadedFile
 from dsr_options.ids import suggest
 from dsr_options.model.catalogue import (
     AttributeDecl,
+    Bloc,
     Holder,
     Office,
     Redline,
@@ -69,6 +70,7 @@ class Items:
     roles: list[Item[Role]] = field(default_factory=list)
     holders: list[Item[Holder]] = field(default_factory=list)
     redlines: list[Item[Redline]] = field(default_factory=list)
+    blocs: list[Item[Bloc]] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Scope:
     offices: set[str] = field(default_factory=set)
     holders: set[str] = field(default_factory=set)
     redlines: set[str] = field(default_factory=set)
+    blocs: set[str] = field(default_factory=set)
     incomplete: set[str] = field(default_factory=set)
     """Vocabularies (``attributes``, ``offices``, ``holders``, ``sources``) that a file which
     failed to load may declare: references to them cannot be called dangling."""

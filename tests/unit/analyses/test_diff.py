@@ -277,7 +277,7 @@ def test_redline_changes_each_typed() -> None:
             "holder-added",
             "holders/others",
             None,
-            {"id": "others", "name": "Other member states", "holds": []},
+            {"id": "others", "name": "Other member states", "holds": [], "member_of": []},
         ),
         ("redline-text", "redlines/redline-1/title", "Redline 1", "Redline one"),
         ("redline-origin", "redlines/redline-1/origin", "participants", "draft-policy"),

@@ -135,21 +135,19 @@ def _holders(catalogue: Catalogue, file: ForumFile | None) -> list[Holder]:
 
 
 def blocs_of(catalogue: Catalogue, file: ForumFile | None = None) -> tuple[Bloc, ...]:
-    """Every declared bloc (the redline files' and the forum file's) with its members."""
-    declared = [*getattr(catalogue, "blocs", ()), *(file.blocs if file else ())]
-    holders = _holders(catalogue, file)
-    found = []
-    for bloc in declared:
-        members = dict.fromkeys(bloc.members)
-        members.update(dict.fromkeys(h.id for h in holders if bloc.id in _member_of(h)))
-        position = any(bloc.id in r.holders for r in catalogue.redlines)
-        found.append(Bloc(bloc.id, bloc.label, tuple(members), position))
-    return tuple(found)
-
-
-def _member_of(holder: Holder) -> Sequence[str]:
-    value = getattr(holder, "member_of", ())
-    return value if isinstance(value, (list, tuple)) else ()
+    """Every declared bloc (the redline files' and the forum file's; one id is one bloc) with
+    its members: those it lists and the holders whose ``member_of`` names it."""
+    names: dict[str, str] = {}
+    members: dict[str, dict[str, None]] = {}
+    for bloc in [*catalogue.blocs, *(file.blocs if file else ())]:
+        names.setdefault(bloc.id, bloc.label)
+        members.setdefault(bloc.id, {}).update(dict.fromkeys(bloc.members))
+    for holder in _holders(catalogue, file):
+        for bloc_id in holder.member_of:
+            if bloc_id in members:
+                members[bloc_id][holder.id] = None
+    held = {h for r in catalogue.redlines for h in r.holders}
+    return tuple(Bloc(b, names[b], tuple(members[b]), b in held) for b in names)
 
 
 def forum_of(
@@ -170,7 +168,7 @@ def forum_of(
                 about="forum",
             )
         members = tuple(h for h, _ in negotiation.holders)
-        return check_forum(Forum(chosen, members, name="the holders"))
+        return check_forum(Forum(chosen, members))
     spec = file.forum
     chosen = rule or Rule(spec.rule)
     # Asked under another rule, the same members: permanent members veto only in the Council,

@@ -39,7 +39,7 @@ def read_forum(path: Path, catalogue: Catalogue) -> ForumFile:
     loaded = read_file(path, display_path(path))
     model = None
     if not any(d.severity is Severity.ERROR for d in loaded.diagnostics):
-        blocs = [b.id for b in getattr(catalogue, "blocs", ())]
+        blocs = [b.id for b in catalogue.blocs]
         model = check_forum_file(loaded, [h.id for h in catalogue.holders], blocs)
     if model is None:
         raise ForumFileError(loaded.diagnostics, loaded.path, loaded.text)
