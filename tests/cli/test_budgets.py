@@ -81,3 +81,70 @@ def test_quote_matching_stops_at_its_budget_located_at_the_first_quote_left(
     assert [e for e in json.loads(result.stdout)["errors"] if e["code"] != "quotes-bounded"] == [
         e for e in before if e["file"] == "data/roles.yaml"
     ]
+
+
+def test_too_many_scenarios_are_refused_up_front_naming_the_budget(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.explode import scenarios
+
+    data, file = scenarios(tmp_path, count=30)
+    argv = ["dsr-options", "scenarios", str(file), "--data", str(data), "-f", "json"]
+    assert len(json.loads(run(argv).stdout)["scenarios"]) == 30
+    monkeypatch.setenv(MAX_EVALUATIONS_ENV, "2000")
+    result = run(argv)
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    # 31 runs (the catalogue and each scenario) x 4 roles x (2 x 8 redlines + 8 attributes)
+    assert result.stderr == (
+        "dsr-options: error: bounded: running the scenarios would take more than its limit of "
+        "2,000 evaluations; still unknown: every role's verdict under 30 scenarios; no "
+        "scenario was run: name one as FILE:NAME or pick redlines with --only; set "
+        f"{MAX_EVALUATIONS_ENV} to raise the limit\n"
+    )
+    one = run([*argv[:2], f"{file}:scenario-3", *argv[3:]])
+    assert one.exit_code == 0, one
+
+
+def test_a_scenario_reaches_the_packages_built_from_the_roles_it_names(
+    tmp_path: Path, run: Run
+) -> None:
+    from benchmarks.explode import options
+
+    data = options(tmp_path / "data", roles=2, packages=1, variants=0)
+    file = tmp_path / "scenarios.yaml"
+    # role-1 is true in b1, b3, b5, b7, role-2 in b0, b2, b4, b6; redline-I forbids bI true
+    lines = ["schema_version: 1", "scenarios:", "  - id: quiet", "    title: Nothing true"]
+    lines += ["    roles:"]
+    for role, first in (("role-1", 1), ("role-2", 0)):
+        lines += [f"      {role}:", *(f"        b{j}: false" for j in range(first, 8, 2))]
+    file = tmp_path / "scenarios.yaml"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(["dsr-options", "scenarios", str(file), "--data", str(data), "-f", "json"])
+    assert result.exit_code == 0, result
+    rows = {row["role"]: row for row in json.loads(result.stdout)["roles"]}
+    assert {role: row["catalogue"] for role, row in rows.items()} == dict.fromkeys(
+        ("role-1", "role-2", "package-0"), "out"
+    )
+    # the package is true in bI when any member is: with no member true, it crosses nothing
+    assert {role: row["scenarios"]["quiet"]["verdict"] for role, row in rows.items()} == (
+        dict.fromkeys(("role-1", "role-2", "package-0"), "clear")
+    )
+
+
+def test_packages_too_large_to_expand_are_refused_up_front(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.explode import options
+
+    data = options(tmp_path / "data", roles=20, packages=10, variants=5)
+    assert run(["dsr-options", "list", "--data", str(data), "-f", "json"]).exit_code == 0
+    monkeypatch.setenv(MAX_EVALUATIONS_ENV, "1000")
+    result = run(["dsr-options", "list", "--data", str(data), "-f", "json"])
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "dsr-options: error: bounded: expanding the variants and packages would take more than "
+        "its limit of 1,000 evaluations; still unknown: every answer about the 5 variants and "
+        "10 packages; nothing was expanded: give fewer or smaller packages; set "
+        f"{MAX_EVALUATIONS_ENV} to raise the limit\n"
+    )

@@ -177,6 +177,7 @@ def assumed_role(role: Role, assumptions: Sequence[Assumption]) -> Role:
             basis=Basis.ASSUMED,
             note=f"assumed ({assumption.text}); {was}",
             evidence=[],
+            alternatives=[],  # given: pydantic's default factory costs a signature look-up
         )
     return role.model_copy(update={"attributes": attributes})
 

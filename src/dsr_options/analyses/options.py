@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import (
     AttributeDecl,
     AttributeValue,
@@ -57,6 +58,7 @@ def variant_role(
             basis=Basis.ANALYSIS,
             note=f"changed in variant '{variant.id}' of '{base.id}' (the role has {was})",
             evidence=[],
+            alternatives=[],  # given: pydantic's default factory costs a signature look-up
         )
     return base.model_copy(
         update={
@@ -117,6 +119,7 @@ def package_role(
             note=f"package of {', '.join(m.id for m in members)}: {decl.combine} of "
             + "; ".join(_shown(v) for v in values),
             evidence=[],
+            alternatives=[],  # given: pydantic's default factory costs a signature look-up
         )
     ids = ", ".join(m.id for m in members)
     return Role.model_construct(
@@ -142,10 +145,40 @@ def package_role(
     )
 
 
-def expand_options(catalogue: Catalogue) -> Catalogue:
-    """The catalogue with each variant and package as a role after the catalogue's own."""
+EXPANSION = "expanding the variants and packages"
+"""What the expansion's budget is called wherever it says it refused."""
+
+
+def expansion_cost(catalogue: Catalogue) -> int:
+    """The evaluations expanding the options costs: a variant's changes, and for each member of
+    a package, its attributes and the parts (evidence, concerns, questions, leads) it brings."""
+    roles = {role.id: role for role in catalogue.roles}
+    each = len(catalogue.attributes)
+    cost = sum(1 + len(variant.changes) for variant in catalogue.variants)
+    for package in catalogue.packages:
+        for member in package.members:
+            role = roles.get(member)
+            parts = (
+                len(role.evidence) + len(role.concerns) + len(role.open_questions) + len(role.leads)
+                if role is not None
+                else 0
+            )
+            cost += 1 + each + parts
+    return cost
+
+
+def expand_options(catalogue: Catalogue, budget: Budget | None = None) -> Catalogue:
+    """The catalogue with each variant and package as a role after the catalogue's own,
+    refused up front (:class:`~dsr_options.model.budget.OverBudget`) when it would cost more
+    than ``budget`` (:func:`expansion_cost`)."""
     if not catalogue.variants and not catalogue.packages:
         return catalogue
+    (budget or Budget(EXPANSION)).check(
+        expansion_cost(catalogue),
+        f"every answer about the {len(catalogue.variants):,} variants and "
+        f"{len(catalogue.packages):,} packages; nothing was expanded: give fewer or smaller "
+        "packages",
+    )
     number = max((role.number for role in catalogue.roles), default=0)
     by_id = {role.id: role for role in catalogue.roles}  # linear: no search per member
     added: list[Role] = []

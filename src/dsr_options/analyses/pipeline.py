@@ -120,9 +120,13 @@ class Prepared(NamedTuple):
     provenance: Provenance
 
 
-def prepare(request: Request) -> Prepared:
+def prepare(request: Request, *, expand: bool = True) -> Prepared:
     """The catalogue ``request`` evaluates, built in the one order (see the module), and its
     provenance.
+
+    ``expand=False`` stops before the variants and packages are expanded and before any
+    what-if (the request's scenario and assumptions are then the caller's to apply, as
+    ``run_scenarios`` does for each scenario).
 
     Raises ``LoadFailed`` (a ``CatalogueError``) with every problem when the files do not load,
     and ``UsageError`` for a request that cannot be met (``about`` names the field).
@@ -146,7 +150,10 @@ def prepare(request: Request) -> Prepared:
         request.with_default or not request.redlines,
     )
     loaded = load_found(files)
-    catalogue = evaluated(loaded.catalogue, request)
+    if expand:
+        catalogue = evaluated(loaded.catalogue, request)
+    else:
+        catalogue = _subset(loaded.catalogue, request.only, request.holders)
     found = provenance_of(
         files,
         loaded.sha256,

@@ -139,7 +139,11 @@ def with_readings(role: Role, changes: dict[str, Any]) -> Role:
     attributes = dict(role.attributes)
     for name, value in changes.items():
         attributes[name] = AttributeValue.model_construct(
-            value=value, basis=Basis.ASSUMED, note="another declared reading", evidence=[]
+            value=value,
+            basis=Basis.ASSUMED,
+            note="another declared reading",
+            evidence=[],
+            alternatives=[],  # given: pydantic's default factory costs a signature look-up
         )
     return role.model_copy(update={"attributes": attributes})
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from dsr_options.analyses.assumptions import EVERY_ROLE, Assumption, apply_assumptions
@@ -22,10 +23,12 @@ from dsr_options.analyses.evaluate import (
     Verdict,
     max_pairs,
 )
+from dsr_options.analyses.options import expand_under
 from dsr_options.diagnostics import Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
 from dsr_options.files.located import LoadedFile
 from dsr_options.files.read import read_file
+from dsr_options.model.budget import Budget
 from dsr_options.model.catalogue import Catalogue
 from dsr_options.model.scenarios import Scenario, ScenariosFile
 from dsr_options.validate.scenarios import check_scenario_file
@@ -141,35 +144,72 @@ def scenario_budget(catalogue: Catalogue, scenarios: int) -> None:
         )
 
 
-def run_scenarios(catalogue: Catalogue, scenarios: Sequence[Scenario]) -> ScenarioRun:
+SCENARIOS = "running the scenarios"
+"""What the scenarios' budget is called wherever it says it refused a run."""
+
+
+def scenario_cost(catalogue: Catalogue) -> int:
+    """The evaluations one run of the (expanded) catalogue costs: each role's copy with its
+    assumptions (one per attribute), and each role x redline pair twice (evaluated, then
+    compared with the catalogue's and shown)."""
+    per_role = 2 * len(catalogue.redlines) + len(catalogue.attributes)
+    return max(1, len(catalogue.roles) * per_role)
+
+
+def run_scenarios(
+    catalogue: Catalogue,
+    scenarios: Sequence[Scenario],
+    *,
+    assume: Sequence[Assumption] = (),
+    budget: Budget | None = None,
+) -> ScenarioRun:
     """Each role's verdict under each scenario, side by side with the catalogue's (within the
-    pair limit, see :func:`scenario_budget`)."""
-    scenario_budget(catalogue, len(scenarios))
-    base = Evaluator(catalogue)
-    baseline = {role.id: base.evaluate_role(role) for role in catalogue.roles}
+    pair limit, see :func:`scenario_budget`, and ``budget``, checked up front).
+
+    ``catalogue`` is as loaded: its variants and packages are expanded under each scenario, so
+    a value a scenario assumes for a member role reaches the packages (and the variants) built
+    from it. ``assume`` applies to the catalogue column and to every scenario alike (after the
+    scenario's own values, as ``--assume`` after ``--scenario``)."""
+    baseline = expand_under(catalogue, lambda expanded: _assumed(expanded, assume))
+    scenario_budget(baseline, len(scenarios))
+    budget = budget or Budget(SCENARIOS)
+    budget.check(
+        (1 + len(scenarios)) * scenario_cost(baseline),
+        f"every role's verdict under {len(scenarios):,} scenarios; no scenario was run: name "
+        "one as FILE:NAME or pick redlines with --only",
+    )
+    evaluator = Evaluator(baseline)  # the redlines are the same objects in every scenario
+    before = {role.id: evaluator.evaluate_role(role) for role in baseline.roles}
     under: list[tuple[Scenario, dict[str, RoleVerdict], list[Assumption]]] = []
     for scenario in scenarios:
         assumptions = scenario_assumptions(scenario)
-        changed = apply_assumptions(catalogue, assumptions, label=scenario.id)
-        evaluator = Evaluator(changed)
+        changed = expand_under(catalogue, partial(_under, scenario=scenario, assume=assume))
         under.append(
             (scenario, {r.id: evaluator.evaluate_role(r) for r in changed.roles}, assumptions)
         )
     rows = []
-    for role in catalogue.roles:
-        before = baseline[role.id]
+    for role in baseline.roles:
+        was = before[role.id]
         shifts = []
         for scenario, verdicts, assumptions in under:
             after = verdicts[role.id]
             why = tuple(
                 f"{old.redline.id}: {old.outcome.value} -> {new.outcome.value}"
-                for old, new in zip(before.results, after.results, strict=True)
+                for old, new in zip(was.results, after.results, strict=True)
                 if old.outcome is not new.outcome
             )
             mine = tuple(a.text for a in assumptions if a.role in (EVERY_ROLE, role.id))
-            shifts.append(Shift(scenario.id, after, after.verdict is not before.verdict, why, mine))
-        rows.append(ScenarioRow(role.id, role.title, before.verdict, tuple(shifts)))
+            shifts.append(Shift(scenario.id, after, after.verdict is not was.verdict, why, mine))
+        rows.append(ScenarioRow(role.id, role.title, was.verdict, tuple(shifts)))
     return ScenarioRun(tuple(scenarios), tuple(rows))
+
+
+def _assumed(catalogue: Catalogue, assume: Sequence[Assumption]) -> Catalogue:
+    return apply_assumptions(catalogue, assume) if assume else catalogue
+
+
+def _under(catalogue: Catalogue, *, scenario: Scenario, assume: Sequence[Assumption]) -> Catalogue:
+    return _assumed(apply_scenario(catalogue, scenario), assume)
 
 
 __all__ = [
@@ -186,4 +226,5 @@ __all__ = [
     "run_scenarios",
     "scenario_assumptions",
     "scenario_budget",
+    "scenario_cost",
 ]

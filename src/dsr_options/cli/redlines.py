@@ -317,13 +317,23 @@ def scenarios(
       dsr-options scenarios examples/scenarios.yaml
       dsr-options scenarios examples/scenarios.yaml:member-state-advice -f json
     """
-    from dsr_options.analyses.pipeline import scenarios_named
+    from dataclasses import replace
+
+    from dsr_options.analyses.assumptions import apply_assumptions, parse_assumptions
+    from dsr_options.analyses.options import expand_options, expand_under
+    from dsr_options.analyses.pipeline import prepare, scenarios_named
     from dsr_options.analyses.scenarios import run_scenarios
     from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.scenarios import ScenariosView
 
-    catalogue, origin = options.prepare(data, redlines, with_default, only, assume=assume)
+    # Each scenario is applied before the variants and packages are expanded, so that a value
+    # it assumes for a member role reaches them; --assume goes with every column.
+    loaded, origin = prepare(options.request(data, redlines, with_default, only), expand=False)
+    expanded = expand_options(loaded)
+    assumptions = parse_assumptions(assume, expanded) if assume else []
+    catalogue = expand_under(loaded, lambda each: apply_assumptions(each, assumptions))
+    origin = replace(origin, assumptions=list(catalogue.assumed))
     options.check_reading_bounds(catalogue, fmt)
-    chosen = scenarios_named(str(file), catalogue)
-    view = stated(ScenariosView(run_scenarios(catalogue, chosen)), catalogue)
-    emit(render(view, fmt, origin), no_color)
+    chosen = scenarios_named(str(file), expanded)
+    run = run_scenarios(loaded, chosen, assume=assumptions)
+    emit(render(stated(ScenariosView(run), catalogue), fmt, origin), no_color)

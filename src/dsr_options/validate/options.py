@@ -12,6 +12,7 @@ from dsr_options.validate.values import check_value
 def check_options(file: LoadedFile, model: RolesFile, attributes: dict[str, AttributeDecl]) -> None:
     """Report every variant or package that names what does not exist, at its place."""
     role_ids = [role.id for role in model.roles]
+    known = set(role_ids)  # a look-up per member, not a search of every role
     taken = set(role_ids)
     for index, variant in enumerate(model.variants):
         base = ("variants", index)
@@ -22,7 +23,7 @@ def check_options(file: LoadedFile, model: RolesFile, attributes: dict[str, Attr
                 path=(*base, "id"),
             )
         taken.add(variant.id)
-        if variant.base not in role_ids:
+        if variant.base not in known:
             file.report(
                 Code.UNKNOWN_REFERENCE,
                 f"no role has the id '{variant.base}'{suggest(variant.base, role_ids)}",
@@ -56,7 +57,7 @@ def check_options(file: LoadedFile, model: RolesFile, attributes: dict[str, Attr
                 path=(*base, "members"),
             )
         for member_index, member in enumerate(package.members):
-            if member not in role_ids:
+            if member not in known:
                 file.report(
                     Code.UNKNOWN_REFERENCE,
                     f"no role has the id '{member}'{suggest(member, role_ids)}",
