@@ -3,9 +3,10 @@
 Generates catalogues of N and 10N roles (N/10 and N redlines, :mod:`benchmarks.generate`) and
 three delegations' redline files (:func:`benchmarks.negotiate.delegations`), then times whole
 processes (a fresh interpreter each run, median of ``--repeats``, in interleaved rounds):
-``validate``, ``list -f json``, ``check -f json`` and ``negotiate -f json`` with the three
-delegations, next to the floor, ``yaml.compose`` (CSafeLoader) of the same files with the
-garbage collector as the tool runs it. It prints, per command, the time at each size, the
+``validate``, ``list -f json``, ``check -f json``, ``negotiate -f json`` with the three
+delegations and ``diff`` against a copy with 1 % of the values changed, next to the floor,
+``yaml.compose`` (CSafeLoader) of the same files with the garbage collector as the tool runs
+it. It prints, per command, the time at each size, the
 growth factor for 10x the data (linear work grows about 10x) and the ratio to the floor::
 
     python -m benchmarks.growth                          # N = 500 and 5,000 (a couple of minutes)
@@ -30,6 +31,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.diff import flip_values
 from benchmarks.generate import redline_count, write_catalogue
 from benchmarks.negotiate import delegations
 
@@ -63,8 +65,17 @@ def delegation_files(folder: Path) -> list[Path]:
     return files
 
 
+def changed_copy(data: Path, size: int) -> Path:
+    """A copy of the catalogue of ``size`` roles in ``data`` with 1 % of its values changed
+    (what ``diff`` compares it with), beside it."""
+    changed = write_catalogue(data.with_name(f"{data.name}-changed"), size, seed=1)
+    flip_values(changed, 0.01, seed=1)
+    return changed
+
+
 def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
-    """The command lines measured for the catalogue in ``data`` (name -> argv)."""
+    """The command lines measured for the catalogue in ``data`` (name -> argv); ``diff``
+    compares it with its :func:`changed_copy`, when there is one."""
     cli = [PYTHON, "-c", CLI]
     named = [arg for path in files for arg in ("--redlines", str(path))]
     return {
@@ -86,6 +97,12 @@ def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
             "--data",
             str(data),
             *named,
+        ],
+        "diff, 1 % of values changed": [
+            *cli,
+            "diff",
+            str(data.resolve()),
+            str(data.with_name(f"{data.name}-changed").resolve()),
         ],
     }
 
@@ -166,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for size in (args.small, args.large):
             data = write_catalogue(root / f"n{size}", size, seed=1)
+            changed_copy(data, size)
             results.append(measure(data, files, args.repeats))
     print("\n".join(table(args.small, args.large, results)))
     return 0

@@ -127,6 +127,20 @@ def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
         "| list -f json |",
         "| check -f json |",
         "| negotiate -f json, 3 delegations |",
+        "| diff, 1 % of values changed |",
     ):
         assert row in out, row
     assert "exit " not in out  # every command ran and succeeded
+
+
+def test_diff_explode_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.diff_explode import main
+
+    assert main(["--quick"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:5] == ["input", "load", "(floor)", "diff", "diff"]
+    assert [line.split()[0] for line in lines if not line.startswith(" ")][1:] == [
+        "reworded",
+        "causes",
+    ]
+    assert any(line.startswith("  bounded: diff's pairing of reworded texts") for line in lines)

@@ -41,6 +41,7 @@ from dsr_options.analyses.diff.review import (
     redline_moves,
     stale_rationales,
 )
+from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.load.catalogue import outside_the_collector
 from dsr_options.model.budget import Bounded, Budget
 from dsr_options.model.catalogue import Catalogue
@@ -304,6 +305,7 @@ def _redline_moves(
     }
     old_roles = {role.id: role for role in old.roles}
     new_roles = {role.id: role for role in new.roles}
+    evaluators = (Evaluator(old), Evaluator(new))
     return {
         c.role: redline_moves(
             old,
@@ -311,6 +313,7 @@ def _redline_moves(
             old_roles.get(c.old_role) if c.old_role is not None else None,
             new_roles.get(c.role) if c.new is not None else None,
             renamed,
+            evaluators,
         )
         for c in consequences
         if c.kind is ConsequenceKind.VERDICT

@@ -49,12 +49,15 @@ def redline_moves(
     old_role: Role | None,
     new_role: Role | None,
     renamed: Mapping[str, str] | None = None,
+    evaluators: tuple[Evaluator, Evaluator] | None = None,
 ) -> tuple[RedlineMove, ...]:
     """Each redline whose outcome for the role differs between ``old`` and ``new``, in NEW's
-    order (then those only OLD has); ``renamed`` maps OLD redline ids to NEW ones."""
+    order (then those only OLD has); ``renamed`` maps OLD redline ids to NEW ones.
+    ``evaluators`` (of ``old`` and ``new``) share their work between roles."""
     renamed = renamed or {}
-    before = _outcomes(old, old_role)
-    after = _outcomes(new, new_role)
+    olds, news = evaluators or (Evaluator(old), Evaluator(new))
+    before = _outcomes(olds, old_role)
+    after = _outcomes(news, new_role)
     moves: list[RedlineMove] = []
     seen: set[str] = set()
     old_of = {new_id: old_id for old_id, new_id in renamed.items()}
@@ -74,10 +77,10 @@ def redline_moves(
     return tuple(moves)
 
 
-def _outcomes(catalogue: Catalogue, role: Role | None) -> dict[str, Outcome]:
+def _outcomes(evaluator: Evaluator, role: Role | None) -> dict[str, Outcome]:
     if role is None:
         return {}
-    verdict = Evaluator(catalogue).evaluate_role(role)
+    verdict = evaluator.evaluate_role(role)
     return {result.redline.id: result.outcome for result in verdict.results}
 
 
