@@ -128,10 +128,10 @@ def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
         "✓ clear",
         "? unknown",
         "Vetoes",
-        "Out: crosses redline-1.",
-        "Meets every condition (redline-3) and crosses nothing.",
-        "Undetermined (out or flagged): unknown for redline-1.",
-        "Clears if standing_un_capacity were false",
+        "Out: crosses “Redline 1” (Some member states).",
+        "Meets the one condition that applies and crosses nothing.",
+        "Undetermined (out or flagged): unknown against “Redline 1” (Some member states).",
+        "It clears without standing UN capacity.",
         "held by Some member states",
         "crossed by role-1",
         "unknown for role-3",
@@ -354,10 +354,11 @@ def test_show_json_keeps_the_role_and_adds_redlines(run: Run, mixed: Path) -> No
 def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
     table = run(f"dsr-options show role-1 --data {mixed}").stdout
     assert "Redlines" in table
-    assert "Out: crosses redline-1." in table
+    assert "Out: crosses “Redline 1” (Some member states)." in table
     words = " ".join(table.split())
     assert (
-        "clears if delivered_by no longer included un-secretariat (it would then be empty)" in words
+        "It clears once delivered by no longer includes UN secretariat (it would then be empty)."
+        in words
     )
     rows = list(
         csv.DictReader(io.StringIO(run(f"dsr-options show role-1 --data {mixed} -f csv").stdout))
@@ -369,7 +370,7 @@ def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
         "standing_un_capacity is true [note]; clears if standing_un_capacity were false"
     )
     markdown = run(f"dsr-options show role-1 --data {mixed} -f markdown").stdout
-    assert "| redline redline-3 | ✓ clear (condition);" in markdown
+    assert "| redline “Redline 3” (condition) | Meets “Redline 3” — trigger: national" in markdown
 
 
 # -- the shipped catalogue ------------------------------------------------------------------------

@@ -270,7 +270,8 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
     # Markdown escapes brackets (no links from data), so "[note]" reads "\\[note\\]" in the source.
     escaped = crossing.replace("[", "\\[").replace("]", "\\]")
     assert (
-        f"| role-3 | redline-1 | ✗ crosses | {escaped} | clears if trigger were "
+        f"| Role number 3 | “Redline 1” (Some member states) | ✗ crosses | {escaped} | clears if "
+        "trigger were "
         "national-request instead of un-initiative; no longer applies if standing_un_capacity "
         "were false |"
     ) in markdown
@@ -282,7 +283,8 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
     ]
     table = " ".join(run(f"dsr-options check --data {data} --logic").stdout.split())
     assert (
-        "Out: crosses redline-1 (on our analysis). ✗ crosses* redline-1 (condition) "
+        "Out: crosses “Redline 1” (Some member states; on our analysis). ✗ crosses* redline-1 "
+        "(condition) "
         "applies: standing_un_capacity is true [note] crosses: the rule 'not (trigger is one of "
         "{national-request})' is true because trigger is un-initiative [analysis]"
     ) in table
@@ -373,8 +375,8 @@ def test_a_crossing_on_our_analysis_is_marked_and_does_not_contest(
     ]
     assert [o["on_analysis"] for o in found[0]["objections"]] == [True]
     markdown = run(f"dsr-options agree --data {data} -f markdown").stdout
-    assert "May object (on our reading):\n\n- Some member states (redline-1, veto)" in markdown
-    assert "- Some member states (redline-1, veto)\n" in markdown
+    assert "May object (on our reading):\n\n- Some member states (veto “Redline 1”)" in markdown
+    assert "- Some member states (veto “Redline 1”)\n" in markdown
 
 
 # -- 7. reception basis ----------------------------------------------------------------------------

@@ -341,10 +341,9 @@ def test_expectations_do_not_stop_check(run: Run, tmp_path: Path) -> None:
     result = run(f"dsr-options check --data {folder} --redlines {path}")
     assert result.exit_code == 0, result
     assert (
-        "Crosses “Host government request or Security Council mandate”, because triggers is "
-        "national-request, security-council-mandate, general-assembly-mandate (our analysis), "
-        "so its requirement (triggers is only from {national-request, "
-        "security-council-mandate}) does not hold." in " ".join(result.stdout.split())
+        "Crosses “Host government request or Security Council mandate” — triggers: national "
+        "request, security council mandate and general assembly mandate (on our reading), so it "
+        "does not meet the requirement." in " ".join(result.stdout.split())
     )
 
 
@@ -447,12 +446,12 @@ def test_negotiate_ranks_and_keeps_defining_values(run: Run, tmp_path: Path) -> 
     assert roles["repository"]["joint_repair"]["assume"] == ["repository.triggers=national-request"]
     table = run(f"dsr-options negotiate --data {folder} {options}", columns=200)
     assert (
-        "Closest to acceptable to all: matchmaking (1 change; 1 of 3 holders to move). Roles below, "
+        "Closest to acceptable to all: Matchmaking (1 change; 1 of 3 holders to move). Roles below, "
         "closest first." in table.stdout
     )
     assert (
-        "coordination: none within 3 changes that keep what defines the role "
-        "(coordinates_partners; --vary note changes that too)" in table.stdout
+        "Coordination: none within 3 changes that keep what defines the role "
+        "(coordinates partners; --vary note changes that too)" in table.stdout
     )
     varied = run(f"dsr-options negotiate --data {folder} {options} --vary note -f json")
     again = {r["role"]: r for r in payload(varied.stdout)["roles"]}

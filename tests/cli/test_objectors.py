@@ -98,12 +98,14 @@ def test_check_json_and_overview_carry_the_same_fields(run: Run, folder: Path) -
 def test_agree_text_names_each_stand(run: Run, folder: Path) -> None:
     text = run(f"dsr-options agree --data {folder}", columns=80).stdout
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    assert lines[lines.index("(1) Role number 1 role-1 contested") + 8 :][:3] == [
-        "objects Alpha delegation (redline-1, concern)",
-        "may object (on our reading) Beta delegation (redline-2, concern)",
-        "may object (on our reading) Alpha delegation (redline-2, concern)",
+    first = lines.index("(1) Role number 1 role-1 contested")
+    objects = lines.index("objects Alpha delegation (concern “Redline 1”)", first)
+    assert lines[objects : objects + 3] == [
+        "objects Alpha delegation (concern “Redline 1”)",
+        "may object (on our reading) Beta delegation (concern “Redline 2”)",
+        "may object (on our reading) Alpha delegation (concern “Redline 2”)",
     ]
-    assert "may object (unknown) Gamma delegation (redline-3, concern)" in lines
+    assert "may object (unknown) Gamma delegation (concern “Redline 3”)" in lines
     csv_text = run(f"dsr-options agree --data {folder} -f csv").stdout
     assert "role-1,contested,flagged,objects,Alpha delegation,redline-1 (concern)" in csv_text
     assert (

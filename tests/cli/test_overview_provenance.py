@@ -123,7 +123,7 @@ def test_json_keeps_the_verdict_and_adds_words(run: Run) -> None:
     matchmaking = next(r for r in roles if r["role"] == "matchmaking")
     assert matchmaking["verdict"] == "conditional"
     assert matchmaking["label"] == "meets every condition"
-    assert matchmaking["verdict_text"].startswith("Meets every condition (")
+    assert matchmaking["verdict_text"] == "Meets all 4 conditions that apply and crosses nothing."
     assert matchmaking["summary"].startswith("conditional: must keep meeting")
 
 

@@ -29,9 +29,9 @@ def quoted(tmp_path: Path) -> Path:
 SHOW_AT_80 = """\
 (1) Strategic advice  role-1
 Verdict: out (rests on the note)
-  Out: crosses redline-1.
-  Crosses “Redline 1”, because standing UN capacity is true (the note). Clears
-  if standing_un_capacity were false.
+  Out: crosses “Redline 1” (Some member states).
+  Crosses “Redline 1” — with standing UN capacity (the note). It clears without
+  standing UN capacity.
 
 What role 1 does, in our own words.
 
@@ -41,10 +41,10 @@ Reception   support (voices not recorded): How it was received.
             “received well” (Findings; supports)
 
 Attributes
-delivered_by: un-secretariat [analysis]
-standing_un_capacity: true [note]
+delivered by: UN secretariat [analysis]
+standing UN capacity: yes [note]
   “a short quote” (Findings; supports)
-trigger: national-request [analysis]
+trigger: national request [analysis]
   Our reading.
 
 Lead candidates
@@ -103,7 +103,7 @@ def test_show_csv_has_every_quote(run: Run, quoted: Path) -> None:
 def test_show_markdown_has_every_quote(run: Run, quoted: Path) -> None:
     result = run(f"dsr-options show 1 --data {quoted} -f markdown")
     for line in (
-        "| attribute standing_un_capacity evidence | “a short quote” (Findings; supports) |",
+        "| standing UN capacity evidence | “a short quote” (Findings; supports) |",
         "| lead ssr-unit evidence | “the lead quote” (Findings; supports) |",
         "| reception evidence | “received well” (Findings; supports) |",
         "| concern evidence | “worried words” (Findings; opposes) |",

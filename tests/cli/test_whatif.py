@@ -72,7 +72,7 @@ def test_a_verdict_that_hangs_on_one_analysis_value(run: Run, tmp_path: Path) ->
         {"value": None, "verdict": "undetermined", "alters": True},
     ]
     assert [c["text"] for c in firm["changes"]] == [
-        "trigger=un-initiative gives out (worse for the role)"
+        "trigger: UN initiative → out (worse for the role)"
     ]
     for change in firm["changes"]:
         assumed = [c["assume"] for c in change["changes"]]
@@ -85,7 +85,7 @@ def test_a_verdict_that_hangs_on_two_values_together(run: Run, tmp_path: Path) -
     assert firm["label"] == "rests on analysis"
     assert firm["smallest"] == 2
     assert [c["text"] for c in firm["changes"]] == [
-        "trigger=un-initiative and delivered_by={un-secretariat, member-state-experts} gives out "
+        "(trigger: UN initiative; delivered by: UN secretariat and member state experts) → out "
         "(worse for the role)"
     ]
     (change,) = firm["changes"]
@@ -110,7 +110,7 @@ def test_a_verdict_no_analysis_value_alters(run: Run, tmp_path: Path) -> None:
     disputed = _firmness(run, data, "--vary all")
     assert disputed["label"] == "hangs on one judgement"
     assert [c["text"] for c in disputed["changes"]] == [
-        "standing_un_capacity=false gives out (worse for the role)"
+        "without standing UN capacity → out (worse for the role)"
     ]
     assert _verdict(run, data, "standing_un_capacity=false") == "out"
 

@@ -143,7 +143,7 @@ def compare_roles(
             specs.append(
                 ExtraAspect(
                     f"attributes.{decl.id}",
-                    decl.id,
+                    decl.label or decl.id,
                     _attribute(decl.id, order),
                     AspectKind.ATTRIBUTE,
                     compare_by=_attribute_value,

@@ -118,7 +118,10 @@ def check_redlines(
     evaluator = Evaluator(catalogue)
     analysis = analyse(catalogue, evaluator)
     firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
-    view = CheckView(analysis, agreement(catalogue), show_all, logic, firm)
+    from dsr_options.render.phrases import Phrases
+
+    phrases = Phrases.of(catalogue)
+    view = CheckView(analysis, agreement(catalogue), show_all, logic, firm, phrases)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
@@ -154,7 +157,10 @@ def agree(
     )
     options.check_reading_bounds(catalogue, fmt, every_pair=True)
     firm = options.firmness(catalogue, firmness_bound, vary)
-    emit(render(stated(AgreeView(agreement(catalogue), firm), catalogue), fmt, origin), no_color)
+    from dsr_options.render.phrases import Phrases
+
+    view = AgreeView(agreement(catalogue), firm, Phrases.of(catalogue))
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def negotiate(
@@ -238,7 +244,12 @@ def negotiate(
         space = design_space(catalogue, chosen) if negotiation.holders else None
         described = describe(catalogue, space) if space is not None else None
         answer = _forum(catalogue, negotiation, space, forum, forum_file)
-    view = NegotiateView(negotiation, described, answer)
+    from dsr_options.render.phrases import Phrases
+
+    firm = options.firmness(catalogue, options.DEFAULT_FIRMNESS_BOUND, "readings")
+    view = NegotiateView(
+        negotiation, described, answer, phrases=Phrases.of(catalogue), firmness=firm
+    )
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 

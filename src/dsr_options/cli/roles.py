@@ -147,7 +147,10 @@ def list_roles(
     found = filter_roles(catalogue, criteria)
     verdicts = options.verdicts_to_read(catalogue, found, fmt)
     firm = options.firmness(catalogue, firmness_bound, vary) if with_firmness else None
-    emit(render(stated(RoleList(found, verdicts, firm), catalogue), fmt, origin), no_color)
+    from dsr_options.render.phrases import Phrases
+
+    view = RoleList(found, verdicts, firm, Phrases.of(catalogue))
+    emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 
 def show_role(
@@ -254,7 +257,10 @@ def compare(
     )
     result = compare_roles(catalogue, find_roles(catalogue, references), redline_aspects(catalogue))
     firm = options.firmness(catalogue, firmness_bound, vary)
-    view = CompareView(result.only_differing() if diff_only else result, firm)
+    from dsr_options.render.phrases import Phrases
+
+    shown = result.only_differing() if diff_only else result
+    view = CompareView(shown, firm, Phrases.of(catalogue))
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 

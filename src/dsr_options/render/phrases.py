@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dsr_options.model.catalogue import AttributeDecl, Catalogue
+from dsr_options.model.catalogue import AttributeDecl, Catalogue, Holder, Redline
 
 
 def id_words(name: str) -> str:
@@ -28,15 +28,81 @@ def joined(items: Sequence[str], joiner: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
 
 
+def short_name(holder: Holder) -> str:
+    """A holder as a sentence names it: its ``short:`` name where it has one, else its name
+    without the parenthesis (``Participants, unnamed and uncounted``)."""
+    if holder.short:
+        return holder.short
+    return holder.name.split(" (")[0].strip() or holder.name
+
+
 @dataclass(frozen=True)
 class Phrases:
-    """The vocabulary's words for attributes and values (empty: every id as words)."""
+    """The catalogue's words for people: attributes and values by their ``label:``, redlines by
+    title and holder, roles by title (empty: every id as words)."""
 
     attributes: dict[str, AttributeDecl] = field(default_factory=dict)
+    redlines: dict[str, Redline] = field(default_factory=dict)
+    holders: dict[str, str] = field(default_factory=dict)
+    """Each holder's name in a sentence (``short_name``), by id."""
+    roles: dict[str, str] = field(default_factory=dict)
+    """Each role's title, by id."""
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Phrases:
-        return cls({decl.id: decl for decl in catalogue.attributes})
+        return cls(
+            {decl.id: decl for decl in catalogue.attributes},
+            {redline.id: redline for redline in catalogue.redlines},
+            {holder.id: short_name(holder) for holder in catalogue.holders},
+            {role.id: role.title for role in catalogue.roles},
+        )
+
+    def role(self, role_id: str) -> str:
+        """A role by its title."""
+        return self.roles.get(role_id) or id_words(role_id)
+
+    def holder_names(self, ids: Iterable[str]) -> list[str]:
+        """Holders by name, each once, in order."""
+        return list(dict.fromkeys(self.holders.get(hid) or id_words(hid) for hid in ids))
+
+    def redline_title(self, redline_id: str) -> str:
+        """``“No standing UN DSR capacity”``: a redline by its title, in quotes."""
+        redline = self.redlines.get(redline_id)
+        return f"“{redline.title if redline is not None else id_words(redline_id)}”"
+
+    def redline(self, redline_id: str) -> str:
+        """``“No standing UN DSR capacity” (Freedonia)``: by title and who holds it."""
+        redline = self.redlines.get(redline_id)
+        if redline is None:
+            return self.redline_title(redline_id)
+        names = [
+            name.replace(" (", ", ").replace(")", "") for name in self.holder_names(redline.holders)
+        ]
+        return f"{self.redline_title(redline_id)} ({joined(names)})"
+
+    def change(self, attribute: str, value: Any) -> str:
+        """A reading or a position changed (firmness): ``without a standing UN DSR capacity``;
+        for ``redline:ID``, ``“Title” (holder) dropped`` or ``... read as a concern``."""
+        head, colon, rest = attribute.partition(":")
+        if colon and head == "redline":
+            done = "dropped" if value == "dropped" else "read as a concern"
+            return f"{self.redline(rest)} {done}"
+        return self.state(attribute, value)
+
+    def varied(self, attribute: str) -> str:
+        """What firmness varies, named: an attribute's label, or a position's redline."""
+        head, colon, rest = attribute.partition(":")
+        if colon and head == "redline":
+            return f"the position {self.redline(rest)}"
+        return self.attribute(attribute)
+
+    def held(self, attribute: str, value: Any) -> str:
+        """What we read now, for a value or a position firmness varies: ``with a standing UN
+        DSR capacity``; ``“Title” (holder) held``."""
+        head, colon, rest = attribute.partition(":")
+        if colon and head == "redline":
+            return f"{self.redline(rest)} held"
+        return self.state(attribute, value)
 
     def attribute(self, name: str) -> str:
         """``a standing UN DSR capacity``: the attribute's label, else its id's words."""
@@ -52,6 +118,15 @@ class Phrases:
             if declared.id == value:
                 return declared.label or id_words(declared.id)
         return id_words(str(value))
+
+    def shown(self, name: str, value: Any) -> str:
+        """A role's value as a listing shows it: ``yes``; ``a national request and a Security
+        Council mandate``; ``none``; ``unknown``."""
+        if value is None:
+            return "unknown"
+        if isinstance(value, (list, tuple)):
+            return self.values(name, value) if value else "none"
+        return self.value(name, value)
 
     def values(self, name: str, values: Iterable[Any], joiner: str = "and") -> str:
         return joined([self.value(name, v) for v in values], joiner)

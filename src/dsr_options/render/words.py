@@ -18,6 +18,10 @@ from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 from dsr_options.render.explain import explanation, rule_text
 from dsr_options.render.glossary import OUTCOME_PHRASES, SYMBOLS, VERDICT_LABELS, verdict_or_word
+from dsr_options.render.phrases import Phrases, joined
+
+NO_PHRASES = Phrases()
+"""Every id as words, for a caller without the catalogue's vocabulary."""
 
 VOICES_TEXT = {
     "one": "one voice",
@@ -90,23 +94,40 @@ def verdict_label(verdict: RoleVerdict) -> str:
     return VERDICT_LABELS[verdict.verdict]
 
 
-def verdict_sentence(verdict: RoleVerdict) -> str:
-    """The verdict and what decides it, as a sentence (tables, Markdown, JSON's ``verdict_text``).
+def _crossed_words(verdict: RoleVerdict, phrases: Phrases) -> str:
+    """The deciding redlines by title and holder, a crossing on our analysis marked so."""
+    said = []
+    for rid in verdict.deciding:
+        name = phrases.redline(rid)
+        if verdict.result(rid).rests_on_analysis:
+            name = name[:-1] + "; on our analysis)" if name.endswith(")") else name
+        said.append(name)
+    return joined(said)
 
-    ``Meets every condition (a, b) and crosses nothing.``; ``Flagged: crosses the concern a (on
-    our analysis).``; ``Out: crosses b.``
+
+def verdict_sentence(verdict: RoleVerdict, phrases: Phrases = NO_PHRASES) -> str:
+    """The verdict and what decides it, as a sentence (tables, Markdown, JSON's ``verdict_text``),
+    redlines named by title and holder.
+
+    ``Meets every condition that applies (4) and crosses nothing.``; ``Flagged: crosses the
+    concern “Title” (Holder; on our analysis).``; ``Out: crosses “Title” (Holder).``
     """
-    deciding = ", ".join(verdict.deciding)
     if verdict.verdict is Verdict.UNDETERMINED:
         possible = " or ".join(VERDICT_LABELS[v] for v in verdict.possible)
-        return f"Undetermined ({possible}): unknown for {deciding}."
+        unknown = joined([phrases.redline(rid) for rid in verdict.deciding])
+        return f"Undetermined ({possible}): unknown against {unknown}."
     if verdict.verdict is Verdict.OUT:
-        return f"Out: crosses {_crossed(verdict)}."
+        return f"Out: crosses {_crossed_words(verdict, phrases)}."
     if verdict.verdict is Verdict.FLAGGED:
         noun = "concern" if len(verdict.deciding) == 1 else "concerns"
-        return f"Flagged: crosses the {noun} {_crossed(verdict)}."
+        return f"Flagged: crosses the {noun} {_crossed_words(verdict, phrases)}."
     if verdict.verdict is Verdict.CONDITIONAL:
-        return f"Meets every condition ({deciding}) and crosses nothing."
+        count = len(verdict.deciding)
+        if count == 1:
+            return "Meets the one condition that applies and crosses nothing."
+        if count == 2:
+            return "Meets both conditions that apply and crosses nothing."
+        return f"Meets all {count} conditions that apply and crosses nothing."
     return "Clear: crosses nothing, and no condition applies."
 
 
@@ -143,19 +164,43 @@ def attribute_label(attribute: str) -> str:
     return " ".join("UN" if w == "un" else w for w in words)
 
 
-def reason_sentence(reason: Any) -> str:
-    """``standing UN capacity is false (the note)``: the fact a result rests on, in words."""
-    if reason.value is None:
-        return f"the role gives no value for {attribute_label(reason.attribute)}"
-    value = attribute_text(reason.value)
-    basis = {"note": " (the note)", "analysis": " (our analysis)"}.get(
-        reason.basis.value if reason.basis is not None else "", ""
+def _basis_words(basis: Any) -> str:
+    value = basis.value if basis is not None else ""
+    return {"note": " (the note)", "analysis": " (on our reading)"}.get(value, "")
+
+
+def facts(phrases: Phrases, result: Result) -> str:
+    """What the role is, for the tests that decide ``result``: ``with a standing UN DSR
+    capacity (on our reading)``. Every test of the rule (a ``requires:`` redline is crossed by
+    the tests that fail, a ``rule:`` by those that hold), each attribute once."""
+    said: dict[str, None] = {}
+    for reason in result.reasons:
+        if not reason.part.startswith(("rule", "requires")) and result.outcome is Outcome.CROSSES:
+            continue
+        said.setdefault(
+            f"{phrases.state(reason.attribute, reason.value)}{_basis_words(reason.basis)}"
+        )
+    return joined(list(said), "and")
+
+
+def repair_words(phrases: Phrases, repair: Any) -> str:
+    """``it clears without a standing UN DSR capacity``: a repair hint in the vocabulary's words."""
+    changes = " and ".join(
+        phrases.needs(c.attribute, c.parts) + (" (it would then be empty)" if c.empties else "")
+        for c in repair.changes
     )
-    return f"{attribute_label(reason.attribute)} is {value}{basis}"
+    if repair.kind == "rule":
+        return f"it clears {changes}"
+    return f"it no longer applies {changes}"
 
 
-def result_sentence(result: Result) -> str:
-    """One result in plain words: ``Crosses “Title”: triggers is ... [note].``"""
+def _sentences(parts: Sequence[str]) -> str:
+    return " ".join(p[:1].upper() + p[1:].rstrip(".") + "." for p in parts)
+
+
+def result_sentence(result: Result, phrases: Phrases = NO_PHRASES) -> str:
+    """One result in plain words: ``Crosses “Title” — with a standing UN DSR capacity (the
+    note). It clears without a standing UN DSR capacity. The redline suggests: ...``"""
     title = result.redline.title
     if result.outcome is Outcome.NOT_APPLICABLE:
         return f"Does not apply: “{title}” is only for other roles."
@@ -165,21 +210,25 @@ def result_sentence(result: Result) -> str:
         head = f"Crosses “{title}”"
     else:
         head = f"Meets “{title}”"
-    why = [reason_sentence(r) for r in result.reasons if r.part.startswith(("rule", "requires"))]
-    sentence = head + (f", because {'; '.join(dict.fromkeys(why))}" if why else "")
-    requirement = result.redline.requires
-    if requirement is not None and why and result.outcome is not Outcome.UNKNOWN:
-        verb = "does not hold" if result.outcome is Outcome.CROSSES else "holds"
-        sentence += f", so its requirement ({rule_text(requirement)}) {verb}"
-    sentence += "."
-    extra = [repair.text for repair in result.repairs]
+    rule = [r for r in result.reasons if r.part.startswith(("rule", "requires"))]
+    said = dict.fromkeys(
+        f"{phrases.state(r.attribute, r.value)}{_basis_words(r.basis)}" for r in rule
+    )
+    sentence = head + (f" — {joined(list(said))}" if said else "")
+    if result.redline.requires is not None and said and result.outcome is not Outcome.UNKNOWN:
+        sentence += (
+            ", so it does not meet the requirement"
+            if result.outcome is Outcome.CROSSES
+            else ", so it meets the requirement"
+        )
+    extra = [repair_words(phrases, repair) for repair in result.repairs]
     if result.outcome is Outcome.CROSSES and result.redline.repair:
         extra.append(f"The redline suggests: {result.redline.repair}")
-    return " ".join([sentence, *(e[:1].upper() + e[1:].rstrip(".") + "." for e in extra)])
+    return _sentences([sentence, *extra])
 
 
 def result_summary(result: Result) -> str:
-    """One result as one line of words: outcome, why, and how to clear it."""
+    """One result as one line in the logic form: outcome, why, and how to clear it."""
     parts = [f"{SYMBOLS[result.outcome]} ({result.strictness.value})"]
     parts += list(explanation(result))
     parts += [repair.text for repair in result.repairs]
@@ -212,11 +261,13 @@ def quoted_text(quoted: Quoted) -> str:
     return f"“{evidence.quote}” ({quoted.about}; {evidence.section})"
 
 
-def objection_text(agreement: RoleAgreement, stand: str) -> list[str]:
-    """``One participant (no-standing-un-capacity, concern)``: each objection with this stand
-    (``objects``, ``may object (on our reading)``, ``may object (unknown)``)."""
+def objection_text(
+    agreement: RoleAgreement, stand: str, phrases: Phrases = NO_PHRASES
+) -> list[str]:
+    """``One participant (concern “No standing UN DSR capacity”)``: each objection with this
+    stand (``objects``, ``may object (on our reading)``, ``may object (unknown)``)."""
     return [
-        f"{o.name} ({o.redline}, {o.strictness.value})"
+        f"{o.name} ({o.strictness.value} {phrases.redline_title(o.redline)})"
         for o in agreement.objections
         if o.stand == stand
     ]
@@ -296,9 +347,20 @@ def comparison_summary(summary: Summary) -> str:
     return f"{count} of {total} {noun} {verb} (marked {DIFFERS_MARK}): {listed}"
 
 
-def value_texts(aspect: Aspect, separator: str = ", ") -> dict[str, str]:
-    """Each role's value for ``aspect`` as text, by role id."""
+def value_texts(
+    aspect: Aspect, separator: str = ", ", phrases: Phrases | None = None
+) -> dict[str, str]:
+    """Each role's value for ``aspect`` as text, by role id (an attribute's value in the
+    vocabulary's words, given ``phrases``; CSV keeps the values a script reads)."""
     values = aspect.values
+    if phrases is not None and aspect.kind is AspectKind.ATTRIBUTE:
+        name = aspect.name.removeprefix("attributes.")
+        return {
+            role_id: "(not set)"
+            if value is None
+            else f"{phrases.shown(name, value['value'])} [{value['basis']}]"
+            for role_id, value in values.items()
+        }
     if aspect.name == "redlines.verdict":  # the verdict's JSON value, shown as its label
         values = {role_id: [verdict_or_word(v) for v in value] for role_id, value in values.items()}
     return {role_id: value_text(aspect.kind, value, separator) for role_id, value in values.items()}
@@ -343,35 +405,50 @@ def redline_origins_text(redlines: Sequence[Redline]) -> str:
     return text
 
 
-def change_set_text(change_set: Any) -> str:
-    """``standing_un_capacity=false gives meets every condition (better for the role)``: a
-    smallest set of changes that alters a verdict, taken as one unit, the verdict it gives in
+def _gives(verdict: Any) -> str:
+    """``it is flagged``; ``it meets every condition``."""
+    label = VERDICT_LABELS[verdict]
+    return f"it {'' if label.startswith('meets') else 'is '}{label}"
+
+
+def change_set_text(change_set: Any, phrases: Phrases = NO_PHRASES) -> str:
+    """``without a standing UN DSR capacity → meets every condition (better for the role)``:
+    a smallest set of changes that alters a verdict, taken as one unit, the verdict it gives in
     the glossary's words, and whether that is better or worse for the role."""
-    changes = " and ".join(_change_text(c) for c in change_set.changes)
+    changes = "; ".join(phrases.change(c.attribute, c.value) for c in change_set.changes)
+    if len(change_set.changes) > 1:  # one unit: the changes together
+        changes = f"({changes})"
     said = f" ({change_set.direction} for the role)" if change_set.direction else ""
-    return f"{changes} gives {VERDICT_LABELS[change_set.verdict]}{said}"
+    return f"{changes} → {VERDICT_LABELS[change_set.verdict]}{said}"
 
 
-def _change_text(change: Any) -> str:
-    """A value read otherwise (``in_country=false``) or a position (``redline X dropped``)."""
-    redline = getattr(change, "redline", None)
-    if redline is None:
-        return str(change.text)
-    return f"{redline} " + ("dropped" if change.value == "dropped" else "read as a concern")
+def reproduce(role: str, change_set: Any) -> str:
+    """The options that reproduce a change set on any evaluating command: ``--assume
+    ROLE.ATTRIBUTE=VALUE`` for a reading, ``--assume redline:ID=dropped`` for a position."""
+    return " ".join(
+        f"--assume {c.assume}"
+        if c.attribute.startswith("redline:")
+        else f"--assume {role}.{c.assume}"
+        for c in change_set.changes
+    )
 
 
-def firmness_line(item: Firmness) -> str:
-    """``hangs on one reading: X gives ... (better for the role)``, each smallest set of
-    changes as one unit; ``firm: ...`` with what was searched."""
+REPRODUCE = "To reproduce:"
+"""Opens the line that carries a finding's options (copyable tokens, never inside a sentence)."""
+
+
+def firmness_line(item: Firmness, phrases: Phrases = NO_PHRASES) -> str:
+    """``hangs on one reading: without X → meets every condition (better for the role)``,
+    each smallest set of changes as one unit; ``firm: ...`` with what was searched."""
     if not item.minimal:
         return f"{item.label}: {item.searched}"
-    return f"{item.label}: " + "; ".join(change_set_text(s) for s in item.minimal)
+    return f"{item.label}: " + "; ".join(change_set_text(s, phrases) for s in item.minimal)
 
 
-def holds_on_sentence(item: Firmness) -> str:
-    """What the verdict holds on, in a sentence: ``flagged on our reading of
-    technical_delivery_by_un (true); with technical_delivery_by_un=false it meets every
-    condition.``"""
+def holds_on_sentence(item: Firmness, phrases: Phrases = NO_PHRASES) -> str:
+    """What the verdict holds on, in a sentence: ``Flagged on our reading (with technical DSR
+    content from the UN); on the reading (without technical DSR content from the UN), it meets
+    every condition.``"""
     verdict = VERDICT_LABELS[item.verdict]
     if not item.minimal and item.stopped:
         return f"{verdict.capitalize()} under every change tried; {item.searched}."
@@ -380,23 +457,19 @@ def holds_on_sentence(item: Firmness) -> str:
         return f"{verdict.capitalize()} whatever the {varied} it searched ({item.searched})."
     current = {j.attribute: j.value for j in item.rests_on}
     names = dict.fromkeys(c.attribute for s in item.minimal for c in s.changes)
-    ours = ", ".join(
-        f"{name} ({'held' if name.startswith('redline:') else attribute_text(current.get(name))})"
-        for name in names
-    )
+    ours = "; ".join(phrases.held(name, current.get(name)) for name in names)
     others = "; ".join(
-        f"with {' and '.join(_change_text(c) for c in s.changes)} it "
-        f"{'is ' if s.verdict.value in ('out', 'flagged', 'undetermined') else ''}"
-        f"{VERDICT_LABELS[s.verdict]}"
+        f"on the reading ({'; '.join(phrases.change(c.attribute, c.value) for c in s.changes)}), "
+        f"{_gives(s.verdict)}"
         for s in item.minimal
     )
-    return f"{verdict.capitalize()} on our reading of {ours}; {others}."
+    return f"{verdict.capitalize()} on our reading ({ours}); {others}."
 
 
-def undiscriminating_text(item: Any) -> str:
-    """``request-or-mandate: every role crosses it, so it does not tell the roles apart``."""
+def undiscriminating_text(item: Any, phrases: Phrases = NO_PHRASES) -> str:
+    """``“Title” (Holder): every role crosses it, so it does not tell the roles apart``."""
     why = " (by our analysis or an assumption)" if item.by_assumption else ""
     return (
-        f"{item.redline}: every role {OUTCOME_PHRASES[item.outcome]}{why}, "
+        f"{phrases.redline(item.redline)}: every role {OUTCOME_PHRASES[item.outcome]}{why}, "
         "so it does not tell the roles apart"
     )

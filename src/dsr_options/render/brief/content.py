@@ -31,7 +31,6 @@ from dsr_options.render.brief.sentences import (
     may_object,
     objection,
     reservations,
-    short_name,
     verdict_sentence,
 )
 from dsr_options.render.brief.standing import (
@@ -43,7 +42,7 @@ from dsr_options.render.brief.standing import (
     points,
     where_agreement_lies,
 )
-from dsr_options.render.phrases import Phrases, joined
+from dsr_options.render.phrases import Phrases, joined, short_name
 from dsr_options.render.words import voices_text
 
 DEFAULT_TITLE = "UN roles in defense sector reform: the options and the redlines"

@@ -9,23 +9,14 @@ from collections.abc import Sequence
 
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict
 from dsr_options.analyses.firmness import FirmnessReport
-from dsr_options.analyses.repairs import Repair
-from dsr_options.model.catalogue import Catalogue, Holder
-from dsr_options.model.vocabulary import Basis, Strictness
-from dsr_options.render.glossary import VERDICT_LABELS, holder_label
-from dsr_options.render.phrases import Phrases, joined
-from dsr_options.render.words import firmness_text
+from dsr_options.model.catalogue import Catalogue
+from dsr_options.model.vocabulary import Strictness
+from dsr_options.render.glossary import VERDICT_LABELS
+from dsr_options.render.phrases import Phrases, joined, short_name
+from dsr_options.render.words import facts, firmness_text, repair_words
 
 ON_OUR_READING = "on our reading"
 """Said of a position or a fact that rests on our analysis of the note, not on the note."""
-
-
-def short_name(holder: Holder) -> str:
-    """A holder as a sentence names it: the glossary's label (its ``short:`` name where it has
-    one), else its name without the parenthesis (``Participants, unnamed and uncounted``)."""
-    if holder.short:
-        return holder_label(holder)
-    return holder.name.split(" (")[0].strip() or holder.name
 
 
 def holder_names(catalogue: Catalogue, ids: Sequence[str]) -> list[str]:
@@ -41,33 +32,6 @@ def plural(count: int, noun: str) -> str:
     if count == 1:
         return f"one {noun}"
     return f"{count} {noun}{'es' if noun.endswith('o') else 's'}"
-
-
-def _basis(basis: Basis | None) -> str:
-    if basis is Basis.ANALYSIS:
-        return f" ({ON_OUR_READING})"
-    if basis is Basis.NOTE:
-        return " (the note)"
-    return ""
-
-
-def facts(phrases: Phrases, result: Result) -> str:
-    """What the role is, for the tests that decide ``result``: ``with a standing UN DSR
-    capacity (on our reading)``. Every test of the rule (a ``requires:`` redline is crossed by
-    the tests that fail, a ``rule:`` by those that hold), each attribute once."""
-    said: dict[str, None] = {}
-    for reason in result.reasons:
-        if not reason.part.startswith(("rule", "requires")) and result.outcome is Outcome.CROSSES:
-            continue
-        said.setdefault(f"{phrases.state(reason.attribute, reason.value)}{_basis(reason.basis)}")
-    return joined(list(said), "and")
-
-
-def repair_words(phrases: Phrases, repair: Repair) -> str:
-    changes = " and ".join(phrases.needs(c.attribute, c.parts) for c in repair.changes)
-    if repair.kind == "rule":
-        return f"it clears {changes}"
-    return f"it no longer applies {changes}"
 
 
 def objection(catalogue: Catalogue, phrases: Phrases, result: Result) -> str:
@@ -128,7 +92,7 @@ def firmness_sentence(
     if not found.minimal:
         return f"Firmness: {found.text}."
     label = firmness_text(verdict, firmness)
-    names = sorted({phrases.attribute(c.attribute) for s in found.minimal for c in s.changes})
+    names = sorted({phrases.varied(c.attribute) for s in found.minimal for c in s.changes})
     return f"Firmness: {label} ({joined(names)})."
 
 

@@ -21,10 +21,9 @@ from dsr_options.render.brief.sentences import (
     holder_names,
     objection,
     plural,
-    short_name,
 )
 from dsr_options.render.explain import explanation
-from dsr_options.render.phrases import Phrases, joined
+from dsr_options.render.phrases import Phrases, joined, short_name
 
 
 @dataclass(frozen=True)

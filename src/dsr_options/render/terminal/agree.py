@@ -14,8 +14,10 @@ from dsr_options.analyses.agreement import (
     RoleAgreement,
 )
 from dsr_options.render.layout import cell, pairs_table
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
+    NO_PHRASES,
     may_object_text,
     objection_text,
     objectors_text,
@@ -26,7 +28,9 @@ from dsr_options.render.words import (
 )
 
 
-def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
+def agreement_view(
+    agreements: Sequence[RoleAgreement], phrases: Phrases = NO_PHRASES
+) -> RenderableType:
     if not agreements:
         return Text("No role to show.", style="yellow")
     summary = pairs_table(
@@ -79,14 +83,14 @@ def agreement_view(agreements: Sequence[RoleAgreement]) -> RenderableType:
         parts.append(
             cell(
                 f"received: {role_reception_text(agreement.role)}; "
-                f"redlines: {verdict_sentence(agreement.verdict)}"
+                f"redlines: {verdict_sentence(agreement.verdict, phrases)}"
             )
         )
         rows = [("for", quoted_text(q)) for q in agreement.support]
         rows += [("against", quoted_text(q)) for q in agreement.opposition]
         rows += [("qualifies", quoted_text(q)) for q in agreement.qualifying]
         for stand in (OBJECTS, MAY_OBJECT_ON_READING, MAY_OBJECT_UNKNOWN):
-            rows += [(stand, text) for text in objection_text(agreement, stand)]
+            rows += [(stand, text) for text in objection_text(agreement, stand, phrases)]
         if rows:
             parts.append(pairs_table(rows, ("", "Evidence and holders"), wide=1))
     return Group(*parts)

@@ -21,8 +21,10 @@ from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.render.explain import explanation
 from dsr_options.render.glossary import SYMBOLS
 from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import visible
 from dsr_options.render.words import (
+    NO_PHRASES,
     firmness_text,
     key_quote,
     may_object_text,
@@ -52,8 +54,8 @@ def _outcome(result: Result) -> Text:
     return Text(SYMBOLS[result.outcome], style=OUTCOME_STYLE[result.outcome])
 
 
-def _verdict(verdict: RoleVerdict) -> Text:
-    return Text(verdict_sentence(verdict), style=VERDICT_STYLE[verdict.verdict])
+def _verdict(verdict: RoleVerdict, phrases: Phrases = NO_PHRASES) -> Text:
+    return Text(visible(verdict_sentence(verdict, phrases)), style=VERDICT_STYLE[verdict.verdict])
 
 
 def _details(result: Result) -> list[str]:
@@ -134,7 +136,7 @@ def overview_rows(
         role = agreement.role
         rows.append(
             (
-                f"{role.title} ({role.id})",
+                role.title,
                 verdict_label(verdict),
                 agreement.standing,
                 verdict_basis(verdict),
@@ -198,6 +200,7 @@ def check_view(
     show_all: bool = False,
     logic: bool = False,
     firmness: FirmnessReport | None = None,
+    phrases: Phrases = NO_PHRASES,
 ) -> RenderableType:
     if not analysis.verdicts or not analysis.redlines:
         what = "role" if not analysis.verdicts else "redline"
@@ -225,7 +228,7 @@ def check_view(
                 f" ({visible(verdict.role.id)})",
             )
         )
-        verdict_lines.append(Padding(_verdict(verdict), (0, 0, 0, 2)))
+        verdict_lines.append(Padding(_verdict(verdict, phrases), (0, 0, 0, 2)))
         hidden = 0
         for result in verdict.results:
             if not show_all and result.outcome not in (Outcome.CROSSES, Outcome.UNKNOWN):
@@ -237,7 +240,7 @@ def check_view(
                     (0, 0, 0, 2),
                 )
             )
-            details = _details(result) if logic else [result_sentence(result)]
+            details = _details(result) if logic else [result_sentence(result, phrases)]
             verdict_lines += [Padding(cell(line), (0, 0, 0, 4)) for line in details]
         if hidden:
             verdict_lines.append(
@@ -266,7 +269,9 @@ def check_view(
     return Group(*parts)
 
 
-def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
+def role_redlines_section(
+    verdict: RoleVerdict, phrases: Phrases = NO_PHRASES
+) -> list[RenderableType]:
     """The ``Redlines`` section of ``show``: the verdict, then one row per redline."""
     table = FittedTable(
         [
@@ -276,8 +281,8 @@ def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
         ]
     )
     for result in verdict.results:
-        name = f"{visible(result.redline.id)} ({result.strictness.value})"
-        details = "\n".join(_details(result))
+        name = f"{visible(result.redline.title)} ({result.strictness.value})"
+        details = result_sentence(result, phrases)
         table.add_row(
             [cell(name), _outcome(result), cell(details)],
             Text.assemble(
@@ -287,13 +292,13 @@ def role_redlines_section(verdict: RoleVerdict) -> list[RenderableType]:
                 *(("\n", visible(details)) if details else ()),
             ),
         )
-    body: list[RenderableType] = [_verdict(verdict)]
+    body: list[RenderableType] = [_verdict(verdict, phrases)]
     if verdict.results:
         body.append(table)
     return section("Redlines", body)
 
 
-def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
+def verdict_lead(verdict: RoleVerdict, phrases: Phrases = NO_PHRASES) -> list[RenderableType]:
     """What ``show`` opens with: the verdict, what it rests on, and what decides it."""
     lines: list[RenderableType] = [
         Text.assemble(
@@ -301,9 +306,9 @@ def verdict_lead(verdict: RoleVerdict) -> list[RenderableType]:
             (verdict_label(verdict), VERDICT_STYLE[verdict.verdict]),
             f" (rests on {verdict_basis(verdict)})",
         ),
-        Padding(_verdict(verdict), (0, 0, 0, 2)),
+        Padding(_verdict(verdict, phrases), (0, 0, 0, 2)),
     ]
     for result in verdict.results:
         if result.outcome in (Outcome.CROSSES, Outcome.UNKNOWN):
-            lines.append(Padding(cell(result_sentence(result)), (0, 0, 0, 2)))
+            lines.append(Padding(cell(result_sentence(result, phrases)), (0, 0, 0, 2)))
     return [prose(Group(*lines)), Text("")]

@@ -17,6 +17,7 @@ from rich.text import Text
 from dsr_options.analyses.compare import Aspect, Comparison
 from dsr_options.model.catalogue import Role
 from dsr_options.render.layout import MAX_WORD, Responsive, cell
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import visible
 from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
 
@@ -29,12 +30,12 @@ GAP = 2
 """Columns are separated by one space of padding and one of (invisible) rule."""
 
 
-def comparison_table(result: Comparison) -> RenderableType:
+def comparison_table(result: Comparison, phrases: Phrases | None = None) -> RenderableType:
     """The summary line, then the roles side by side (or stacked on a narrow terminal)."""
     summary = cell(comparison_summary(result.summary), "bold")
     if not result.aspects:
         return Group(summary, cell("No aspect differs.", "green"))
-    texts = {aspect.name: value_texts(aspect, "\n") for aspect in result.aspects}
+    texts = {aspect.name: value_texts(aspect, "\n", phrases) for aspect in result.aspects}
     label_width = 2 + min(MAX_WORD, max(_longest_word(a.label) for a in result.aspects))
     value_widths = [
         max(
@@ -51,7 +52,7 @@ def comparison_table(result: Comparison) -> RenderableType:
     ]
     needed = label_width + sum(value_widths) + GAP * len(value_widths)
     wide = _wide(result, texts, label_width, value_widths)
-    stacked = _stacked(result, {a.name: value_texts(a) for a in result.aspects})
+    stacked = _stacked(result, {a.name: value_texts(a, ", ", phrases) for a in result.aspects})
     return Group(summary, Text(""), Responsive(wide, stacked, min_width=needed))
 
 

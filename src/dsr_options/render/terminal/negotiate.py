@@ -85,5 +85,7 @@ def _change(line: str, tokens: Sequence[str]) -> RenderableType:
     """A role's joint changes, then each ``--assume`` token on a line of its own, never wrapped
     inside: a token wider than the terminal runs on rather than being cut, so that it pastes."""
     parts: list[RenderableType] = [cell(line)]
+    if tokens:
+        parts.append(Text("  To reproduce:", style="dim"))
     parts += [copy_token(token) for token in tokens]
     return Group(*parts)

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from dsr_options.model.catalogue import AttributeValue, Catalogue, Evidence, Noted, Role
 from dsr_options.render.layout import Column, FittedTable, cell, pairs_table, prose, section
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import visible
 from dsr_options.render.words import plain_quote, reception_text, voices_text
 
@@ -99,12 +100,12 @@ def noted_block(item: Noted) -> RenderableType:
     return grid
 
 
-def _attribute(name: str, value: AttributeValue) -> RenderableType:
-    """``name: value [basis]``, then indented: why, and the quotes that back it."""
-    from dsr_options.render.words import attribute_text
-
+def _attribute(phrases: Phrases, name: str, value: AttributeValue) -> RenderableType:
+    """``label: value [basis]`` in the vocabulary's words, then indented: why, and the quotes
+    that back it."""
     head = Text.assemble(
-        (f"{name}: ", "bold"), visible(f"{attribute_text(value.value)} [{value.basis.value}]")
+        (f"{visible(phrases.attribute(name))}: ", "bold"),
+        visible(f"{phrases.shown(name, value.value)} [{value.basis.value}]"),
     )
     body = _with_quotes(value.note or "", value.evidence)
     return Group(head, Padding(cell(body), (0, 0, 0, 2))) if body else head
@@ -137,11 +138,11 @@ def role_detail_view(
     if verdict is not None:
         from dsr_options.render.terminal.check import verdict_lead
 
-        parts += verdict_lead(verdict)
+        parts += verdict_lead(verdict, Phrases.of(catalogue))
     parts += [prose(cell(plain_quote(role.summary))), Text(""), facts]
     parts += section(
         "Attributes",
-        [_attribute(name, value) for name, value in role.attributes.items()],
+        [_attribute(Phrases.of(catalogue), name, v) for name, v in role.attributes.items()],
     )
     parts += section(
         "Lead candidates",
@@ -176,7 +177,7 @@ def role_detail_view(
     if verdict is not None:
         from dsr_options.render.terminal.check import role_redlines_section
 
-        parts += role_redlines_section(verdict)
+        parts += role_redlines_section(verdict, Phrases.of(catalogue))
     return Group(*parts)
 
 

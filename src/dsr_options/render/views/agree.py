@@ -16,8 +16,10 @@ from dsr_options.analyses.agreement import (
 )
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import markdown_cell
 from dsr_options.render.words import (
+    NO_PHRASES,
     may_object_text,
     objection_text,
     objectors_text,
@@ -128,7 +130,7 @@ def _agree_rows(agreements: Sequence[RoleAgreement]) -> list[dict[str, str]]:
     return rows
 
 
-def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
+def _agree_markdown(agreements: Sequence[RoleAgreement], phrases: Phrases = NO_PHRASES) -> str:
     summary = [
         {
             "role": a.role.id,
@@ -155,15 +157,15 @@ def _agree_markdown(agreements: Sequence[RoleAgreement]) -> str:
         lines = [f"### ({a.role.number}) {markdown_cell(a.role.title)}", ""]
         lines.append(
             f"Received: {role_reception_text(a.role)}. "
-            f"Standing: {a.standing}. {markdown_cell(verdict_sentence(a.verdict))}"
+            f"Standing: {a.standing}. {markdown_cell(verdict_sentence(a.verdict, phrases))}"
         )
         for heading, items in (
             ("For", [quoted_text(q) for q in a.support]),
             ("Against", [quoted_text(q) for q in a.opposition]),
             ("Qualifying", [quoted_text(q) for q in a.qualifying]),
-            ("Objects", objection_text(a, OBJECTS)),
-            ("May object (on our reading)", objection_text(a, MAY_OBJECT_ON_READING)),
-            ("May object (unknown)", objection_text(a, MAY_OBJECT_UNKNOWN)),
+            ("Objects", objection_text(a, OBJECTS, phrases)),
+            ("May object (on our reading)", objection_text(a, MAY_OBJECT_ON_READING, phrases)),
+            ("May object (unknown)", objection_text(a, MAY_OBJECT_UNKNOWN, phrases)),
         ):
             if items:
                 lines += ["", f"{heading}:", ""]
@@ -181,30 +183,39 @@ class AgreeView:
     envelope_key = "roles"
     """Where schema 2's envelope puts this list (see render.envelope)."""
 
+    phrases: Phrases = NO_PHRASES
+    """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
+
     def data(self) -> Any:
         agreements = self.agreements
         from dsr_options.render.views.firmness import add_to_items
 
-        return add_to_items([agreement_data(a) for a in agreements], self.firmness)
+        return add_to_items(
+            [agreement_data(a) for a in agreements], self.firmness, phrases=self.phrases
+        )
 
     def rows(self) -> Rows:
         agreements = self.agreements
         from dsr_options.render.views.firmness import add_to_rows
 
-        return add_to_rows(_agree_rows(agreements), AGREE_CSV_COLUMNS, self.firmness)
+        return add_to_rows(
+            _agree_rows(agreements), AGREE_CSV_COLUMNS, self.firmness, phrases=self.phrases
+        )
 
     def markdown(self) -> str:
         agreements = self.agreements
-        text = _agree_markdown(agreements)
+        text = _agree_markdown(agreements, self.phrases)
         if self.firmness is None:
             return text
         from dsr_options.render.views.firmness import firmness_markdown
 
-        return text + "\n" + firmness_markdown(self.firmness)
+        return text + "\n" + firmness_markdown(self.firmness, self.phrases)
 
     def table(self) -> Renderable:
         agreements = self.agreements
         from dsr_options.render.terminal.agree import agreement_view
         from dsr_options.render.views.firmness import with_firmness_table
 
-        return with_firmness_table(agreement_view(agreements), self.firmness)
+        return with_firmness_table(
+            agreement_view(agreements, self.phrases), self.firmness, self.phrases
+        )

@@ -15,8 +15,11 @@ from dsr_options.render.formats import (
     write_markdown_table,
 )
 from dsr_options.render.glossary import SYMBOLS
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.words import (
+    NO_PHRASES,
     firmness_text,
+    repair_words,
     result_sentence,
     verdict_basis,
     verdict_label,
@@ -71,7 +74,9 @@ def result_data(result: Result) -> dict[str, Any]:
 
 
 def verdict_data(
-    verdict: RoleVerdict, shared: dict[int, dict[str, Any]] | None = None
+    verdict: RoleVerdict,
+    shared: dict[int, dict[str, Any]] | None = None,
+    phrases: Phrases = NO_PHRASES,
 ) -> dict[str, Any]:
     """A role's verdict and every result, without the role itself (``show`` adds it).
 
@@ -92,13 +97,13 @@ def verdict_data(
         "deciding": list(verdict.deciding),
         "summary": verdict_text(verdict),
         "label": verdict_label(verdict),
-        "verdict_text": verdict_sentence(verdict),
+        "verdict_text": verdict_sentence(verdict, phrases),
         "rests_on": verdict_basis(verdict),
         "results": results,
     }
 
 
-def analysis_data(analysis: Analysis) -> dict[str, Any]:
+def analysis_data(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> dict[str, Any]:
     """The whole matrix as JSON-ready data: roles with their results, redlines with holders."""
     shared: dict[int, dict[str, Any]] = {}
     return {
@@ -107,7 +112,7 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
                 "role": v.role.id,
                 "number": v.role.number,
                 "title": v.role.title,
-                **verdict_data(v, shared),
+                **verdict_data(v, shared, phrases),
             }
             for v in analysis.verdicts
         ],
@@ -206,6 +211,7 @@ def _check_markdown(
     show_all: bool = False,
     logic: bool = False,
     firmness: FirmnessReport | None = None,
+    phrases: Phrases = NO_PHRASES,
 ) -> str:
     roles = [v.role.id for v in analysis.verdicts]
     matrix = []
@@ -221,11 +227,11 @@ def _check_markdown(
         matrix.append(row)
     verdicts = [
         {
-            "role": v.role.id,
+            "role": v.role.title,
             "verdict": verdict_label(v),
             "rests on": verdict_basis(v),
             "firmness": firmness_text(v, firmness),
-            "why": verdict_sentence(v),
+            "why": verdict_sentence(v, phrases),
         }
         for v in analysis.verdicts
     ]
@@ -234,12 +240,16 @@ def _check_markdown(
     )
     crossings = [
         {
-            "role": v.role.id,
-            "redline": r.redline.id,
+            "role": v.role.title,
+            "redline": phrases.redline(r.redline.id),
             "outcome": SYMBOLS[r.outcome],
-            "why": "; ".join(explanation(r)) if logic else result_sentence(r),
+            "why": "; ".join(explanation(r)) if logic else result_sentence(r, phrases),
             "to clear": "; ".join(
-                [rep.text for rep in r.repairs]
+                (
+                    [rep.text for rep in r.repairs]
+                    if logic
+                    else [repair_words(phrases, rep) for rep in r.repairs]
+                )
                 + ([r.redline.repair] if r.redline.repair and r.outcome is Outcome.CROSSES else [])
             ),
         }
@@ -296,10 +306,12 @@ class CheckView:
     logic: bool = False
     """Explain results in the logic form (JSON always has it) rather than in sentences."""
     firmness: FirmnessReport | None = None
+    phrases: Phrases = NO_PHRASES
+    """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
 
     def data(self) -> Any:
         analysis = self.analysis
-        data = analysis_data(analysis)
+        data = analysis_data(analysis, self.phrases)
         if self.agreements:
             from dsr_options.render.views.agree import objectors_data
 
@@ -309,23 +321,27 @@ class CheckView:
             return data
         from dsr_options.render.views.firmness import add_to_items, firmness_summary
 
-        add_to_items(data["roles"], self.firmness)
-        return {**data, "firmness": firmness_summary(self.firmness)}
+        add_to_items(data["roles"], self.firmness, phrases=self.phrases)
+        return {**data, "firmness": firmness_summary(self.firmness, self.phrases)}
 
     def rows(self) -> Rows:
         analysis = self.analysis
         from dsr_options.render.views.firmness import add_to_rows
 
-        return add_to_rows(_check_rows(analysis), CHECK_CSV_COLUMNS, self.firmness)
+        return add_to_rows(
+            _check_rows(analysis), CHECK_CSV_COLUMNS, self.firmness, phrases=self.phrases
+        )
 
     def markdown(self) -> str:
         analysis = self.analysis
-        text = _check_markdown(analysis, self.agreements, self.show_all, self.logic, self.firmness)
+        text = _check_markdown(
+            analysis, self.agreements, self.show_all, self.logic, self.firmness, self.phrases
+        )
         if self.firmness is None:
             return text
         from dsr_options.render.views.firmness import firmness_markdown
 
-        return text + "\n" + firmness_markdown(self.firmness)
+        return text + "\n" + firmness_markdown(self.firmness, self.phrases)
 
     def table(self) -> Renderable:
         analysis = self.analysis
@@ -333,8 +349,11 @@ class CheckView:
         from dsr_options.render.views.firmness import with_firmness_table
 
         return with_firmness_table(
-            check_view(analysis, self.agreements, self.show_all, self.logic, self.firmness),
+            check_view(
+                analysis, self.agreements, self.show_all, self.logic, self.firmness, self.phrases
+            ),
             self.firmness,
+            self.phrases,
         )
 
 

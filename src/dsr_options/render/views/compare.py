@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 from dsr_options.analyses.compare import Comparison
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import markdown_cell
-from dsr_options.render.words import DIFFERS_MARK, comparison_summary, value_texts
+from dsr_options.render.words import DIFFERS_MARK, NO_PHRASES, comparison_summary, value_texts
 
 if TYPE_CHECKING:
     from dsr_options.analyses.firmness import FirmnessReport
@@ -22,6 +23,8 @@ class CompareView:
 
     result: Comparison
     firmness: FirmnessReport | None = None
+    phrases: Phrases = NO_PHRASES
+    """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
 
     def data(self) -> Any:
         result = self.result
@@ -30,7 +33,9 @@ class CompareView:
             from dsr_options.render.views.firmness import firmness_data
 
             data["firmness"] = {
-                f.role: firmness_data(f) for f in self.firmness.roles if f.role in result.role_ids
+                f.role: firmness_data(f, self.phrases)
+                for f in self.firmness.roles
+                if f.role in result.role_ids
             }
         return data
 
@@ -68,7 +73,10 @@ class CompareView:
             {
                 "aspect": aspect.label,
                 DIFFERS_MARK: DIFFERS_MARK if aspect.differs else "",
-                **{headings[role_id]: text for role_id, text in value_texts(aspect).items()},
+                **{
+                    headings[role_id]: text
+                    for role_id, text in value_texts(aspect, ", ", self.phrases).items()
+                },
             }
             for aspect in result.aspects
         ]
@@ -78,7 +86,7 @@ class CompareView:
             return text
         from dsr_options.render.views.firmness import firmness_markdown
 
-        return text + "\n" + firmness_markdown(self._mine())
+        return text + "\n" + firmness_markdown(self._mine(), self.phrases)
 
     def _mine(self) -> FirmnessReport:
         from dataclasses import replace
@@ -92,5 +100,6 @@ class CompareView:
         from dsr_options.render.terminal.compare import comparison_table
         from dsr_options.render.views.firmness import with_firmness_table
 
-        table = comparison_table(result)
-        return with_firmness_table(table, self._mine() if self.firmness is not None else None)
+        table = comparison_table(result, self.phrases)
+        mine = self._mine() if self.firmness is not None else None
+        return with_firmness_table(table, mine, self.phrases)

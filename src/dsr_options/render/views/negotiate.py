@@ -12,10 +12,13 @@ from dsr_options.analyses.repairs import value_text
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
 from dsr_options.render.glossary import search_summary, verdict_word
+from dsr_options.render.phrases import Phrases, joined
 from dsr_options.render.safe import markdown_cell
 from dsr_options.render.views import forum as forum_view
+from dsr_options.render.words import NO_PHRASES
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.firmness import FirmnessReport
     from dsr_options.render import Renderable
 
 ROW_COLUMNS = (
@@ -39,11 +42,12 @@ ROW_COLUMNS = (
 forum's answer for a role or for every design (kind ``forum``)."""
 
 
-def cell_text(verdict: str, deciding: tuple[str, ...]) -> str:
-    """``out (no-un-standing-capacity)``; ``meets every condition (c)``: a holder's verdict
-    in words, and the redlines behind it."""
+def cell_text(verdict: str, deciding: tuple[str, ...], phrases: Phrases = NO_PHRASES) -> str:
+    """``out (“No standing UN DSR capacity”)``; ``meets every condition (“c”)``: a holder's
+    verdict in words, and the redlines behind it, by title."""
     word = verdict_word(verdict)
-    return f"{word} ({', '.join(deciding)})" if deciding else word
+    titles = ", ".join(phrases.redline_title(rid) for rid in deciding)
+    return f"{word} ({titles})" if deciding else word
 
 
 def _names(negotiation: Negotiation, holders: tuple[str, ...]) -> str:
@@ -51,22 +55,37 @@ def _names(negotiation: Negotiation, holders: tuple[str, ...]) -> str:
     return ", ".join(known.get(h, h) for h in holders) or "none"
 
 
-def repair_text(standing: RoleStanding, negotiation: Negotiation) -> str:
-    """The joint changes in words, or why there are none."""
+def repair_text(
+    standing: RoleStanding, negotiation: Negotiation, phrases: Phrases | None = None
+) -> str:
+    """The joint changes in words (the vocabulary's, given ``phrases``; else as the rules write
+    them, for CSV), or why there are none."""
     if standing.blocked:
         return "none: conflicting redlines (see conflicts)"
     if standing.repair is None and standing.kept:
         return (
             f"none within {negotiation.bound} changes that keep what defines the role "
-            f"({', '.join(standing.kept)}; --vary note changes that too)"
+            f"({_kept(standing.kept, phrases)}; --vary note changes that too)"
         )
     if standing.repair is None:
         return f"none within {negotiation.bound} changes"
+    if phrases is not None:
+        return "; ".join(
+            f"{phrases.becomes(c.attribute, c.before, c.value)} "
+            f"(for {_names(negotiation, c.holders)})"
+            for c in standing.repair.changes
+        )
     return "; ".join(
         f"{c.attribute} {value_text(c.before) if c.before is not None else 'unknown'} → "
         f"{value_text(c.value)} (for {_names(negotiation, c.holders)})"
         for c in standing.repair.changes
     )
+
+
+def _kept(kept: tuple[str, ...], phrases: Phrases | None) -> str:
+    if phrases is None:
+        return ", ".join(kept)
+    return joined([phrases.attribute(name) for name in kept])
 
 
 def conflict_text(negotiation: Negotiation, conflict: Conflict) -> str:
@@ -80,7 +99,7 @@ def conflict_text(negotiation: Negotiation, conflict: Conflict) -> str:
     return f"no values clear both {parts[0]} and {parts[1]}"
 
 
-def closest_text(negotiation: Negotiation) -> str:
+def closest_text(negotiation: Negotiation, phrases: Phrases = NO_PHRASES) -> str:
     """``Closest to acceptable to all: matchmaking (1 change; 1 of 3 holders to move).``"""
     ranked = [s for s in negotiation.ranked if s.repair is not None]
     if not ranked:
@@ -90,7 +109,7 @@ def closest_text(negotiation: Negotiation) -> str:
     changes = len(best.repair.changes)
     move = len(negotiation.holders) - len(best.acceptable_to)
     return (
-        f"Closest to acceptable to all: {best.role.id} ({changes} "
+        f"Closest to acceptable to all: {phrases.role(best.role.id)} ({changes} "
         f"{'change' if changes == 1 else 'changes'}; {move} of {len(negotiation.holders)} "
         f"{'holder' if len(negotiation.holders) == 1 else 'holders'} to move). Roles below, "
         "closest first."
@@ -114,6 +133,10 @@ class NegotiateView:
     """The whole design space (every design of the vocabulary), when searched."""
     forum: ForumAnswer | None = None
     """The forum's rule over each role and every design, when asked for."""
+    phrases: Phrases = NO_PHRASES
+    """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
+    firmness: FirmnessReport | None = None
+    """Each role's firmness, as ``check`` shows it."""
 
     def _titles(self) -> dict[str, str]:
         return {s.role.id: s.role.title for s in self.negotiation.roles}
@@ -128,12 +151,18 @@ class NegotiateView:
             }
         if self.forum is not None:
             found["forum"] = forum_view.data(self.forum, self._titles())
+        firmness: dict[str, Any] = {}
+        if self.firmness is not None:
+            from dsr_options.render.views.firmness import firmness_summary
+
+            firmness = {"firmness": firmness_summary(self.firmness, self.phrases)}
         return {
             **found,
+            **firmness,
             "holders": [{"id": h, "name": name} for h, name in n.holders],
             "acceptable_to_all": list(n.acceptable_to_all),
             "closest_first": [standing.role.id for standing in n.ranked],
-            "roles": [self._role_data(s) for s in n.roles],
+            "roles": self._roles_data(),
             "conflicts": [
                 {
                     "redlines": list(c.redlines),
@@ -150,6 +179,12 @@ class NegotiateView:
                 "tried": n.searched,
             },
         }
+
+    def _roles_data(self) -> list[dict[str, Any]]:
+        from dsr_options.render.views.firmness import add_to_items
+
+        roles = [self._role_data(s) for s in self.negotiation.roles]
+        return list(add_to_items(roles, self.firmness, phrases=self.phrases))
 
     def _role_data(self, standing: RoleStanding) -> dict[str, Any]:
         n = self.negotiation
@@ -221,17 +256,26 @@ class NegotiateView:
             rows += design_rows(self.design)
         if self.forum is not None:
             rows += forum_view.rows(self.forum)
-        return [{c: row.get(c, "") for c in ROW_COLUMNS} for row in rows], ROW_COLUMNS
+        from dsr_options.render.views.firmness import add_to_rows
+
+        return add_to_rows(
+            [{c: row.get(c, "") for c in ROW_COLUMNS} for row in rows],
+            ROW_COLUMNS,
+            self.firmness,
+            phrases=self.phrases,
+        )
 
     def markdown(self) -> str:
         n = self.negotiation
         columns = ["role", *[name for _, name in n.holders], "acceptable to"]
         matrix = [
             {
-                "role": s.role.id,
+                "role": self.phrases.role(s.role.id),
                 **{
                     name: cell_text(
-                        n.cell(h, s.role.id).verdict.value, n.cell(h, s.role.id).deciding
+                        n.cell(h, s.role.id).verdict.value,
+                        n.cell(h, s.role.id).deciding,
+                        self.phrases,
                     )
                     for h, name in n.holders
                 },
@@ -245,24 +289,33 @@ class NegotiateView:
         parts += ["## Holders and roles", "", write_markdown_table(matrix, columns).rstrip("\n")]
         parts += ["", "## Acceptable to every holder", ""]
         parts.append(
-            ", ".join(f"`{r}`" for r in n.acceptable_to_all) if n.acceptable_to_all else "None."
+            "; ".join(markdown_cell(self.phrases.role(r)) for r in n.acceptable_to_all)
+            if n.acceptable_to_all
+            else "None."
         )
         parts += ["", "## Smallest joint changes", ""]
-        if closest_text(n):
-            parts += [markdown_cell(closest_text(n)), ""]
+        if closest_text(n, self.phrases):
+            parts += [markdown_cell(closest_text(n, self.phrases)), ""]
         for line, assume in self.lines():
             tokens = " ".join(f"`{a}`" for a in assume)
-            parts.append(f"- {markdown_cell(line)}" + (f"; {tokens}" if tokens else ""))
+            said = f"; to reproduce: {tokens}" if tokens else ""
+            parts.append(f"- {markdown_cell(line)}{said}")
         if n.conflicts:
             parts += ["", "## Conflicts", ""]
             parts += [f"- {markdown_cell(conflict_text(n, c))}" for c in n.conflicts]
         if self.design is not None:
             parts += ["", "## Every design", ""]
-            parts += [f"- {markdown_cell(line)}" for line in design_lines(self.design)]
+            lines = design_lines(self.design, self.phrases)
+            parts += [f"- {markdown_cell(line)}" for line in lines]
         if self.forum is not None:
             parts += ["", *forum_view.markdown(self.forum, self._titles())]
         parts += ["", markdown_cell(bound_text(n))]
-        return "\n".join(parts) + "\n"
+        text = "\n".join(parts) + "\n"
+        if self.firmness is None:
+            return text
+        from dsr_options.render.views.firmness import firmness_markdown
+
+        return text + "\n" + firmness_markdown(self.firmness, self.phrases)
 
     def lines(self) -> list[tuple[str, tuple[str, ...]]]:
         """One line per role not acceptable to every holder: its changes or why none, and the
@@ -270,18 +323,20 @@ class NegotiateView:
         n = self.negotiation
         lines = []
         for s in n.ranked:
-            line = f"{s.role.id}: {repair_text(s, n)}"
+            line = f"{self.phrases.role(s.role.id)}: {repair_text(s, n, self.phrases)}"
             assume: tuple[str, ...] = ()
             if s.repair is not None:
                 line += f"; then {verdict_word(s.repair.verdict)}"
                 if s.repair.remaining:
-                    line += f", concerns left: {', '.join(s.repair.remaining)}"
+                    left = joined([self.phrases.redline(r) for r in s.repair.remaining])
+                    line += f", concerns left: {left}"
                 assume = tuple(f"--assume {a}" for a in s.repair.assume)
             lines.append((line, assume))
         return lines
 
     def table(self) -> Renderable:
         from dsr_options.render.terminal.negotiate import negotiate_view
+        from dsr_options.render.views.firmness import with_firmness_table
 
         n = self.negotiation
         matrix = []
@@ -289,18 +344,20 @@ class NegotiateView:
             cells = []
             for h, name in n.holders:
                 c = n.cell(h, s.role.id)
-                cells.append((name, c.verdict.value, cell_text(c.verdict.value, c.deciding)))
-            matrix.append((s.role.id, cells, f"{len(s.acceptable_to)}/{len(n.holders)}"))
-        return negotiate_view(
+                text = cell_text(c.verdict.value, c.deciding, self.phrases)
+                cells.append((name, c.verdict.value, text))
+            title = self.phrases.role(s.role.id)
+            matrix.append((title, cells, f"{len(s.acceptable_to)}/{len(n.holders)}"))
+        view = negotiate_view(
             self.design.answer.sentence if self.design is not None else "",
-            design_lines(self.design) if self.design is not None else [],
+            design_lines(self.design, self.phrases) if self.design is not None else [],
             [name for _, name in n.holders],
             matrix,
-            ", ".join(n.acceptable_to_all) or "none",
+            "; ".join(self.phrases.role(r) for r in n.acceptable_to_all) or "none",
             self.lines(),
             [conflict_text(n, c) for c in n.conflicts],
             bound_text(n),
-            closest=closest_text(n),
+            closest=closest_text(n, self.phrases),
             forum=None
             if self.forum is None
             else (
@@ -309,21 +366,31 @@ class NegotiateView:
                 forum_view.role_lines(self.forum, self._titles()),
             ),
         )
+        return with_firmness_table(view, self.firmness, self.phrases)
 
 
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def design_lines(design: Described) -> list[str]:
-    """The design space in lines: the region and the nearest roles, or the blocking sets and
-    who must move; then what the search covered."""
+def design_lines(design: Described, phrases: Phrases = NO_PHRASES) -> list[str]:
+    """The design space in lines: the region and the nearest roles (by title, each change in
+    the vocabulary's words), or the blocking sets and who must move; then what the search
+    covered."""
     space = design.space
     lines = []
     if space.acceptable_exists:
         lines.append(f"every acceptable design has: {design.region}")
         lines.append(f"for example: {design.witness or 'any values'}")
-        lines += [f"nearest role {text}" for text in design.nearest[:3]]
+        lines += [
+            f"nearest role {phrases.role(n.role)}: "
+            + (
+                "; ".join(phrases.becomes(a, b, v) for a, b, v in n.changes)
+                if n.changes
+                else "already acceptable"
+            )
+            for n in space.nearest[:3]
+        ]
     for text in design.blocking:
         lines.append(f"blocks every design: {text}")
     for text in design.moves:

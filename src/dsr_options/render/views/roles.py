@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from dsr_options.model.catalogue import Catalogue, Evidence, Role
 from dsr_options.render import Rows
 from dsr_options.render.formats import write_markdown_table
+from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import markdown_cell, one_line
 from dsr_options.render.words import (
+    NO_PHRASES,
     attribute_text,
     firmness_text,
     quote_text,
@@ -53,6 +55,8 @@ class RoleList:
     """Each role's verdict by id, for the table's and Markdown's verdict columns (None: none)."""
     firmness: FirmnessReport | None = None
     """When given: each role's verdict and its firmness (JSON ``verdict``/``firmness``)."""
+    phrases: Phrases = NO_PHRASES
+    """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
     envelope_key = "roles"
     """Where schema 2's envelope puts this list (see render.envelope)."""
 
@@ -67,7 +71,7 @@ class RoleList:
             found = self.firmness.of(item["id"])
             if found is not None:
                 item["verdict"] = found.verdict.value
-                item["firmness"] = firmness_data(found)
+                item["firmness"] = firmness_data(found, self.phrases)
         return data
 
     def rows(self) -> Rows:
@@ -81,7 +85,7 @@ class RoleList:
             return rows, columns
         from dsr_options.render.views.firmness import add_to_rows
 
-        return add_to_rows(rows, columns, self.firmness, key="id")
+        return add_to_rows(rows, columns, self.firmness, key="id", phrases=self.phrases)
 
     def _rows(self) -> list[dict[str, str]]:
         rows = [_row(role) for role in self.roles]
@@ -99,17 +103,21 @@ class RoleList:
             return text
         from dsr_options.render.views.firmness import firmness_markdown
 
-        return text + "\n" + firmness_markdown(self.firmness)
+        return text + "\n" + firmness_markdown(self.firmness, self.phrases)
 
     def table(self) -> Renderable:
         from dsr_options.render.terminal.roles import role_list_table
         from dsr_options.render.views.firmness import with_firmness_table
 
-        return with_firmness_table(role_list_table(self._rows()), self.firmness)
+        return with_firmness_table(role_list_table(self._rows()), self.firmness, self.phrases)
 
 
-def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share.
+def detail_lines(
+    role: Role, catalogue: Catalogue, phrases: Phrases | None = None
+) -> list[tuple[str, str]]:
+    """The role as (field, value) pairs in reading order: the shape CSV and Markdown share
+    (with ``phrases``, Markdown's: attributes and values by the vocabulary's labels; CSV keeps
+    the ids a script reads).
 
     Each part (attribute, lead, reception, concern, open question) is followed by the quotes
     attached to it, as ``<part> evidence`` rows; the role's own quotes come last.
@@ -124,8 +132,9 @@ def detail_lines(role: Role, catalogue: Catalogue) -> list[tuple[str, str]]:
     ]
     for name, value in role.attributes.items():
         note = f" — {value.note}" if value.note else ""
-        field = f"attribute {name}"
-        pairs.append((field, f"{attribute_text(value.value)} [{value.basis.value}]{note}"))
+        field = f"attribute {name}" if phrases is None else phrases.attribute(name)
+        shown = attribute_text(value.value) if phrases is None else phrases.shown(name, value.value)
+        pairs.append((field, f"{shown} [{value.basis.value}]{note}"))
         pairs += _evidence_pairs(field, value.evidence)
     for lead in role.leads:
         office = catalogue.office(lead.office)
@@ -154,12 +163,28 @@ def _evidence_pairs(field: str, evidence: Sequence[Evidence]) -> list[tuple[str,
     return [(f"{field} evidence", quote_text(item)) for item in evidence]
 
 
-def redline_lines(verdict: RoleVerdict) -> list[tuple[str, str]]:
-    """A role's redline results as (field, value) pairs, after the role's own."""
-    from dsr_options.render.words import result_summary, verdict_text
+def redline_lines(verdict: RoleVerdict, phrases: Phrases | None = None) -> list[tuple[str, str]]:
+    """A role's redline results as (field, value) pairs, after the role's own. With
+    ``phrases`` (Markdown): the verdict and each result as a sentence, the redline by its
+    title; without (CSV, for scripts): the logic form, each row keyed by the redline's id."""
+    from dsr_options.render.words import (
+        result_sentence,
+        result_summary,
+        verdict_sentence,
+        verdict_text,
+    )
 
-    pairs = [("redline verdict", verdict_text(verdict))]
-    pairs += [(f"redline {r.redline.id}", result_summary(r)) for r in verdict.results]
+    if phrases is None:
+        pairs = [("redline verdict", verdict_text(verdict))]
+        return pairs + [(f"redline {r.redline.id}", result_summary(r)) for r in verdict.results]
+    pairs = [("redline verdict", verdict_sentence(verdict, phrases))]
+    pairs += [
+        (
+            f"redline {phrases.redline_title(r.redline.id)} ({r.strictness.value})",
+            result_sentence(r, phrases),
+        )
+        for r in verdict.results
+    ]
     return pairs
 
 
@@ -174,34 +199,38 @@ class RoleDetail:
 
     def data(self) -> Any:
         role, verdict = self.role, self.verdict
-        data = _detail_data(role, verdict)
+        data = _detail_data(role, verdict, Phrases.of(self.catalogue))
         found = self.firmness.of(role.id) if self.firmness is not None else None
         if found is not None and "redlines" in data:
             from dsr_options.render.views.firmness import firmness_data
 
-            data["redlines"]["firmness"] = firmness_data(found)
+            data["redlines"]["firmness"] = firmness_data(found, Phrases.of(self.catalogue))
         return data
 
-    def _extra(self) -> list[tuple[str, str]]:
-        extra = redline_lines(self.verdict) if self.verdict is not None else []
+    def _extra(self, machine: bool = False) -> list[tuple[str, str]]:
+        phrases = Phrases.of(self.catalogue)
+        words = None if machine else phrases
+        extra = redline_lines(self.verdict, words) if self.verdict is not None else []
         found = self.firmness.of(self.role.id) if self.firmness is not None else None
         if found is not None:
             from dsr_options.render.views.firmness import firmness_lines
 
-            extra += firmness_lines(found)
+            extra += firmness_lines(found, phrases)
         return extra
 
     def rows(self) -> Rows:
         role, catalogue = self.role, self.catalogue
         rows = [
-            {"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *self._extra()]
+            {"field": k, "value": v}
+            for k, v in [*detail_lines(role, catalogue), *self._extra(machine=True)]
         ]
         return rows, ["field", "value"]
 
     def markdown(self) -> str:
         role, catalogue = self.role, self.catalogue
         rows = [
-            {"field": k, "value": v} for k, v in [*detail_lines(role, catalogue), *self._extra()]
+            {"field": k, "value": v}
+            for k, v in [*detail_lines(role, catalogue, Phrases.of(catalogue)), *self._extra()]
         ]
         heading = f"## ({role.number}) {markdown_cell(role.title)}\n\n"
         return heading + write_markdown_table(rows, ["field", "value"])
@@ -212,14 +241,18 @@ class RoleDetail:
         from dsr_options.render.views.firmness import firmness_only, with_firmness_table
 
         report = firmness_only(self.firmness, role.id)
-        return with_firmness_table(role_detail_view(role, catalogue, verdict), report)
+        return with_firmness_table(
+            role_detail_view(role, catalogue, verdict), report, Phrases.of(catalogue)
+        )
 
 
-def _detail_data(role: Role, verdict: RoleVerdict | None) -> dict[str, Any]:
+def _detail_data(
+    role: Role, verdict: RoleVerdict | None, phrases: Phrases = NO_PHRASES
+) -> dict[str, Any]:
     """The role's data intact; its redline results under ``redlines``."""
     data = role_data(role)
     if verdict is not None:
         from dsr_options.render.views.check import verdict_data
 
-        data["redlines"] = verdict_data(verdict)
+        data["redlines"] = verdict_data(verdict, phrases=phrases)
     return data
