@@ -134,7 +134,7 @@ def test_show_table_has_everything(run: Run, varied: Path) -> None:
     for expected in [
         "(2) Coordinate bilateral partners",
         "Attributes",
-        "standing_un_capacity",
+        "standing UN capacity: yes",
         "Office of Military Affairs",
         "A worry. [analysis]",
         "An open question? [note]",
