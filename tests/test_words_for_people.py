@@ -26,6 +26,16 @@ LABELS = {
     "zz_attr_three": "who does the work",
 }
 ROLE_IDS = ("zz-role-one", "zz-role-two")
+SCENARIOS = {
+    "schema_version": 1,
+    "scenarios": [
+        {
+            "id": "nothing-standing",
+            "title": "No standing capacity",
+            "every_role": {"zz_attr_one": False},
+        }
+    ],
+}
 MARKER = re.compile(r"to reproduce", re.IGNORECASE)
 TOKEN = re.compile(r"--assume \S+")
 
@@ -101,6 +111,8 @@ def _problems(where: str, text: str, *, role_ids: bool = True) -> list[str]:
 def test_no_id_in_a_sentence_for_people(run: Run, tmp_path: Path) -> None:
     folder = _catalogue(tmp_path)
     data = f"--data {folder}"
+    scenarios = tmp_path / "scenarios.yaml"
+    scenarios.write_text(dump(SCENARIOS), encoding="utf-8")
     one, two = ROLE_IDS
     commands = [
         f"check {data}",
@@ -110,6 +122,7 @@ def test_no_id_in_a_sentence_for_people(run: Run, tmp_path: Path) -> None:
         f"show {one} {data}",
         f"compare {one} {two} {data}",
         f"list {data} --firmness",
+        f"scenarios {scenarios} {data}",
     ]
     problems: list[str] = []
     for command in commands:

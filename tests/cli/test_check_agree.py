@@ -133,8 +133,8 @@ def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
         "Undetermined (out or flagged): unknown against “Redline 1” (Some member states).",
         "It clears without standing UN capacity.",
         "held by Some member states",
-        "crossed by role-1",
-        "unknown for role-3",
+        "crossed by Role number 1",
+        "unknown for Role number 3",
     ]:
         assert expected in out, expected
     assert "(1)" not in out  # options are named, not numbered with a key

@@ -111,6 +111,8 @@ class Shift:
     """The redlines whose outcome changed, each ``redline: before -> after``."""
     assumed: tuple[str, ...]
     """The assumptions that speak to this role."""
+    moved: tuple[tuple[str, Outcome, Outcome], ...] = ()
+    """The same changes as ``why``, as data: (redline id, outcome before, outcome after)."""
 
 
 @dataclass(frozen=True)
@@ -193,13 +195,15 @@ def run_scenarios(
         shifts = []
         for scenario, verdicts, assumptions in under:
             after = verdicts[role.id]
-            why = tuple(
-                f"{old.redline.id}: {old.outcome.value} -> {new.outcome.value}"
+            moved = tuple(
+                (old.redline.id, old.outcome, new.outcome)
                 for old, new in zip(was.results, after.results, strict=True)
                 if old.outcome is not new.outcome
             )
+            why = tuple(f"{rid}: {old.value} -> {new.value}" for rid, old, new in moved)
             mine = tuple(a.text for a in assumptions if a.role in (EVERY_ROLE, role.id))
-            shifts.append(Shift(scenario.id, after, after.verdict is not was.verdict, why, mine))
+            other = after.verdict is not was.verdict
+            shifts.append(Shift(scenario.id, after, other, why, mine, moved))
         rows.append(ScenarioRow(role.id, role.title, was.verdict, tuple(shifts)))
     return ScenarioRun(tuple(scenarios), tuple(rows))
 

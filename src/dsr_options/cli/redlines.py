@@ -347,4 +347,7 @@ def scenarios(
     options.check_reading_bounds(catalogue, fmt)
     chosen = scenarios_named(str(file), expanded)
     run = run_scenarios(loaded, chosen, assume=assumptions)
-    emit(render(stated(ScenariosView(run), catalogue), fmt, origin), no_color)
+    from dsr_options.render.phrases import Phrases
+
+    view = ScenariosView(run, Phrases.of(catalogue))
+    emit(render(stated(view, catalogue), fmt, origin), no_color)

@@ -252,8 +252,8 @@ def check_view(
     parts += section("Verdicts", [prose(Group(*verdict_lines))])
     holder_lines: list[RenderableType] = []
     for line in analysis.redlines:
-        crossed = ", ".join(line.by_outcome[Outcome.CROSSES]) or "no role"
-        unknown = line.by_outcome[Outcome.UNKNOWN]
+        crossed = "; ".join(phrases.role(r) for r in line.by_outcome[Outcome.CROSSES]) or "no role"
+        unknown = [phrases.role(r) for r in line.by_outcome[Outcome.UNKNOWN]]
         holder_lines.append(
             Text.assemble((visible(line.redline.id), "cyan"), f" ({line.redline.strictness.value})")
         )
@@ -263,7 +263,7 @@ def check_view(
             f"crossed by {crossed}",
         ]
         if unknown:
-            body.append(f"unknown for {', '.join(unknown)}")
+            body.append(f"unknown for {'; '.join(unknown)}")
         holder_lines += [Padding(cell(text), (0, 0, 0, 2)) for text in body]
     parts += section("Redlines and their holders", [prose(Group(*holder_lines))])
     return Group(*parts)

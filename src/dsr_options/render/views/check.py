@@ -262,8 +262,10 @@ def _check_markdown(
             "redline": line.redline.id,
             "strictness": line.redline.strictness.value,
             "held by": ", ".join(name for _, name in line.holders),
-            "crossed by": ", ".join(line.by_outcome[Outcome.CROSSES]) or "none",
-            "unknown for": ", ".join(line.by_outcome[Outcome.UNKNOWN]) or "none",
+            "crossed by": "; ".join(phrases.role(r) for r in line.by_outcome[Outcome.CROSSES])
+            or "none",
+            "unknown for": "; ".join(phrases.role(r) for r in line.by_outcome[Outcome.UNKNOWN])
+            or "none",
         }
         for line in analysis.redlines
     ]
