@@ -29,6 +29,26 @@ class SchemaKind(str, Enum):
     FORUM = "forum"
 
 
+def schema_kind(value: object) -> SchemaKind:
+    """``schema``'s argument: a kind of file, any case, with a "did you mean"; a file's name
+    given instead (``data/roles.yaml``) is told that ``schema`` takes a kind, guessed from the
+    name when it is close to one."""
+    if isinstance(value, SchemaKind):
+        return value
+    text = str(value)
+    if "/" in text or "\\" in text or text.lower().endswith((".yaml", ".yml", ".json")):
+        import difflib
+
+        stem = Path(text).name.lower().split(".")[0]
+        kinds = [kind.value for kind in SchemaKind]
+        close = difflib.get_close_matches(stem, kinds, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise typer.BadParameter(
+            f"'{text}' is a file; schema takes a KIND of file: {', '.join(kinds)}{hint}"
+        )
+    return choice(SchemaKind)(value)
+
+
 def source_option(value: str) -> tuple[str | None, Path]:
     """``FILE`` (every quote) or ``ID=FILE`` (the quotes citing source ID)."""
     source_id, sep, file = value.partition("=")
@@ -167,13 +187,14 @@ def schema(
     kind: Annotated[
         SchemaKind,
         typer.Argument(
-            parser=choice(SchemaKind),
-            metavar="[FILE]",
-            help="Which file: roles, redlines, scenarios or forum.",
+            parser=schema_kind,
+            metavar="[KIND]",
+            help="Which kind of file: roles (roles.yaml), redlines (redlines.yaml or a "
+            "delegation's redline file), scenarios (a scenario file) or forum (a forum file).",
         ),
     ] = SchemaKind.ROLES,
 ) -> None:
-    """Print the JSON Schema of a catalogue file, generated from the models.
+    """Print the JSON Schema of a kind of catalogue file, generated from the models.
 
     Editors with yaml-language-server use it (see the comment at the top of data/roles.yaml).
 

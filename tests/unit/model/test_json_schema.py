@@ -83,6 +83,44 @@ def test_the_schema_command(run: Run) -> None:
     assert wrong.exit_code == 2, wrong
 
 
+def test_schema_takes_a_kind_and_says_so(run: Run) -> None:
+    help_text = run("dsr-options schema -h").stdout
+    assert "Usage: dsr-options schema [OPTIONS] [KIND]\n" in help_text
+    assert (
+        "[KIND] Which kind of file: roles (roles.yaml), redlines (redlines.yaml or a "
+        "delegation's redline file) or scenarios (a scenario file). [default: roles]"
+    ) in " ".join(help_text.split())
+    assert "[FILE]" not in help_text
+    assert json.loads(run("dsr-options schema SCENARIOS").stdout) == json_schema("scenarios")
+
+
+@pytest.mark.parametrize(
+    ("given", "error"),
+    [
+        ("rolse", "'rolse' is not one of roles, redlines, scenarios; did you mean 'roles'?"),
+        (
+            "data/roles.yaml",
+            "'data/roles.yaml' is a file; schema takes a KIND of file: roles, redlines, "
+            "scenarios; did you mean 'roles'?",
+        ),
+        (
+            "./redline.yml",
+            "'./redline.yml' is a file; schema takes a KIND of file: roles, redlines, "
+            "scenarios; did you mean 'redlines'?",
+        ),
+        (
+            "freedonia.yaml",
+            "'freedonia.yaml' is a file; schema takes a KIND of file: roles, redlines, scenarios",
+        ),
+    ],
+)
+def test_a_wrong_kind_is_answered_with_the_kinds(run: Run, given: str, error: str) -> None:
+    result = run(["dsr-options", "schema", given])
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '[KIND]': {error}"
+
+
 # -- the schema is as strict as the tool ---------------------------------------------------------
 
 SCHEMA_CODES = {
