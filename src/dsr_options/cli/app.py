@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from typing import Annotated, Any
 
@@ -52,7 +53,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
@@ -100,3 +101,11 @@ def main() -> None:
         app(prog_name="dsr-options")
     except OSError as exc:  # --help or --version written to a full disk or a closed pipe
         sys.exit(output.output_failed(output.OutputFailed(exc)).exit_code)
+    except Exception:
+        if os.environ.get(COMPLETE_VAR):  # a shell asking for candidates (cli/complete.py)
+            sys.exit(1)  # gets none, never a traceback (a malformed COMP_WORDS, ...)
+        raise
+
+
+COMPLETE_VAR = "_DSR_OPTIONS_COMPLETE"
+"""The variable typer's completion scripts set when the shell asks for candidates."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dsr_options.cli import options
+from dsr_options.cli import complete, options
 from dsr_options.cli.options import (
     AssumeOption,
     DataOption,
@@ -36,6 +36,7 @@ BriefFormatOption = Annotated[
         "--format",
         "-f",
         parser=choice(BriefFormat),
+        autocompletion=complete.values_of(BriefFormat),
         metavar="FORMAT",
         help="markdown, html (one self-contained file) or docx (Word; needs the docx extra).",
     ),
@@ -45,6 +46,7 @@ HolderOption = Annotated[
     typer.Option(
         "--holder",
         metavar="ID[,ID...]",
+        autocompletion=complete.holder_ids,
         help="Only the redlines these holders hold: ids or unique prefixes, comma-separated.",
         show_default=False,
     ),
@@ -54,6 +56,7 @@ ForOption = Annotated[
     typer.Option(
         "--for",
         metavar="HOLDER",
+        autocompletion=complete.holder_ids,
         help=(
             "Write the brief for this holder (an id or unique prefix): which of its own "
             "redlines rule out which options, and which other holders block what it can accept."

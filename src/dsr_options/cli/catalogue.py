@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dsr_options.cli import options, output
+from dsr_options.cli import complete, options, output
 from dsr_options.cli.options import DataOption, FormatOption, NoColorOption, choice
 from dsr_options.cli.output import emit
 from dsr_options.files.paths import present
@@ -72,6 +72,7 @@ def validate(
             "--format",
             "-f",
             parser=choice(ReportFormat),
+            autocompletion=complete.values_of(ReportFormat),
             metavar="FORMAT",
             help="Report format: text (for people), json, github, junit or sarif (for CI).",
         ),
@@ -188,6 +189,7 @@ def schema(
         SchemaKind,
         typer.Argument(
             parser=schema_kind,
+            autocompletion=complete.values_of(SchemaKind),
             metavar="[KIND]",
             help="Which kind of file: roles (roles.yaml), redlines (redlines.yaml or a "
             "delegation's redline file), scenarios (a scenario file) or forum (a forum file).",

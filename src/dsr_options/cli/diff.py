@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dsr_options.cli import output
+from dsr_options.cli import complete, output
 from dsr_options.cli.options import DataOption, FormatOption, NoColorOption, choice
 from dsr_options.cli.output import emit
 from dsr_options.render import OutputFormat, render
@@ -42,6 +42,7 @@ def diff(
         typer.Option(
             "--fail-on",
             parser=choice(FailOnOption),
+            autocompletion=complete.values_of(FailOnOption),
             metavar="WHAT",
             help="Exit 1 when this changed: change, verdict-change, standing-change, "
             "firmness-change or answer-change (a verdict or a standing); otherwise exit 0.",

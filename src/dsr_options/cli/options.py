@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand
 
+from dsr_options.cli import complete
 from dsr_options.cli.hints import DEPRECATED
 from dsr_options.render import OutputFormat
 
@@ -24,8 +25,9 @@ E = TypeVar("E", bound=Enum)
 
 class Command(TyperCommand):
     """A command whose arguments read as their metavars (``ROLE``, ``ROLE...``) in help, whose
-    old option names (``DEPRECATED``) work without being shown, which takes the app's ``--date``
-    after its own name too, and whose unknown options get a hint by meaning (``cli/hints.py``).
+    old option names (``DEPRECATED``) work without being shown or completed, which takes the
+    app's ``--date`` after its own name too, and whose unknown options get a hint by meaning
+    (``cli/hints.py``).
 
     typer's own rendering writes a required argument as ``{ROLE}`` in the usage line and with
     its type after it (``ROLE <str>``, ``ROLE... <list[str]>``) under "Arguments", and a hidden
@@ -75,6 +77,11 @@ class Command(TyperCommand):
             if type(exc).__name__ == "NoSuchOption":
                 unknown_option(self, ctx, exc)
             raise
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """The options a shell completes (typer's own mechanism, ``cli/complete.py``), old
+        names (``DEPRECATED``) left out as in help."""
+        return [i for i in super().shell_complete(ctx, incomplete) if i.value not in DEPRECATED]
 
 
 def _help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
@@ -295,6 +302,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         parser=choice(OutputFormat),
+        autocompletion=complete.values_of(OutputFormat),
         metavar="FORMAT",
         help="table (for people), json, yaml, csv, excel-csv (CSV for Excel on Windows: "
         "UTF-8 with a BOM, CRLF) or markdown (md) for scripts and briefs.",
@@ -327,6 +335,7 @@ OnlyOption = Annotated[
     typer.Option(
         "--only",
         metavar="ID[,ID...]",
+        autocompletion=complete.redline_ids,
         help="Only these redlines (not roles: `show ROLE` is for one role): ids or unique "
         "prefixes, comma-separated.",
         show_default=False,
@@ -338,6 +347,7 @@ HolderOption = Annotated[
     typer.Option(
         "--holder",
         metavar="ID[,ID...]",
+        autocompletion=complete.holder_ids,
         help="Only these holders (delegations): ids or unique prefixes, comma-separated; "
         "default every holder of a redline.",
         show_default=False,
@@ -361,6 +371,7 @@ AssumeOption = Annotated[
     typer.Option(
         "--assume",
         metavar="ROLE.ATTRIBUTE=VALUE",
+        autocompletion=complete.assumption,
         help="What if: evaluate as if the role had this value (marked [assumed] in the output); "
         "repeat for several; a choices value as a comma list; ROLE * for every role; "
         "VALUE unknown for no value.",
@@ -372,6 +383,7 @@ ScenarioOption = Annotated[
     typer.Option(
         "--scenario",
         metavar="FILE[:NAME]",
+        autocompletion=complete.scenario_names,
         help="Evaluate under a scenario of a scenario file (the one NAME names; a file of one "
         "scenario needs no NAME).",
         show_default=False,
@@ -413,6 +425,11 @@ VaryOption = Annotated[
     typer.Option(
         "--vary",
         metavar="WHAT",
+        autocompletion=complete.words(
+            ("readings", "the readings the data declares"),
+            ("analysis", "every analysis value"),
+            ("all", "the note's values too"),
+        ),
         help="What firmness varies: readings (the default: exactly the readings the data "
         "declares and the positions held with confidence reported or inferred, every "
         "combination), analysis (every analysis value over its vocabulary, up to "

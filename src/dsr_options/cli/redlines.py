@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dsr_options.cli import options
+from dsr_options.cli import complete, options
 from dsr_options.cli.options import (
     AssumeOption,
     BoundOption,
@@ -174,6 +174,10 @@ def negotiate(
         typer.Option(
             "--vary",
             metavar="WHAT",
+            autocompletion=complete.words(
+                ("analysis", "every value but those that define a role"),
+                ("note", "the note's values too"),
+            ),
             help="What a repair may change: analysis (every value but those that define a "
             "role, marked defining) or note (those too).",
         ),
@@ -305,6 +309,7 @@ def scenarios(
         Path,
         typer.Argument(
             metavar="FILE[:NAME]",
+            autocompletion=complete.scenario_names,
             help="A scenario file (see examples/scenarios.yaml); :NAME for one scenario.",
         ),
     ],

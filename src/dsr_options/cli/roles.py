@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dsr_options.cli import options
+from dsr_options.cli import complete, options
 from dsr_options.cli.options import (
     DEFAULT_FIRMNESS_BOUND,
     AssumeOption,
@@ -31,6 +31,7 @@ def list_roles(
             "--level",
             "-l",
             metavar="LEVEL",
+            autocompletion=complete.values_of(Level),
             help=f"Keep roles at this level: {options.listed(Level)}.",
             show_default=False,
         ),
@@ -41,6 +42,7 @@ def list_roles(
             "--dimension",
             "-d",
             metavar="DIMENSION",
+            autocompletion=complete.values_of(Dimension),
             help=f"Keep roles in this dimension: {options.listed(Dimension)}.",
             show_default=False,
         ),
@@ -50,6 +52,7 @@ def list_roles(
         typer.Option(
             "--lead",
             metavar="OFFICE",
+            autocompletion=complete.office_ids,
             help="Keep roles this office (or a unit of it) might lead: an office id or prefix.",
             show_default=False,
         ),
@@ -60,6 +63,7 @@ def list_roles(
             "--reception",
             "-r",
             metavar="RECEPTION",
+            autocompletion=complete.values_of(ReceptionStance),
             help=f"Keep roles received so: {options.listed(ReceptionStance)}.",
             show_default=False,
         ),
@@ -80,6 +84,7 @@ def list_roles(
         typer.Option(
             "--clear-of",
             metavar="ID[,ID...]",
+            autocompletion=complete.redline_ids,
             help="Keep roles that do not cross these redlines (ids or prefixes); an unknown "
             "result does not count as clear.",
             show_default=False,
@@ -141,6 +146,13 @@ def list_roles(
     )
     from dsr_options.render.views.assumptions import stated
 
+    if with_firmness and firmness_bound == 0:
+        from dsr_options.errors import UsageError
+
+        raise UsageError(
+            "--firmness asks for firmness and --bound 0 leaves it out: give a bound from 1 to 4",
+            about="firmness_bound",
+        )
     catalogue, origin = options.prepare(
         data, redlines, with_default, assume=assume, scenario=scenario
     )
@@ -157,7 +169,9 @@ def show_role(
     role: Annotated[
         str,
         typer.Argument(
-            metavar="ROLE", help="Role id, unique prefix of one (any case), or its number."
+            metavar="ROLE",
+            help="Role id, unique prefix of one (any case), or its number.",
+            autocompletion=complete.role_ids,
         ),
     ],
     more: Annotated[
@@ -218,6 +232,7 @@ def compare(
         list[str] | None,
         typer.Argument(
             metavar="ROLE...",
+            autocompletion=complete.role_ids,
             help="Two or more roles: ids, unique prefixes (any case) or numbers.",
             show_default=False,
         ),
