@@ -147,3 +147,88 @@ def test_holders_go_by_their_short_name(
     )
     data = run(f"dsr-options negotiate --data {folder} -f json")
     assert '"name": "Hosts"' in data.stdout
+
+
+COMMANDS = [
+    "list",
+    "show",
+    "redlines",
+    "attributes",
+    "check",
+    "agree",
+    "negotiate",
+    "brief",
+    "compare",
+    "scenarios",
+    "offices",
+    "diff",
+    "sources",
+    "new-redlines",
+    "validate",
+    "schema",
+]
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_every_help_speaks_the_glossary(run: Run, command: str) -> None:
+    """Every command's help (and the app's): no retired word, no old option name."""
+    text = run(f"dsr-options {command} -h".replace("  ", " "), columns=200).stdout
+    assert text.startswith("Usage: dsr-options")
+    assert _retired(text) == []
+    assert "--firmness-bound" not in text
+    assert "--max-subset" not in text
+    if command in ("check", "list"):
+        assert "meets every condition" in text or "verdict" in text
+
+
+def test_the_commands_listed_here_are_every_command(run: Run) -> None:
+    text = run("dsr-options -h", columns=200).stdout
+    lines = text.split("Commands:\n")[1].splitlines()
+    assert [line.split()[0] for line in lines if line.startswith("  ")] == COMMANDS
+
+
+def test_diff_validate_and_new_redlines_speak_the_glossary(run: Run, tmp_path: Path) -> None:
+    """The commands the matrix above leaves out, with an answer that moves (holders named)."""
+    old = _built(tmp_path / "old")
+    new = _built(tmp_path / "new")
+    # role 2 now has a standing capacity: it crosses both holders' redlines, and diff says so
+    changed = dump(roles_document([role(1), role(2, standing=True)]))
+    assert changed != (new / "roles.yaml").read_text(encoding="utf-8")
+    (new / "roles.yaml").write_text(changed, encoding="utf-8")
+    problems = []
+    for command in (
+        f"diff {old} {new} -f table",
+        f"diff {old} {new} -f markdown",
+        f"validate {new} --explain",
+        f"new-redlines Freedonia --data {old} --out -",
+    ):
+        for width in (40, 80, 200):
+            result = run(f"dsr-options {command}", columns=width)
+            where = f"{command} at {width}"
+            if result.exit_code not in (0, 1):
+                problems.append(f"{where}: exit {result.exit_code}: {result.stderr}")
+            problems += [f"{where}: retired word {w!r}" for w in _retired(result.stdout)]
+            if command.startswith("diff"):
+                said = " ".join(result.stdout.split())
+                assert "Some member states, unnamed (working level)" in said, where
+                problems += [
+                    f"{where}: holder id {h}"
+                    for h in ("zz-members", "zz-hosts")
+                    if h in result.stdout
+                ]
+    assert problems == [], "\n".join(problems)
+
+
+def test_firmness_left_out_says_by_what(run: Run) -> None:
+    """``not assessed`` only where no firmness was computed, with the option that left it out."""
+    for fmt in ("table", "markdown"):
+        text = run(f"dsr-options check --bound 0 -f {fmt}").stdout
+        assert "not assessed (--bound 0)" in text
+        assert "add --firmness" not in text  # check has no --firmness
+        assert "not assessed" not in run(f"dsr-options check -f {fmt}").stdout
+    refused = run("dsr-options list --firmness --bound 0")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "dsr-options: error: --bound: --firmness asks for firmness and --bound 0 leaves it out: "
+        "give a bound from 1 to 4\n"
+    )

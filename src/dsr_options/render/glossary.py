@@ -53,8 +53,14 @@ FIRMNESS_WORDS = (
     ONE_JUDGEMENT,
     ON_ANALYSIS,
     "not assessed (add --firmness)",
+    "not assessed (--bound 0)",
 )
-"""How firm a verdict is: the words ``analyses.firmness`` labels with, and the one for none."""
+"""How firm a verdict is: the words ``analyses.firmness`` labels with, and the two for none."""
+
+NOT_ASSESSED = FIRMNESS_WORDS[-2]
+"""No firmness where it is asked for (``list --firmness``)."""
+LEFT_OUT = FIRMNESS_WORDS[-1]
+"""No firmness where it is computed unless ``--bound 0`` leaves it out (``check``)."""
 
 RETIRED = {
     "conditional": "meets every condition",

@@ -17,7 +17,13 @@ from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict
 from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 from dsr_options.render.explain import explanation, rule_text
-from dsr_options.render.glossary import OUTCOME_PHRASES, SYMBOLS, VERDICT_LABELS, verdict_or_word
+from dsr_options.render.glossary import (
+    NOT_ASSESSED,
+    OUTCOME_PHRASES,
+    SYMBOLS,
+    VERDICT_LABELS,
+    verdict_or_word,
+)
 from dsr_options.render.phrases import Phrases, joined
 
 NO_PHRASES = Phrases()
@@ -147,12 +153,15 @@ def verdict_basis(verdict: RoleVerdict) -> str:
     return "the note"
 
 
-def firmness_text(verdict: RoleVerdict, firmness: FirmnessReport | None = None) -> str:
+def firmness_text(
+    verdict: RoleVerdict, firmness: FirmnessReport | None = None, unassessed: str = NOT_ASSESSED
+) -> str:
     """How firm the verdict is, in a few words: ``firm (up to 2)``, ``hangs on one
-    judgement``, ``rests on analysis``; ``not assessed`` when no firmness was computed."""
+    judgement``, ``rests on analysis``; ``unassessed`` when no firmness was computed (the
+    glossary's words for why: ``not assessed (add --firmness)``, ``... (--bound 0)``)."""
     found = firmness.of(verdict.role.id) if firmness is not None else None
     if found is None:
-        return "not assessed (add --firmness)"
+        return unassessed
     if found.label == "firm" and found.vary != "readings":
         return f"{found.label} (up to {found.bound})"
     return found.label

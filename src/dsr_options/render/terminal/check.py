@@ -19,7 +19,7 @@ from dsr_options.analyses.evaluate import (
 )
 from dsr_options.analyses.firmness import FirmnessReport
 from dsr_options.render.explain import explanation
-from dsr_options.render.glossary import SYMBOLS
+from dsr_options.render.glossary import LEFT_OUT, SYMBOLS
 from dsr_options.render.layout import Column, FittedTable, cell, prose, section, stacked
 from dsr_options.render.phrases import Phrases
 from dsr_options.render.safe import visible
@@ -140,7 +140,7 @@ def overview_rows(
                 verdict_label(verdict),
                 agreement.standing,
                 verdict_basis(verdict),
-                firmness_text(verdict, firmness),
+                firmness_text(verdict, firmness, LEFT_OUT),
                 objectors_text(agreement),
                 may_object_text(agreement),
                 key_quote(agreement.support),

@@ -14,7 +14,7 @@ from dsr_options.render.formats import (
     iter_json,
     write_markdown_table,
 )
-from dsr_options.render.glossary import SYMBOLS
+from dsr_options.render.glossary import LEFT_OUT, SYMBOLS
 from dsr_options.render.phrases import Phrases
 from dsr_options.render.words import (
     NO_PHRASES,
@@ -230,7 +230,7 @@ def _check_markdown(
             "role": v.role.title,
             "verdict": verdict_label(v),
             "rests on": verdict_basis(v),
-            "firmness": firmness_text(v, firmness),
+            "firmness": firmness_text(v, firmness, LEFT_OUT),
             "why": verdict_sentence(v, phrases),
         }
         for v in analysis.verdicts
