@@ -96,7 +96,7 @@ def test_options_without_their_old_names() -> None:
         ("dsr-options list --format m", ["markdown"]),
         ("dsr-options brief -f ", ["markdown", "html", "docx"]),
         ("dsr-options validate -f ", ["text", "json", "github", "junit", "sarif"]),
-        ("dsr-options schema ", ["roles", "redlines", "scenarios"]),
+        ("dsr-options schema ", ["roles", "redlines", "scenarios", "forum"]),
         ("dsr-options check --vary ", ["readings", "analysis", "all"]),
         ("dsr-options negotiate --vary ", ["analysis", "note"]),
         ("dsr-options list --level s", ["strategic"]),

@@ -88,7 +88,8 @@ def test_schema_takes_a_kind_and_says_so(run: Run) -> None:
     assert "Usage: dsr-options schema [OPTIONS] [KIND]\n" in help_text
     assert (
         "[KIND] Which kind of file: roles (roles.yaml), redlines (redlines.yaml or a "
-        "delegation's redline file) or scenarios (a scenario file). [default: roles]"
+        "delegation's redline file), scenarios (a scenario file) or forum (a forum file). "
+        "[default: roles]"
     ) in " ".join(help_text.split())
     assert "[FILE]" not in help_text
     assert json.loads(run("dsr-options schema SCENARIOS").stdout) == json_schema("scenarios")
@@ -97,20 +98,21 @@ def test_schema_takes_a_kind_and_says_so(run: Run) -> None:
 @pytest.mark.parametrize(
     ("given", "error"),
     [
-        ("rolse", "'rolse' is not one of roles, redlines, scenarios; did you mean 'roles'?"),
+        ("rolse", "'rolse' is not one of roles, redlines, scenarios, forum; did you mean 'roles'?"),
         (
             "data/roles.yaml",
-            "'data/roles.yaml' is a file; schema takes a KIND of file: roles, redlines, "
-            "scenarios; did you mean 'roles'?",
+            "'data/roles.yaml' is a file; schema takes a KIND of file: roles, redlines, scenarios, "
+            "forum; did you mean 'roles'?",
         ),
         (
             "./redline.yml",
-            "'./redline.yml' is a file; schema takes a KIND of file: roles, redlines, "
-            "scenarios; did you mean 'redlines'?",
+            "'./redline.yml' is a file; schema takes a KIND of file: roles, redlines, scenarios, "
+            "forum; did you mean 'redlines'?",
         ),
         (
             "freedonia.yaml",
-            "'freedonia.yaml' is a file; schema takes a KIND of file: roles, redlines, scenarios",
+            "'freedonia.yaml' is a file; schema takes a KIND of file: roles, redlines, scenarios, "
+            "forum",
         ),
     ],
 )
