@@ -57,14 +57,56 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
         ("role-2", "conditional"),
         ("role-3", "undetermined"),
     ]
+    # A result as a script needs it: ids, the outcome, whether it decides the verdict and the
+    # attributes that decided it; the words are behind --explain, the redline's once below.
     first = data["roles"][0]["results"][0]
     assert first == {
         "redline": "redline-1",
-        "title": "Redline 1",
-        "strictness": "veto",
         "outcome": "crosses",
         "applies": True,
         "holds": True,
+        "on_analysis": False,
+        "decides": True,
+        "tests": ["standing_un_capacity"],
+    }
+    third = data["roles"][2]
+    assert third["possible"] == ["out", "flagged"]
+    assert third["results"][0]["outcome"] == "unknown"
+    assert third["results"][0]["tests"] == ["standing_un_capacity"]
+    assert {k for r in data["roles"] for x in r["results"] for k in x} == set(first)
+    assert data["redlines"][0] == {
+        "redline": "redline-1",
+        "title": "Redline 1",
+        "strictness": "veto",
+        "rule": "standing_un_capacity is true",
+        "applies_to": None,
+        "repair": None,
+        "holders": [{"id": "members", "name": "Some member states"}],
+        "roles": {
+            "crosses": ["role-1"],
+            "clear": ["role-2"],
+            "unknown": ["role-3"],
+            "not-applicable": [],
+        },
+        "file": "catalogue",
+    }
+
+
+def test_check_json_explain_carries_the_words(run: Run, mixed: Path) -> None:
+    result = run(f"dsr-options check --data {mixed} -f json --explain")
+    assert result.exit_code == 0, result
+    data = payload(result.stdout)
+    first = data["roles"][0]["results"][0]
+    assert first == {
+        "redline": "redline-1",
+        "outcome": "crosses",
+        "applies": True,
+        "holds": True,
+        "on_analysis": False,
+        "decides": True,
+        "tests": ["standing_un_capacity"],
+        "title": "Redline 1",
+        "strictness": "veto",
         "rule": "standing_un_capacity is true",
         "applies_to": None,
         "reasons": [
@@ -82,7 +124,6 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
             "crosses: the rule 'standing_un_capacity is true' is true because "
             "standing_un_capacity is true [note]"
         ],
-        "on_analysis": False,
         "repairs": [
             {
                 "kind": "rule",
@@ -97,23 +138,7 @@ def test_check_json_structure(run: Run, mixed: Path) -> None:
         ],
         "redline_repair": None,
     }
-    third = data["roles"][2]
-    assert third["possible"] == ["out", "flagged"]
-    assert third["results"][0]["outcome"] == "unknown"
-    assert third["results"][0]["reasons"][0]["value"] is None
-    assert data["redlines"][0] == {
-        "redline": "redline-1",
-        "title": "Redline 1",
-        "strictness": "veto",
-        "holders": [{"id": "members", "name": "Some member states"}],
-        "roles": {
-            "crosses": ["role-1"],
-            "clear": ["role-2"],
-            "unknown": ["role-3"],
-            "not-applicable": [],
-        },
-        "file": "catalogue",
-    }
+    assert data["roles"][2]["results"][0]["reasons"][0]["value"] is None
 
 
 def test_check_table_uses_symbols_and_words(run: Run, mixed: Path) -> None:
@@ -378,7 +403,7 @@ def test_show_table_csv_markdown_have_redlines(run: Run, mixed: Path) -> None:
 
 def test_shipped_catalogue_matrix(run: Run) -> None:
     """The matrix the data author expects from the note."""
-    result = run("dsr-options check -f json")
+    result = run("dsr-options check -f json --explain")
     assert result.exit_code == 0, result
     roles = {r["role"]: r for r in payload(result.stdout)["roles"]}
     expected = {

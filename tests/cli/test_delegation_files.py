@@ -275,7 +275,7 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
         "national-request instead of un-initiative; no longer applies if standing_un_capacity "
         "were false |"
     ) in markdown
-    result = payload(run(f"dsr-options check --data {data} -f json").stdout)
+    result = payload(run(f"dsr-options check --data {data} -f json --explain").stdout)
     reasons = result["roles"][1]["results"][0]["reasons"]
     assert [(r["part"], r["basis"], r["holds"], r["text"]) for r in reasons] == [
         ("applies_to", "note", True, "standing_un_capacity is true [note]"),

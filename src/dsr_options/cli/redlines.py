@@ -71,6 +71,14 @@ def check_redlines(
         bool,
         typer.Option("--logic", help="Explain results as logic (rules and values), not prose."),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="JSON and YAML: each result with its reasons, explanation and repairs (without "
+            "it, a result holds ids, outcome and the attributes that decided it).",
+        ),
+    ] = False,
     assume: AssumeOption = None,
     scenario: ScenarioOption = None,
     firmness_bound: FirmnessBoundOption = options.DEFAULT_FIRMNESS_BOUND,
@@ -121,7 +129,7 @@ def check_redlines(
     from dsr_options.render.phrases import Phrases
 
     phrases = Phrases.of(catalogue)
-    view = CheckView(analysis, agreement(catalogue), show_all, logic, firm, phrases)
+    view = CheckView(analysis, agreement(catalogue), show_all, logic, firm, phrases, explain)
     emit(render(stated(view, catalogue), fmt, origin), no_color)
 
 

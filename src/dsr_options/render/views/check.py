@@ -35,16 +35,28 @@ if TYPE_CHECKING:
 # -- plain data (JSON and YAML) -------------------------------------------------------------------
 
 
-def result_data(result: Result) -> dict[str, Any]:
-    """One result as JSON-ready data; the structure is documented in the README."""
-    redline = result.redline
+def result_ids(result: Result, decides: bool) -> dict[str, Any]:
+    """One result as a script needs it: ids, outcome and truths, whether it decides the role's
+    verdict, and the attributes of the tests that decided it (``check -f json``'s record)."""
     return {
-        "redline": redline.id,
-        "title": redline.title,
-        "strictness": redline.strictness.value,
+        "redline": result.redline.id,
         "outcome": result.outcome.value,
         "applies": result.applies,
         "holds": result.holds,
+        "on_analysis": result.rests_on_analysis,
+        "decides": decides,
+        "tests": list(dict.fromkeys(reason.attribute for reason in result.reasons)),
+    }
+
+
+def result_data(result: Result, decides: bool = False) -> dict[str, Any]:
+    """One result with its explanation (``show -f json``, ``check -f json --explain``): the
+    record of :func:`result_ids` and the words, reasons and repairs; see docs/reference.md."""
+    redline = result.redline
+    return {
+        **result_ids(result, decides),
+        "title": redline.title,
+        "strictness": redline.strictness.value,
         "rule": redline_text(redline),
         "applies_to": rule_text(redline.applies_to) if redline.applies_to is not None else None,
         "reasons": [
@@ -60,7 +72,6 @@ def result_data(result: Result) -> dict[str, Any]:
             for reason in result.reasons
         ],
         "explanation": list(explanation(result)),
-        "on_analysis": result.rests_on_analysis,
         "repairs": [
             {
                 "kind": repair.kind,
@@ -75,21 +86,26 @@ def result_data(result: Result) -> dict[str, Any]:
 
 def verdict_data(
     verdict: RoleVerdict,
-    shared: dict[int, dict[str, Any]] | None = None,
+    shared: dict[tuple[int, bool], dict[str, Any]] | None = None,
     phrases: Phrases = NO_PHRASES,
+    explain: bool = True,
 ) -> dict[str, Any]:
-    """A role's verdict and every result, without the role itself (``show`` adds it).
+    """A role's verdict and every result, without the role itself (``show`` adds it); each
+    result explained (:func:`result_data`) or, without ``explain``, as ids (:func:`result_ids`).
 
     ``shared`` keeps each result's data by result: roles alike in a redline's attributes share
     one result, and then one piece of data (``write_json`` encodes it once).
     """
     if shared is None:
         shared = {}
+    record = result_data if explain else result_ids
+    deciding = set(verdict.deciding)
     results = []
     for result in verdict.results:
-        data = shared.get(id(result))
+        key = (id(result), result.redline.id in deciding)
+        data = shared.get(key)
         if data is None:
-            data = shared[id(result)] = result_data(result)
+            data = shared[key] = record(result, key[1])
         results.append(data)
     return {
         "verdict": verdict.verdict.value,
@@ -103,16 +119,19 @@ def verdict_data(
     }
 
 
-def analysis_data(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> dict[str, Any]:
-    """The whole matrix as JSON-ready data: roles with their results, redlines with holders."""
-    shared: dict[int, dict[str, Any]] = {}
+def analysis_data(
+    analysis: Analysis, phrases: Phrases = NO_PHRASES, explain: bool = False
+) -> dict[str, Any]:
+    """The whole matrix as JSON-ready data: roles with their results (as ids unless
+    ``explain``), redlines with their rule, repair and holders, once each."""
+    shared: dict[tuple[int, bool], dict[str, Any]] = {}
     return {
         "roles": [
             {
                 "role": v.role.id,
                 "number": v.role.number,
                 "title": v.role.title,
-                **verdict_data(v, shared, phrases),
+                **verdict_data(v, shared, phrases, explain),
             }
             for v in analysis.verdicts
         ],
@@ -121,6 +140,13 @@ def analysis_data(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> dict[str
                 "redline": line.redline.id,
                 "title": line.redline.title,
                 "strictness": line.redline.strictness.value,
+                "rule": redline_text(line.redline),
+                "applies_to": (
+                    rule_text(line.redline.applies_to)
+                    if line.redline.applies_to is not None
+                    else None
+                ),
+                "repair": line.redline.repair,
                 "holders": [{"id": hid, "name": name} for hid, name in line.holders],
                 "file": line.file,
                 "roles": {outcome.value: list(ids) for outcome, ids in line.by_outcome.items()},
@@ -293,7 +319,7 @@ def _check_markdown(
 
 def check_json(analysis: Analysis) -> Iterator[str]:
     """``check -f json`` in pieces, to be written as made (the same text as ``check_report``)."""
-    return iter_json(analysis_data(analysis))
+    return iter_json(analysis_data(analysis, explain=True))
 
 
 @dataclass(frozen=True)
@@ -310,10 +336,12 @@ class CheckView:
     firmness: FirmnessReport | None = None
     phrases: Phrases = NO_PHRASES
     """The catalogue's words for attributes, values, redlines and roles (``Phrases.of``)."""
+    explain: bool = False
+    """JSON and YAML: each result with its reasons, words and repairs, not as ids alone."""
 
     def data(self) -> Any:
         analysis = self.analysis
-        data = analysis_data(analysis, self.phrases)
+        data = analysis_data(analysis, self.phrases, self.explain)
         if self.agreements:
             from dsr_options.render.views.agree import objectors_data
 
