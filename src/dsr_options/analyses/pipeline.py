@@ -235,8 +235,10 @@ def scenarios_named(reference: str, catalogue: Catalogue) -> list[Scenario]:
     found = probe(path)  # a folder on the way we may not search: said, not a traceback
     if found.kind is PathKind.BLOCKED:
         raise UsageError(f"'{path}' {found.describe()}", about="scenario")
-    if not found.is_file:
+    if found.kind is PathKind.MISSING:
         raise UsageError(f"no scenario file at {path}", about="scenario")
+    if not found.is_file:  # a folder, a FIFO, a device, a link to nothing: said what it is
+        raise UsageError(f"'{path}' {found.describe()}; give a scenario file", about="scenario")
     return pick_scenarios(read_scenarios(path, catalogue), name)
 
 

@@ -347,6 +347,7 @@ def scenarios(
     from dsr_options.analyses.options import expand_options, expand_under
     from dsr_options.analyses.pipeline import prepare, scenarios_named
     from dsr_options.analyses.scenarios import run_scenarios
+    from dsr_options.errors import UsageError
     from dsr_options.render.views.assumptions import stated
     from dsr_options.render.views.scenarios import ScenariosView
 
@@ -358,7 +359,12 @@ def scenarios(
     catalogue = expand_under(loaded, lambda each: apply_assumptions(each, assumptions))
     origin = replace(origin, assumptions=list(catalogue.assumed))
     options.check_reading_bounds(catalogue, fmt)
-    chosen = scenarios_named(str(file), expanded)
+    try:
+        chosen = scenarios_named(str(file), expanded)
+    except UsageError as exc:  # FILE is this command's argument, not --scenario
+        if exc.about != "scenario":
+            raise
+        raise UsageError(f"FILE: {exc}") from None
     run = run_scenarios(loaded, chosen, assume=assumptions)
     from dsr_options.render.phrases import Phrases
 

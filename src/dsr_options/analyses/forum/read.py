@@ -34,8 +34,10 @@ def read_forum(path: Path, catalogue: Catalogue) -> ForumFile:
     found = probe(path)  # a folder on the way we may not search: said, not a traceback
     if found.kind is PathKind.BLOCKED:
         raise UsageError(f"'{path}' {found.describe()}", about="forum_file")
-    if not found.is_file:
+    if found.kind is PathKind.MISSING:
         raise UsageError(f"no forum file at {path}", about="forum_file")
+    if not found.is_file:  # a folder, a FIFO, a device, a link to nothing: said what it is
+        raise UsageError(f"'{path}' {found.describe()}; give a forum file", about="forum_file")
     loaded = read_file(path, display_path(path))
     model = None
     if not any(d.severity is Severity.ERROR for d in loaded.diagnostics):
