@@ -69,8 +69,10 @@ def diff(
     Each side is a catalogue folder, a redline file (checked against the roles of --data, or
     the catalogue in use), or a git revision of the repository in the working folder, read
     through git itself (nothing is checked out); rev: in front always means a revision, ./
-    always a path. For every verdict or standing that moved,
-    the smallest set of the listed changes that reproduces it is found by exhaustive search.
+    always a path. Variants and packages are options of their own, as in every command. For
+    every verdict or standing that moved, the smallest set of the listed changes that reproduces
+    it is found by exhaustive search, within --bound and a budget of evaluations a run
+    ($DSR_OPTIONS_MAX_EVALUATIONS); a search the budget stops says "bounded: ...".
 
     Examples:
 
