@@ -261,3 +261,46 @@ def test_a_forum_file_naming_unknown_holders_is_refused_where_it_says_so(tmp_pat
         ),
         (16, 5, "unknown-reference", "no holder has the id 'ruritania'"),
     ]
+
+
+def test_a_bridging_design_agrees_with_the_brute_force(tmp_path: Path) -> None:
+    rng = random.Random(2627)
+    for case in range(10):
+        members = [f"m{i}" for i in range(rng.randint(2, 5))]
+        rules = {m: rng.sample(RANDOM_RULES, rng.randint(1, 2)) for m in members}
+        catalogue = build(tmp_path / str(case), members, rules)
+        cut = rng.randint(1, len(members) - 1)
+        blocs = [
+            {"id": "east", "name": "East", "members": members[:cut]},
+            {"id": "west", "name": "West", "members": members[cut:]},
+        ]
+        path = forum_file(
+            tmp_path / str(case),
+            {"id": "f", "name": "F", "rule": "majority", "members": members},
+            blocs=blocs,
+        )
+        answer = forum_answer(
+            catalogue,
+            negotiate(catalogue),
+            design_space(catalogue),
+            file=read_forum(path, catalogue),
+        )
+        assert answer.design is not None
+        assert answer.design.bridge is not None
+        decls = {d.id: d for d in catalogue.attributes}
+        names = list(decls)
+        expected = False
+        for combo in itertools.product(*(domain(decls[a]) for a in names)):
+            values = dict(zip(names, combo, strict=True))
+            accepting = {m for m in members if accepts(catalogue, m, values, catalogue.roles[0])}
+            if accepting & set(members[:cut]) and accepting & set(members[cut:]):
+                expected = True
+                break
+        assert answer.design.bridge.bridges is expected, (case, rules, cut)
+        if expected:
+            design = dict(answer.design.bridge.design or ())
+            chosen = set(answer.design.bridge.members)
+            assert all(accepts(catalogue, m, design, catalogue.roles[0]) for m in chosen), (
+                case,
+                design,
+            )

@@ -16,11 +16,13 @@ the search leaves the answer unknown, and says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dsr_options.analyses.design_space import DesignSpace
+from dsr_options.analyses.design_space.words import design_text
 from dsr_options.analyses.evaluate import Evaluator
+from dsr_options.analyses.forum.bridge import Bridge, bridging_design
 from dsr_options.analyses.forum.rule import (
     COUNCIL_VOTES,
     Decision,
@@ -106,6 +108,10 @@ class DesignForum:
     objecting: tuple[str, ...]
     """The decided members that design leaves objecting (the holders who would have to move)."""
     unknown: str | None = None
+    bridge: Bridge | None = None
+    """Whether some design bridges every bloc (with blocs declared)."""
+    bridge_words: str = ""
+    """That design in words."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,10 @@ def forum_answer(
         )
         roles.append(RoleForum(role, decide(forum, said), blocs_here))
     design = _design(forum, decided, space) if space is not None else None
+    if design is not None and blocs:
+        bridge = bridging_design(catalogue, [(b.id, b.members, b.position) for b in blocs], decided)
+        words = design_text(catalogue, bridge.design) if bridge.design is not None else ""
+        design = replace(design, bridge=bridge, bridge_words=words or "any values")
     return ForumAnswer(forum, names, decided, blocs, tuple(roles), design)
 
 
@@ -258,7 +268,7 @@ def _design(forum: Forum, decided: Sequence[str], space: DesignSpace) -> DesignF
                 if _RANK[after] < _RANK[best.status]:
                     pivotal.add(member)
     kept = tuple(m for m in forum.members if m in pivotal)
-    best = Decision(**{**best.__dict__, "pivotal": kept})
+    best = replace(best, pivotal=kept)
     return DesignForum(best, move.design, move.holders)
 
 

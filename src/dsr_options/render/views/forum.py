@@ -148,6 +148,18 @@ def role_lines(answer: ForumAnswer, titles: Mapping[str, str]) -> list[str]:
     if answer.blocs:
         bridging = [titles.get(r, r) for r in answer.bridging]
         lines.append(f"bridging every bloc: {joined(bridging) if bridging else 'no role'}")
+    bridge = design.bridge if design is not None else None
+    if bridge is not None and design is not None:
+        if bridge.bridges:
+            verb = "accepts" if len(bridge.members) == 1 else "accept"
+            members = f"{_names(answer, bridge.members)} {verb} it"
+            lines.append(f"a design bridges every bloc ({members}): {design.bridge_words}")
+        elif bridge.bridges is False:
+            lines.append(
+                "no design bridges every bloc" + (f" ({bridge.unknown})" if bridge.unknown else "")
+            )
+        else:
+            lines.append(f"whether a design bridges every bloc is not known: {bridge.unknown}")
     return lines
 
 
@@ -249,6 +261,17 @@ def data(answer: ForumAnswer, titles: Mapping[str, str]) -> dict[str, Any]:
             "design": None if design.design is None else {a: _plain(v) for a, v in design.design},
             "objecting_the_design": list(design.objecting),
             "unknown": design.unknown,
+            "bridging": None
+            if design.bridge is None
+            else {
+                "bridges": design.bridge.bridges,
+                "design": None
+                if design.bridge.design is None
+                else {a: _plain(v) for a, v in design.bridge.design},
+                "members": list(design.bridge.members),
+                "picks_searched": design.bridge.picks,
+                "unknown": design.bridge.unknown,
+            },
         },
     }
 
