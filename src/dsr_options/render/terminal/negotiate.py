@@ -50,6 +50,8 @@ def negotiate_view(
         block.append(Text(f"acceptable to {count}"))
         table.add_row(row, Text("\n").join(block))
     parts: list[RenderableType] = [cell(sentence, "bold"), Text("")] if sentence else []
+    if forum is not None:  # the forum's answer, in one sentence, first too
+        parts += [cell(forum[0], "bold"), Text("")]
     parts.append(table)
     parts += section("Acceptable to every holder", [cell(everyone)])
     changes = [_change(line, tokens) for line, tokens in lines]
@@ -76,9 +78,8 @@ def _forum(
         block = [Text(visible(role), style="cyan")]
         block += [Text(f"{visible(h)}: {visible(c)}") for h, c in zip(headings, cells, strict=True)]
         table.add_row([cell(role), *[cell(c) for c in cells]], Text("\n").join(block))
-    return section("The forum", [cell(sentence, "bold"), Text(""), table, Text("")]) + [
-        cell(line) for line in lines
-    ]
+    del sentence  # said first, under the design space's answer
+    return section("The forum", [table, Text("")]) + [cell(line) for line in lines]
 
 
 def _change(line: str, tokens: Sequence[str]) -> RenderableType:

@@ -181,7 +181,7 @@ def matrix(answer: ForumAnswer) -> tuple[list[str], list[tuple[str, list[str]]]]
 def markdown(answer: ForumAnswer, titles: Mapping[str, str]) -> list[str]:
     headings, rows = matrix(answer)
     table = [{"role": role, **dict(zip(headings, cells, strict=True))} for role, cells in rows]
-    parts = ["## The forum", "", markdown_cell(sentence(answer, titles)), ""]
+    parts = ["## The forum", ""]  # its sentence opens the output
     parts.append(write_markdown_table(table, ["role", *headings]).rstrip("\n"))
     parts.append("")
     parts += [f"- {markdown_cell(line)}" for line in role_lines(answer, titles)]

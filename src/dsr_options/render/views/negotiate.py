@@ -287,6 +287,8 @@ class NegotiateView:
         parts = []
         if self.design is not None:
             parts += [markdown_cell(self.design.answer.sentence), ""]
+        if self.forum is not None:
+            parts += [markdown_cell(forum_view.sentence(self.forum, self._titles())), ""]
         parts += ["## Holders and roles", "", write_markdown_table(matrix, columns).rstrip("\n")]
         parts += ["", "## Acceptable to every holder", ""]
         parts.append(
