@@ -52,7 +52,12 @@ def bridging_design(
     total = 1
     for c in choices:
         total *= len(c)
-    picks = sorted({frozenset(p) for p in itertools.product(*choices)}, key=len)
+    order = {m: i for i, m in enumerate(decided)}
+    # Fewest holders first, then in the members' order: the same answer on every run.
+    picks = sorted(
+        {frozenset(p) for p in itertools.product(*choices)},
+        key=lambda pick: (len(pick), sorted(order[m] for m in pick)),
+    )
     if len(picks) > MAX_PICKS:
         return Bridge(
             None,
