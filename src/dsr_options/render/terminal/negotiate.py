@@ -73,7 +73,10 @@ def _forum(
     """The forum: its answer in one sentence, the bloc x role table (stacked blocks when the
     columns would cut a word), then each role's answer in a line."""
     headings = [h[:1].upper() + h[1:] for h in headings]
-    table = FittedTable([Column("Role", style="cyan"), *[Column(h) for h in headings]])
+    # The answers want room more than the titles do: a title wraps first.
+    table = FittedTable(
+        [Column("Role", style="cyan"), *[Column(h, weight=4, min_width=12) for h in headings]]
+    )
     for role, cells in rows:
         block = [Text(visible(role), style="cyan")]
         block += [Text(f"{visible(h)}: {visible(c)}") for h, c in zip(headings, cells, strict=True)]

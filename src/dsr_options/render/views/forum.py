@@ -163,9 +163,11 @@ def role_lines(answer: ForumAnswer, titles: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def matrix(answer: ForumAnswer) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """The bloc x role table: headings, then per role its forum answer, each bloc's cell and
-    whether it bridges."""
+def matrix(
+    answer: ForumAnswer, titles: Mapping[str, str]
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The bloc x role table: headings, then per role (by title) its forum answer, each bloc's
+    cell and whether it bridges."""
     headings = ["forum", *[b.name for b in answer.blocs]]
     if answer.blocs:
         headings.append("bridges")
@@ -174,12 +176,12 @@ def matrix(answer: ForumAnswer) -> tuple[list[str], list[tuple[str, list[str]]]]
         cells = [status_text(answer, r.decision), *[bloc_cell(answer, b) for b in r.blocs]]
         if answer.blocs:
             cells.append("yes" if r.bridging else "no")
-        rows.append((r.role, cells))
+        rows.append((titles.get(r.role, r.role), cells))
     return headings, rows
 
 
 def markdown(answer: ForumAnswer, titles: Mapping[str, str]) -> list[str]:
-    headings, rows = matrix(answer)
+    headings, rows = matrix(answer, titles)
     table = [{"role": role, **dict(zip(headings, cells, strict=True))} for role, cells in rows]
     parts = ["## The forum", ""]  # its sentence opens the output
     parts.append(write_markdown_table(table, ["role", *headings]).rstrip("\n"))

@@ -365,7 +365,7 @@ class NegotiateView:
             if self.forum is None
             else (
                 forum_view.sentence(self.forum, self._titles()),
-                *forum_view.matrix(self.forum),
+                *forum_view.matrix(self.forum, self._titles()),
                 forum_view.role_lines(self.forum, self._titles()),
             ),
         )
