@@ -117,7 +117,7 @@ def test_check_json_explain_carries_the_words(run: Run, mixed: Path) -> None:
                 "value": True,
                 "basis": "note",
                 "holds": True,
-                "text": "standing_un_capacity is true [note]",
+                "text": "with standing UN capacity (the note)",
             }
         ],
         "explanation": [
@@ -127,11 +127,11 @@ def test_check_json_explain_carries_the_words(run: Run, mixed: Path) -> None:
         "repairs": [
             {
                 "kind": "rule",
-                "text": "clears if standing_un_capacity were false",
+                "text": "it clears without standing UN capacity",
                 "changes": [
                     {
                         "attribute": "standing_un_capacity",
-                        "text": "standing_un_capacity were false",
+                        "text": "without standing UN capacity",
                     }
                 ],
             }

@@ -278,8 +278,8 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
     result = payload(run(f"dsr-options check --data {data} -f json --explain").stdout)
     reasons = result["roles"][1]["results"][0]["reasons"]
     assert [(r["part"], r["basis"], r["holds"], r["text"]) for r in reasons] == [
-        ("applies_to", "note", True, "standing_un_capacity is true [note]"),
-        ("rule.not", "analysis", False, "trigger is un-initiative [analysis]"),
+        ("applies_to", "note", True, "with standing UN capacity (the note)"),
+        ("rule.not", "analysis", False, "trigger: UN initiative (on our reading)"),
     ]
     table = " ".join(run(f"dsr-options check --data {data} --logic").stdout.split())
     assert (

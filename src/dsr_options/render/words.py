@@ -175,7 +175,21 @@ def attribute_label(attribute: str) -> str:
 
 def _basis_words(basis: Any) -> str:
     value = basis.value if basis is not None else ""
-    return {"note": " (the note)", "analysis": " (on our reading)"}.get(value, "")
+    return {"note": " (the note)", "analysis": " (on our reading)", "assumed": " (assumed)"}.get(
+        value, ""
+    )
+
+
+def reason_words(phrases: Phrases, reason: Any) -> str:
+    """The fact one test rests on, in the vocabulary's words: ``with a standing UN DSR capacity
+    (on our reading)``; JSON's ``reasons[].text``."""
+    return f"{phrases.state(reason.attribute, reason.value)}{_basis_words(reason.basis)}"
+
+
+def change_words(phrases: Phrases, change: Any) -> str:
+    """One change of a repair, after "it clears": ``without a standing UN DSR capacity``."""
+    said = phrases.needs(change.attribute, change.parts)
+    return said + (" (it would then be empty)" if change.empties else "")
 
 
 def facts(phrases: Phrases, result: Result) -> str:
@@ -194,10 +208,7 @@ def facts(phrases: Phrases, result: Result) -> str:
 
 def repair_words(phrases: Phrases, repair: Any) -> str:
     """``it clears without a standing UN DSR capacity``: a repair hint in the vocabulary's words."""
-    changes = " and ".join(
-        phrases.needs(c.attribute, c.parts) + (" (it would then be empty)" if c.empties else "")
-        for c in repair.changes
-    )
+    changes = " and ".join(change_words(phrases, c) for c in repair.changes)
     if repair.kind == "rule":
         return f"it clears {changes}"
     return f"it no longer applies {changes}"

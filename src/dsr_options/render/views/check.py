@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from dsr_options.analyses.agreement import RoleAgreement
 from dsr_options.analyses.evaluate import Analysis, Outcome, Result, RoleVerdict
 from dsr_options.render import Rows
-from dsr_options.render.explain import explanation, reason_text, redline_text, rule_text
+from dsr_options.render.explain import explanation, redline_text, rule_text
 from dsr_options.render.formats import (
     iter_json,
     write_markdown_table,
@@ -18,7 +18,9 @@ from dsr_options.render.glossary import LEFT_OUT, SYMBOLS
 from dsr_options.render.phrases import Phrases
 from dsr_options.render.words import (
     NO_PHRASES,
+    change_words,
     firmness_text,
+    reason_words,
     repair_words,
     result_sentence,
     verdict_basis,
@@ -49,9 +51,13 @@ def result_ids(result: Result, decides: bool) -> dict[str, Any]:
     }
 
 
-def result_data(result: Result, decides: bool = False) -> dict[str, Any]:
+def result_data(
+    result: Result, decides: bool = False, phrases: Phrases = NO_PHRASES
+) -> dict[str, Any]:
     """One result with its explanation (``show -f json``, ``check -f json --explain``): the
-    record of :func:`result_ids` and the words, reasons and repairs; see docs/reference.md."""
+    record of :func:`result_ids` and the words, reasons and repairs; see docs/reference.md.
+    The ids and the logic form (``rule``, ``test``, ``explanation``) are for scripts; the
+    ``text`` fields are in the vocabulary's words."""
     redline = result.redline
     return {
         **result_ids(result, decides),
@@ -67,7 +73,7 @@ def result_data(result: Result, decides: bool = False) -> dict[str, Any]:
                 "value": list(reason.value) if isinstance(reason.value, tuple) else reason.value,
                 "basis": reason.basis.value if reason.basis is not None else None,
                 "holds": reason.holds,
-                "text": reason_text(reason),
+                "text": reason_words(phrases, reason),
             }
             for reason in result.reasons
         ],
@@ -75,8 +81,11 @@ def result_data(result: Result, decides: bool = False) -> dict[str, Any]:
         "repairs": [
             {
                 "kind": repair.kind,
-                "text": repair.text,
-                "changes": [{"attribute": c.attribute, "text": c.text} for c in repair.changes],
+                "text": repair_words(phrases, repair),
+                "changes": [
+                    {"attribute": c.attribute, "text": change_words(phrases, c)}
+                    for c in repair.changes
+                ],
             }
             for repair in result.repairs
         ],
@@ -98,14 +107,15 @@ def verdict_data(
     """
     if shared is None:
         shared = {}
-    record = result_data if explain else result_ids
     deciding = set(verdict.deciding)
     results = []
     for result in verdict.results:
         key = (id(result), result.redline.id in deciding)
         data = shared.get(key)
         if data is None:
-            data = shared[key] = record(result, key[1])
+            data = shared[key] = (
+                result_data(result, key[1], phrases) if explain else result_ids(result, key[1])
+            )
         results.append(data)
     return {
         "verdict": verdict.verdict.value,
