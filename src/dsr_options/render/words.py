@@ -7,14 +7,13 @@ that a verdict or a value reads the same in a table, in Markdown, in CSV and in 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from typing_extensions import assert_never
 
 from dsr_options.analyses.agreement import MAY_OBJECT_ON_READING, Quoted, RoleAgreement
 from dsr_options.analyses.compare import Aspect, AspectKind, Summary
 from dsr_options.analyses.evaluate import Outcome, Result, RoleVerdict, Verdict
-from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.model.catalogue import Evidence, Redline, Role, Source
 from dsr_options.render.explain import explanation, rule_text
 from dsr_options.render.glossary import (
@@ -25,6 +24,9 @@ from dsr_options.render.glossary import (
     verdict_or_word,
 )
 from dsr_options.render.phrases import Phrases, joined
+
+if TYPE_CHECKING:  # not imported at run time: `list` and `show` need no firmness search
+    from dsr_options.analyses.firmness import Firmness, FirmnessReport
 
 NO_PHRASES = Phrases()
 """Every id as words, for a caller without the catalogue's vocabulary."""

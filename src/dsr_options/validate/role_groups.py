@@ -53,6 +53,8 @@ class RoleGroups:
     def __init__(self, roles: Sequence[Role]) -> None:
         self.roles = tuple(roles)
         self._values = [{n: held.value for n, held in r.attributes.items()} for r in self.roles]
+        # Each value made hashable once, not once for every set of attributes grouped by.
+        self._keys = [{n: _key(v) for n, v in values.items()} for values in self._values]
         self._order = {id(role): index for index, role in enumerate(self.roles)}
         self._made: dict[tuple[str, ...], tuple[Group, ...]] = {}
 
@@ -62,8 +64,8 @@ class RoleGroups:
         made = self._made.get(key)
         if made is None:
             buckets: dict[tuple[Any, ...], tuple[dict[str, Any], list[Role]]] = {}
-            for role, values in zip(self.roles, self._values, strict=True):
-                found = alike_key(values, key)
+            for role, values, keys in zip(self.roles, self._values, self._keys, strict=True):
+                found = tuple([keys.get(n, _NONE) for n in key])
                 bucket = buckets.get(found)
                 if bucket is None:
                     bucket = buckets[found] = ({n: values[n] for n in key if n in values}, [])

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.analyses.firmness import Firmness, FirmnessReport
 from dsr_options.render.glossary import verdict_word
 from dsr_options.render.phrases import Phrases
 from dsr_options.render.words import (
@@ -23,6 +22,7 @@ from dsr_options.render.words import (
 )
 
 if TYPE_CHECKING:
+    from dsr_options.analyses.firmness import Firmness, FirmnessReport
     from dsr_options.render import Renderable
 
 
