@@ -205,3 +205,28 @@ def test_version_and_help(run: Run) -> None:
     assert result.exit_code == 0
     for command in ("list", "show", "redlines"):
         assert command in result.stdout
+
+
+def test_list_does_not_load_the_firmness_search() -> None:
+    """`list` without --firmness imports neither the firmness search nor the readings: their
+    modules cost start-up time on every run and `list` asks for neither (issue 28)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from dsr_options.cli.app import app\n"
+        "try:\n"
+        "    app(['list', '-f', 'json'], prog_name='dsr-options')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dsr_options.analyses.')),"
+        " file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    loaded = done.stderr.strip().splitlines()[-1]
+    assert "'dsr_options.analyses.evaluate'" in loaded  # the check that it ran at all
+    assert "'dsr_options.analyses.firmness'" not in loaded
+    assert "'dsr_options.analyses.readings'" not in loaded
