@@ -1,24 +1,37 @@
 """How each command's cost grows for 10x the data, next to the parsing floor, in one run.
 
 Generates catalogues of N and 10N roles (N/10 and N redlines, :mod:`benchmarks.generate`) and
-three delegations' redline files (:func:`benchmarks.negotiate.delegations`), then times whole
+ten delegations' redline files (:func:`benchmarks.negotiate.delegations`), then times whole
 processes (a fresh interpreter each run, median of ``--repeats``, in interleaved rounds):
-``validate``, ``list -f json``, ``check -f json``, ``negotiate -f json`` with the three
+``validate``, ``list -f json``, ``check -f json``, ``negotiate -f json`` with three and with ten
 delegations and ``diff`` against a copy with 1 % of the values changed, next to the floor,
-``yaml.compose`` (CSafeLoader) of the same files with the garbage collector as the tool runs
-it. It prints, per command, the time at each size, the
-growth factor for 10x the data (linear work grows about 10x) and the ratio to the floor::
+``yaml.compose`` (CSafeLoader) of the same files with the garbage collector off, as the tool
+runs it, and ``check-jsonschema`` on the same files against ``schemas/`` (when installed; it is
+not a dependency). It prints, per command, the time at each size, the growth factor for 10x the
+data (linear work grows about 10x), the ratios to the floor and the issue's targets::
 
     python -m benchmarks.growth                          # N = 500 and 5,000 (a couple of minutes)
     python -m benchmarks.growth --small 1000 --large 10000
+    python -m benchmarks.growth --small 200 --large 2000 --repeats 1 \\
+        --results benchmarks/results/growth.json --doc docs/performance.md
 
-A command that fails or refuses is shown with its exit code instead of a time.
+Each run is measured by the operating system (``os.wait4``): wall time, CPU time (user and
+system: steadier than wall time on a shared machine, so growth and ratios use it) and peak
+memory (the maximum resident set). A command that fails or refuses is shown with its exit code
+and the last line it wrote on stderr. ``--results`` writes every figure with the command line
+that made it; ``--doc`` regenerates the section of docs/performance.md between its ``growth``
+markers from them (``tests/test_benchmarks.py`` checks the committed doc against the committed
+results file).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import os
+import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,7 +39,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -37,22 +50,30 @@ from benchmarks.negotiate import delegations
 
 PYTHON = sys.executable
 DELEGATIONS = 3
+MANY = 10
+"""Delegations in the second ``negotiate`` run."""
 FLOOR = (
-    "import sys, yaml\n"
+    "import gc, sys, yaml\n"
     "from pathlib import Path\n"
+    "gc.disable()  # as the tool runs: dsr_options.cli.app.main\n"
     "for name in sys.argv[1:]:\n"
     "    text = Path(name).read_bytes().decode('utf-8-sig')\n"
     "    yaml.compose(text, Loader=yaml.CSafeLoader)\n"
 )
+FLOOR_NAME = "floor: compose (CSafeLoader)"
+SCHEMA_NAME = "check-jsonschema (both files)"
 CLI = "from dsr_options.cli.app import main; main()"
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+RESULTS = "benchmarks/results/growth.json"
+START, END = "<!-- growth:start -->", "<!-- growth:end -->"
 
 
-def delegation_files(folder: Path) -> list[Path]:
-    """Write three delegations' redline files (10 redlines each) into ``folder``."""
+def delegation_files(folder: Path, count: int = DELEGATIONS) -> list[Path]:
+    """Write ``count`` delegations' redline files (10 redlines each) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     holders, redlines = delegations()
     files = []
-    for holder in holders[:DELEGATIONS]:
+    for holder in holders[:count]:
         own = [r for r in redlines if holder.id in r.holders]
         data: dict[str, Any] = {
             "schema_version": 1,
@@ -73,31 +94,22 @@ def changed_copy(data: Path, size: int) -> Path:
     return changed
 
 
+def _negotiate(cli: list[str], data: Path, files: Sequence[Path]) -> list[str]:
+    named = [arg for path in files for arg in ("--redlines", str(path))]
+    return [*cli, "negotiate", "-f", "json", "--data", str(data), *named]
+
+
 def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
     """The command lines measured for the catalogue in ``data`` (name -> argv); ``diff``
-    compares it with its :func:`changed_copy`, when there is one."""
+    compares it with its :func:`changed_copy`, when there is one. ``negotiate`` takes the
+    first three of the delegations' ``files``, then (when there are more) all of them."""
     cli = [PYTHON, "-c", CLI]
-    named = [arg for path in files for arg in ("--redlines", str(path))]
-    return {
-        "floor: compose (CSafeLoader)": [
-            PYTHON,
-            "-c",
-            FLOOR,
-            str(data / "roles.yaml"),
-            str(data / "redlines.yaml"),
-        ],
+    lines = {
+        FLOOR_NAME: [PYTHON, "-c", FLOOR, str(data / "roles.yaml"), str(data / "redlines.yaml")],
         "validate": [*cli, "validate", "--data", str(data)],
         "list -f json": [*cli, "list", "-f", "json", "--data", str(data)],
         "check -f json": [*cli, "check", "-f", "json", "--data", str(data)],
-        f"negotiate -f json, {DELEGATIONS} delegations": [
-            *cli,
-            "negotiate",
-            "-f",
-            "json",
-            "--data",
-            str(data),
-            *named,
-        ],
+        f"negotiate -f json, {DELEGATIONS} delegations": _negotiate(cli, data, files[:DELEGATIONS]),
         "diff, 1 % of values changed": [
             *cli,
             "diff",
@@ -105,23 +117,46 @@ def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
             str(data.with_name(f"{data.name}-changed").resolve()),
         ],
     }
+    if len(files) > DELEGATIONS:
+        lines[f"negotiate -f json, {len(files)} delegations"] = _negotiate(cli, data, files)
+    tool = shutil.which("check-jsonschema")
+    if tool is not None:
+        each = [
+            f"{tool} --schemafile {SCHEMAS / kind}.schema.json {data / kind}.yaml"
+            for kind in ("roles", "redlines")
+        ]
+        lines[SCHEMA_NAME] = ["sh", "-c", " && ".join(each)]
+    return lines
 
 
-def _run(argv: Sequence[str], env: dict[str, str]) -> float | str:
-    start = time.perf_counter()
-    done = subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
-    )
-    spent = time.perf_counter() - start
-    if done.returncode != 0:
-        return f"exit {done.returncode}"
-    return spent
+class Measured(NamedTuple):
+    """One command's run, or the medians of several: seconds, CPU seconds, peak MiB."""
+
+    wall: float
+    cpu: float
+    peak: float
 
 
-def measure(data: Path, files: Sequence[Path], repeats: int) -> dict[str, float | str]:
-    """Median wall time of each command on ``data``, in interleaved rounds."""
+def _run(argv: Sequence[str], env: dict[str, str]) -> Measured | str:
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        spent = time.perf_counter() - start
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            said = err.read().decode("utf-8", "replace").strip().splitlines()
+            return f"exit {code}" + (f" ({said[-1].strip()[:120]})" if said else "")
+    # ru_maxrss is in KiB on Linux; a shell's figure covers the children it waited for.
+    return Measured(spent, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def measure(data: Path, files: Sequence[Path], repeats: int) -> dict[str, Measured | str]:
+    """Median wall time, CPU time and peak memory of each command on ``data``, in
+    interleaved rounds."""
     lines = commands(data, files)
-    times: dict[str, list[float]] = {name: [] for name in lines}
+    runs: dict[str, list[Measured]] = {name: [] for name in lines}
     failed: dict[str, str] = {}
     env = {**os.environ, "DSR_OPTIONS_MAX_FILE_MB": "4096"}
     for _ in range(repeats):
@@ -132,36 +167,144 @@ def measure(data: Path, files: Sequence[Path], repeats: int) -> dict[str, float 
             if isinstance(got, str):
                 failed[name] = got
             else:
-                times[name].append(got)
-    return {name: failed.get(name) or statistics.median(times[name]) for name in lines}
+                runs[name].append(got)
+    return {
+        name: failed.get(name)
+        or Measured(*(statistics.median(figures) for figures in zip(*runs[name], strict=True)))
+        for name in lines
+    }
 
 
-def _seconds(value: float | str) -> str:
-    return value if isinstance(value, str) else f"{value:.2f} s"
+def _seconds(value: Measured | str) -> str:
+    return value if isinstance(value, str) else f"{value.wall:.2f} s ({value.cpu:.2f} s CPU)"
 
 
-def _ratio(top: float | str, bottom: float | str) -> str:
-    if isinstance(top, str) or isinstance(bottom, str) or bottom <= 0:
+def _ratio(top: float | None, bottom: float | None) -> str:
+    if top is None or bottom is None or bottom <= 0:
         return "n/a"
     return f"{top / bottom:.1f}x"
 
 
-def table(small: int, large: int, results: Sequence[dict[str, float | str]]) -> list[str]:
-    """The growth table: one row a command, times at both sizes, growth and ratio to floor."""
+def _get(value: Measured | str | None, field: str) -> float | None:
+    return None if value is None or isinstance(value, str) else float(getattr(value, field))
+
+
+def table(small: int, large: int, results: Sequence[dict[str, Measured | str]]) -> list[str]:
+    """The growth table: one row a command, times at both sizes, the growth of its CPU time,
+    and its CPU time and peak memory next to the floor's at the larger size."""
     lo, hi = results
-    floor = "floor: compose (CSafeLoader)"
+    floor = hi[FLOOR_NAME]
     rows = [
-        f"| command | {small:,} roles | {large:,} roles | growth for {large / small:g}x data "
-        f"| floor ratio at {small:,} | floor ratio at {large:,} |",
-        "|---|---|---|---|---|---|",
+        f"| command | {small:,} roles | {large:,} roles | CPU growth for {large / small:g}x "
+        f"data | CPU / floor at {large:,} | peak memory at {large:,} | peak / floor |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name in lo:
+        cpu_hi, peak = _get(hi[name], "cpu"), _get(hi[name], "peak")
         rows.append(
             f"| {name} | {_seconds(lo[name])} | {_seconds(hi[name])} | "
-            f"{_ratio(hi[name], lo[name])} | {_ratio(lo[name], lo[floor])} | "
-            f"{_ratio(hi[name], hi[floor])} |"
+            f"{_ratio(cpu_hi, _get(lo[name], 'cpu'))} | {_ratio(cpu_hi, _get(floor, 'cpu'))} | "
+            f"{'n/a' if peak is None else f'{peak:,.0f} MiB'} | "
+            f"{_ratio(peak, _get(floor, 'peak'))} |"
         )
     return rows
+
+
+def _verdict(met: bool | None) -> str:
+    return "n/a" if met is None else ("met" if met else "NOT met")
+
+
+def targets(large: int, result: dict[str, Measured | str]) -> list[str]:
+    """Issue 28's targets at the larger size: each with its figure, and met or not."""
+    floor, validate = result[FLOOR_NAME], result["validate"]
+    v_cpu, f_cpu = _get(validate, "cpu"), _get(floor, "cpu")
+    lines = [f"Targets at {large:,} roles:"]
+    ratio = None if v_cpu is None or not f_cpu else v_cpu / f_cpu
+    lines.append(
+        f"- validate at most 2x the floor (CPU): {_ratio(v_cpu, f_cpu)}: "
+        f"{_verdict(None if ratio is None else ratio <= 2)}"
+    )
+    schema = result.get(SCHEMA_NAME)
+    s_cpu = _get(schema, "cpu")
+    faster = None if s_cpu is None or not v_cpu else s_cpu / v_cpu
+    figure = "check-jsonschema not installed" if schema is None else _ratio(s_cpu, v_cpu)
+    lines.append(
+        f"- validate at least 10x faster than check-jsonschema (CPU): {figure}: "
+        f"{_verdict(None if faster is None else faster >= 10)}"
+    )
+    for count, limit in ((DELEGATIONS, 15.0), (MANY, 60.0)):
+        run = result.get(f"negotiate -f json, {count} delegations")
+        wall = _get(run, "wall")
+        lines.append(
+            f"- negotiate with {count} delegations under {limit:g} s: "
+            f"{'not run' if run is None else _seconds(run)}: "
+            f"{_verdict(None if wall is None else wall < limit)}"
+        )
+    peaks = [
+        (peak, name)
+        for name, run in result.items()
+        if name not in (FLOOR_NAME, SCHEMA_NAME) and (peak := _get(run, "peak")) is not None
+    ]
+    f_peak = _get(floor, "peak")
+    if peaks and f_peak:
+        peak, name = max(peaks)
+        lines.append(
+            f"- peak memory at most 1.5x the floor's (highest: {name}): "
+            f"{_ratio(peak, f_peak)}: {_verdict(peak <= 1.5 * f_peak)}"
+        )
+    return lines
+
+
+def results_data(
+    argv: Sequence[str],
+    sizes: tuple[int, int],
+    repeats: int,
+    results: Sequence[dict[str, Measured | str]],
+) -> dict[str, Any]:
+    """Every figure of a run, with the command line and the machine (``--results``)."""
+    return {
+        "command": " ".join(["python -m benchmarks.growth", *argv]),
+        "date": datetime.date.today().isoformat(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+        "sizes": list(sizes),
+        "repeats": repeats,
+        "results": [
+            {name: run if isinstance(run, str) else run._asdict() for name, run in got.items()}
+            for got in results
+        ],
+    }
+
+
+def doc_section(data: dict[str, Any]) -> str:
+    """The growth section of docs/performance.md, made from a results file alone."""
+    small, large = data["sizes"]
+    results = [
+        {name: run if isinstance(run, str) else Measured(**run) for name, run in got.items()}
+        for got in data["results"]
+    ]
+    load = ", ".join(f"{x:g}" for x in data["load_average"])
+    return "\n".join(
+        [
+            f"Made by `{data['command']}` on {data['date']} (Python {data['python']}, "
+            f"{data['cpus']} CPUs, load average {load} as it ended); every figure is in "
+            f"`{RESULTS}`. This section is written by the benchmark: run it again rather than "
+            "edit it.",
+            "",
+            *table(small, large, results),
+            "",
+            *targets(large, results[1]),
+        ]
+    )
+
+
+def write_doc(doc: Path, data: dict[str, Any]) -> None:
+    """Replace the text between the growth markers of ``doc`` with :func:`doc_section`."""
+    text = doc.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    doc.write_text(f"{head}{START}\n{doc_section(data)}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=500, help="N roles (default 500)")
     parser.add_argument("--large", type=int, default=5000, help="10N roles (default 5,000)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per median (default 3)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--results", type=Path, help="write every figure to this JSON file")
+    parser.add_argument("--doc", type=Path, help="rewrite this doc's growth section from them")
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
     if args.small < 1 or args.large < args.small or args.repeats < 1:
         parser.error("need 1 <= --small <= --large and --repeats >= 1")
     print(
@@ -179,13 +325,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        files = delegation_files(root / "delegations")
+        files = delegation_files(root / "delegations", MANY)
         results = []
         for size in (args.small, args.large):
             data = write_catalogue(root / f"n{size}", size, seed=1)
             changed_copy(data, size)
             results.append(measure(data, files, args.repeats))
     print("\n".join(table(args.small, args.large, results)))
+    print("\n".join(targets(args.large, results[1])))
+    made = results_data(given, (args.small, args.large), args.repeats, results)
+    if args.results is not None:
+        args.results.parent.mkdir(parents=True, exist_ok=True)
+        args.results.write_text(json.dumps(made, indent=2) + "\n", encoding="utf-8")
+    if args.doc is not None:
+        write_doc(args.doc, made)
     return 0
 
 

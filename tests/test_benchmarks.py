@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,10 +116,14 @@ def test_check_formats_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert all("(1.00x)" in line for line in lines[2:])  # JSON, the floor
 
 
-def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    from benchmarks.growth import main
+def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from benchmarks.growth import END, START, doc_section, main
 
-    assert main(["--small", "3", "--large", "30", "--repeats", "1"]) == 0
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"# Before\n{START}\nold figures\n{END}\n# After\n", encoding="utf-8")
+    results = tmp_path / "growth.json"
+    argv = ["--small", "3", "--large", "30", "--repeats", "1"]
+    assert main([*argv, "--results", str(results), "--doc", str(doc)]) == 0
     out = capsys.readouterr().out
     assert "Growth: 3 roles x 1 redlines against 30 x 3" in out
     for row in (
@@ -128,9 +133,35 @@ def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
         "| check -f json |",
         "| negotiate -f json, 3 delegations |",
         "| diff, 1 % of values changed |",
+        "| negotiate -f json, 10 delegations |",
+        "Targets at 30 roles:",
+        "- negotiate with 10 delegations under 60 s: ",
     ):
         assert row in out, row
     assert "exit " not in out  # every command ran and succeeded
+    data = json.loads(results.read_text(encoding="utf-8"))
+    assert data["command"] == "python -m benchmarks.growth " + " ".join(
+        [*argv, "--results", str(results), "--doc", str(doc)]
+    )
+    assert data["sizes"] == [3, 30]
+    assert set(data["results"][1]["validate"]) == {"wall", "cpu", "peak"}
+    written = doc.read_text(encoding="utf-8")
+    assert "old figures" not in written
+    assert written == f"# Before\n{START}\n{doc_section(data)}\n{END}\n# After\n"
+
+
+def test_performance_doc_growth_figures_come_from_the_results_file() -> None:
+    """docs/performance.md's growth section is what the benchmark wrote from the committed
+    results file, with the command that made it: regenerate, never edit by hand."""
+    from benchmarks.growth import END, RESULTS, START, doc_section
+
+    root = Path(__file__).resolve().parents[1]
+    data = json.loads((root / RESULTS).read_text(encoding="utf-8"))
+    text = (root / "docs" / "performance.md").read_text(encoding="utf-8")
+    section = text.split(START, 1)[1].split(END, 1)[0]
+    assert section == f"\n{doc_section(data)}\n"
+    assert f"Made by `{data['command']}`" in section
+    assert data["command"].startswith("python -m benchmarks.growth ")
 
 
 def test_diff_explode_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
