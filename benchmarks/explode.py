@@ -12,7 +12,8 @@ Each input is small to write and costly to search without a budget:
 
 Every command must finish in a few seconds at its defaults, saying "bounded: ..." where a budget
 stopped it. The floor is ``dsr-options --version`` measured in the same run; the table gives each
-command's time and its ratio to the floor::
+command's wall time, its CPU time (user and system: what a machine shared with other work does
+not inflate) and the CPU time's ratio to the floor's::
 
     python -m benchmarks.explode                 # the sizes the issue reported
     python -m benchmarks.explode --scale 0.1     # smaller inputs, for a quick look
@@ -23,6 +24,7 @@ The tests build small versions of the same inputs (``tests/cli/test_budgets.py``
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -304,13 +306,19 @@ def cases(root: Path, scale: float = 1.0) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _time(argv: Sequence[str]) -> tuple[float, int, str]:
+def _time(argv: Sequence[str]) -> tuple[float, float, int, str]:
+    """Wall and CPU seconds (the child's user and system time: what a loaded machine does not
+    inflate), the exit code, and the first line that says "bounded"."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [PYTHON, "-m", "dsr_options", *argv], capture_output=True, text=True, check=False
     )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     said = next((ln for ln in (done.stdout + done.stderr).splitlines() if "bounded" in ln), "")
-    return time.perf_counter() - started, done.returncode, said
+    return wall, cpu, done.returncode, said.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,12 +328,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         runs = cases(Path(tmp), args.scale)
-        floor = statistics.median(_time(["--version"])[0] for _ in range(args.repeats))
-        print(f"{'input: command':42} {'seconds':>8} {'x floor':>8}  exit  bounded")
-        print(f"{'floor: dsr-options --version':42} {floor:8.2f} {1.0:8.1f}")
+        floors = [_time(["--version"]) for _ in range(args.repeats)]
+        wall = statistics.median(f[0] for f in floors)
+        cpu = statistics.median(f[1] for f in floors)
+        print(
+            f"{'input: command':34} {'wall s':>7} {'cpu s':>7} {'cpu x floor':>11}  exit  bounded"
+        )
+        print(f"{'floor: dsr-options --version':34} {wall:7.2f} {cpu:7.2f} {1.0:11.1f}")
         for name, command in runs:
-            seconds, code, said = _time(command)
-            print(f"{name:42} {seconds:8.2f} {seconds / floor:8.1f}  {code:4}  {said[:60]}")
+            seconds, used, code, said = _time(command)
+            ratio = used / cpu if cpu else float("nan")
+            print(f"{name:34} {seconds:7.2f} {used:7.2f} {ratio:11.1f}  {code:4}  {said[:70]}")
     return 0
 
 

@@ -333,7 +333,7 @@ def firmness(
     ``analysis`` (and the ``evaluator`` that made it) to reuse its results.
 
     The whole report spends one ``budget`` of evaluations (default
-    ``$DSR_OPTIONS_MAX_EVALUATIONS``, 500,000), each role an equal share of what is left, so
+    ``$DSR_OPTIONS_MAX_EVALUATIONS``, 200,000), each role an equal share of what is left, so
     that a role with an explosive search leaves the others theirs; a role whose share ran out
     is marked ``stopped``, and the report's ``bounded`` says how many.
     """

@@ -21,12 +21,12 @@ from typing import NoReturn
 from dsr_options.errors import UsageError
 
 MAX_EVALUATIONS_ENV = "DSR_OPTIONS_MAX_EVALUATIONS"
-DEFAULT_MAX_EVALUATIONS = 500_000
+DEFAULT_MAX_EVALUATIONS = 200_000
 """The most evaluations one search spends by default: a few seconds on a slow machine."""
 
 
 def max_evaluations() -> int:
-    """The default budget: ``$DSR_OPTIONS_MAX_EVALUATIONS``, else 500,000."""
+    """The default budget: ``$DSR_OPTIONS_MAX_EVALUATIONS``, else 200,000."""
     raw = os.environ.get(MAX_EVALUATIONS_ENV, "").strip()
     if not raw:
         return DEFAULT_MAX_EVALUATIONS
