@@ -72,7 +72,7 @@ def diff(
     always a path. Variants and packages are options of their own, as in every command. For
     every verdict or standing that moved, the smallest set of the listed changes that reproduces
     it is found by exhaustive search, within --bound and a budget of evaluations a run
-    ($DSR_OPTIONS_MAX_EVALUATIONS); a search the budget stops says "bounded: ...".
+    ($DSR_OPTIONS_MAX_EVALUATIONS); a search the budget stops says "bounded:" with what is unknown.
 
     Examples:
 
