@@ -99,6 +99,10 @@ def test_options_without_their_old_names() -> None:
         ("dsr-options schema ", ["roles", "redlines", "scenarios", "forum"]),
         ("dsr-options check --vary ", ["readings", "analysis", "all"]),
         ("dsr-options negotiate --vary ", ["analysis", "note"]),
+        (
+            "dsr-options negotiate --forum ",
+            ["consensus", "security-council", "majority", "two-thirds"],
+        ),
         ("dsr-options list --level s", ["strategic"]),
         ("dsr-options diff a b --fail-on v", ["verdict-change"]),
     ],

@@ -394,6 +394,12 @@ ForumOption = Annotated[
     typer.Option(
         "--forum",
         metavar="RULE",
+        autocompletion=complete.words(
+            ("consensus", "no member objects"),
+            ("security-council", "9 of 15 accept, no permanent member objects"),
+            ("majority", "more than half accept"),
+            ("two-thirds", "two thirds accept"),
+        ),
         help="How the forum decides: consensus (the default: no member objects), "
         "security-council (9 of 15 accept, no permanent member objects; needs --forum-file), "
         "majority or two-thirds. With --forum-file, instead of the file's own rule.",
