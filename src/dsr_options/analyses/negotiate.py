@@ -397,8 +397,9 @@ def _search(
     frozen: frozenset[str] = frozenset(),
 ) -> tuple[JointRepair | None, int]:
     values = role_values(role)
-    failing = [r for r in hard if not _clears(r, values)]
-    others = [r for r in hard if _clears(r, values)]
+    cleared = {id(r) for r in hard if _clears(r, values)}  # each hard redline tested once
+    failing = [r for r in hard if id(r) not in cleared]
+    others = [r for r in hard if id(r) in cleared]
     failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
     if memo is None:
         memo = {}
