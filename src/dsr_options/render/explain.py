@@ -8,21 +8,12 @@ role's value, whether it holds, its basis); the words are made here, at renderin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from dsr_options.analyses.evaluate import Reason, Result
+from dsr_options.analyses.repairs import value_text
 from dsr_options.model.catalogue import AllRule, AnyRule, AttributeTest, NotRule, Redline, Rule
 
 __all__ = ["explanation", "reason_text", "redline_text", "rule_text", "value_text"]
-
-
-def value_text(value: Any) -> str:
-    """A role's attribute value as the rules write it: ``true``, ``{a, b}``, ``empty``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "{" + ", ".join(str(v) for v in value) + "}" if value else "empty"
-    return str(value)
 
 
 def _operand(value: object) -> str:

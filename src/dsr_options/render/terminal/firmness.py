@@ -8,15 +8,27 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from dsr_options.render.firmness_words import REPRODUCE
+from dsr_options.render.layout import copy_token
 from dsr_options.render.safe import visible
 
 
 def firmness_table(
-    table: RenderableType, heading: str, lines: Sequence[str], notes: Sequence[str]
+    table: RenderableType,
+    heading: str,
+    lines: Sequence[str | tuple[str, ...]],
+    notes: Sequence[str],
 ) -> RenderableType:
-    """``table``, then the heading, one line per role (its firmness), then ``notes``."""
+    """``table``, then the heading, each role's lines (its firmness, what it holds on), then
+    ``notes``. A tuple is a change set's options: "To reproduce:", then each token on a line of
+    its own, never wrapped inside, so that it pastes whole."""
     parts: list[Any] = [table, Text(""), Text(visible(heading), style="bold")]
-    parts += [Text(visible(line)) for line in lines]
+    for line in lines:
+        if isinstance(line, tuple):
+            parts.append(Text(f"  {REPRODUCE}", style="dim"))
+            parts += [copy_token(token, indent=4) for token in line]
+        else:
+            parts.append(Text(visible(line)))
     parts += [Text(visible(note)) for note in notes]
     return Group(*parts)
 

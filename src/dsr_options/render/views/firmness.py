@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dsr_options.render.glossary import verdict_word
-from dsr_options.render.phrases import Phrases
-from dsr_options.render.words import (
-    NO_PHRASES,
+from dsr_options.render.firmness_words import (
     REPRODUCE,
     change_set_text,
     firmness_line,
     holds_on_sentence,
     reproduce,
+    reproduce_tokens,
     undiscriminating_text,
 )
+from dsr_options.render.glossary import verdict_word
+from dsr_options.render.phrases import Phrases
+from dsr_options.render.words import NO_PHRASES
 
 if TYPE_CHECKING:
     from dsr_options.analyses.firmness import Firmness, FirmnessReport
@@ -184,13 +185,16 @@ def with_firmness_table(
     )
 
 
-def _role_lines(item: Firmness, phrases: Phrases) -> list[str]:
-    """A role's firmness at a terminal: its title and firmness, what it holds on, then the
-    options that reproduce each change set, on a line of their own."""
-    lines = [f"{phrases.role(item.role)}: {firmness_line(item, phrases)}"]
+def _role_lines(item: Firmness, phrases: Phrases) -> list[str | tuple[str, ...]]:
+    """A role's firmness at a terminal: its title and firmness, what it holds on, then for each
+    change set the options that reproduce it, as copyable tokens (a tuple) the terminal puts
+    one to a line, never wrapped inside."""
+    lines: list[str | tuple[str, ...]] = [
+        f"{phrases.role(item.role)}: {firmness_line(item, phrases)}"
+    ]
     if item.minimal:  # a firm verdict's line says all there is
         lines.append(holds_on_sentence(item, phrases))
-    lines += [f"  {REPRODUCE} {reproduce(item.role, s)}" for s in item.minimal]
+    lines += [tuple(reproduce_tokens(item.role, s)) for s in item.minimal]
     return lines
 
 
