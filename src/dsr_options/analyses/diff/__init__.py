@@ -41,6 +41,7 @@ from dsr_options.analyses.diff.review import (
     redline_moves,
     stale_rationales,
 )
+from dsr_options.analyses.diff.search import Answers
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.load.catalogue import outside_the_collector
 from dsr_options.model.budget import Bounded, Budget
@@ -261,8 +262,13 @@ def diff_catalogues(
         # The answers are those of the catalogues as every command evaluates them: variants
         # and packages expanded by the one pipeline (``pairs``).
         pairs = RolePairs(old, new, changes)
-        consequences = consequences_of(old, new, changes, bounds, pairs=pairs, budget=budget)
-        firm, firmness_bounded = firmness_consequences(pairs, bounds, budget)
+        answers = Answers(pairs.old_x), Answers(pairs.new_x)  # shared: each role evaluated once
+        consequences = consequences_of(
+            old, new, changes, bounds, pairs=pairs, budget=budget, answers=answers
+        )
+        firm, firmness_bounded = firmness_consequences(
+            pairs, bounds, budget, (answers[0].evaluator, answers[1].evaluator)
+        )
         consequences += firm
         moves = _redline_moves(pairs.old_x, pairs.new_x, changes, consequences)
         stale = stale_rationales(new, changes)

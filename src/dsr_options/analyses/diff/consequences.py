@@ -43,6 +43,7 @@ def consequences_of(
     *,
     pairs: RolePairs | None = None,
     budget: Budget | None = None,
+    answers: tuple[Answers, Answers] | None = None,
 ) -> tuple[Consequence, ...]:
     """Every verdict and standing that differs between ``old`` and ``new`` (as written; their
     options are evaluated as every command evaluates them), with its causes.
@@ -53,12 +54,13 @@ def consequences_of(
     move an answer (``ChangeKind.moves_answers``). Changes to declarations, offices, holders and
     sources, and to a role's text, leads or open questions, cannot move a verdict or a
     standing, so they are never causes. ``budget`` is the run's (shared with the firmness
-    search); a search it stops says so (``Consequence.budget_spent``).
+    search); a search it stops says so (``Consequence.budget_spent``). ``answers`` (of OLD and
+    NEW as evaluated) share their evaluations with the caller.
     """
     bounds = bounds or Bounds()
     pairs = pairs or RolePairs(old, new, changes)
     budget = budget or Budget(CAUSES, bounds.run_limit)
-    olds, news = Answers(pairs.old_x), Answers(pairs.new_x)
+    olds, news = answers or (Answers(pairs.old_x), Answers(pairs.new_x))
     redline_changes = [c for c in pairs.other if c.collection == "redlines"]
     search = CauseSearch(pairs, olds.evaluator, budget)
     # Only an option for which some redline comes out differently can have moved: a changed

@@ -33,7 +33,10 @@ FIRMNESS = "diff's comparison of firmness"
 
 
 def firmness_consequences(
-    pairs: RolePairs, bounds: Bounds, budget: Budget
+    pairs: RolePairs,
+    bounds: Bounds,
+    budget: Budget,
+    evaluators: tuple[Evaluator, Evaluator] | None = None,
 ) -> tuple[tuple[Consequence, ...], Bounded | None]:
     """Every option whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of
     the relevant changes (its own, the redlines', holders' and declarations') that reproduces
@@ -41,7 +44,8 @@ def firmness_consequences(
     (``budget``, shared with the verdicts' and standings' causes: one redline's outcome is one
     evaluation). Each side's firmness is found within a budget of its own, each option an equal
     share of what is left; an option whose share stopped the search on either side is not
-    compared, and the second value says how many were left unknown so."""
+    compared, and the second value says how many were left unknown so. ``evaluators`` (of OLD
+    and NEW as evaluated) share the verdicts already found."""
     shared = [c for c in pairs.other if c.moves_answers and c.collection in _SHARED]
     candidates = [
         pair
@@ -52,8 +56,9 @@ def firmness_consequences(
     ]
     if not candidates:
         return (), None
-    olds = _Firmness(pairs.old_x, Budget(FIRMNESS, bounds.run_limit))
-    news = _Firmness(pairs.new_x, Budget(FIRMNESS, bounds.run_limit))
+    old_ev, new_ev = evaluators or (None, None)
+    olds = _Firmness(pairs.old_x, Budget(FIRMNESS, bounds.run_limit), old_ev)
+    news = _Firmness(pairs.new_x, Budget(FIRMNESS, bounds.run_limit), new_ev)
     search = CauseSearch(pairs, olds.evaluator, budget)
     found: list[Consequence] = []
     unknown: list[str] = []
@@ -98,9 +103,14 @@ def _bounded(budget: Budget, unknown: Sequence[str]) -> Bounded | None:
 class _Firmness:
     """One side's firmness, one option at a time, on one shared evaluator and budget."""
 
-    def __init__(self, catalogue: Catalogue, budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        budget: Budget | None = None,
+        evaluator: Evaluator | None = None,
+    ) -> None:
         self.catalogue = catalogue
-        self.evaluator = Evaluator(catalogue)
+        self.evaluator = evaluator or Evaluator(catalogue)
         self.budget = budget or Budget(FIRMNESS)
 
     def of(self, role: Role, parts: int = 1, budget: Budget | None = None) -> Firmness:
