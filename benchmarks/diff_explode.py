@@ -8,7 +8,7 @@
   three changes reproduces an answer, so each search tries every subset up to its per-answer
   bound, and there are hundreds of answers.
 
-Both run at the defaults (``$DSR_OPTIONS_MAX_EVALUATIONS``, 500,000 evaluations a search a run)
+Both run at the defaults (``$DSR_OPTIONS_MAX_EVALUATIONS`` evaluations a search a run)
 and say "bounded: ..." where the budget stopped them. The floor is loading both sides
 (``read_sides``: parse, validate, cross-check), measured in the same run; the table gives the
 diff's time, its ratio to the floor and what was bounded::
