@@ -26,6 +26,8 @@ LABELS = {
     "zz_attr_three": "who does the work",
 }
 ROLE_IDS = ("zz-role-one", "zz-role-two")
+REDLINE_IDS = {"redline-1": "zz-redline-one", "redline-2": "zz-redline-two"}
+"""Redline ids: never in a table or sentence for people (the title and holder name them)."""
 SCENARIOS = {
     "schema_version": 1,
     "scenarios": [
@@ -44,6 +46,8 @@ def _renamed(data: Any) -> Any:
     """``data`` with the factory's attribute and role ids made distinctive."""
     text = dump(data)
     for old, new in ATTRIBUTE_IDS.items():
+        text = re.sub(rf"\b{old}\b", new, text)
+    for old, new in REDLINE_IDS.items():
         text = re.sub(rf"\b{old}\b", new, text)
     text = text.replace("role-1", ROLE_IDS[0]).replace("role-2", ROLE_IDS[1])
     import yaml
@@ -101,6 +105,9 @@ def _problems(where: str, text: str, *, role_ids: bool = True) -> list[str]:
             problems.append(f"{where}: attr=value: {line!r}")
         if "redline:" in said:
             problems.append(f"{where}: redline:ID: {line!r}")
+        problems += [
+            f"{where}: redline id {r}: {line!r}" for r in REDLINE_IDS.values() if r in said
+        ]
         if role_ids and any(mark in said for mark in ("“", "→")):
             problems += [
                 f"{where}: role id {r} in a sentence: {line!r}" for r in ROLE_IDS if r in said

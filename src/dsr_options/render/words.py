@@ -384,6 +384,9 @@ def value_texts(
         }
     if aspect.name == "redlines.verdict":  # the verdict's JSON value, shown as its label
         values = {role_id: [verdict_or_word(v) for v in value] for role_id, value in values.items()}
+    if phrases is not None and aspect.name in ("redlines.crosses", "redlines.unknown"):
+        # redline ids, named by title and holder (JSON and CSV keep the ids)
+        values = {role_id: [phrases.redline(r) for r in value] for role_id, value in values.items()}
     return {role_id: value_text(aspect.kind, value, separator) for role_id, value in values.items()}
 
 

@@ -88,20 +88,24 @@ def _grouped(analysis: Analysis) -> list[tuple[str, list[RedlineHolders]]]:
     return groups
 
 
-def _matrix(analysis: Analysis) -> RenderableType:
+def _matrix(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> RenderableType:
     table = FittedTable(
         [
-            Column("Redline", weight=3),
+            # redlines by title, wrapped at word boundaries (no indent: a wrapped title would
+            # run on at the margin); too narrow for a readable title, the rows are stacked
+            Column("Redline", weight=3, min_width=20),
             *(Column(visible(v.role.id), keep_whole=True) for v in analysis.verdicts),
         ],
-        stacked=[_stacked_matrix(analysis)],
+        stacked=[_stacked_matrix(analysis, phrases)],
     )
     for heading, lines in _grouped(analysis):
-        table.rows.append([Text(heading, style="bold"), *(Text("") for _ in analysis.verdicts)])
+        table.rows.append(
+            [Text(f"{heading}:", style="bold"), *(Text("") for _ in analysis.verdicts)]
+        )
         for line in lines:
             table.rows.append(
                 [
-                    Text.assemble("  ", (visible(line.redline.id), "cyan")),
+                    Text(visible(line.redline.title), style="cyan"),
                     *(_crossing(v.result(line.redline.id)) for v in analysis.verdicts),
                 ]
             )
@@ -114,12 +118,17 @@ def _mark_line(result: Result, name: str) -> RenderableType:
     return Text.assemble(_crossing(result), "  ", (visible(name), "cyan"))
 
 
-def _stacked_matrix(analysis: Analysis) -> RenderableType:
+def _named(result: Result, phrases: Phrases) -> str:
+    """``“Title” (holder), a concern``: a redline as a result line names it."""
+    return f"{phrases.redline(result.redline.id)}, {result.strictness.value}"
+
+
+def _stacked_matrix(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> RenderableType:
     blocks: list[RenderableType] = []
     for verdict in analysis.verdicts:
         rows: list[RenderableType] = [Text(visible(verdict.role.id), style="bold cyan")]
-        for result in verdict.results:
-            name = f"{result.redline.id} ({result.strictness.value})"
+        for result in verdict.results:  # by title alone: the holders follow under Verdicts
+            name = f"{phrases.redline_title(result.redline.id)}, {result.strictness.value}"
             rows.append(Padding(_mark_line(result, name), (0, 0, 0, 2)))
         blocks.append(Group(*rows))
     return stacked(blocks)
@@ -214,7 +223,7 @@ def check_view(
         ]
     parts += [
         Text("Roles × redlines", style="bold underline"),  # noqa: RUF001 - times sign
-        _matrix(analysis),
+        _matrix(analysis, phrases),
         Text(
             f"{ANALYSIS_MARK} the crossing rests on our analysis, not on the note",
             style="dim",
@@ -236,7 +245,7 @@ def check_view(
                 continue
             verdict_lines.append(
                 Padding(
-                    _mark_line(result, f"{result.redline.id} ({result.strictness.value})"),
+                    _mark_line(result, _named(result, phrases)),
                     (0, 0, 0, 2),
                 )
             )
@@ -255,10 +264,11 @@ def check_view(
         crossed = "; ".join(phrases.role(r) for r in line.by_outcome[Outcome.CROSSES]) or "no role"
         unknown = [phrases.role(r) for r in line.by_outcome[Outcome.UNKNOWN]]
         holder_lines.append(
-            Text.assemble((visible(line.redline.id), "cyan"), f" ({line.redline.strictness.value})")
+            Text.assemble(
+                (visible(line.redline.title), "cyan"), f" ({line.redline.strictness.value})"
+            )
         )
         body = [
-            visible(line.redline.title),
             f"held by {', '.join(name for _, name in line.holders)}",
             f"crossed by {crossed}",
         ]

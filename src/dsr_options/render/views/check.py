@@ -253,9 +253,8 @@ def _check_markdown(
     matrix = []
     lines = sorted(analysis.redlines, key=lambda ln: STRICTNESS_ORDER[ln.redline.strictness.value])
     for line in lines:
-        row = {
-            "redline": line.redline.id,
-            "title": line.redline.title,
+        row = {  # by title: the ids are in JSON and CSV
+            "redline": line.redline.title,
             "strictness": line.redline.strictness.value,
         }
         for verdict in analysis.verdicts:
@@ -295,7 +294,7 @@ def _check_markdown(
     ]
     holders = [
         {
-            "redline": line.redline.id,
+            "redline": line.redline.title,
             "strictness": line.redline.strictness.value,
             "held by": ", ".join(name for _, name in line.holders),
             "crossed by": "; ".join(phrases.role(r) for r in line.by_outcome[Outcome.CROSSES])
@@ -308,7 +307,7 @@ def _check_markdown(
     sections = [_overview_markdown(agreements, firmness)] if agreements else []
     sections += [
         "## Roles × redlines\n\n"  # noqa: RUF001 - a times sign on purpose
-        + write_markdown_table(matrix, ["redline", "title", "strictness", *roles])
+        + write_markdown_table(matrix, ["redline", "strictness", *roles])
         + "\n\\* the crossing rests on our analysis, not on the note\n",
         "## Verdicts\n\n"
         + write_markdown_table(verdicts, ["role", "verdict", "rests on", "firmness", "why"]),
