@@ -283,8 +283,8 @@ def test_reasons_in_every_check_format(run: Run, tmp_path: Path) -> None:
     ]
     table = " ".join(run(f"dsr-options check --data {data} --logic").stdout.split())
     assert (
-        "Out: crosses “Redline 1” (Some member states; on our analysis). ✗ crosses* redline-1 "
-        "(condition) "
+        "Out: crosses “Redline 1” (Some member states; on our analysis). ✗ crosses* “Redline 1” "
+        "(Some member states), condition "
         "applies: standing_un_capacity is true [note] crosses: the rule 'not (trigger is one of "
         "{national-request})' is true because trigger is un-initiative [analysis]"
     ) in table

@@ -94,27 +94,23 @@ COMPARE_AT_100 = """\
 
 ≠ redline verdict       out                                    flagged
 
-≠ redlines crossed      human-rights-and-international-law     no-authority-over-bilaterals
+≠ redlines crossed      “Redline 1” (Some member states)       “Redline 2” (Some member states)
 """
 
 COMPARE_AT_80 = """\
 3 of 15 aspects differ (marked ≠): standing_un_capacity, redline verdict,
 redlines crossed
 
-role-1  (1) Strategic advice
-role-2  (2) Coordination
+  Aspect                (1) role-1                   (2) role-2
+────────────────────────────────────────────────────────────────────────────────
+  title                 Strategic advice             Coordination
 
-≠ standing_un_capacity
-  role-1  yes [note]
-  role-2  no [note]
+≠ standing_un_capacity  yes [note]                   no [note]
 
-≠ redline verdict
-  role-1  out
-  role-2  flagged
+≠ redline verdict       out                          flagged
 
-≠ redlines crossed
-  role-1  human-rights-and-international-law
-  role-2  no-authority-over-bilaterals
+≠ redlines crossed      “Redline 1” (Some member     “Redline 2” (Some member
+                        states)                      states)
 """
 
 
