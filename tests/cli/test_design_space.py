@@ -100,3 +100,23 @@ def test_a_witness_that_check_accepts(run: Run, tmp_path: Path) -> None:
     checked = payload(run(f"dsr-options check {given} {assume} -f json").stdout)
     verdict = next(v for v in checked["roles"] if v["role"] == role)
     assert verdict["verdict"] in ("clear", "conditional", "flagged")
+
+
+def test_a_search_the_shared_budget_stops_says_so_and_how_to_raise_it(
+    run: Run, tmp_path: Path
+) -> None:
+    files = " ".join(f"--redlines {p}" for p in blocked(tmp_path))
+    env = {"DSR_OPTIONS_MAX_EVALUATIONS": "1"}
+    result = run(f"dsr-options negotiate {files} -f json", env=env)
+    assert result.exit_code == 0, result
+    space = payload(result.stdout)["design_space"]
+    assert space["complete"] is False
+    assert space["acceptable_exists"] is None  # unknown, never a guess
+    assert space["bounded"] == {
+        "what": "the design-space search",
+        "limit": 1,
+        "unknown": "whether some design is acceptable to every holder is not known",
+        "option": "DSR_OPTIONS_MAX_EVALUATIONS",
+    }
+    table = run(f"dsr-options negotiate {files}", columns=200, env=env).stdout
+    assert "set DSR_OPTIONS_MAX_EVALUATIONS to raise the limit" in table

@@ -34,6 +34,12 @@ from dsr_options.analyses.design_space.search import Found, Group, Sweep, neares
 from dsr_options.analyses.evaluate import role_values
 from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
+from dsr_options.model.budget import (
+    DEFAULT_MAX_EVALUATIONS,
+    MAX_EVALUATIONS_ENV,
+    Bounded,
+    max_evaluations,
+)
 from dsr_options.model.catalogue import AttributeTest, Catalogue, Redline
 from dsr_options.model.rules import crosses, redline_attributes, redline_tests
 from dsr_options.model.vocabulary import Strictness
@@ -51,8 +57,9 @@ __all__ = [
     "design_space",
 ]
 
-DEFAULT_BUDGET = 300_000
-"""Most partial designs the sweep extends (over all groups) before it stops."""
+DEFAULT_BUDGET = DEFAULT_MAX_EVALUATIONS
+"""Most partial designs the sweep extends (over all groups) before it stops, unless
+``$DSR_OPTIONS_MAX_EVALUATIONS`` says otherwise: every search's one budget."""
 MAX_SETS = 10_000
 """Most blocking or must-move sets held at once before the search stops."""
 MAX_WORK = 3_000_000
@@ -135,6 +142,8 @@ class DesignSpace:
     searched: Searched
     stopped: str | None = None
     """What stopped the search, and what is still unknown, when it is not complete."""
+    bounded: Bounded | None = None
+    """The same as data, when the budget of evaluations stopped the sweep."""
 
     def name(self, holder: str) -> str:
         return dict(self.holders).get(holder, holder)
@@ -196,10 +205,12 @@ def _order(scopes: Sequence[Sequence[str]]) -> list[str]:
 
 
 def design_space(
-    catalogue: Catalogue, holders: Iterable[str] = (), *, budget: int = DEFAULT_BUDGET
+    catalogue: Catalogue, holders: Iterable[str] = (), *, budget: int | None = None
 ) -> DesignSpace:
     """Every design of the vocabulary against the chosen holders' (default: every holder of a
-    redline) vetoes and conditions; ``budget`` bounds the partial designs extended."""
+    redline) vetoes and conditions; ``budget`` bounds the partial designs extended (default:
+    the shared budget of evaluations, ``$DSR_OPTIONS_MAX_EVALUATIONS``)."""
+    budget = max_evaluations() if budget is None else budget
     if budget < 1:
         raise UsageError(f"the budget is at least 1, not {budget}", about="budget")
     chosen = chosen_holders(catalogue, holders)
@@ -299,6 +310,7 @@ def _stopped(base: dict[str, Any], known_blocked: bool, budget: int) -> DesignSp
         if known_blocked
         else "whether some design is acceptable to every holder is not known"
     )
+    bounded = Bounded("the design-space search", budget, what, MAX_EVALUATIONS_ENV)
     return DesignSpace(
         **base,
         acceptable_exists=False if known_blocked else None,
@@ -308,7 +320,8 @@ def _stopped(base: dict[str, Any], known_blocked: bool, budget: int) -> DesignSp
         must_move=(),
         nearest=(),
         complete=False,
-        stopped=f"the search stopped at its bound of {budget:,} steps: {what}",
+        stopped=f"the search stopped at its bound of {budget:,} steps: {what} ({bounded.raise_it})",
+        bounded=bounded,
     )
 
 

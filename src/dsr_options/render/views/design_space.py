@@ -116,6 +116,7 @@ def design_data(design: Described) -> dict[str, Any]:
         ],
         "complete": space.complete,
         "stopped": space.stopped,
+        **({"bounded": space.bounded.data()} if space.bounded is not None else {}),
         "searched": {
             "attributes": space.searched.attributes,
             "designs": space.searched.designs,
