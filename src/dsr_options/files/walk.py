@@ -51,11 +51,15 @@ _SCALAR_TAGS = {
 }
 
 
+_Scalar = yaml.ScalarNode
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_BOOLEANS = {"true": True, "false": False}
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ANCHOR = re.compile(r"&[-\w]")
+"""What every anchor starts with (``&`` and a name character, in libyaml and in PyYAML's own
+scanner); a text without it composes no node twice, so its walk need not look for aliases."""
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
@@ -73,6 +77,12 @@ class Walker:
         self.alias_text = 0
         self.alias_depth = 0
         self.stopped = False
+        # Without an anchor no node is shared (no alias to count), and a text holding no
+        # surrogate can only gain one from an escape in a double-quoted scalar: with both, the
+        # common scalar (a plain string in a mapping or list) is taken without the checks below.
+        self.shared = _ANCHOR.search(loaded.text) is not None
+        self.raw_surrogates = _has_surrogate(loaded.text)
+        self.fast = not self.shared and not self.raw_surrogates
 
     def walk(self, node: yaml.Node) -> Any:
         return self._node(node, [], 0)
@@ -145,23 +155,29 @@ class Walker:
         if depth > MAX_DEPTH:
             self._stop(node, Code.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", path)
             return None
+        if not self.shared:
+            return self._dispatch(node, path, depth)
         alias = self._enter(node, path)
         if alias is None:
             return None
         self.alias_depth += alias
         try:
-            if isinstance(node, yaml.MappingNode):
-                return self._mapping(node, path, depth)
-            if isinstance(node, yaml.SequenceNode):
-                return self._sequence(node, path, depth)
-            assert isinstance(node, yaml.ScalarNode)
-            return self._scalar(node, path)
+            return self._dispatch(node, path, depth)
         finally:
             self.alias_depth -= alias
+
+    def _dispatch(self, node: yaml.Node, path: list[str | int], depth: int) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, path, depth)
+        assert isinstance(node, yaml.ScalarNode)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: list[str | int], depth: int) -> Any:
         if node.tag not in _COLLECTION_TAGS:
             return self._bad_tag(node, path)
+        fast = self.fast and depth < MAX_DEPTH  # a child is at depth + 1
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -179,7 +195,15 @@ class Walker:
                 )
                 continue
             first_seen[key] = key_node
-            result[key] = self._node(value_node, [*path, key], depth + 1)
+            if (
+                fast
+                and value_node.__class__ is _Scalar
+                and value_node.tag == STR_TAG
+                and value_node.style != '"'
+            ):
+                result[key] = value_node.value
+            else:
+                result[key] = self._node(value_node, [*path, key], depth + 1)
         return result
 
     def _key(self, node: yaml.Node, path: list[str | int]) -> str | None:
@@ -191,6 +215,8 @@ class Walker:
                 path=path,
             )
             return None
+        if self.fast and not self.stopped and node.tag == STR_TAG and node.style != '"':
+            return node.value  # type: ignore[no-any-return]
         if self._enter(node, path) is None:  # a key can be an alias too
             return None
         if node.tag == "tag:yaml.org,2002:merge":
@@ -216,7 +242,13 @@ class Walker:
     def _sequence(self, node: yaml.SequenceNode, path: list[str | int], depth: int) -> Any:
         if node.tag not in _COLLECTION_TAGS:
             return self._bad_tag(node, path)
-        return [self._node(item, [*path, i], depth + 1) for i, item in enumerate(node.value)]
+        fast = self.fast and depth < MAX_DEPTH  # an item is at depth + 1
+        return [
+            item.value
+            if fast and item.__class__ is _Scalar and item.tag == STR_TAG and item.style != '"'
+            else self._node(item, [*path, i], depth + 1)
+            for i, item in enumerate(node.value)
+        ]
 
     def _scalar(self, node: yaml.ScalarNode, path: list[str | int]) -> Any:
         tag = node.tag
@@ -291,6 +323,18 @@ class Walker:
             node=node,
             path=path,
         )
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` itself holds a surrogate (only a str built in Python can: decoding UTF-8
+    refuses them); encoding finds out at a fraction of a regular expression's cost."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _clip(text: str, limit: int = 60) -> str:
