@@ -52,6 +52,9 @@ _SCALAR_TAGS = {
 
 
 _Scalar = yaml.ScalarNode
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_LOOK = object()
+"""What :func:`_as_is` returns for a node the walk must look at closely."""
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_BOOLEANS = {"true": True, "false": False}
 
@@ -77,12 +80,13 @@ class Walker:
         self.alias_text = 0
         self.alias_depth = 0
         self.stopped = False
-        # Without an anchor no node is shared (no alias to count), and a text holding no
-        # surrogate can only gain one from an escape in a double-quoted scalar: with both, the
-        # common scalar (a plain string in a mapping or list) is taken without the checks below.
-        self.shared = _ANCHOR.search(loaded.text) is not None
-        self.raw_surrogates = _has_surrogate(loaded.text)
-        self.fast = not self.shared and not self.raw_surrogates
+        # Without an anchor no node is shared (no alias to count); a scalar can hold a surrogate
+        # only if the text does or a ``\u``/``\U`` escape wrote one. Without either, the
+        # common scalars (strings, true, false) are taken as they are, with no check to fail.
+        text = loaded.text
+        self.shared = _ANCHOR.search(text) is not None
+        surrogates = "\\u" in text or "\\U" in text or _has_surrogate(text)
+        self.fast = not self.shared and not surrogates
 
     def walk(self, node: yaml.Node) -> Any:
         return self._node(node, [], 0)
@@ -181,9 +185,17 @@ class Walker:
         result: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = self._key(key_node, path)
-            if key is None:
-                continue
+            if (
+                fast
+                and key_node.__class__ is _Scalar
+                and key_node.tag == STR_TAG
+                and not self.stopped
+            ):
+                key = key_node.value
+            else:
+                key = self._key(key_node, path)
+                if key is None:
+                    continue
             if key in first_seen:
                 first_line, _ = position(first_seen[key])
                 self.loaded.report(
@@ -195,15 +207,10 @@ class Walker:
                 )
                 continue
             first_seen[key] = key_node
-            if (
-                fast
-                and value_node.__class__ is _Scalar
-                and value_node.tag == STR_TAG
-                and value_node.style != '"'
-            ):
-                result[key] = value_node.value
-            else:
-                result[key] = self._node(value_node, [*path, key], depth + 1)
+            value = _as_is(value_node) if fast else _LOOK
+            if value is _LOOK:
+                value = self._node(value_node, [*path, key], depth + 1)
+            result[key] = value
         return result
 
     def _key(self, node: yaml.Node, path: list[str | int]) -> str | None:
@@ -215,8 +222,6 @@ class Walker:
                 path=path,
             )
             return None
-        if self.fast and not self.stopped and node.tag == STR_TAG and node.style != '"':
-            return node.value  # type: ignore[no-any-return]
         if self._enter(node, path) is None:  # a key can be an alias too
             return None
         if node.tag == "tag:yaml.org,2002:merge":
@@ -243,12 +248,13 @@ class Walker:
         if node.tag not in _COLLECTION_TAGS:
             return self._bad_tag(node, path)
         fast = self.fast and depth < MAX_DEPTH  # an item is at depth + 1
-        return [
-            item.value
-            if fast and item.__class__ is _Scalar and item.tag == STR_TAG and item.style != '"'
-            else self._node(item, [*path, i], depth + 1)
-            for i, item in enumerate(node.value)
-        ]
+        result = []
+        for i, item in enumerate(node.value):
+            value = _as_is(item) if fast else _LOOK
+            if value is _LOOK:
+                value = self._node(item, [*path, i], depth + 1)
+            result.append(value)
+        return result
 
     def _scalar(self, node: yaml.ScalarNode, path: list[str | int]) -> Any:
         tag = node.tag
@@ -323,6 +329,22 @@ class Walker:
             node=node,
             path=path,
         )
+
+
+def _as_is(node: yaml.Node) -> Any:
+    """A string or a plain ``true``/``false`` as it is, else ``_LOOK``: the walk looks closer.
+
+    Only for a file where no node is shared and no scalar can hold a surrogate (``fast``), and
+    within the depth limit: then neither can be the subject of a diagnostic.
+    """
+    if node.__class__ is not _Scalar:
+        return _LOOK
+    tag = node.tag
+    if tag == STR_TAG:
+        return node.value
+    if tag == _BOOL_TAG:
+        return _PLAIN_BOOLEANS.get(node.value.lower(), _LOOK)
+    return _LOOK
 
 
 def _has_surrogate(text: str) -> bool:

@@ -76,8 +76,9 @@ def test_the_shortcut_and_the_full_walk_agree() -> None:
             {"a": "Reform & reintegration", "b": ["R&D", "x & y"], "c": {"d": "&e"}},
         ),
         ("a: &x [1, 2]\nb: *x\nc: plain\n", {"a": [1, 2], "b": [1, 2], "c": "plain"}),
+        ('a: "caf\\u00e9"\nb: [True, false]\n', {"a": "caf\u00e9", "b": [True, False]}),
     ],
-    ids=["ampersands-in-prose", "anchor"],
+    ids=["ampersands-in-prose", "anchor", "escape"],
 )
 def test_data_with_and_without_anchors(text: str, expected: object) -> None:
     loaded = parse_text(text, "x.yaml")
