@@ -191,11 +191,12 @@ def iter_evidence(data: Any, path: Path = ()) -> Iterator[tuple[Path, Mapping[st
                 for index, item in enumerate(value):
                     if isinstance(item, dict):
                         yield (*path, key, index), item
-            else:
+            elif isinstance(value, (dict, list)):  # a scalar holds no evidence: no path for it
                 yield from iter_evidence(value, (*path, key))
     elif isinstance(data, list):
         for index, item in enumerate(data):
-            yield from iter_evidence(item, (*path, index))
+            if isinstance(item, (dict, list)):
+                yield from iter_evidence(item, (*path, index))
 
 
 def check_blank_quotes(file: LoadedFile) -> None:
