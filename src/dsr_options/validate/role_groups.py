@@ -57,6 +57,7 @@ class RoleGroups:
         self._keys = [{n: _key(v) for n, v in values.items()} for values in self._values]
         self._order = {id(role): index for index, role in enumerate(self.roles)}
         self._made: dict[tuple[str, ...], tuple[Group, ...]] = {}
+        self._columns: dict[str, list[Any]] = {}
 
     def by(self, names: Iterable[str]) -> tuple[Group, ...]:
         """The roles grouped by their values of ``names``, in order of each group's first role."""
@@ -64,8 +65,14 @@ class RoleGroups:
         made = self._made.get(key)
         if made is None:
             buckets: dict[tuple[Any, ...], tuple[dict[str, Any], list[Role]]] = {}
-            for role, values, keys in zip(self.roles, self._values, self._keys, strict=True):
-                found = tuple([keys.get(n, _NONE) for n in key])
+            # Each role's hashable values of ``key``, read column by column (one column per
+            # attribute, made once for the run): no per-role list for every set of names.
+            rows = (
+                zip(*[self._column(n) for n in key], strict=True)
+                if key
+                else _empty_rows(self.roles)
+            )
+            for role, values, found in zip(self.roles, self._values, rows, strict=True):
                 bucket = buckets.get(found)
                 if bucket is None:
                     bucket = buckets[found] = ({n: values[n] for n in key if n in values}, [])
@@ -73,11 +80,22 @@ class RoleGroups:
             made = self._made[key] = tuple(Group(v, tuple(rs)) for v, rs in buckets.values())
         return made
 
+    def _column(self, name: str) -> list[Any]:
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = [keys.get(name, _NONE) for keys in self._keys]
+        return column
+
     def ordered(self, groups: Iterable[Group]) -> list[Role]:
         """The roles of ``groups`` together, in the catalogue's order."""
         order = self._order
         roles = [role for group in groups for role in group.roles]
         return sorted(roles, key=lambda role: order[id(role)])
+
+
+def _empty_rows(roles: Sequence[Role]) -> list[tuple[Any, ...]]:
+    """One empty tuple per role: grouping by no attribute puts every role in one group."""
+    return [()] * len(roles)
 
 
 def count(groups: Iterable[Group]) -> int:
