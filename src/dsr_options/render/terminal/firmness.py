@@ -26,7 +26,7 @@ def firmness_table(
     for line in lines:
         if isinstance(line, tuple):
             parts.append(Text(f"  {REPRODUCE}", style="dim"))
-            parts += [copy_token(token, indent=4) for token in line]
+            parts += [copy_token(token, indent=2) for token in line]
         else:
             parts.append(Text(visible(line)))
     parts += [Text(visible(note)) for note in notes]
