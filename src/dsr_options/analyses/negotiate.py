@@ -27,13 +27,22 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from math import comb
 from typing import Any
 
-from dsr_options.analyses.evaluate import Evaluator, Outcome, Verdict, role_values
+from dsr_options.analyses.evaluate import Evaluator, Outcome, role_values
+from dsr_options.analyses.negotiation_types import (
+    Cell,
+    Conflict,
+    JointChange,
+    JointRepair,
+    Negotiation,
+    RoleStanding,
+    assume_text,
+)
 from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
+from dsr_options.model.budget import Bounded, Budget
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
 from dsr_options.model.rules import (
     NO_COUNTS,
@@ -69,152 +78,6 @@ MAX_SUBSET_VALUES = 12
 """A ``choices`` attribute with more declared values than this is not enumerated (2**12 sets)."""
 MAX_CONFLICT_ASSIGNMENTS = 200_000
 """Most assignments tried to decide whether two redlines can be cleared together."""
-
-
-def assume_text(role: str, attribute: str, value: Any) -> str:
-    """A change in the syntax ``--assume`` takes: ``ROLE.ATTRIBUTE=VALUE``."""
-    if isinstance(value, bool):
-        shown = "true" if value else "false"
-    elif isinstance(value, (list, tuple)):
-        shown = ",".join(value)
-    else:
-        shown = str(value)
-    return f"{role}.{attribute}={shown}"
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One holder's verdict on one role, and the redlines that decide it."""
-
-    holder: str
-    role: str
-    verdict: Verdict
-    deciding: tuple[str, ...]
-    acceptable: bool
-    """No veto or condition of the holder is crossed, nor could be."""
-
-
-@dataclass(frozen=True)
-class JointChange:
-    """One attribute of a role changed, and the holders whose objections it helps lift."""
-
-    role: str
-    attribute: str
-    value: Any
-    before: Any
-    holders: tuple[str, ...]
-
-    @property
-    def assume(self) -> str:
-        return assume_text(self.role, self.attribute, self.value)
-
-
-@dataclass(frozen=True)
-class JointRepair:
-    """The smallest set of changes after which a role clears every chosen veto and condition."""
-
-    changes: tuple[JointChange, ...]
-    verdict: Verdict
-    """The role's verdict under every chosen holder's redlines after the changes."""
-    remaining: tuple[str, ...]
-    """Concerns the role still crosses (or may cross) after the changes."""
-    alternatives: int
-    """How many change sets of the same size also work (this one included)."""
-
-    @property
-    def assume(self) -> tuple[str, ...]:
-        return tuple(change.assume for change in self.changes)
-
-    def for_role(self, role: str) -> JointRepair:
-        """The same changes made to ``role`` (alike in every value the search tested)."""
-        return replace(self, changes=tuple(replace(c, role=role) for c in self.changes))
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Redlines that no values clear together (one redline when it alone can never clear)."""
-
-    redlines: tuple[str, ...]
-    holders: tuple[tuple[str, ...], ...]
-    """The holders of each redline, in the same order."""
-
-    @property
-    def text(self) -> str:
-        parts = [
-            f"{redline} ({', '.join(holders)})"
-            for redline, holders in zip(self.redlines, self.holders, strict=True)
-        ]
-        if len(parts) == 1:
-            return f"no values clear {parts[0]}"
-        return f"no values clear both {parts[0]} and {parts[1]}"
-
-
-@dataclass(frozen=True)
-class RoleStanding:
-    """One role across the chosen holders."""
-
-    role: Role
-    acceptable_to: tuple[str, ...]
-    repair: JointRepair | None
-    """None when the role is acceptable to all, or when no change set within the bound works."""
-    searched: int
-    """Candidate change sets tried for this role."""
-    blocked: bool = False
-    """Not searched: conflicting redlines leave no values acceptable to every holder."""
-    kept: tuple[str, ...] = ()
-    """Attributes the search tests but left alone because they define the role."""
-
-
-@dataclass(frozen=True)
-class Negotiation:
-    """The holder x role matrix, who accepts what, the joint repairs and the conflicts."""
-
-    holders: tuple[tuple[str, str], ...]
-    """(id, name) of each chosen holder."""
-    cells: tuple[Cell, ...]
-    roles: tuple[RoleStanding, ...]
-    conflicts: tuple[Conflict, ...]
-    bound: int
-    attributes: tuple[str, ...]
-    """The attributes the chosen vetoes and conditions test: the only ones the search changes."""
-    classes: int
-    """The most value classes of one of those attributes."""
-    worst_case: int
-    """Most candidate sets the search could try for one role."""
-    _cells: dict[tuple[str, str], Cell] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # The views look a cell up per holder and role: an index keeps that O(1).
-        object.__setattr__(self, "_cells", {(c.holder, c.role): c for c in reversed(self.cells)})
-
-    @property
-    def acceptable_to_all(self) -> tuple[str, ...]:
-        count = len(self.holders)
-        return tuple(s.role.id for s in self.roles if len(s.acceptable_to) == count)
-
-    @property
-    def ranked(self) -> tuple[RoleStanding, ...]:
-        """The roles not acceptable to every holder, closest first: fewest changes, then fewest
-        holders to move; a role no change within the bound clears comes last."""
-        count = len(self.holders)
-        open_ = [s for s in self.roles if len(s.acceptable_to) < count]
-        order = {s.role.id: i for i, s in enumerate(open_)}
-
-        def key(s: RoleStanding) -> tuple[bool, int, int, int]:
-            changes = len(s.repair.changes) if s.repair else 0
-            return (s.repair is None, changes, count - len(s.acceptable_to), order[s.role.id])
-
-        return tuple(sorted(open_, key=key))
-
-    @property
-    def searched(self) -> int:
-        return sum(s.searched for s in self.roles)
-
-    def cell(self, holder: str, role: str) -> Cell:
-        return self._cells[(holder, role)]
-
-
-# -- truth without reasons -------------------------------------------------------------------------
 
 
 def _clears(redline: Redline, values: Mapping[str, Any]) -> bool:
@@ -286,6 +149,7 @@ def negotiate(
     hard = [r for r in relevant if r.strictness is not Strictness.CONCERN]
     holders_of = {r.id: tuple(h for h in r.holders if h in chosen) for r in relevant}
 
+    budget = Budget("the joint-repair search")  # one for the run, shared by every role
     evaluators = {h: Evaluator(catalogue.model_copy(update={"redlines": held[h]})) for h in chosen}
     cells: list[Cell] = []
     acceptable: dict[str, list[str]] = {role.id: [] for role in catalogue.roles}
@@ -314,7 +178,7 @@ def negotiate(
     memo: dict[tuple[str, Any], list[Any]] = {}
     # Roles alike in every attribute the chosen redlines test get the same search: done once.
     keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
-    searches: dict[Any, tuple[JointRepair | None, int]] = {}
+    searches: dict[Any, tuple[JointRepair | None, int, bool]] = {}
     shared = (hard, relevant, tests, classes, holders_of, bound, per_attribute, memo)
     standings = []
     for role in catalogue.roles:
@@ -327,13 +191,27 @@ def negotiate(
         frozen = set() if vary == "note" else {a for a, v in role.attributes.items() if v.defining}
         key = (alike_key(role_values(role), keyed), frozenset(frozen) & set(classes))
         if key not in searches:
-            searches[key] = _search(catalogue, role, *shared, frozenset(frozen))
-        repair, searched = searches[key]
+            searches[key] = _search(catalogue, role, *shared, frozenset(frozen), budget)
+        repair, searched, stopped = searches[key]
         repair = repair.for_role(role.id) if repair is not None else None
         kept = tuple(a for a in classes if a in frozen)
         standings.append(
-            RoleStanding(role, tuple(acceptable[role.id]), repair, searched, kept=kept)
+            RoleStanding(
+                role, tuple(acceptable[role.id]), repair, searched, kept=kept, bounded=stopped
+            )
         )
+    unknown = [s.role.id for s in standings if s.bounded]
+    bounded = (
+        Bounded(
+            budget.what,
+            budget.limit,
+            f"whether a change of at most {bound} values makes {len(unknown)} "
+            f"{'role' if len(unknown) == 1 else 'roles'} acceptable to every holder",
+            budget.option,
+        )
+        if unknown
+        else None
+    )
     return Negotiation(
         names,
         tuple(cells),
@@ -343,6 +221,7 @@ def negotiate(
         tuple(classes),
         most,
         worst,
+        bounded,
     )
 
 
@@ -395,7 +274,11 @@ def _search(
     per_attribute: Mapping[str, list[AttributeTest]],
     memo: dict[tuple[str, Any], list[Any]] | None = None,
     frozen: frozenset[str] = frozenset(),
-) -> tuple[JointRepair | None, int]:
+    budget: Budget | None = None,
+) -> tuple[JointRepair | None, int, bool]:
+    """The fewest changes that clear every hard redline, the sets tried, and whether the
+    budget stopped the search first (then the answer is not known)."""
+    budget = Budget("the joint-repair search") if budget is None else budget
     values = role_values(role)
     cleared = {id(r) for r in hard if _clears(r, values)}  # each hard redline tested once
     failing = [r for r in hard if id(r) not in cleared]
@@ -432,6 +315,8 @@ def _search(
                 continue
             for choice in itertools.product(*(alternatives[a] for a in combo)):
                 searched += 1
+                if not budget.spend():
+                    return None, searched, True
                 changed = {**values, **dict(zip(combo, choice, strict=True))}
                 if all(_clears(r, changed) for r in failing) and all(
                     _clears(r, changed) for r in others
@@ -439,10 +324,14 @@ def _search(
                     found.append((combo, choice))
         if found:
             combo, choice = found[0]
-            return _repair(
-                catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
-            ), searched
-    return None, searched
+            return (
+                _repair(
+                    catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
+                ),
+                searched,
+                False,
+            )
+    return None, searched, False
 
 
 def _not_empty(members: list[Any]) -> list[Any]:

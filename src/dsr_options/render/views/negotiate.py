@@ -63,6 +63,8 @@ def repair_text(
     them, for CSV), or why there are none."""
     if standing.blocked:
         return "none: conflicting redlines (see conflicts)"
+    if standing.bounded:
+        return "not known: the search was bounded (see below)"
     if standing.repair is None and standing.kept:
         return (
             f"none within {negotiation.bound} changes that keep what defines the role "
@@ -122,7 +124,8 @@ def bound_text(negotiation: Negotiation) -> str:
     noun = "attribute" if count == 1 else "attributes"
     over = f"to the {count} {noun} the chosen vetoes and conditions test"
     text = search_summary(negotiation.bound, negotiation.searched, over)
-    return text[:1].upper() + text[1:] + "."
+    bounded = f" {negotiation.bounded.text}." if negotiation.bounded is not None else ""
+    return text[:1].upper() + text[1:] + "." + bounded
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,7 @@ class NegotiateView:
                 "classes": n.classes,
                 "worst_case_per_role": n.worst_case,
                 "tried": n.searched,
+                **({"bounded": n.bounded.data()} if n.bounded is not None else {}),
             },
         }
 
@@ -225,6 +229,7 @@ class NegotiateView:
             },
             "kept_defining": list(standing.kept),
             "tried": standing.searched,
+            "bounded": standing.bounded,
         }
 
     def rows(self) -> Rows:
