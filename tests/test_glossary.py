@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dsr_options.render.glossary import RETIRED
+from tests.commands import COMMANDS
 from tests.conftest import Run
 from tests.factory import dump, redline, redlines_document, role, roles_document, write_catalogue
 
@@ -147,26 +148,6 @@ def test_holders_go_by_their_short_name(
     )
     data = run(f"dsr-options negotiate --data {folder} -f json")
     assert '"name": "Hosts"' in data.stdout
-
-
-COMMANDS = [
-    "list",
-    "show",
-    "redlines",
-    "attributes",
-    "check",
-    "agree",
-    "negotiate",
-    "brief",
-    "compare",
-    "scenarios",
-    "offices",
-    "diff",
-    "sources",
-    "new-redlines",
-    "validate",
-    "schema",
-]
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])

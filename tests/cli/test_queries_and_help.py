@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.commands import COMMANDS as EVERY_COMMAND
 from tests.conftest import Run
 from tests.envelope import payload
 from tests.factory import evidence, redlines_document, role, roles_document, write_catalogue
@@ -149,25 +150,7 @@ def test_numbering_with_gaps(run: Run, tmp_path: Path) -> None:
     )
 
 
-COMMANDS = [
-    "",
-    "list",
-    "show",
-    "redlines",
-    "attributes",
-    "check",
-    "agree",
-    "negotiate",
-    "brief",
-    "compare",
-    "scenarios",
-    "offices",
-    "diff",
-    "sources",
-    "new-redlines",
-    "validate",
-    "schema",
-]
+COMMANDS = ["", *EVERY_COMMAND]  # "" is the app itself
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -228,17 +228,10 @@ def _what_if(catalogue: Catalogue, scenario: str | None, assume: Sequence[str]) 
 def scenarios_named(reference: str, catalogue: Catalogue) -> list[Scenario]:
     """The scenarios ``FILE[:NAME]`` names, read and checked against ``catalogue``."""
     from dsr_options.analyses.scenarios import pick_scenarios, read_scenarios
-    from dsr_options.errors import UsageError
-    from dsr_options.files.paths import PathKind, probe
+    from dsr_options.files.paths import require_file
 
     path, name = scenario_reference(reference)
-    found = probe(path)  # a folder on the way we may not search: said, not a traceback
-    if found.kind is PathKind.BLOCKED:
-        raise UsageError(f"'{path}' {found.describe()}", about="scenario")
-    if found.kind is PathKind.MISSING:
-        raise UsageError(f"no scenario file at {path}", about="scenario")
-    if not found.is_file:  # a folder, a FIFO, a device, a link to nothing: said what it is
-        raise UsageError(f"'{path}' {found.describe()}; give a scenario file", about="scenario")
+    require_file(path, "scenario file", "scenario")
     return pick_scenarios(read_scenarios(path, catalogue), name)
 
 

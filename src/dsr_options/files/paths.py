@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from dsr_options.errors import UsageError
+
 
 class PathKind(str, Enum):
     FILE = "file"
@@ -111,3 +113,15 @@ def present(path: Path) -> bool:
     """Whether anything goes by that name, a broken link included; a blocked path counts as
     present, so that reading it reports why it cannot be read instead of ignoring it."""
     return probe(path).kind is not PathKind.MISSING
+
+
+def require_file(path: Path, noun: str, about: str) -> None:
+    """A path an option names that must be a regular file (a scenario or forum file): missing,
+    blocked or anything else is a :class:`UsageError` about ``about`` that says what it is."""
+    found = probe(path)  # a folder on the way we may not search: said, not a traceback
+    if found.kind is PathKind.BLOCKED:
+        raise UsageError(f"'{path}' {found.describe()}", about=about)
+    if found.kind is PathKind.MISSING:
+        raise UsageError(f"no {noun} at {path}", about=about)
+    if not found.is_file:  # a folder, a FIFO, a device, a link to nothing: said what it is
+        raise UsageError(f"'{path}' {found.describe()}; give a {noun}", about=about)

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dsr_options.diagnostics import Diagnostic, Severity
-from dsr_options.errors import CatalogueError, UsageError
+from dsr_options.errors import CatalogueError
 from dsr_options.files.find import display_path
-from dsr_options.files.paths import PathKind, probe
+from dsr_options.files.paths import require_file
 from dsr_options.files.read import read_file
 from dsr_options.model.catalogue import Catalogue
 from dsr_options.model.forum import ForumFile
@@ -31,13 +31,7 @@ class ForumFileError(CatalogueError):
 def read_forum(path: Path, catalogue: Catalogue) -> ForumFile:
     """Read and check a forum file against ``catalogue``'s holders and blocs; a path that is
     no file is a :class:`UsageError` about ``forum_file``."""
-    found = probe(path)  # a folder on the way we may not search: said, not a traceback
-    if found.kind is PathKind.BLOCKED:
-        raise UsageError(f"'{path}' {found.describe()}", about="forum_file")
-    if found.kind is PathKind.MISSING:
-        raise UsageError(f"no forum file at {path}", about="forum_file")
-    if not found.is_file:  # a folder, a FIFO, a device, a link to nothing: said what it is
-        raise UsageError(f"'{path}' {found.describe()}; give a forum file", about="forum_file")
+    require_file(path, "forum file", "forum_file")
     loaded = read_file(path, display_path(path))
     model = None
     if not any(d.severity is Severity.ERROR for d in loaded.diagnostics):
