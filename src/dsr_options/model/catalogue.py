@@ -275,6 +275,13 @@ class Role(StrictModel):
     id: Id
     number: Annotated[int, Field(ge=1, le=999_999)]
     title: ShortText
+    short: Label | None = Field(
+        default=None,
+        description=(
+            "A short name for table headings (`Strategic advice`); `title` is kept for sentences "
+            "and where the role is described. Without it, headings use the id."
+        ),
+    )
     summary: Text
     levels: list[Annotated[Level, LAX]] = Field(min_length=1)
     dimensions: list[Annotated[Dimension, LAX]] = Field(min_length=1)

@@ -94,7 +94,11 @@ def _matrix(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> RenderableType
             # redlines by title, wrapped at word boundaries (no indent: a wrapped title would
             # run on at the margin); too narrow for a readable title, the rows are stacked
             Column("Redline", weight=3, min_width=20),
-            *(Column(visible(v.role.id), keep_whole=True) for v in analysis.verdicts),
+            # roles by their short name (data: `short:`), kept whole; the id where none is given
+            *(
+                Column(visible(v.role.short or v.role.id), keep_whole=True)
+                for v in analysis.verdicts
+            ),
         ],
         stacked=[_stacked_matrix(analysis, phrases)],
     )
@@ -126,7 +130,7 @@ def _named(result: Result, phrases: Phrases) -> str:
 def _stacked_matrix(analysis: Analysis, phrases: Phrases = NO_PHRASES) -> RenderableType:
     blocks: list[RenderableType] = []
     for verdict in analysis.verdicts:
-        rows: list[RenderableType] = [Text(visible(verdict.role.id), style="bold cyan")]
+        rows: list[RenderableType] = [Text(visible(verdict.role.title), style="bold cyan")]
         for result in verdict.results:  # by title alone: the holders follow under Verdicts
             name = f"{phrases.redline_title(result.redline.id)}, {result.strictness.value}"
             rows.append(Padding(_mark_line(result, name), (0, 0, 0, 2)))
