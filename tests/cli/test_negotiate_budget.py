@@ -38,3 +38,15 @@ def test_at_the_default_budget_nothing_is_bounded(run: Run) -> None:
     data = json.loads(result.stdout)
     assert "bounded" not in data["search"]
     assert not any(r["bounded"] for r in data["roles"])
+
+
+def test_the_brief_never_calls_a_bounded_search_impossible(run: Run) -> None:
+    env = {"DSR_OPTIONS_MAX_EVALUATIONS": "3"}
+    result = run(f"dsr-options brief --redlines {DELEGATION} -f markdown", env=env)
+    assert result.exit_code == 0, result
+    assert (
+        "- Whether a change of up to 3 values makes Coordination of DSR engagement across "
+        "bilateral and multilateral actors acceptable to every holder is not known: the search "
+        "was bounded.\n"
+    ) in result.stdout
+    assert "No change of up to 3 values makes Coordination" not in result.stdout

@@ -154,13 +154,19 @@ def where_agreement_lies(context: Context) -> tuple[str, ...]:
         if standing.repair.remaining:
             text += f"; concerns remain ({', '.join(context.titles(standing.repair.remaining))})"
         lines.append(f"{text} [{context.repair(standing)}].")
-    beyond = [
-        s.role.title for s in negotiation.roles if s.role.id not in everyone and s.repair is None
-    ]
+    open_ = [s for s in negotiation.roles if s.role.id not in everyone and s.repair is None]
+    beyond = [s.role.title for s in open_ if not s.bounded]
     if beyond:
         lines.append(
             f"No change of up to {negotiation.bound} values makes {joined(beyond, 'or')} "
             "acceptable to every holder."
+        )
+    unknown = [s.role.title for s in open_ if s.bounded]
+    if unknown:  # the run's budget stopped the search: never said to be impossible
+        lines.append(
+            f"Whether a change of up to {negotiation.bound} values makes "
+            f"{joined(unknown, 'or')} acceptable to every holder is not known: the search "
+            "was bounded."
         )
     for conflict in negotiation.conflicts:
         parts = [
