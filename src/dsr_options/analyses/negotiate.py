@@ -272,20 +272,17 @@ def _search(
     holders_of: Mapping[str, tuple[str, ...]],
     bound: int,
     per_attribute: Mapping[str, list[AttributeTest]],
-    memo: dict[tuple[str, Any], list[Any]] | None = None,
-    frozen: frozenset[str] = frozenset(),
-    budget: Budget | None = None,
+    memo: dict[tuple[str, Any], list[Any]],
+    frozen: frozenset[str],
+    budget: Budget,
 ) -> tuple[JointRepair | None, int, bool]:
     """The fewest changes that clear every hard redline, the sets tried, and whether the
     budget stopped the search first (then the answer is not known)."""
-    budget = Budget("the joint-repair search") if budget is None else budget
     values = role_values(role)
     cleared = {id(r) for r in hard if _clears(r, values)}  # each hard redline tested once
     failing = [r for r in hard if id(r) not in cleared]
     others = [r for r in hard if id(r) in cleared]
     failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
-    if memo is None:
-        memo = {}
 
     def other_values(attribute: str) -> list[Any]:
         """One value per class other than the role's own, the closest to it (shared by roles
