@@ -24,7 +24,7 @@ It sits in ``model/`` so that every layer that needs rule semantics may import i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -33,6 +33,7 @@ from dsr_options.model.vocabulary import Strictness
 
 __all__ = [
     "NO_COUNTS",
+    "Check",
     "Counts",
     "Outcome",
     "Tested",
@@ -48,14 +49,17 @@ __all__ = [
     "outcome_of",
     "possible_verdicts",
     "redline_attributes",
+    "redline_check",
     "redline_counts",
     "redline_tests",
     "redline_truths",
     "rule_attributes",
+    "rule_check",
     "subtract_counts",
     "test_holds",
     "tests_of",
     "truth",
+    "value_check",
     "verdict_of",
 ]
 
@@ -93,36 +97,65 @@ class Verdict(str, Enum):
 # -- what a test holds ----------------------------------------------------------------------------
 
 
-def _same(value: Any, operand: Any) -> bool:
-    # true == 1 in Python; a boolean test never matches a non-boolean value, nor the reverse.
-    return isinstance(value, bool) == isinstance(operand, bool) and value == operand
-
-
 def test_holds(test: AttributeTest, value: Any) -> Truth:
     """Whether one test holds for a value: None when the value is absent or of the wrong kind.
 
     ``equals`` and ``in`` test a single value (a bool or a str); ``contains`` (one member),
     ``contains_any`` (at least one of) and ``subset_of`` (every member among) test a set of values
     given as a tuple or list. A single value given to a set operator, or a set given to a single
-    one, cannot be tested: unknown.
+    one, cannot be tested: unknown. A boolean never equals a str, nor the reverse.
     """
-    if value is None:
-        return None
-    operator, operand = test.operator, test.operand
-    is_list = isinstance(value, (list, tuple))
+    return value_check(test)(value)
+
+
+def value_check(test: AttributeTest) -> Callable[[Any], Truth]:
+    """:func:`test_holds` for this test as a function of the value, made once per test.
+
+    The operator and operand are read here, once, not per value: a search tests the same rule
+    against millions of values.
+    """
+    found = _made.get((id(test), "value"))
+    if found is not None and found[0] is test:
+        return found[1]  # type: ignore[no-any-return]
+    check = _value_check(test.operator, test.operand)
+    _keep(test, "value", check)
+    return check
+
+
+def _value_check(operator: str, operand: Any) -> Callable[[Any], Truth]:
+    many = (list, tuple)
     if operator in ("equals", "in"):
-        if is_list:
-            return None
-        if operator == "in":
-            return any(_same(value, item) for item in operand)
-        return _same(value, operand)
-    if not is_list:
-        return None
+        items = (operand,) if operator == "equals" else tuple(operand)
+        # Python's True == 1 and hash(True) == hash(1): booleans and strs are kept apart.
+        flags = frozenset(item for item in items if isinstance(item, bool))
+        words = frozenset(item for item in items if not isinstance(item, bool))
+
+        def single(value: Any) -> Truth:
+            if value is None or isinstance(value, many):
+                return None
+            return value in (flags if isinstance(value, bool) else words)
+
+        return single
     if operator == "contains":
-        return operand in value
+
+        def contains(value: Any) -> Truth:
+            return None if value is None or not isinstance(value, many) else operand in value
+
+        return contains
+    members = frozenset(operand)
     if operator == "contains_any":
-        return not set(operand).isdisjoint(value)
-    return set(value) <= set(operand)  # subset_of
+
+        def contains_any(value: Any) -> Truth:
+            if value is None or not isinstance(value, many):
+                return None
+            return not members.isdisjoint(value)
+
+        return contains_any
+
+    def subset_of(value: Any) -> Truth:
+        return None if value is None or not isinstance(value, many) else members.issuperset(value)
+
+    return subset_of
 
 
 # -- three-valued truth ---------------------------------------------------------------------------
@@ -130,21 +163,67 @@ def test_holds(test: AttributeTest, value: Any) -> Truth:
 
 def truth(rule: Rule, values: Values) -> Truth:
     """Kleene truth of ``rule`` for ``values`` (an absent attribute is unknown)."""
+    return rule_check(rule)(values)
+
+
+Check = Callable[[Values], Truth]
+"""A rule made into a function of the values: :func:`truth` for that one rule."""
+
+
+def rule_check(rule: Rule) -> Check:
+    """:func:`truth` for this rule as a function of the values, made once per rule.
+
+    This is where the engine's three-valued logic lives; :func:`truth` calls it. Each test's
+    operator and operand, and each node's kind, are read once here rather than per role, which
+    is what makes checking every role of a large catalogue linear at a small constant.
+    """
+    found = _made.get((id(rule), "rule"))
+    if found is not None and found[0] is rule:
+        return found[1]  # type: ignore[no-any-return]
+    check = _rule_check(rule)
+    _keep(rule, "rule", check)
+    return check
+
+
+def _rule_check(rule: Rule) -> Check:
     if isinstance(rule, AttributeTest):
-        return test_holds(rule, values.get(rule.attribute))
+        attribute, holds = rule.attribute, value_check(rule)
+        return lambda values: holds(values.get(attribute))
     if isinstance(rule, NotRule):
-        inner = truth(rule.not_, values)
-        return None if inner is None else not inner
+        inner = rule_check(rule.not_)
+
+        def negated(values: Values) -> Truth:
+            found = inner(values)
+            return None if found is None else not found
+
+        return negated
     decisive = isinstance(rule, AnyRule)
-    children = rule.any if isinstance(rule, AnyRule) else rule.all
-    unknown = False
-    for child in children:
-        found = truth(child, values)
-        if found is decisive:
-            return decisive
-        if found is None:
-            unknown = True
-    return None if unknown else not decisive
+    children = tuple(rule_check(child) for child in (rule.any if decisive else rule.all))
+
+    def combined(values: Values) -> Truth:
+        unknown = False
+        for child in children:
+            found = child(values)
+            if found is decisive:
+                return decisive
+            if found is None:
+                unknown = True
+        return None if unknown else not decisive
+
+    return combined
+
+
+_made: dict[tuple[int, str], tuple[object, Any]] = {}
+"""Checks made, by the identity of what they were made for and their kind (a test is a rule
+too), kept alive with it so that the identity is not reused while the entry stands. Models are
+frozen: a check never goes stale."""
+MAX_MADE = 200_000
+
+
+def _keep(made_for: object, kind: str, check: Any) -> None:
+    if len(_made) >= MAX_MADE:  # a long-lived process that reads many catalogues
+        _made.clear()
+    _made[id(made_for), kind] = (made_for, check)
 
 
 class Tested(NamedTuple):
@@ -235,7 +314,37 @@ def applies(redline: Redline, values: Values) -> Truth:
 
 def redline_truths(redline: Redline, values: Values) -> tuple[Truth, Truth]:
     """Whether the redline applies, and whether its crossing rule holds (``not requires``)."""
-    return applies(redline, values), truth(redline.crossing, values)
+    return redline_check(redline)(values)
+
+
+def redline_check(redline: Redline) -> Callable[[Values], tuple[Truth, Truth]]:
+    """:func:`redline_truths` for this redline as a function of the values, made once."""
+    found = _made.get((id(redline), "redline"))
+    if found is not None and found[0] is redline:
+        return found[1]  # type: ignore[no-any-return]
+    scope = None if redline.applies_to is None else rule_check(redline.applies_to)
+    if redline.rule is not None:
+        crossing = rule_check(redline.rule)
+    else:
+        assert redline.requires is not None  # exactly one of the two, checked on validation
+        required = rule_check(redline.requires)
+
+        def crossing(values: Values) -> Truth:
+            met = required(values)
+            return None if met is None else not met
+
+    if scope is None:
+
+        def check(values: Values) -> tuple[Truth, Truth]:
+            return True, crossing(values)
+
+    else:
+
+        def check(values: Values) -> tuple[Truth, Truth]:
+            return scope(values), crossing(values)
+
+    _keep(redline, "redline", check)
+    return check
 
 
 def outcome_of(applies: Truth, holds: Truth) -> Outcome:
@@ -257,10 +366,9 @@ def could_cross(applies: Truth, holds: Truth) -> bool:
 
 def crosses(redline: Redline, values: Values) -> Truth:
     """Whether a role with these values crosses the redline: False out of scope, None unknown."""
-    scope = applies(redline, values)
+    scope, holds = redline_truths(redline, values)
     if scope is False:
         return False
-    holds = truth(redline.crossing, values)
     if scope is None or holds is None:
         return None
     return holds

@@ -239,6 +239,30 @@ def test_truth_is_kleene_logic(data: dict[str, Any], values: dict[str, Any]) -> 
         assert holds is reference_holds(test, value)
 
 
+def test_a_check_is_made_once_per_rule_and_never_for_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The engine makes each rule into a function once; a second rule, or a copy with another
+    rule, gets its own, and a full memo is emptied rather than grown."""
+    first, second = (
+        rule({"attribute": "trigger", "equals": "a"}),
+        rule({"attribute": "trigger", "equals": "b"}),
+    )
+    assert engine.rule_check(first) is engine.rule_check(first)
+    assert truth(first, {"trigger": "a"}) is True
+    assert truth(second, {"trigger": "a"}) is False
+    held = Redline.model_validate(
+        redline("r", rule={"attribute": "trigger", "equals": "a"}), strict=False
+    )
+    moved = held.model_copy(update={"rule": second})
+    assert redline_truths(held, {"trigger": "a"}) == (True, True)
+    assert redline_truths(moved, {"trigger": "a"}) == (True, False)
+    monkeypatch.setattr(engine, "MAX_MADE", 2)
+    many = [rule({"attribute": "trigger", "equals": str(n)}) for n in range(5)]
+    assert [truth(r, {"trigger": "3"}) for r in many] == [False, False, False, True, False]
+    assert len(engine._made) <= 2
+
+
 @given(st.lists(st.tuples(strictnesses, truths, truths), max_size=6))
 def test_the_verdict_over_counts_is_every_resolution_of_the_unknowns(
     results: list[tuple[Strictness, Truth, Truth]],
