@@ -198,7 +198,8 @@ def _rule_check(rule: Rule) -> Check:
 
         return negated
     decisive = isinstance(rule, AnyRule)
-    children = tuple(rule_check(child) for child in (rule.any if decisive else rule.all))
+    members = rule.any if isinstance(rule, AnyRule) else rule.all
+    children = tuple(rule_check(child) for child in members)
 
     def combined(values: Values) -> Truth:
         unknown = False
