@@ -1,8 +1,9 @@
 """Generate a valid dsr-options catalogue of any size, written as YAML the way a person writes it.
 
-N roles and N/10 redlines (at least one), each with text as long as the shipped catalogue's, several
-pieces of evidence, a value for every declared attribute, and varied levels, dimensions, leads,
-reception and rules. The output depends only on the size and the seed::
+N roles and N/10 redlines (at least one; ``--redlines`` gives another count), each with text as
+long as the shipped catalogue's, several pieces of evidence, a value for every declared attribute,
+and varied levels, dimensions, leads, reception and rules. The output depends only on the size
+and the seed::
 
     python benchmarks/generate.py --roles 10000 --out /tmp/dsr-10k
     python -c "from benchmarks.generate import write_catalogue; write_catalogue('/tmp/x', 100)"
@@ -299,11 +300,12 @@ def _rule(rng: random.Random, depth: int = 0) -> list[str]:
     return lines
 
 
-def redlines_yaml(roles: int, seed: int = 0) -> str:
-    """The text of ``redlines.yaml`` for ``roles`` roles: ``roles // 10`` redlines (at least 1)."""
+def redlines_yaml(roles: int, seed: int = 0, redlines: int | None = None) -> str:
+    """The text of ``redlines.yaml`` for ``roles`` roles: ``redlines`` redlines, by default
+    ``roles // 10`` (at least 1)."""
     rng = random.Random(f"redlines-{seed}")
     w = Writer([])
-    count = redline_count(roles)
+    count = redline_count(roles) if redlines is None else redlines
     _header(w, f"{count} redlines")
     holders = holder_ids(roles)
     w.add(0, "holders:")
@@ -339,12 +341,15 @@ def redline_count(roles: int) -> int:
     return max(1, roles // 10)
 
 
-def write_catalogue(folder: Path | str, roles: int, seed: int = 0) -> Path:
-    """Write ``roles.yaml`` and ``redlines.yaml`` into ``folder`` (created) and return it."""
+def write_catalogue(
+    folder: Path | str, roles: int, seed: int = 0, redlines: int | None = None
+) -> Path:
+    """Write ``roles.yaml`` and ``redlines.yaml`` into ``folder`` (created) and return it;
+    ``redlines`` redlines, by default ``roles // 10`` (at least 1)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     (out / "roles.yaml").write_text(roles_yaml(roles, seed), encoding="utf-8")
-    (out / "redlines.yaml").write_text(redlines_yaml(roles, seed), encoding="utf-8")
+    (out / "redlines.yaml").write_text(redlines_yaml(roles, seed, redlines), encoding="utf-8")
     return out
 
 
@@ -359,11 +364,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, required=True, help="how many roles (N)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the files into")
     parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same files")
+    parser.add_argument("--redlines", type=int, help="how many redlines (default N/10, at least 1)")
     args = parser.parse_args(argv)
-    if args.roles < 1:
-        parser.error("--roles must be at least 1")
-    folder = write_catalogue(args.out, args.roles, args.seed)
-    print(f"{folder}: {args.roles} roles, {redline_count(args.roles)} redlines; ", end="")
+    if args.roles < 1 or (args.redlines is not None and args.redlines < 1):
+        parser.error("--roles and --redlines must be at least 1")
+    folder = write_catalogue(args.out, args.roles, args.seed, args.redlines)
+    count = redline_count(args.roles) if args.redlines is None else args.redlines
+    print(f"{folder}: {args.roles} roles, {count} redlines; ", end="")
     print(", ".join(_sizes(folder)))
     return 0
 

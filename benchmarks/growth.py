@@ -4,7 +4,8 @@ Generates catalogues of N and 10N roles (N/10 and N redlines, :mod:`benchmarks.g
 ten delegations' redline files (:func:`benchmarks.negotiate.delegations`), then times whole
 processes (a fresh interpreter each run, median of ``--repeats``, in interleaved rounds):
 ``validate``, ``list -f json``, ``check -f json``, ``negotiate -f json`` with three and with ten
-delegations and ``diff`` against a copy with 1 % of the values changed, next to the floor,
+delegations, ``diff`` against a copy with 1 % of the values changed and ``check``'s terminal
+table (on catalogues of their own: :func:`table_sizes`), next to the floor,
 ``yaml.compose`` (CSafeLoader) of the same files with the garbage collector off, as the tool
 runs it, and ``check-jsonschema`` on the same files against ``schemas/`` (when installed; it is
 not a dependency). It prints, per command, the time at each size, the growth factor for 10x the
@@ -47,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.diff import flip_values
 from benchmarks.generate import redline_count, write_catalogue
 from benchmarks.negotiate import delegations
+from dsr_options.cli.options import MAX_READING_PAIRS
 
 PYTHON = sys.executable
 DELEGATIONS = 3
@@ -64,6 +66,11 @@ FLOOR_NAME = "floor: compose (CSafeLoader)"
 SCHEMA_NAME = "check-jsonschema (both files)"
 CLI = "from dsr_options.cli.app import main; main()"
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+TABLE_REDLINES = 10
+"""Redlines in the catalogues of the ``check`` table row, the same at both sizes."""
+TABLE_NAME = "check (terminal table, COLUMNS=100)"
+"""How the ``check`` table row's name begins (it is measured on catalogues of its own, so it
+has no ratio to the floor)."""
 RESULTS = "benchmarks/results/growth.json"
 START, END = "<!-- growth:start -->", "<!-- growth:end -->"
 
@@ -94,15 +101,32 @@ def changed_copy(data: Path, size: int) -> Path:
     return changed
 
 
+def table_sizes(small: int, large: int) -> tuple[int, int]:
+    """Roles in the catalogues on which ``check``'s terminal table is measured: 2/5 of the
+    sizes (400 and 4,000 for 1,000 and 10,000), with :data:`TABLE_REDLINES` redlines at both,
+    so that the larger stays within the limit of pairs a table lays out for reading."""
+    most = max(1, min(large * 2 // 5, MAX_READING_PAIRS // TABLE_REDLINES))
+    return max(1, round(most * small / large)), most
+
+
+def table_row(small: int, large: int) -> str:
+    """The name of the ``check`` table row, with the sizes it was measured at."""
+    lo, hi = table_sizes(small, large)
+    return f"{TABLE_NAME}, {lo:,} and {hi:,} roles x {TABLE_REDLINES} redlines"
+
+
 def _negotiate(cli: list[str], data: Path, files: Sequence[Path]) -> list[str]:
     named = [arg for path in files for arg in ("--redlines", str(path))]
     return [*cli, "negotiate", "-f", "json", "--data", str(data), *named]
 
 
-def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
+def commands(
+    data: Path, files: Sequence[Path], table: tuple[str, Path] | None = None
+) -> dict[str, list[str]]:
     """The command lines measured for the catalogue in ``data`` (name -> argv); ``diff``
     compares it with its :func:`changed_copy`, when there is one. ``negotiate`` takes the
-    first three of the delegations' ``files``, then (when there are more) all of them."""
+    first three of the delegations' ``files``, then (when there are more) all of them.
+    ``table`` (a row name and a catalogue) adds ``check``'s terminal table on that catalogue."""
     cli = [PYTHON, "-c", CLI]
     lines = {
         FLOOR_NAME: [PYTHON, "-c", FLOOR, str(data / "roles.yaml"), str(data / "redlines.yaml")],
@@ -117,6 +141,8 @@ def commands(data: Path, files: Sequence[Path]) -> dict[str, list[str]]:
             str(data.with_name(f"{data.name}-changed").resolve()),
         ],
     }
+    if table is not None:
+        lines[table[0]] = [*cli, "check", "--data", str(table[1])]
     if len(files) > DELEGATIONS:
         lines[f"negotiate -f json, {len(files)} delegations"] = _negotiate(cli, data, files)
     tool = shutil.which("check-jsonschema")
@@ -152,13 +178,15 @@ def _run(argv: Sequence[str], env: dict[str, str]) -> Measured | str:
     return Measured(spent, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def measure(data: Path, files: Sequence[Path], repeats: int) -> dict[str, Measured | str]:
+def measure(
+    data: Path, files: Sequence[Path], repeats: int, table: tuple[str, Path] | None = None
+) -> dict[str, Measured | str]:
     """Median wall time, CPU time and peak memory of each command on ``data``, in
-    interleaved rounds."""
-    lines = commands(data, files)
+    interleaved rounds (output piped, 100 columns for the terminal table)."""
+    lines = commands(data, files, table)
     runs: dict[str, list[Measured]] = {name: [] for name in lines}
     failed: dict[str, str] = {}
-    env = {**os.environ, "DSR_OPTIONS_MAX_FILE_MB": "4096"}
+    env = {**os.environ, "DSR_OPTIONS_MAX_FILE_MB": "4096", "COLUMNS": "100"}
     for _ in range(repeats):
         for name, argv in lines.items():
             if name in failed:
@@ -201,11 +229,13 @@ def table(small: int, large: int, results: Sequence[dict[str, Measured | str]]) 
     ]
     for name in lo:
         cpu_hi, peak = _get(hi[name], "cpu"), _get(hi[name], "peak")
+        own = name.startswith(TABLE_NAME)  # other files than the floor's: no ratio to it
         rows.append(
             f"| {name} | {_seconds(lo[name])} | {_seconds(hi[name])} | "
-            f"{_ratio(cpu_hi, _get(lo[name], 'cpu'))} | {_ratio(cpu_hi, _get(floor, 'cpu'))} | "
+            f"{_ratio(cpu_hi, _get(lo[name], 'cpu'))} | "
+            f"{_ratio(None if own else cpu_hi, _get(floor, 'cpu'))} | "
             f"{'n/a' if peak is None else f'{peak:,.0f} MiB'} | "
-            f"{_ratio(peak, _get(floor, 'peak'))} |"
+            f"{_ratio(None if own else peak, _get(floor, 'peak'))} |"
         )
     return rows
 
@@ -243,7 +273,9 @@ def targets(large: int, result: dict[str, Measured | str]) -> list[str]:
     peaks = [
         (peak, name)
         for name, run in result.items()
-        if name not in (FLOOR_NAME, SCHEMA_NAME) and (peak := _get(run, "peak")) is not None
+        if name not in (FLOOR_NAME, SCHEMA_NAME)
+        and not name.startswith(TABLE_NAME)
+        and (peak := _get(run, "peak")) is not None
     ]
     f_peak = _get(floor, "peak")
     if peaks and f_peak:
@@ -327,10 +359,13 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(scratch)
         files = delegation_files(root / "delegations", MANY)
         results = []
-        for size in (args.small, args.large):
+        row = table_row(args.small, args.large)
+        sizes = zip((args.small, args.large), table_sizes(args.small, args.large), strict=True)
+        for size, roles in sizes:
             data = write_catalogue(root / f"n{size}", size, seed=1)
             changed_copy(data, size)
-            results.append(measure(data, files, args.repeats))
+            shown = write_catalogue(root / f"t{size}", roles, seed=1, redlines=TABLE_REDLINES)
+            results.append(measure(data, files, args.repeats, (row, shown)))
     print("\n".join(table(args.small, args.large, results)))
     print("\n".join(targets(args.large, results[1])))
     made = results_data(given, (args.small, args.large), args.repeats, results)

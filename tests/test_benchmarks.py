@@ -43,6 +43,11 @@ def test_generated_catalogue_varies_what_filters_and_rules_look_at(tmp_path: Pat
     assert {r.strictness.value for r in catalogue.redlines} == {"veto", "concern", "condition"}
 
 
+def test_generated_catalogue_takes_a_redline_count(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write_catalogue(tmp_path / "generated", 40, seed=2, redlines=7))
+    assert (len(catalogue.roles), len(catalogue.redlines)) == (40, 7)
+
+
 def test_generation_is_deterministic_for_a_seed() -> None:
     assert roles_yaml(30, seed=1) == roles_yaml(30, seed=1)
     assert redlines_yaml(30, seed=1) == redlines_yaml(30, seed=1)
@@ -134,6 +139,7 @@ def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         "| negotiate -f json, 3 delegations |",
         "| diff, 1 % of values changed |",
         "| negotiate -f json, 10 delegations |",
+        "| check (terminal table, COLUMNS=100), 1 and 12 roles x 10 redlines |",
         "Targets at 30 roles:",
         "- negotiate with 10 delegations under 60 s: ",
     ):
@@ -145,6 +151,8 @@ def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     )
     assert data["sizes"] == [3, 30]
     assert set(data["results"][1]["validate"]) == {"wall", "cpu", "peak"}
+    table = "check (terminal table, COLUMNS=100), 1 and 12 roles x 10 redlines"
+    assert set(data["results"][1][table]) == {"wall", "cpu", "peak"}
     written = doc.read_text(encoding="utf-8")
     assert "old figures" not in written
     assert written == f"# Before\n{START}\n{doc_section(data)}\n{END}\n# After\n"
