@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +15,9 @@ from dsr_options.analyses.evaluate import Evaluator, Outcome, analyse
 from dsr_options.analyses.negotiate import JointRepair, Negotiation
 from dsr_options.files.scaffold import scaffold_text
 from dsr_options.load.catalogue import load, load_catalogue
-from dsr_options.model.catalogue import AttributeValue, Catalogue
-from dsr_options.model.vocabulary import Basis, Strictness
+from dsr_options.model.catalogue import AttributeDecl, AttributeValue, Catalogue
+from dsr_options.model.rules import could_cross, redline_tests, redline_truths
+from dsr_options.model.vocabulary import AttributeType, Basis, Strictness
 from dsr_options.render.explain import explanation
 from tests.conftest import Run
 from tests.envelope import payload
@@ -381,3 +384,106 @@ def test_messages_for_a_beginner_show_the_way(tmp_path: Path) -> None:
     )
     assert "for example {attribute: standing_un_capacity, equals: true}" in messages["invalid-rule"]
     assert "operators: equals, in, contains, contains_any, subset_of" in messages["invalid-rule"]
+
+
+def _random_test(rng: random.Random, decl: AttributeDecl) -> str:
+    """One attribute test in YAML flow style, of an operator the attribute's type takes."""
+    ids = [v.id for v in decl.values]
+    if decl.type is AttributeType.BOOLEAN:
+        return f"{{attribute: {decl.id}, equals: {rng.choice(['true', 'false'])}}}"
+    if decl.type is AttributeType.CHOICE:
+        if rng.random() < 0.5:
+            return f"{{attribute: {decl.id}, equals: {rng.choice(ids)}}}"
+        return f"{{attribute: {decl.id}, in: [{', '.join(rng.sample(ids, 2))}]}}"
+    operator = rng.choice(["contains", "contains_any", "subset_of"])
+    if operator == "contains":
+        return f"{{attribute: {decl.id}, contains: {rng.choice(ids)}}}"
+    picked = rng.sample(ids, rng.randint(1, max(1, len(ids) - 1)))
+    return f"{{attribute: {decl.id}, {operator}: [{', '.join(picked)}]}}"
+
+
+def _random_value(rng: random.Random, decl: AttributeDecl) -> Any:
+    ids = [v.id for v in decl.values]
+    if decl.type is AttributeType.BOOLEAN:
+        return rng.random() < 0.5
+    if decl.type is AttributeType.CHOICE:
+        return rng.choice(ids)
+    return sorted(rng.sample(ids, rng.randint(1, len(ids))))
+
+
+def _fewest_changes(catalogue: Catalogue, role: Any, bound: int) -> int | None:
+    """Brute force over every value of every attribute: the fewest changed attributes (not
+    defining, no list emptied) after which the role crosses no chosen veto or condition."""
+    hard = [r for r in catalogue.redlines if r.strictness is not Strictness.CONCERN]
+    decls = {d.id: d for d in catalogue.attributes}
+    values = {k: v.value for k, v in role.attributes.items()}
+    free = sorted(
+        {t.attribute for r in hard for t in redline_tests(r)}
+        - {k for k, v in role.attributes.items() if v.defining}
+    )
+
+    def domain(decl: AttributeDecl) -> list[Any]:
+        ids = [v.id for v in decl.values]
+        if decl.type is AttributeType.BOOLEAN:
+            return [True, False]
+        if decl.type is AttributeType.CHOICE:
+            return ids
+        return [tuple(c) for n in range(1, len(ids) + 1) for c in itertools.combinations(ids, n)]
+
+    for size in range(bound + 1):
+        for combo in itertools.combinations(free, size):
+            choices = [[v for v in domain(decls[a]) if v != values.get(a)] for a in combo]
+            for picked in itertools.product(*choices):
+                changed = {**values, **dict(zip(combo, picked, strict=True))}
+                if all(not could_cross(*redline_truths(r, changed)) for r in hard):
+                    return size
+    return None
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_joint_repairs_are_the_fewest_changes_brute_force(tmp_path: Path, seed: int) -> None:
+    """Generated roles and two delegations' generated redlines (some testing one attribute in
+    both their scope and their rule): negotiate's repair for each role has exactly as many
+    changes as a brute force over every value finds, clears everything, and is absent exactly
+    when no change of up to the bound clears everything."""
+    rng = random.Random(seed)
+    base = load_catalogue()
+    decls = list(base.attributes)
+    files = []
+    for holder in ("alpha", "beta"):
+        redlines = []
+        for n in range(rng.randint(2, 4)):
+            decl = rng.choice(decls)
+            body = f"    rule: {_random_test(rng, decl)}"
+            if rng.random() < 0.4:  # the same attribute in scope and rule
+                body = f"    applies_to: {_random_test(rng, decl)}\n{body}"
+            strictness = rng.choice(["veto", "veto", "condition", "concern"])
+            redlines.append((f"{holder}-{n}", strictness, body))
+        files.append(_delegation(tmp_path / f"{holder}.yaml", holder, *redlines))
+    catalogue = load_catalogue(redlines=files)
+    template = catalogue.roles[0]
+    roles = [
+        template.model_copy(
+            update={
+                "id": f"generated-{n}",
+                "attributes": {
+                    d.id: AttributeValue(value=_random_value(rng, d), basis=Basis.ANALYSIS)
+                    for d in decls
+                },
+            }
+        )
+        for n in range(12)
+    ]
+    catalogue = catalogue.model_copy(update={"roles": roles})
+    bound = 2
+    found = negotiate(catalogue, bound=bound)
+    if found.conflicts:
+        return  # every role is blocked: nothing to compare
+    _assert_repairs_clear_everything(catalogue, found)
+    for standing in found.roles:
+        expected = _fewest_changes(catalogue, standing.role, bound)
+        if standing.repair is None:
+            got = 0 if len(standing.acceptable_to) == len(found.holders) else None
+        else:
+            got = len(standing.repair.changes)
+        assert got == expected, (seed, standing.role.id)

@@ -25,16 +25,13 @@ from dsr_options.model.catalogue import (
     Rule,
 )
 from dsr_options.model.rules import (
-    NO_COUNTS,
     Outcome,
     Tested,
     Truth,
     Verdict,
-    add_counts,
-    counts_of,
+    decide,
     explain,
     outcome_of,
-    possible_verdicts,
     redline_attributes,
 )
 from dsr_options.model.vocabulary import Basis, Strictness
@@ -292,30 +289,7 @@ def _evaluate(
 
 
 def _verdict(results: Sequence[Result]) -> tuple[Verdict, tuple[Verdict, ...], tuple[str, ...]]:
-    counts = NO_COUNTS
-    for r in results:
-        counts = add_counts(counts, counts_of(r.strictness, r.applies, r.holds))
-    possible = possible_verdicts(counts)
-    if len(possible) > 1:
-        unknown = tuple(r.redline.id for r in results if r.outcome is Outcome.UNKNOWN)
-        return Verdict.UNDETERMINED, possible, unknown
-    (verdict,) = possible
-    if verdict is Verdict.OUT:
-        strictly = (Strictness.VETO, Strictness.CONDITION)
-        return verdict, possible, _with(results, Outcome.CROSSES, strictly)
-    if verdict is Verdict.FLAGGED:
-        return verdict, possible, _with(results, Outcome.CROSSES, (Strictness.CONCERN,))
-    if verdict is Verdict.CONDITIONAL:
-        return verdict, possible, _with(results, Outcome.CLEAR, (Strictness.CONDITION,))
-    return verdict, possible, ()
-
-
-def _with(
-    results: Sequence[Result], outcome: Outcome, strictness: tuple[Strictness, ...]
-) -> tuple[str, ...]:
-    return tuple(
-        r.redline.id for r in results if r.outcome is outcome and r.strictness in strictness
-    )
+    return decide([(r.redline, r.applies, r.holds) for r in results])
 
 
 def combine_results(

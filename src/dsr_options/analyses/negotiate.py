@@ -26,11 +26,11 @@ classes, unbounded) are reported as conflicts instead of an empty answer.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from math import comb
 from typing import Any
 
-from dsr_options.analyses.evaluate import Evaluator, Outcome, role_values
+from dsr_options.analyses.evaluate import Outcome, role_values
 from dsr_options.analyses.negotiation_types import (
     Cell,
     Conflict,
@@ -47,10 +47,13 @@ from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue,
 from dsr_options.model.rules import (
     NO_COUNTS,
     Truth,
+    Verdict,
     add_counts,
     could_cross,
     counts_of,
+    decide,
     outcome_of,
+    redline_check,
     redline_tests,
     redline_truths,
     test_holds,
@@ -78,6 +81,10 @@ MAX_SUBSET_VALUES = 12
 """A ``choices`` attribute with more declared values than this is not enumerated (2**12 sets)."""
 MAX_CONFLICT_ASSIGNMENTS = 200_000
 """Most assignments tried to decide whether two redlines can be cleared together."""
+
+
+_Decided = tuple[Verdict, tuple[str, ...], bool]
+"""A holder's verdict on a role, the redlines that decide it, and whether it is acceptable."""
 
 
 def _clears(redline: Redline, values: Mapping[str, Any]) -> bool:
@@ -144,20 +151,33 @@ def negotiate(
         raise UsageError(f"vary analysis or note, not {vary!r}", about="vary")
     chosen = chosen_holders(catalogue, holders)
     names = tuple((h, (catalogue.holder(h) or _nameless(h)).label) for h in chosen)
-    held = {h: [r for r in catalogue.redlines if h in r.holders] for h in chosen}
     relevant = [r for r in catalogue.redlines if any(h in r.holders for h in chosen)]
     hard = [r for r in relevant if r.strictness is not Strictness.CONCERN]
     holders_of = {r.id: tuple(h for h in r.holders if h in chosen) for r in relevant}
 
     budget = Budget("the joint-repair search")  # one for the run, shared by every role
-    evaluators = {h: Evaluator(catalogue.model_copy(update={"redlines": held[h]})) for h in chosen}
+    # Each role's results are found once, for every chosen redline; each holder's verdict is
+    # what its own redlines' results add up to (roles alike in those results share it).
+    checks = [redline_check(r) for r in relevant]
+    mine = {h: [i for i, r in enumerate(relevant) if h in r.holders] for h in chosen}
+    decided: dict[
+        tuple[str, tuple[tuple[Truth, Truth], ...]], tuple[Verdict, tuple[str, ...], bool]
+    ]
+    decided = {}
     cells: list[Cell] = []
     acceptable: dict[str, list[str]] = {role.id: [] for role in catalogue.roles}
+    found: dict[str, list[tuple[Truth, Truth]]] = {}
     for role in catalogue.roles:
+        values = role_values(role)
+        results = found[role.id] = [check(values) for check in checks]
         for h in chosen:
-            verdict = evaluators[h].evaluate_role(role)
-            cells.append(Cell(h, role.id, verdict.verdict, verdict.deciding, verdict.survives))
-            if verdict.survives:
+            mine_now = (h, tuple(results[i] for i in mine[h]))
+            cell = decided.get(mine_now)
+            if cell is None:
+                verdict, possible, deciding = decide([(relevant[i], *results[i]) for i in mine[h]])
+                cell = decided[mine_now] = (verdict, deciding, Verdict.OUT not in possible)
+            cells.append(Cell(h, role.id, *cell))
+            if cell[2]:
                 acceptable[role.id].append(h)
 
     tests = {r.id: redline_tests(r) for r in hard}
@@ -179,6 +199,8 @@ def negotiate(
     # Roles alike in every attribute the chosen redlines test get the same search: done once.
     keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
     searches: dict[Any, tuple[JointRepair | None, int, bool]] = {}
+    where = {id(r): i for i, r in enumerate(relevant)}
+    hard_at = [where[id(r)] for r in hard]
     shared = (hard, relevant, tests, classes, holders_of, bound, per_attribute, memo)
     standings = []
     for role in catalogue.roles:
@@ -191,7 +213,9 @@ def negotiate(
         frozen = set() if vary == "note" else {a for a, v in role.attributes.items() if v.defining}
         key = (alike_key(role_values(role), keyed), frozenset(frozen) & set(classes))
         if key not in searches:
-            searches[key] = _search(catalogue, role, *shared, frozenset(frozen), budget)
+            results = found[role.id]
+            cleared = [could_cross(*results[i]) is False for i in hard_at]
+            searches[key] = _search(catalogue, role, *shared, frozenset(frozen), budget, cleared)
         repair, searched, stopped = searches[key]
         repair = repair.for_role(role.id) if repair is not None else None
         kept = tuple(a for a in classes if a in frozen)
@@ -275,20 +299,21 @@ def _search(
     memo: dict[tuple[str, Any], list[Any]],
     frozen: frozenset[str],
     budget: Budget,
+    cleared: Sequence[bool],
 ) -> tuple[JointRepair | None, int, bool]:
     """The fewest changes that clear every hard redline, the sets tried, and whether the
-    budget stopped the search first (then the answer is not known)."""
+    budget stopped the search first (then the answer is not known).
+
+    ``cleared`` says, for each hard redline, whether the role's own values clear it. A change
+    set is tried only if it touches every redline the role fails, and is checked only against
+    the redlines that test an attribute it changes: the others keep their result.
+    """
     values = role_values(role)
-    cleared = {id(r) for r in hard if _clears(r, values)}  # each hard redline tested once
-    failing = [r for r in hard if id(r) not in cleared]
-    others = [r for r in hard if id(r) in cleared]
-    failing_attributes = [frozenset(t.attribute for t in tests[r.id]) for r in failing]
+    failing = [r for r, clear in zip(hard, cleared, strict=True) if not clear]
 
     def other_values(attribute: str) -> list[Any]:
         """One value per class other than the role's own, the closest to it (shared by roles
         with the same value)."""
-        if attribute in frozen:
-            return []
         current = values.get(attribute)
         key = (attribute, current)
         found = memo.get(key)
@@ -301,23 +326,23 @@ def _search(
             ]
         return found
 
-    alternatives = _Lazy(other_values)
-    names = list(classes)
+    # Only attributes with another value to try can be in a change set.
+    names = [a for a in classes if a not in frozen and other_values(a)]
+    bit = {a: 1 << i for i, a in enumerate(names)}
+    must_touch = [sum(bit.get(a, 0) for a in _attributes(tests[r.id])) for r in failing]
+    testing = [[redline_check(r) for r in hard if a in _attributes(tests[r.id])] for a in names]
     searched = 0
     for size in range(1, bound + 1):
         found: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []
-        for combo in itertools.combinations(names, size):
-            touched = set(combo)
-            if not all(attrs & touched for attrs in failing_attributes):
-                continue
-            for choice in itertools.product(*(alternatives[a] for a in combo)):
+        for picked in _touching(len(names), size, must_touch):
+            combo = tuple(names[i] for i in picked)
+            affected = list(dict.fromkeys(c for i in picked for c in testing[i]))
+            for choice in itertools.product(*(other_values(a) for a in combo)):
                 searched += 1
                 if not budget.spend():
                     return None, searched, True
                 changed = {**values, **dict(zip(combo, choice, strict=True))}
-                if all(_clears(r, changed) for r in failing) and all(
-                    _clears(r, changed) for r in others
-                ):
+                if not any(could_cross(*check(changed)) for check in affected):
                     found.append((combo, choice))
         if found:
             combo, choice = found[0]
@@ -329,6 +354,31 @@ def _search(
                 False,
             )
     return None, searched, False
+
+
+def _touching(width: int, size: int, masks: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """Every ``size`` of the indices ``0..width-1`` that meets each of ``masks`` (bit sets),
+    in the order of :func:`itertools.combinations`, without visiting the others."""
+    chosen: list[int] = []
+
+    def walk(start: int, left: int, covered: int) -> Iterator[tuple[int, ...]]:
+        unmet = [m for m in masks if not m & covered]
+        if not left:
+            if not unmet:
+                yield tuple(chosen)
+            return
+        if any(not m >> start for m in unmet):
+            return  # some failing redline tests no attribute left to pick
+        for index in range(start, width - left + 1):
+            chosen.append(index)
+            yield from walk(index + 1, left - 1, covered | 1 << index)
+            chosen.pop()
+
+    yield from walk(0, size, 0)
+
+
+def _attributes(tests: Sequence[AttributeTest]) -> set[str]:
+    return {t.attribute for t in tests}
 
 
 def _not_empty(members: list[Any]) -> list[Any]:

@@ -1,7 +1,7 @@
 """A result in the logic form: rules as written, the facts a result rests on, and why it is so.
 
 What ``check --logic``, JSON's ``explanation``, ``reasons[].text`` and ``rule`` print. The engine
-(``model/rules.py``) and ``analyses/evaluate.py`` give the structured reasons (which test, the
+(``model/rules/``) and ``analyses/evaluate.py`` give the structured reasons (which test, the
 role's value, whether it holds, its basis); the words are made here, at rendering (issue 20).
 """
 

@@ -1,4 +1,4 @@
-"""The rule engine (model/rules.py) against a brute-force reference written independently here.
+"""The rule engine (model/rules/) against a brute-force reference written independently here.
 
 The reference: a test's truth from set semantics, Kleene logic as min/max/1-x over the order
 false < unknown < true, and a verdict as the set of definite verdicts over every way of
@@ -42,6 +42,7 @@ from dsr_options.model.rules import (
     truth,
     verdict_of,
 )
+from dsr_options.model.rules import logic as made
 from dsr_options.model.vocabulary import Strictness
 from tests.factory import redline, redlines_document, role, roles_document, write_catalogue
 
@@ -257,10 +258,10 @@ def test_a_check_is_made_once_per_rule_and_never_for_another(
     moved = held.model_copy(update={"rule": second})
     assert redline_truths(held, {"trigger": "a"}) == (True, True)
     assert redline_truths(moved, {"trigger": "a"}) == (True, False)
-    monkeypatch.setattr(engine, "MAX_MADE", 2)
+    monkeypatch.setattr(made, "MAX_MADE", 2)
     many = [rule({"attribute": "trigger", "equals": str(n)}) for n in range(5)]
     assert [truth(r, {"trigger": "3"}) for r in many] == [False, False, False, True, False]
-    assert len(engine._made) <= 2
+    assert len(made._made) <= 2
 
 
 @given(st.lists(st.tuples(strictnesses, truths, truths), max_size=6))

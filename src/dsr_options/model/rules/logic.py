@@ -1,25 +1,8 @@
-"""The rule engine: the one home of what a redline's rules mean.
+"""The engine's logic: what a test holds, three-valued truth, and one redline against values.
 
-Everything that decides an answer lives here, and nowhere else:
-
-* **three-valued truth** (Kleene): ``True``, ``False``, or ``None`` when the values cannot decide;
-  ``all`` is false as soon as one child is false, ``any`` true as soon as one is true, ``not``
-  swaps true and false and keeps unknown;
-* **what a test holds** for a value (:func:`test_holds`), operator by operator;
-* **the attributes a rule tests** (:func:`tests_of`, :func:`redline_tests`,
-  :func:`redline_attributes`);
-* **a redline against values**: whether it applies and whether its rule holds
-  (:func:`redline_truths`), the :class:`Outcome` that makes (:func:`outcome_of`);
-* **the verdict rule**, over counts (:class:`Counts`, :func:`counts_of`, :func:`possible_verdicts`,
-  :func:`verdict_of`), so that a search can add results up without building any explanation.
-
-Values are plain data, an attribute name mapped to a bool, a str, or a tuple (or list) of str; an
-attribute absent from the mapping (or mapped to None) is unknown. The engine has no words: the
-reasons a caller shows are the structured :class:`Tested` records of :func:`explain`, worded in
-``render/`` (and in ``analyses/evaluate.py``'s ``Reason``).
-
-It sits in ``model/`` so that every layer that needs rule semantics may import it, including
-``validate/`` (the writer's warnings); it imports only the models.
+Each rule is made into a function of the values once (:func:`rule_check`, :func:`value_check`,
+:func:`redline_check`); :func:`truth`, :func:`test_holds` and :func:`redline_truths` call those.
+See the package's docstring for the whole engine.
 """
 
 from __future__ import annotations
@@ -29,38 +12,28 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from dsr_options.model.catalogue import AllRule, AnyRule, AttributeTest, NotRule, Redline, Rule
-from dsr_options.model.vocabulary import Strictness
 
 __all__ = [
-    "NO_COUNTS",
     "Check",
-    "Counts",
     "Outcome",
     "Tested",
     "Truth",
     "Values",
-    "Verdict",
-    "add_counts",
     "applies",
     "could_cross",
-    "counts_of",
     "crosses",
     "explain",
     "outcome_of",
-    "possible_verdicts",
     "redline_attributes",
     "redline_check",
-    "redline_counts",
     "redline_tests",
     "redline_truths",
     "rule_attributes",
     "rule_check",
-    "subtract_counts",
     "test_holds",
     "tests_of",
     "truth",
     "value_check",
-    "verdict_of",
 ]
 
 Truth = bool | None
@@ -77,21 +50,6 @@ class Outcome(str, Enum):
     CLEAR = "clear"
     UNKNOWN = "unknown"
     NOT_APPLICABLE = "not-applicable"
-
-
-class Verdict(str, Enum):
-    """What all the redlines together say about one role, from worst to best."""
-
-    OUT = "out"
-    """Crosses a veto or a condition."""
-    FLAGGED = "flagged"
-    """Crosses a concern, and no veto or condition."""
-    CONDITIONAL = "conditional"
-    """Crosses nothing, but at least one condition applies and must keep holding."""
-    CLEAR = "clear"
-    """Crosses nothing, and no condition applies."""
-    UNDETERMINED = "undetermined"
-    """Unknown results leave more than one of the verdicts above possible."""
 
 
 # -- what a test holds ----------------------------------------------------------------------------
@@ -373,85 +331,3 @@ def crosses(redline: Redline, values: Values) -> Truth:
     if scope is None or holds is None:
         return None
     return holds
-
-
-# -- the verdict rule, over counts ----------------------------------------------------------------
-
-
-class Counts(NamedTuple):
-    """What a role's redline results add up to: the verdict follows from these six numbers.
-
-    Results add (:func:`add_counts`) and subtract, so that a search changes one value and
-    re-counts only the redlines that test it.
-    """
-
-    hard_crossed: int
-    """Vetoes and conditions crossed."""
-    hard_could_cross: int
-    """Vetoes and conditions crossed or that an unknown could make crossed."""
-    concerns_crossed: int
-    concerns_could_cross: int
-    conditions_could_hold: int
-    """Conditions that apply, or may, and are not surely crossed: they may bind the role."""
-    conditions_apply: int
-    """Conditions that surely apply (so the role cannot be clear of every condition)."""
-
-
-NO_COUNTS = Counts(0, 0, 0, 0, 0, 0)
-
-
-def counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
-    """What one redline's result adds to the counts."""
-    crossed = int(applies is True and holds is True)
-    could = int(applies is not False and holds is not False)
-    if strictness is Strictness.CONCERN:
-        return Counts(0, 0, crossed, could, 0, 0)
-    if strictness is Strictness.CONDITION:
-        may_hold = int(applies is not False and holds is not True)
-        return Counts(crossed, could, 0, 0, may_hold, int(applies is True))
-    return Counts(crossed, could, 0, 0, 0, 0)
-
-
-def redline_counts(redline: Redline, values: Values) -> Counts:
-    """What the redline adds to the counts of a role with these values."""
-    scope, holds = redline_truths(redline, values)
-    return counts_of(redline.strictness, scope, holds)
-
-
-def add_counts(a: Counts, b: Counts) -> Counts:
-    """The counts of two sets of results together."""
-    return Counts(a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4], a[5] + b[5])
-
-
-def subtract_counts(a: Counts, b: Counts) -> Counts:
-    """The counts of ``a`` without the results counted in ``b`` (or the change from b to a)."""
-    return Counts(a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4], a[5] - b[5])
-
-
-def possible_verdicts(counts: Counts) -> tuple[Verdict, ...]:
-    """The verdicts the results leave possible, worst first (one when decided).
-
-    The rule: a veto or condition crossed is out. Otherwise a concern crossed is flagged; else a
-    condition that applies (and holds) makes the role conditional; else it is clear. Each
-    unknown result may go either way, so each verdict some resolution of the unknowns gives is
-    possible.
-    """
-    if counts[0]:
-        return (Verdict.OUT,)
-    possible = []
-    if counts[1]:
-        possible.append(Verdict.OUT)
-    if counts[2] or counts[3]:
-        possible.append(Verdict.FLAGGED)
-    if not counts[2]:
-        if counts[4]:
-            possible.append(Verdict.CONDITIONAL)
-        if not counts[5]:
-            possible.append(Verdict.CLEAR)
-    return tuple(possible)
-
-
-def verdict_of(counts: Counts) -> Verdict:
-    """The verdict the counts give: undetermined when more than one is possible."""
-    possible = possible_verdicts(counts)
-    return possible[0] if len(possible) == 1 else Verdict.UNDETERMINED
