@@ -45,19 +45,15 @@ from dsr_options.errors import UsageError
 from dsr_options.model.budget import Bounded, Budget
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
 from dsr_options.model.rules import (
-    NO_COUNTS,
     Truth,
     Verdict,
-    add_counts,
     could_cross,
-    counts_of,
     decide,
     outcome_of,
     redline_check,
     redline_tests,
     redline_truths,
     test_holds,
-    verdict_of,
 )
 from dsr_options.model.vocabulary import AttributeType, Strictness
 from dsr_options.validate.role_groups import alike_key
@@ -195,13 +191,12 @@ def negotiate(
     worst = sum(comb(len(classes), s) * (most - 1) ** s for s in range(1, bound + 1))
 
     conflicts = _conflicts(hard, tests, classes, holders_of)
-    memo: dict[tuple[str, Any], list[Any]] = {}
     # Roles alike in every attribute the chosen redlines test get the same search: done once.
     keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
     searches: dict[Any, tuple[JointRepair | None, int, bool]] = {}
     where = {id(r): i for i, r in enumerate(relevant)}
     hard_at = [where[id(r)] for r in hard]
-    shared = (hard, relevant, tests, classes, holders_of, bound, per_attribute, memo)
+    space = _Space(catalogue, hard, relevant, tests, classes, holders_of, bound, per_attribute)
     standings = []
     for role in catalogue.roles:
         if len(acceptable[role.id]) == len(chosen):
@@ -215,7 +210,7 @@ def negotiate(
         if key not in searches:
             results = found[role.id]
             cleared = [could_cross(*results[i]) is False for i in hard_at]
-            searches[key] = _search(catalogue, role, *shared, frozenset(frozen), budget, cleared)
+            searches[key] = _search(space, role, frozenset(frozen), budget, cleared)
         repair, searched, stopped = searches[key]
         repair = repair.for_role(role.id) if repair is not None else None
         kept = tuple(a for a in classes if a in frozen)
@@ -286,20 +281,64 @@ def _conflicts(
     return tuple(found)
 
 
+class _Space:
+    """What every role's search shares: the chosen redlines, the attributes' value classes,
+    and what is worked out once for all roles (each attribute's redlines, the change sets that
+    touch a given set of failing redlines, each value's alternatives)."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        hard: Sequence[Redline],
+        relevant: Sequence[Redline],
+        tests: Mapping[str, Sequence[AttributeTest]],
+        classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
+        holders_of: Mapping[str, tuple[str, ...]],
+        bound: int,
+        per_attribute: Mapping[str, list[AttributeTest]],
+    ) -> None:
+        self.catalogue, self.hard, self.relevant = catalogue, hard, relevant
+        self.tests, self.classes, self.holders_of = tests, classes, holders_of
+        self.bound, self.per_attribute = bound, per_attribute
+        self.attributes = [frozenset(t.attribute for t in tests[r.id]) for r in hard]
+        self.testing = {
+            a: tuple(
+                redline_check(r)
+                for r, tested in zip(hard, self.attributes, strict=True)
+                if a in tested
+            )
+            for a in classes
+        }
+        self._alternatives: dict[tuple[str, Any], list[Any]] = {}
+        self._touching: dict[tuple[tuple[str, ...], tuple[int, ...], int], list[tuple[int, ...]]]
+        self._touching = {}
+
+    def alternatives(self, attribute: str, current: Any) -> list[Any]:
+        """One value per class other than that of ``current``, the closest to it."""
+        key = (attribute, current)
+        found = self._alternatives.get(key)
+        if found is None:
+            own = tuple(test_holds(t, current) for t in self.per_attribute[attribute])
+            found = self._alternatives[key] = [
+                min(kept, key=lambda v: _distance(v, current))
+                for signature, members in self.classes[attribute].items()
+                if (signature != own or current is None) and (kept := _not_empty(members))
+            ]
+        return found
+
+    def touching(
+        self, names: tuple[str, ...], masks: tuple[int, ...], size: int
+    ) -> list[tuple[int, ...]]:
+        """:func:`_touching`, kept: roles that fail the same redlines share it."""
+        key = (names, masks, size)
+        found = self._touching.get(key)
+        if found is None:
+            found = self._touching[key] = list(_touching(len(names), size, masks))
+        return found
+
+
 def _search(
-    catalogue: Catalogue,
-    role: Role,
-    hard: Sequence[Redline],
-    relevant: Sequence[Redline],
-    tests: Mapping[str, Sequence[AttributeTest]],
-    classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
-    holders_of: Mapping[str, tuple[str, ...]],
-    bound: int,
-    per_attribute: Mapping[str, list[AttributeTest]],
-    memo: dict[tuple[str, Any], list[Any]],
-    frozen: frozenset[str],
-    budget: Budget,
-    cleared: Sequence[bool],
+    space: _Space, role: Role, frozen: frozenset[str], budget: Budget, cleared: Sequence[bool]
 ) -> tuple[JointRepair | None, int, bool]:
     """The fewest changes that clear every hard redline, the sets tried, and whether the
     budget stopped the search first (then the answer is not known).
@@ -309,35 +348,23 @@ def _search(
     the redlines that test an attribute it changes: the others keep their result.
     """
     values = role_values(role)
-    failing = [r for r, clear in zip(hard, cleared, strict=True) if not clear]
-
-    def other_values(attribute: str) -> list[Any]:
-        """One value per class other than the role's own, the closest to it (shared by roles
-        with the same value)."""
-        current = values.get(attribute)
-        key = (attribute, current)
-        found = memo.get(key)
-        if found is None:
-            own = tuple(test_holds(t, current) for t in per_attribute[attribute])
-            found = memo[key] = [
-                min(kept, key=lambda v: _distance(v, current))
-                for signature, members in classes[attribute].items()
-                if (signature != own or current is None) and (kept := _not_empty(members))
-            ]
-        return found
-
+    failing = [i for i, clear in enumerate(cleared) if not clear]
+    other = {
+        a: kept
+        for a in space.classes
+        if a not in frozen and (kept := space.alternatives(a, values.get(a)))
+    }
     # Only attributes with another value to try can be in a change set.
-    names = [a for a in classes if a not in frozen and other_values(a)]
+    names = tuple(other)
     bit = {a: 1 << i for i, a in enumerate(names)}
-    must_touch = [sum(bit.get(a, 0) for a in _attributes(tests[r.id])) for r in failing]
-    testing = [[redline_check(r) for r in hard if a in _attributes(tests[r.id])] for a in names]
+    masks = tuple(sum(bit.get(a, 0) for a in space.attributes[i]) for i in failing)
     searched = 0
-    for size in range(1, bound + 1):
+    for size in range(1, space.bound + 1):
         found: list[tuple[tuple[str, ...], tuple[Any, ...]]] = []
-        for picked in _touching(len(names), size, must_touch):
+        for picked in space.touching(names, masks, size):
             combo = tuple(names[i] for i in picked)
-            affected = list(dict.fromkeys(c for i in picked for c in testing[i]))
-            for choice in itertools.product(*(other_values(a) for a in combo)):
+            affected = tuple(dict.fromkeys(c for a in combo for c in space.testing[a]))
+            for choice in itertools.product(*(other[a] for a in combo)):
                 searched += 1
                 if not budget.spend():
                     return None, searched, True
@@ -346,13 +373,8 @@ def _search(
                     found.append((combo, choice))
         if found:
             combo, choice = found[0]
-            return (
-                _repair(
-                    catalogue, role, combo, choice, failing, relevant, tests, holders_of, len(found)
-                ),
-                searched,
-                False,
-            )
+            failed = [space.hard[i] for i in failing]
+            return _repair(space, role, combo, choice, failed, len(found)), searched, False
     return None, searched, False
 
 
@@ -377,49 +399,27 @@ def _touching(width: int, size: int, masks: Sequence[int]) -> Iterator[tuple[int
     yield from walk(0, size, 0)
 
 
-def _attributes(tests: Sequence[AttributeTest]) -> set[str]:
-    return {t.attribute for t in tests}
-
-
 def _not_empty(members: list[Any]) -> list[Any]:
     """A class's values but the empty list: emptying a list a rule tests is no repair."""
     return [m for m in members if m != ()]
 
 
-class _Lazy:
-    """A mapping computed on first look-up of each key."""
-
-    def __init__(self, compute: Any) -> None:
-        self._compute = compute
-        self._found: dict[str, list[Any]] = {}
-
-    def __getitem__(self, key: str) -> list[Any]:
-        if key not in self._found:
-            self._found[key] = self._compute(key)
-        return self._found[key]
-
-
 def _repair(
-    catalogue: Catalogue,
+    space: _Space,
     role: Role,
     combo: tuple[str, ...],
     choice: tuple[Any, ...],
     failing: Sequence[Redline],
-    relevant: Sequence[Redline],
-    tests: Mapping[str, Sequence[AttributeTest]],
-    holders_of: Mapping[str, tuple[str, ...]],
     alternatives: int,
 ) -> JointRepair:
     values = role_values(role)
     changed = {**values, **dict(zip(combo, choice, strict=True))}
-    # The verdict from the counts of outcomes alone: no reasons or repair hints built.
-    truths = [(r, *redline_truths(r, changed)) for r in relevant]
-    counts = NO_COUNTS
-    for r, applies, holds in truths:
-        counts = add_counts(counts, counts_of(r.strictness, applies, holds))
+    # The verdict from the outcomes alone: no reasons or repair hints built.
+    results = [(r, *redline_truths(r, changed)) for r in space.relevant]
+    verdict, _, _ = decide(results)
     remaining = tuple(
         r.id
-        for r, applies, holds in truths
+        for r, applies, holds in results
         if r.strictness is Strictness.CONCERN
         and outcome_of(applies, holds) in (Outcome.CROSSES, Outcome.UNKNOWN)
     )
@@ -428,8 +428,8 @@ def _repair(
         helped = dict.fromkeys(
             h
             for r in failing
-            if any(t.attribute == attribute for t in tests[r.id])
-            for h in holders_of[r.id]
+            if any(t.attribute == attribute for t in space.tests[r.id])
+            for h in space.holders_of[r.id]
         )
         changes.append(JointChange(role.id, attribute, value, values.get(attribute), tuple(helped)))
-    return JointRepair(tuple(changes), verdict_of(counts), remaining, alternatives)
+    return JointRepair(tuple(changes), verdict, remaining, alternatives)
