@@ -565,8 +565,11 @@ def test_more_pairs_than_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) 
     from dsr_options.errors import DsrOptionsError
 
     monkeypatch.setenv("DSR_OPTIONS_MAX_PAIRS", "1")
-    old = build(BASE_ROLES, [redline(1), redline(2)])
-    new = build(BASE_ROLES, [redline(1, strictness="concern"), redline(2)])
+    # Both roles cross redline-1 and nothing else: made a concern, it moves both verdicts.
+    other = redline(2, rule={"attribute": "standing_un_capacity", "equals": False})
+    roles = [role(1), role(2)]
+    old = build(roles, [redline(1), other])
+    new = build(roles, [redline(1, strictness="concern"), other])
     with pytest.raises(DsrOptionsError) as caught:
         diff_catalogues(old, new)
     assert str(caught.value) == (

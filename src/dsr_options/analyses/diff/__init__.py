@@ -41,6 +41,7 @@ from dsr_options.analyses.diff.review import (
     redline_moves,
     stale_rationales,
 )
+from dsr_options.analyses.diff.screen import Screen
 from dsr_options.analyses.diff.search import Answers
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.load.catalogue import outside_the_collector
@@ -263,12 +264,12 @@ def diff_catalogues(
         # and packages expanded by the one pipeline (``pairs``).
         pairs = RolePairs(old, new, changes)
         answers = Answers(pairs.old_x), Answers(pairs.new_x)  # shared: each role evaluated once
+        evaluators = (answers[0].evaluator, answers[1].evaluator)
+        screen = Screen(pairs, *evaluators)
         consequences = consequences_of(
-            old, new, changes, bounds, pairs=pairs, budget=budget, answers=answers
+            old, new, changes, bounds, pairs=pairs, budget=budget, answers=answers, screen=screen
         )
-        firm, firmness_bounded = firmness_consequences(
-            pairs, bounds, budget, (answers[0].evaluator, answers[1].evaluator)
-        )
+        firm, firmness_bounded = firmness_consequences(pairs, bounds, budget, evaluators, screen)
         consequences += firm
         moves = _redline_moves(pairs.old_x, pairs.new_x, changes, consequences)
         stale = stale_rationales(new, changes)

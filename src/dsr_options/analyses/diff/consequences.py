@@ -13,12 +13,7 @@ from dataclasses import replace
 from dsr_options.analyses.diff.answers import Bounds, Consequence, ConsequenceKind
 from dsr_options.analyses.diff.kinds import Change
 from dsr_options.analyses.diff.pairs import Pair, RolePairs
-from dsr_options.analyses.diff.screen import (
-    VALUE_KINDS,
-    moved_by_redlines,
-    redline_pairs,
-    testing,
-)
+from dsr_options.analyses.diff.screen import Screen
 from dsr_options.analyses.diff.search import (
     Answers,
     CauseSearch,
@@ -44,6 +39,7 @@ def consequences_of(
     pairs: RolePairs | None = None,
     budget: Budget | None = None,
     answers: tuple[Answers, Answers] | None = None,
+    screen: Screen | None = None,
 ) -> tuple[Consequence, ...]:
     """Every verdict and standing that differs between ``old`` and ``new`` (as written; their
     options are evaluated as every command evaluates them), with its causes.
@@ -55,7 +51,8 @@ def consequences_of(
     sources, and to a role's text, leads or open questions, cannot move a verdict or a
     standing, so they are never causes. ``budget`` is the run's (shared with the firmness
     search); a search it stops says so (``Consequence.budget_spent``). ``answers`` (of OLD and
-    NEW as evaluated) share their evaluations with the caller.
+    NEW as evaluated) share their evaluations with the caller, and ``screen`` (made on their
+    evaluators) what it read.
     """
     bounds = bounds or Bounds()
     pairs = pairs or RolePairs(old, new, changes)
@@ -63,36 +60,14 @@ def consequences_of(
     olds, news = answers or (Answers(pairs.old_x), Answers(pairs.new_x))
     redline_changes = [c for c in pairs.other if c.collection == "redlines"]
     search = CauseSearch(pairs, olds.evaluator, budget)
-    # Only an option for which some redline comes out differently can have moved: a changed
-    # redline, or (when its own changes are all values and bases) a redline testing a changed
-    # attribute. Others are not re-evaluated, and no answer is missed: a verdict and a standing
-    # are made of the redlines' results and the option's evidence.
-    screen = redline_pairs(pairs.old_x, pairs.new_x, redline_changes)
-    old_by_id = {r.id: r for r in pairs.old_x.redlines}
-    new_by_id = {r.id: r for r in pairs.new_x.redlines}
-    testing_old, testing_new = testing(pairs.old_x.redlines), testing(pairs.new_x.redlines)
-
-    def may_move(pair: Pair) -> bool:
-        own = [change for change in pair.own if change.moves_answers]
-        if pair.old_id is None or pair.new_id is None:
-            return bool(own)
-        checked = list(screen)
-        if any(change.kind not in VALUE_KINDS for change in own):
-            return True
-        for name in {str(change.path[1]) for change in own}:
-            checked += [(r, new_by_id.get(r.id)) for r in testing_old.get(name, ())]
-            checked += [(old_by_id.get(r.id), r) for r in testing_new.get(name, ())]
-        return bool(checked) and moved_by_redlines(
-            olds.evaluator,
-            news.evaluator,
-            pairs.old_roles[pair.old_id],
-            pairs.new_roles[pair.new_id],
-            checked,
-        )
-
-    moving = [pair for pair in pairs.pairs if may_move(pair)]
-    check_pairs(len(moving), max(len(old_by_id), len(new_by_id)))
-    cost = max(1, len(old_by_id))
+    # Only an option for which some redline comes out differently can have moved, and only if
+    # what its redlines add up to differs (see ``screen``): the others are not re-evaluated, and
+    # no answer is missed.
+    screen = screen or Screen(pairs, olds.evaluator, news.evaluator)
+    old_count, new_count = len(pairs.old_x.redlines), len(pairs.new_x.redlines)
+    moving = [pair for pair in pairs.pairs if screen.answers_may_move(pair)]
+    check_pairs(len(moving), max(old_count, new_count))
+    cost = max(1, old_count)
     found: list[Consequence] = []
     for pair in moving:
         old_role = pairs.old_roles.get(pair.old_id) if pair.old_id is not None else None

@@ -2,7 +2,9 @@
 
 Linear in the options: firmness is computed only for an option whose inputs changed (its own
 changes, see ``pairs``), or for every option when something they all read changed (a redline,
-a holder, a declaration); never a whole-catalogue report per side, and every look-up by id.
+a holder, a declaration), and of those only for one the screen cannot show unmoved (nothing in
+doubt, or a veto crossed that no doubt or change touches, see ``screen``); never a
+whole-catalogue report per side, and every look-up by id.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dsr_options.analyses.diff.answers import (
 )
 from dsr_options.analyses.diff.kinds import Change
 from dsr_options.analyses.diff.pairs import Pair, RolePairs
+from dsr_options.analyses.diff.screen import Screen
 from dsr_options.analyses.diff.search import CauseSearch, Found, smallest_causes
 from dsr_options.analyses.evaluate import Evaluator
 from dsr_options.analyses.firmness import role_firmness
@@ -37,6 +40,7 @@ def firmness_consequences(
     bounds: Bounds,
     budget: Budget,
     evaluators: tuple[Evaluator, Evaluator] | None = None,
+    screen: Screen | None = None,
 ) -> tuple[tuple[Consequence, ...], Bounded | None]:
     """Every option whose firmness moved (up to ``FIRMNESS_BOUND``), with the smallest set of
     the relevant changes (its own, the redlines', holders' and declarations') that reproduces
@@ -45,7 +49,8 @@ def firmness_consequences(
     evaluation). Each side's firmness is found within a budget of its own, each option an equal
     share of what is left; an option whose share stopped the search on either side is not
     compared, and the second value says how many were left unknown so. ``evaluators`` (of OLD
-    and NEW as evaluated) share the verdicts already found."""
+    and NEW as evaluated) share the verdicts already found; ``screen`` (see ``screen``) spares
+    the options whose firmness cannot have moved."""
     shared = [c for c in pairs.other if c.moves_answers and c.collection in _SHARED]
     candidates = [
         pair
@@ -54,9 +59,13 @@ def firmness_consequences(
         and pair.new_id is not None
         and (shared or any(c.moves_answers for c in pair.own))
     ]
+    old_ev, new_ev = evaluators or (None, None)
+    if candidates and screen is None:
+        screen = Screen(pairs, old_ev or Evaluator(pairs.old_x), new_ev or Evaluator(pairs.new_x))
+    if screen is not None:
+        candidates = [pair for pair in candidates if screen.firmness_may_move(pair)]
     if not candidates:
         return (), None
-    old_ev, new_ev = evaluators or (None, None)
     olds = _Firmness(pairs.old_x, Budget(FIRMNESS, bounds.run_limit), old_ev)
     news = _Firmness(pairs.new_x, Budget(FIRMNESS, bounds.run_limit), new_ev)
     search = CauseSearch(pairs, olds.evaluator, budget)
