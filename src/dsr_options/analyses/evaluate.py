@@ -215,6 +215,7 @@ class Evaluator:
         self.catalogue = catalogue
         self._attributes: dict[str, tuple[str, ...]] = {}
         self._results: dict[tuple[Any, ...], Result] = {}
+        self._plan: tuple[tuple[Redline, tuple[str, ...]], ...] | None = None
 
     def tested(self, redline: Redline) -> tuple[str, ...]:
         """The attributes ``redline`` tests (:func:`redline_attributes`), found once each."""
@@ -226,25 +227,35 @@ class Evaluator:
     def evaluate(
         self, role: Role, redline: Redline, values: AttributeValues, bases: AttributeBases
     ) -> Result:
-        tested = self.tested(redline)
-        key = (
-            id(redline),
-            tuple(values.get(name) for name in tested),
-            tuple(bases.get(name) for name in tested),
-        )
-        try:
-            cached = self._results.get(key)
-        except TypeError:  # an unhashable value: evaluate without sharing
-            return _evaluate(self.catalogue, redline, values, bases)
-        if cached is None or cached.redline is not redline:
-            cached = self._results[key] = _evaluate(self.catalogue, redline, values, bases)
-        return cached
+        return self._results_of(((redline, self.tested(redline)),), values, bases)[0]
 
     def evaluate_role(self, role: Role) -> RoleVerdict:
-        values, bases = role_values(role), role_bases(role)
-        results = tuple(self.evaluate(role, r, values, bases) for r in self.catalogue.redlines)
+        if self._plan is None:
+            self._plan = tuple((r, self.tested(r)) for r in self.catalogue.redlines)
+        results = tuple(self._results_of(self._plan, role_values(role), role_bases(role)))
         verdict, possible, deciding = _verdict(results)
         return RoleVerdict(role, verdict, possible, deciding, results)
+
+    def _results_of(
+        self,
+        plan: Iterable[tuple[Redline, tuple[str, ...]]],
+        values: AttributeValues,
+        bases: AttributeBases,
+    ) -> list[Result]:
+        """Each redline's result for these values, shared with every role alike in the
+        values (and bases) the redline tests."""
+        shared, found = self._results, []
+        for redline, tested in plan:
+            key = (id(redline), tuple(map(values.get, tested)), tuple(map(bases.get, tested)))
+            try:
+                cached = shared.get(key)
+            except TypeError:  # an unhashable value: evaluate without sharing
+                found.append(_evaluate(self.catalogue, redline, values, bases))
+                continue
+            if cached is None or cached.redline is not redline:
+                cached = shared[key] = _evaluate(self.catalogue, redline, values, bases)
+            found.append(cached)
+        return found
 
 
 def evaluate(

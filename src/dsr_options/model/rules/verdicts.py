@@ -69,6 +69,10 @@ NO_COUNTS = Counts(0, 0, 0, 0, 0, 0)
 
 def counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
     """What one redline's result adds to the counts."""
+    return _COUNTS[strictness, applies, holds]
+
+
+def _counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
     crossed = int(applies is True and holds is True)
     could = int(applies is not False and holds is not False)
     if strictness is Strictness.CONCERN:
@@ -77,6 +81,16 @@ def counts_of(strictness: Strictness, applies: Truth, holds: Truth) -> Counts:
         may_hold = int(applies is not False and holds is not True)
         return Counts(crossed, could, 0, 0, may_hold, int(applies is True))
     return Counts(crossed, could, 0, 0, 0, 0)
+
+
+_TRUTHS = (True, False, None)
+_COUNTS = {
+    (strictness, applies, holds): _counts_of(strictness, applies, holds)
+    for strictness in Strictness
+    for applies in _TRUTHS
+    for holds in _TRUTHS
+}
+"""Every result's counts, worked out once: a check adds up millions of them."""
 
 
 def redline_counts(redline: Redline, values: Values) -> Counts:
@@ -134,9 +148,8 @@ def decide(
     for flagged, the concerns crossed; for conditional, the conditions that apply and hold; for
     undetermined, the results still unknown; none for clear.
     """
-    counts = NO_COUNTS
-    for redline, scope, holds in results:
-        counts = add_counts(counts, counts_of(redline.strictness, scope, holds))
+    each = [_COUNTS[redline.strictness, scope, holds] for redline, scope, holds in results]
+    counts = Counts(*map(sum, zip(*each, strict=True))) if each else NO_COUNTS
     possible = possible_verdicts(counts)
     if len(possible) > 1:
         unknown = tuple(
