@@ -9,19 +9,26 @@ sets) and every maximal satisfiable set (whose complements give who must move). 
 ``python-sat``, which the tool does not depend on::
 
     pip install python-sat
-    python -m benchmarks.design_space_sat --repeats 3
+    python -m benchmarks.design_space_sat --seconds 10
+    python -m benchmarks.design_space_sat --seconds 10 \\
+        --results benchmarks/results/design-space-sat.json --doc docs/performance.md
 
-Where both finish, the blocking sets are checked to be the same.
+Where both finish, the blocking sets are checked to be the same. Times are CPU seconds of this
+process (``time.process_time``; the solver runs in it). ``--results`` keeps every figure with
+the command line and the machine; ``--doc`` rewrites the ``design-space-sat`` section of
+docs/performance.md from them (:mod:`benchmarks.results`).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import sys
 import time
 from typing import Any
 
 from benchmarks.design_space import delegations, doubled
+from benchmarks.results import add_options, header, load_average, run_data, save
 from dsr_options import load_catalogue
 from dsr_options.analyses.design_space import DEFAULT_BUDGET, clears, design_space
 from dsr_options.analyses.design_space.classes import attribute_classes, local_table
@@ -71,7 +78,7 @@ def marco(
     clauses, selectors = encode(catalogue)
     names = {v: k for k, v in selectors.items()}
     every = list(selectors.values())
-    started = time.perf_counter()
+    started = time.process_time()
     with Solver(name="g3", bootstrap_with=clauses) as sat, Solver(name="g3") as seeds:
         if sat.solve(assumptions=every):
             return True, [], 0, True
@@ -81,7 +88,7 @@ def marco(
             seeds.add_clause([v, -v])
         seeds.set_phases(every)  # maximal seeds first
         while seeds.solve():
-            if time.perf_counter() - started > limit_seconds:
+            if time.process_time() - started > limit_seconds:
                 return False, blocking, mss, False
             model = set(seeds.get_model())
             seed = [v for v in every if v in model]
@@ -103,53 +110,124 @@ def marco(
         return False, blocking, mss, True
 
 
+COLUMNS = (
+    "vocabulary",
+    "redlines",
+    "delegations",
+    "sweep (CPU)",
+    "sweep answer",
+    "SAT, MARCO (CPU)",
+    "SAT answer",
+    "same",
+)
+
+
+def _row(name: str, kind: str, base: Catalogue, count: int, seconds: float) -> dict[str, Any]:
+    contrary = 0.05 if kind == "mostly agree" else None
+    holders, redlines = delegations(count, list(base.attributes), 0, contrary)
+    catalogue = base.model_copy(update={"holders": holders, "redlines": redlines})
+    start = time.process_time()
+    found = design_space(catalogue, budget=DEFAULT_BUDGET)
+    swept = time.process_time() - start
+    start = time.process_time()
+    exists, blocking, mss, done = marco(catalogue, seconds)
+    solved = time.process_time() - start
+    ours = {frozenset(b.redlines) for b in found.blocking_sets}
+    both = found.complete and done
+    same = ours == set(blocking) and found.acceptable_exists == exists
+    return {
+        "vocabulary": name,
+        "redlines": kind,
+        "delegations": count,
+        "sweep": swept,
+        "sweep_passes": found.acceptable_exists,
+        "sweep_complete": found.complete,
+        "sweep_blocking_sets": len(ours),
+        "sat": solved,
+        "sat_passes": exists,
+        "sat_complete": done,
+        "sat_blocking_sets": len(blocking),
+        "sat_mss": mss,
+        "same": ("yes" if same else "NO") if both else "-",
+    }
+
+
+def _line(row: dict[str, Any]) -> str:
+    sweep = _answer(row["sweep_passes"], row["sweep_complete"], row["sweep_blocking_sets"])
+    sat = _answer(row["sat_passes"], row["sat_complete"], row["sat_blocking_sets"], "time limit")
+    return (
+        f"| {row['vocabulary']} | {row['redlines']} | {row['delegations']} | "
+        f"{row['sweep'] * 1000:.0f} ms | {sweep} | {row['sat'] * 1000:.0f} ms | "
+        f"{sat}{'' if row['sat_passes'] else _mss(row['sat_mss'])} | {row['same']} |"
+    )
+
+
+def _head() -> list[str]:
+    return ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+
+
+def doc_section(data: dict[str, Any]) -> str:
+    """The design-space-sat section of docs/performance.md, from a results file alone."""
+    return "\n".join(
+        [
+            header(data, "design-space-sat"),
+            "",
+            f"One run each, CPU time in one process; MARCO stopped after {data['seconds']:g} s "
+            f"of CPU a row; the sweep's budget {data['budget']:,} evaluations; pysat "
+            f"{data['pysat']}.",
+            "",
+            *_head(),
+            *(_line(row) for row in data["rows"]),
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--delegations", type=int, action="append")
     parser.add_argument("--seconds", type=float, default=20.0, help="MARCO's time limit per row")
-    args = parser.parse_args(argv)
+    add_options(parser, "design-space-sat")
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
+    import pysat  # type: ignore[import-not-found, import-untyped, unused-ignore]
+
+    began = load_average()
+    print(f"load average as it began: {', '.join(f'{x:g}' for x in began)}")
     shipped = load_catalogue()
-    print(
-        "| vocabulary | redlines | delegations | sweep | sweep answer | SAT (MARCO) | "
-        "SAT answer | same |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n".join(_head()))
+    rows = []
     for name, base in (("shipped", shipped), ("doubled", doubled(shipped))):
-        for kind, contrary in (("mostly agree", 0.05), ("random", None)):
+        for kind in ("mostly agree", "random"):
             for count in args.delegations or [3, 10, 30]:
-                holders, redlines = delegations(count, list(base.attributes), 0, contrary)
-                catalogue = base.model_copy(update={"holders": holders, "redlines": redlines})
-                start = time.perf_counter()
-                found = design_space(catalogue, budget=DEFAULT_BUDGET)
-                swept = time.perf_counter() - start
-                start = time.perf_counter()
-                exists, blocking, mss, done = marco(catalogue, args.seconds)
-                solved = time.perf_counter() - start
-                ours = {frozenset(b.redlines) for b in found.blocking_sets}
-                same = (
-                    "yes"
-                    if found.complete
-                    and done
-                    and ours == set(blocking)
-                    and found.acceptable_exists == exists
-                    else ("-" if not (found.complete and done) else "NO")
-                )
-                print(
-                    f"| {name} | {kind} | {count} | {swept * 1000:.0f} ms | "
-                    f"{_answer(found.acceptable_exists, found.complete, len(ours))} | "
-                    f"{solved * 1000:.0f} ms | {_answer(exists, done, len(blocking))} "
-                    f"({mss} MSS) | {same} |",
-                    flush=True,
-                )
+                rows.append(_row(name, kind, base, count, args.seconds))
+                print(_line(rows[-1]), flush=True)
+    made = run_data("design_space_sat", given, began)
+    made.update(
+        {
+            "seconds": args.seconds,
+            "budget": DEFAULT_BUDGET,
+            "pysat": pysat.__version__,
+            "rows": rows,
+        }
+    )
+    print(f"load average as it ended: {', '.join(f'{x:g}' for x in made['load_average'])}")
+    save(args, "design-space-sat", made)
     return 0
 
 
-def _answer(exists: bool | None, complete: bool, blocking: int) -> str:
+def _mss(count: int) -> str:
+    return f", {count:,} maximal satisfiable set{'' if count == 1 else 's'}"
+
+
+def _answer(exists: bool | None, complete: bool, blocking: int, stop: str = "bound") -> str:
     if exists:
         return "passes"
     if exists is None:
-        return "unknown (bound)"
-    return f"blocked, {blocking} sets" + ("" if complete else " so far (bound)")
+        return f"unknown ({stop})"
+    if not complete and blocking == 0:
+        return f"blocked, sets not listed ({stop})"
+    sets = f"{blocking:,} blocking set{'' if blocking == 1 else 's'}"
+    return f"blocked, {sets}" + ("" if complete else f" so far ({stop})")
 
 
 if __name__ == "__main__":

@@ -1,17 +1,23 @@
 """Time dsr-options as a user runs it: whole processes, medians, each next to its floor.
 
-Every figure is the median wall time of repeated runs of a fresh interpreter (a subprocess),
-and every command is measured in the same run as its floors, in interleaved rounds, so that
-the ratios hold even on a busy machine::
+Every figure is the median of repeated runs of a fresh interpreter (a subprocess), measured by
+the operating system (``os.wait4``): CPU time (user and system, steadier than wall time on a
+shared machine, so ratios and growth use it), wall time and peak memory. Every command is
+measured in the same run as its floors, in interleaved rounds. Two parts: start-up on the
+shipped catalogue, and scale on generated catalogues (:mod:`benchmarks.generate`)::
 
-    python benchmarks/run.py                       # start-up, then scale at 1k, 10k, 100k roles
-    python benchmarks/run.py --sizes 1000,10000    # choose the sizes
-    python benchmarks/run.py --quick               # tiny, one repeat: proves the script works
+    python -m benchmarks.run                       # start-up, then scale at 1k, 3k, 10k roles
+    python -m benchmarks.run --skip-scale --repeats 31 \\
+        --results benchmarks/results/startup.json --doc docs/performance.md
+    python -m benchmarks.run --skip-startup --sizes 1000,3000,10000 \\
+        --results benchmarks/results/scale.json --doc docs/performance.md
+    python -m benchmarks.run --quick               # tiny, one repeat: proves the script works
 
-A command the installed dsr-options does not have is shown as "n/a (command not available)".
-Peak memory is the child's ``ru_maxrss`` (Linux and macOS; "n/a" elsewhere). Generated files
-for 100,000 roles are larger than the loader's 64 MiB default limit, so the scale runs set
-``DSR_OPTIONS_MAX_FILE_MB``.
+``--results`` keeps every figure of the part that ran with the command line, the date, Python,
+the CPUs and the load average; ``--doc`` rewrites that part's section of docs/performance.md
+from them (:mod:`benchmarks.results`). A command that fails shows its exit code and the last
+line of its stderr. Generated files past a few thousand roles are larger than the loader's
+64 MiB default limit, so the scale runs set ``DSR_OPTIONS_MAX_FILE_MB``.
 
 Every command that reads a catalogue parses and validates it on every run (there is no cache
 of parsed catalogues). Byte-code is written as for an installed wheel
@@ -36,6 +42,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import redline_count, write_catalogue
+from benchmarks.results import header, load_average, run_data, save
 
 PYTHON = sys.executable
 MAX_FILE_MB = "4096"
@@ -81,58 +88,61 @@ def dsr_options() -> list[str]:
 
 @dataclass
 class Sample:
+    """A command's runs: wall and CPU seconds (user and system) and peak resident KiB."""
+
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_kib: list[int] = field(default_factory=list)
     failure: str = ""
 
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds)
+    def figures(self) -> dict[str, float] | str:
+        """Medians (and the least CPU time) for a results file, or why there are none."""
+        if self.failure or not self.seconds:
+            return self.failure or NOT_AVAILABLE
+        return {
+            "wall": statistics.median(self.seconds),
+            "cpu": statistics.median(self.cpu),
+            "cpu_min": min(self.cpu),
+            "peak_mib": max(self.peak_kib) / 1024 if self.peak_kib else 0.0,
+        }
 
-    @property
-    def peak(self) -> int | None:
-        return max(self.peak_kib) if self.peak_kib else None
 
-
-def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int | None, int]:
-    """Wall seconds, peak resident KiB of the child (when the OS says) and exit code."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, close_fds=True
-    )
-    peak: int | None = None
-    if hasattr(os, "wait4"):
-        # wait4 gives this child's own rusage: no deltas of RUSAGE_CHILDREN needed.
+def run_once(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds and peak resident KiB of the child, and how it failed."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        process.returncode = code
-        scale = 1024 if sys.platform == "darwin" else 1  # macOS reports bytes, Linux KiB
-        peak = usage.ru_maxrss // scale
-    else:  # pragma: no cover - Windows
-        process.wait()
-        elapsed = time.perf_counter() - start
-        code = process.returncode
-    if process.stderr is not None:
-        process.stderr.close()
-    return elapsed, peak, code
-
-
-def measure(commands: dict[str, list[str]], repeats: int, env: dict[str, str]) -> dict[str, Sample]:
-    """Run every command ``repeats`` times, round-robin, after one untimed warm-up each."""
-    samples = {name: Sample() for name in commands}
-    for name, argv in commands.items():
-        _, _, code = run_once(argv, env)  # warm the file cache; catch a failing command early
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        failure = ""
         if code != 0:
-            samples[name].failure = f"failed (exit {code})"
+            err.seek(0)
+            said = err.read().decode("utf-8", "replace").strip().splitlines()
+            failure = f"exit {code}" + (f" ({said[-1].strip()[:120]})" if said else "")
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    peak = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)
+    return elapsed, usage.ru_utime + usage.ru_stime, peak, failure
+
+
+def measure(
+    commands: dict[str, list[str]], repeats: int, env: dict[str, str], *, warm: bool
+) -> dict[str, Sample]:
+    """Run every command ``repeats`` times, round-robin (after one untimed warm-up each, with
+    ``warm``); a command that fails once is not run again."""
+    samples = {name: Sample() for name in commands}
+    if warm:
+        for name, argv in commands.items():
+            samples[name].failure = run_once(argv, env)[3]
     for _ in range(repeats):
         for name, argv in commands.items():
             if samples[name].failure:
                 continue
-            seconds, peak, _ = run_once(argv, env)
+            seconds, cpu, peak, failure = run_once(argv, env)
+            samples[name].failure = failure
             samples[name].seconds.append(seconds)
-            if peak is not None:
-                samples[name].peak_kib.append(peak)
+            samples[name].cpu.append(cpu)
+            samples[name].peak_kib.append(peak)
     return samples
 
 
@@ -164,95 +174,109 @@ def secs(seconds: float) -> str:
 
 
 def ratio(value: float, floor: float) -> str:
-    return f"{value / floor:.2f}x"
+    return f"{value / floor:.2f}x" if floor > 0 else "n/a"
 
 
-def mib(kib: int | None) -> str:
-    return "n/a" if kib is None else f"{kib / 1024:.0f} MiB"
-
-
-def table(header: Sequence[str], rows: list[list[str]], markdown: bool) -> str:
-    if markdown:
-        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-        lines += ["| " + " | ".join(row) + " |" for row in rows]
-        return "\n".join(lines)
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=False)]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    out = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
-    out += [fmt.format(*row) for row in rows]
-    return "\n".join(out)
+def table(header: Sequence[str], rows: list[list[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 # -- start-up -------------------------------------------------------------------------------------
 
+FLOOR_BARE = "floor: python -c pass"
+FLOOR_USED = "floor: used modules"
+STARTUP_TARGETS: tuple[tuple[str, str, str], ...] = (
+    ("dsr-options --version", LIBS_TYPER, "1.20x"),
+    ("dsr-options --help", LIBS_TYPER, "1.20x"),
+    ("dsr-options list", LIBS_COMMAND, "1.15x"),
+    ("dsr-options list -f json", LIBS_COMMAND, "1.15x"),
+    ("dsr-options check", LIBS_COMMAND, ""),
+    ("dsr-options compare A B", LIBS_COMMAND, ""),
+)
+"""Each command timed at start-up, the import floor it is compared with, and its target."""
 
-def startup(repeats: int, markdown: bool) -> str:
+
+def startup(repeats: int) -> dict[str, Any]:
+    """Every start-up figure on the shipped catalogue (a results file's ``startup``)."""
     env = base_env()
     cli = dsr_options()
-    has_compare = available("compare", env)
     commands: dict[str, list[str]] = {
-        "floor: python -c pass": [PYTHON, "-c", "pass"],
+        FLOOR_BARE: [PYTHON, "-c", "pass"],
         f"floor: import {LIBS_TYPER}": [PYTHON, "-c", f"import {LIBS_TYPER}"],
         f"floor: import {LIBS_COMMAND}": [PYTHON, "-c", f"import {LIBS_COMMAND}"],
-        "floor: used modules": [PYTHON, "-c", USED_MODULES],
+        FLOOR_USED: [PYTHON, "-c", USED_MODULES],
         "dsr-options --version": [*cli, "--version"],
         "dsr-options --help": [*cli, "--help"],
         "dsr-options list": [*cli, "list"],
         "dsr-options list -f json": [*cli, "list", "-f", "json"],
+        "dsr-options check": [*cli, "check"],
     }
-    if has_compare:
+    if available("compare", env):
         commands["dsr-options compare A B"] = [*cli, "compare", *first_two_roles(env)]
-    samples = measure(commands, repeats, env)
-    bare = samples["floor: python -c pass"].median
-    floors = {
-        LIBS_TYPER: samples[f"floor: import {LIBS_TYPER}"].median,
-        LIBS_COMMAND: samples[f"floor: import {LIBS_COMMAND}"].median,
-    }
-    used = samples["floor: used modules"].median
-    rows: list[list[str]] = []
-    wanted = [
-        ("dsr-options --version", LIBS_TYPER, "1.20x"),
-        ("dsr-options --help", LIBS_TYPER, "1.20x"),
-        ("dsr-options list", LIBS_COMMAND, "1.15x"),
-        ("dsr-options list -f json", LIBS_COMMAND, "1.15x"),
-        ("dsr-options compare A B", LIBS_COMMAND, ""),
-    ]
-    for name, libs, target in wanted:
-        sample = samples.get(name)
-        floor = floors[libs]
-        if sample is None or sample.failure:
-            why = sample.failure if sample else NOT_AVAILABLE
-            rows.append([name, why, ms(bare), f"{ms(floor)} ({libs})", "", target, "", ""])
-            continue
-        beyond = libs == LIBS_COMMAND
-        rows.append(
+    samples = measure(commands, repeats, env, warm=True)
+    return {"repeats": repeats, "rows": {name: s.figures() for name, s in samples.items()}}
+
+
+def _cpu(figures: dict[str, float] | str | None) -> float | None:
+    return None if figures is None or isinstance(figures, str) else figures["cpu"]
+
+
+def _times(figures: dict[str, float] | str | None) -> list[str]:
+    if figures is None:
+        return [NOT_AVAILABLE, ""]
+    if isinstance(figures, str):
+        return [figures, ""]
+    return [f"{ms(figures['cpu'])} (least {ms(figures['cpu_min'])})", ms(figures["wall"])]
+
+
+def startup_rows(part: dict[str, Any]) -> list[str]:
+    rows = part["rows"]
+    body: list[list[str]] = []
+    for name in (FLOOR_BARE, f"floor: import {LIBS_TYPER}", f"floor: import {LIBS_COMMAND}"):
+        body.append([name, *_times(rows[name]), "", "", ""])
+    body.append([FLOOR_USED, *_times(rows[FLOOR_USED]), "", "", ""])
+    used = _cpu(rows[FLOOR_USED])
+    for name, libs, target in STARTUP_TARGETS:
+        figures = rows.get(name)
+        cpu, floor = _cpu(figures), _cpu(rows[f"floor: import {libs}"])
+        versus = "" if cpu is None or floor is None else f"{ratio(cpu, floor)} ({libs})"
+        if target and cpu is not None and floor:
+            target += ": met" if cpu / floor <= float(target[:-1]) else ": NOT met"
+        beyond = libs == LIBS_COMMAND and cpu is not None and used is not None
+        body.append(
             [
                 name,
-                ms(sample.median),
-                ms(bare),
-                f"{ms(floor)} ({libs})",
-                ratio(sample.median, floor),
+                *_times(figures),
+                versus,
                 target,
-                ms(used) if beyond else "",
-                ratio(sample.median, used) if beyond else "",
+                ratio(cpu, used) if beyond and cpu is not None and used is not None else "",
             ]
         )
     header = [
         "command",
-        "median",
-        "python -c pass",
-        "import floor",
-        "ratio",
+        "CPU, median (least)",
+        "wall, median",
+        "CPU / import floor",
         "target",
-        "used-modules floor",
-        "ratio",
+        "CPU / used-modules floor",
     ]
-    title = f"Start-up on the shipped catalogue (median of {repeats} runs)"
-    return f"{title}\n\n{table(header, rows, markdown)}\n"
+    title = (
+        f"Start-up on the shipped catalogue: whole processes, CPU time (user and system) and "
+        f"wall time, median of {part['repeats']} runs in interleaved rounds after one warm-up. "
+        f"The used-modules floor is `{USED_MODULES}`."
+    )
+    return [title, "", table(header, body)]
+
+
+def startup_section(data: dict[str, Any]) -> str:
+    """The start-up section of docs/performance.md, from a results file alone."""
+    return "\n".join([header(data, "startup"), "", *startup_rows(data["startup"])])
 
 
 def first_two_roles(env: dict[str, str]) -> list[str]:
-
     result = subprocess.run(
         [*dsr_options(), "list", "-f", "json"], capture_output=True, env=env, check=True
     )
@@ -261,83 +285,112 @@ def first_two_roles(env: dict[str, str]) -> list[str]:
 
 # -- scale ----------------------------------------------------------------------------------------
 
+FLOOR = "floor: compose (CSafeLoader)"
+FLOOR_NO_GC = "floor: compose, gc off"
+SCALE_ROWS = (
+    FLOOR,
+    FLOOR_NO_GC,
+    "dsr-options validate",
+    "library load (catalogue.load)",
+    "dsr-options list -f json",
+    "dsr-options check -f json",
+)
+
 
 def scale(
-    sizes: Sequence[int], repeats: int, workdir: Path, markdown: bool, max_check_pairs: int
-) -> str:
+    sizes: Sequence[int], repeats: int, workdir: Path, max_check_pairs: int
+) -> dict[str, Any]:
+    """Every scale figure on generated catalogues (a results file's ``scale``)."""
     env = base_env()
     env["DSR_OPTIONS_MAX_FILE_MB"] = MAX_FILE_MB
     cli = dsr_options()
-    has = {command: available(command, env) for command in ("validate", "check")}
-    rows: list[list[str]] = []
-    previous: dict[str, float] = {}
+    found: list[dict[str, Any]] = []
     for size in sizes:
         folder = write_catalogue(workdir / f"roles-{size}", size)
         files = [str(folder / "roles.yaml"), str(folder / "redlines.yaml")]
         megabytes = sum(Path(f).stat().st_size for f in files) / 1_048_576
         data = ["--data", str(folder)]
         commands: dict[str, list[str]] = {
-            "floor: compose (CSafeLoader)": [PYTHON, "-c", PARSE_FLOOR, *files],
-            "floor: compose, gc off": [PYTHON, "-c", PARSE_FLOOR_NO_GC, *files],
+            FLOOR: [PYTHON, "-c", PARSE_FLOOR, *files],
+            FLOOR_NO_GC: [PYTHON, "-c", PARSE_FLOOR_NO_GC, *files],
+            "dsr-options validate": [*cli, "validate", *data],
             "library load (catalogue.load)": [PYTHON, "-c", LIBRARY_LOAD, str(folder)],
             "dsr-options list -f json": [*cli, "list", "-f", "json", *data],
         }
-        if has["validate"]:
-            commands["dsr-options validate"] = [*cli, "validate", *data]
         pairs = size * redline_count(size)
-        check_note = ""
-        if has["check"] and pairs <= max_check_pairs:
+        if pairs <= max_check_pairs:
             commands["dsr-options check -f json"] = [*cli, "check", "-f", "json", *data]
-        elif has["check"]:
-            check_note = f"skipped: {pairs:,} pairs > --max-check-pairs {max_check_pairs:,}"
-        samples = measure(commands, repeats, env)
-        floor = samples["floor: compose (CSafeLoader)"]
-        strict = samples["floor: compose, gc off"]
-        label = f"{size:,} roles ({megabytes:.0f} MiB)"
-        for name in (
-            "floor: compose (CSafeLoader)",
-            "floor: compose, gc off",
-            "dsr-options validate",
-            "library load (catalogue.load)",
-            "dsr-options list -f json",
-            "dsr-options check -f json",
-        ):
-            sample = samples.get(name)
-            if sample is None or sample.failure:
-                why = sample.failure if sample else (check_note if "check" in name else "")
-                rows.append([label, name, why or NOT_AVAILABLE, *[""] * 5])
+        rows: dict[str, dict[str, float] | str] = {
+            name: s.figures() for name, s in measure(commands, repeats, env, warm=False).items()
+        }
+        if pairs > max_check_pairs:
+            rows["dsr-options check -f json"] = (
+                f"not run: {pairs:,} pairs, over the tool's limit of {max_check_pairs:,}"
+            )
+        print(f"  {size:,} roles measured", file=sys.stderr, flush=True)
+        found.append(
+            {
+                "roles": size,
+                "redlines": redline_count(size),
+                "mib": round(megabytes, 1),
+                "rows": rows,
+            }
+        )
+    return {"repeats": repeats, "max_file_mb": MAX_FILE_MB, "sizes": found}
+
+
+def scale_rows(part: dict[str, Any]) -> list[str]:
+    body: list[list[str]] = []
+    previous: dict[str, float] = {}
+    for size in part["sizes"]:
+        rows = size["rows"]
+        label = f"{size['roles']:,} x {size['redlines']:,} ({size['mib']:.0f} MiB)"
+        floor, strict = _cpu(rows[FLOOR]), _cpu(rows[FLOOR_NO_GC])
+        pairs = size["roles"] * size["redlines"]
+        for name in SCALE_ROWS:
+            figures = rows.get(name, NOT_AVAILABLE)
+            if isinstance(figures, str):
+                body.append([label, name, figures, *[""] * 6])
                 continue
-            growth = f"{sample.median / previous[name]:.1f}x" if name in previous else ""
-            previous[name] = sample.median
+            cpu = figures["cpu"]
+            growth = f"{cpu / previous[name]:.1f}x" if name in previous else ""
+            previous[name] = cpu
             is_floor = name.startswith("floor")
-            per_pair = f"{sample.median / pairs * 1e6:.2f} µs" if "check" in name else ""
-            rows.append(
+            body.append(
                 [
                     label,
                     name,
-                    secs(sample.median),
-                    "" if is_floor or floor.failure else ratio(sample.median, floor.median),
-                    "" if is_floor or strict.failure else ratio(sample.median, strict.median),
+                    secs(cpu),
+                    secs(figures["wall"]),
+                    "" if is_floor or floor is None else ratio(cpu, floor),
+                    "" if is_floor or strict is None else ratio(cpu, strict),
                     growth,
-                    mib(sample.peak),
-                    per_pair,
+                    f"{figures['peak_mib']:,.0f} MiB",
+                    f"{cpu / pairs * 1e6:.2f} µs" if "check" in name else "",
                 ]
             )
     header = [
-        "catalogue",
+        "roles x redlines",
         "command",
-        "median",
-        "/ compose",
-        "/ compose gc off",
-        "growth",
+        "CPU, median",
+        "wall, median",
+        "CPU / compose",
+        "CPU / compose gc off",
+        "CPU growth from the size above",
         "peak memory",
-        "per role x redline",
+        "CPU per role x redline",
     ]
     title = (
-        f"Scale on generated catalogues (N roles, N/10 redlines; median of {repeats} runs; "
-        f"DSR_OPTIONS_MAX_FILE_MB={MAX_FILE_MB})"
+        f"Scale on generated catalogues (N roles, N/10 redlines): whole processes, median of "
+        f"{part['repeats']} runs in interleaved rounds, `DSR_OPTIONS_MAX_FILE_MB="
+        f"{part['max_file_mb']}`."
     )
-    return f"{title}\n\n{table(header, rows, markdown)}\n"
+    return [title, "", table(header, body)]
+
+
+def scale_section(data: dict[str, Any]) -> str:
+    """The scale section of docs/performance.md, from a results file alone."""
+    return "\n".join([header(data, "scale"), "", *scale_rows(data["scale"])])
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -354,36 +407,52 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes",
         type=parse_sizes,
         default=None,
-        help="roles per catalogue, comma-separated (default 1000,10000,100000)",
+        help="roles per catalogue, comma-separated (default 1000,3000,10000)",
     )
-    parser.add_argument("--repeats", type=int, default=None, help="runs per command (default 11)")
+    parser.add_argument("--repeats", type=int, default=None, help="runs per command (default 21)")
     parser.add_argument(
         "--scale-repeats", type=int, default=None, help="runs per scale command (default 3)"
     )
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument(
         "--max-check-pairs",
         type=int,
         default=2_000_000,
         help="skip `check` above this many roles x redlines (default 2,000,000, the tool's own "
-        "limit, DSR_OPTIONS_MAX_PAIRS; 100,000 roles x 10,000 redlines is 10^9 pairs)",
+        "limit, DSR_OPTIONS_MAX_PAIRS; 10,000 roles x 1,000 redlines is 10^7 pairs)",
     )
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
-    args = parser.parse_args(argv)
-    sizes = args.sizes or ([10, 20] if args.quick else [1_000, 10_000, 100_000])
-    repeats = args.repeats or (1 if args.quick else 11)
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="write every figure to this JSON file (benchmarks/results/startup.json with "
+        "--skip-scale, benchmarks/results/scale.json with --skip-startup)",
+    )
+    parser.add_argument(
+        "--doc", type=Path, help="rewrite the doc's section of the part that ran from them"
+    )
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
+    if (args.results or args.doc) and args.skip_startup == args.skip_scale:
+        parser.error("--results and --doc keep one part: give --skip-startup or --skip-scale")
+    sizes = args.sizes or ([10, 20] if args.quick else [1_000, 3_000, 10_000])
+    repeats = args.repeats or (1 if args.quick else 21)
     scale_repeats = args.scale_repeats or (1 if args.quick else 3)
+    began = load_average()
     print(f"dsr-options benchmarks: Python {sys.version.split()[0]} on {sys.platform}")
-    print(f"command: {' '.join(['python', 'benchmarks/run.py', *(argv or sys.argv[1:])])}\n")
+    print(f"command: {' '.join(['python -m benchmarks.run', *given])}")
+    print(f"load average as it began: {', '.join(f'{x:g}' for x in began)}\n")
+    made = run_data("run", given, began)
     with tempfile.TemporaryDirectory(prefix="dsr-bench-") as workdir:
         if not args.skip_startup:
-            print(startup(repeats, args.markdown), flush=True)
+            made["startup"] = startup(repeats)
+            print("\n".join(startup_rows(made["startup"])) + "\n", flush=True)
         if not args.skip_scale:
-            print(
-                scale(sizes, scale_repeats, Path(workdir), args.markdown, args.max_check_pairs),
-                flush=True,
-            )
+            made["scale"] = scale(sizes, scale_repeats, Path(workdir), args.max_check_pairs)
+            print("\n".join(scale_rows(made["scale"])) + "\n", flush=True)
+    made["load_average"] = load_average()
+    print(f"load average as it ended: {', '.join(f'{x:g}' for x in made['load_average'])}")
+    save(args, "scale" if args.skip_startup else "startup", made)
     return 0
 
 

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks import run as bench
 from benchmarks.generate import ATTRIBUTES, redlines_yaml, roles_yaml, write_catalogue
+from benchmarks.results import (
+    SECTIONS,
+    markers,
+    renderer,
+    replace_section,
+    results_file,
+    section_names,
+)
 
 from dsr_options import load_catalogue
 from dsr_options.load.catalogue import load
@@ -72,21 +81,71 @@ def test_generator_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_benchmark_script_runs_in_quick_mode(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main(["--quick", "--sizes", "5", "--repeats", "1"]) == 0
     out = capsys.readouterr().out
-    assert "Start-up on the shipped catalogue (median of 1 runs)" in out
-    assert "Scale on generated catalogues" in out
+    assert "Start-up on the shipped catalogue: whole processes" in out
+    assert "median of 1 runs" in out
+    assert "Scale on generated catalogues (N roles, N/10 redlines)" in out
     for row in (
-        "dsr-options --version",
-        "dsr-options --help",
-        "dsr-options list -f json",
-        "dsr-options compare A B",
-        "floor: compose (CSafeLoader)",
-        "library load (catalogue.load)",
-        "dsr-options validate",
-        "dsr-options check",
+        "| dsr-options --version |",
+        "| dsr-options --help |",
+        "| dsr-options list -f json |",
+        "| dsr-options check |",
+        "| dsr-options compare A B |",
+        "| floor: compose (CSafeLoader) |",
+        "| library load (catalogue.load) |",
+        "| dsr-options validate |",
+        "| dsr-options check -f json |",
     ):
         assert row in out, row
-    assert "failed (exit" not in out
-    assert " ms " in out
+    assert "| exit " not in out
+    assert " ms (least " in out
+    assert "load average as it began: " in out
+
+
+def _doc(tmp_path: Path, *names: str) -> Path:
+    doc = tmp_path / "performance.md"
+    marked = [f"{start}\nold figures\n{end}" for start, end in map(markers, names)]
+    doc.write_text("# Before\n" + "\n".join(marked) + "\n# After\n", encoding="utf-8")
+    return doc
+
+
+def _written(doc: Path, results: Path, name: str, module: str, argv: list[str]) -> dict[str, Any]:
+    """The results file a benchmark wrote, checked against the doc section it rewrote."""
+    data: dict[str, Any] = json.loads(results.read_text(encoding="utf-8"))
+    assert data["command"] == f"python -m benchmarks.{module} " + " ".join(argv)
+    assert {"date", "python", "cpus", "load_average", "load_average_began"} <= set(data)
+    text = doc.read_text(encoding="utf-8")
+    assert "old figures" not in text.split(markers(name)[0], 1)[1].split(markers(name)[1])[0]
+    assert f"{markers(name)[0]}\n{renderer(name)(data)}\n{markers(name)[1]}" in text
+    assert text.startswith("# Before\n")
+    assert text.endswith("# After\n")
+    return data
+
+
+def test_run_writes_each_part_to_its_results_file_and_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = _doc(tmp_path, "startup", "scale")
+    for part, skip in (("startup", "--skip-scale"), ("scale", "--skip-startup")):
+        results = tmp_path / f"{part}.json"
+        argv = ["--quick", "--sizes", "5", "--repeats", "1", skip]
+        argv += ["--results", str(results), "--doc", str(doc)]
+        assert bench.main(argv) == 0
+        data = _written(doc, results, part, "run", argv)
+        assert set(data) & {"startup", "scale"} == {part}
+    capsys.readouterr()
+    data = json.loads((tmp_path / "scale.json").read_text(encoding="utf-8"))
+    assert set(data["scale"]["sizes"][0]["rows"]["dsr-options validate"]) == {
+        "wall",
+        "cpu",
+        "cpu_min",
+        "peak_mib",
+    }
+
+
+def test_run_keeps_one_part_a_results_file(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--quick", "--results", "x.json"])
+    assert "give --skip-startup or --skip-scale" in capsys.readouterr().err
 
 
 def test_negotiate_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,27 +157,53 @@ def test_negotiate_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "bound 3 changes" in out
 
 
-def test_design_space_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_design_space_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks.design_space import main
 
-    assert main(["--delegations", "3", "--repeats", "1"]) == 0
+    doc, results = _doc(tmp_path, "design-space"), tmp_path / "design-space.json"
+    argv = ["--delegations", "10", "--repeats", "1", "--results", str(results), "--doc", str(doc)]
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert out.count("| shipped |") == 2
     assert out.count("| doubled |") == 2
+    data = _written(doc, results, "design-space", "design_space", argv)
+    assert len(data["rows"]) == 4
+    assert "**The target** (shipped vocabulary, 10 delegations that mostly agree" in out
 
 
-def test_check_formats_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_design_space_sat_benchmark_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pysat", reason="python-sat is not a dependency of the tool")
+    from benchmarks.design_space_sat import main
+
+    doc, results = _doc(tmp_path, "design-space-sat"), tmp_path / "sat.json"
+    argv = ["--delegations", "3", "--seconds", "5", "--results", str(results)]
+    argv += ["--doc", str(doc)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.count("| shipped |") == 2
+    data = _written(doc, results, "design-space-sat", "design_space_sat", argv)
+    assert {row["same"] for row in data["rows"]} <= {"yes", "-"}
+
+
+def test_check_formats_script_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks.check_formats import main
 
-    assert main(["--roles", "40", "--repeats", "1"]) == 0
+    doc, results = _doc(tmp_path, "check-formats"), tmp_path / "formats.json"
+    argv = ["--roles", "40", "--repeats", "1", "--results", str(results), "--doc", str(doc)]
+    assert main(argv) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("check, rendered, CPU seconds")
-    assert [line.split()[:3] for line in lines[2:]] == [
+    assert lines[1].startswith("check, rendered, CPU seconds")
+    assert [line.split()[:3] for line in lines[3:6]] == [
         ["40", "x", "1"],
         ["40", "x", "2"],
         ["40", "x", "4"],
     ]
-    assert all("(1.00x)" in line for line in lines[2:])  # JSON, the floor
+    assert all("(1.00x)" in line for line in lines[3:6])  # JSON, the floor
+    data = _written(doc, results, "check-formats", "check_formats", argv)
+    assert [row["redlines"] for row in data["rows"]] == [1, 2, 4]
+    assert "| 40 x 4 | " in doc.read_text(encoding="utf-8")
 
 
 def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -158,18 +243,28 @@ def test_growth_benchmark_runs(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert written == f"# Before\n{START}\n{doc_section(data)}\n{END}\n# After\n"
 
 
-def test_performance_doc_growth_figures_come_from_the_results_file() -> None:
-    """docs/performance.md's growth section is what the benchmark wrote from the committed
-    results file, with the command that made it: regenerate, never edit by hand."""
-    from benchmarks.growth import END, RESULTS, START, doc_section
-
+def test_performance_doc_figures_come_from_the_results_files() -> None:
+    """Every marked section of docs/performance.md is what its benchmark wrote from its
+    committed results file, with the command that made it: regenerate, never edit by hand."""
     root = Path(__file__).resolve().parents[1]
-    data = json.loads((root / RESULTS).read_text(encoding="utf-8"))
     text = (root / "docs" / "performance.md").read_text(encoding="utf-8")
-    section = text.split(START, 1)[1].split(END, 1)[0]
-    assert section == f"\n{doc_section(data)}\n"
-    assert f"Made by `{data['command']}`" in section
-    assert data["command"].startswith("python -m benchmarks.growth ")
+    names = section_names(text)
+    assert set(names) == set(SECTIONS), "each section of SECTIONS once in the doc"
+    assert len(names) == len(set(names))
+    for name in names:
+        path = root / results_file(name)
+        assert path.is_file(), f"section {name} has no results file {results_file(name)}"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        start, end = markers(name)
+        section = text.split(start, 1)[1].split(end, 1)[0]
+        assert section == f"\n{renderer(name)(data)}\n", f"section {name} is not its results'"
+        assert f"Made by `{data['command']}`" in section
+        assert data["command"].startswith("python -m benchmarks.")
+
+
+def test_a_doc_without_a_sections_markers_is_refused() -> None:
+    with pytest.raises(SystemExit, match="no <!-- scale:start -->"):
+        replace_section("# Nothing marked\n", "scale", "figures")
 
 
 def test_diff_explode_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
