@@ -42,7 +42,7 @@ from dsr_options.analyses.negotiation_types import (
 )
 from dsr_options.analyses.query import chosen_holders
 from dsr_options.errors import UsageError
-from dsr_options.model.budget import Bounded, Budget
+from dsr_options.model.budget import MAX_EVALUATIONS_ENV, Bounded, Budget, max_evaluations
 from dsr_options.model.catalogue import AttributeDecl, AttributeTest, Catalogue, Redline, Role
 from dsr_options.model.rules import (
     Truth,
@@ -75,8 +75,6 @@ DEFAULT_BOUND = 3
 MAX_BOUND = 6
 MAX_SUBSET_VALUES = 12
 """A ``choices`` attribute with more declared values than this is not enumerated (2**12 sets)."""
-MAX_CONFLICT_ASSIGNMENTS = 200_000
-"""Most assignments tried to decide whether two redlines can be cleared together."""
 
 
 _Decided = tuple[Verdict, tuple[str, ...], bool]
@@ -190,7 +188,7 @@ def negotiate(
     most = max((len(groups) for groups in classes.values()), default=1)
     worst = sum(comb(len(classes), s) * (most - 1) ** s for s in range(1, bound + 1))
 
-    conflicts = _conflicts(hard, tests, classes, holders_of)
+    conflicts, undecided = _conflicts(hard, tests, classes, holders_of)
     # Roles alike in every attribute the chosen redlines test get the same search: done once.
     keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
     searches: dict[Any, tuple[JointRepair | None, int, bool]] = {}
@@ -241,6 +239,27 @@ def negotiate(
         most,
         worst,
         bounded,
+        _undecided(undecided),
+    )
+
+
+def _undecided(pairs: Sequence[tuple[str, str]]) -> Bounded | None:
+    if not pairs:
+        return None
+    alone = sum(first == second for first, second in pairs)
+    together = len(pairs) - alone
+    parts = []
+    if alone:
+        noun = "veto or condition" if alone == 1 else "vetoes or conditions"
+        parts.append(f"whether {alone} {noun} can be cleared at all")
+    if together:
+        noun = "pair" if together == 1 else "pairs"
+        parts.append(f"whether {together} {noun} of vetoes and conditions can be cleared together")
+    return Bounded(
+        "the conflict check",
+        max_evaluations(),
+        " and ".join(parts) + " (not reported as conflicts)",
+        MAX_EVALUATIONS_ENV,
     )
 
 
@@ -254,31 +273,44 @@ def _conflicts(
     tests: Mapping[str, Sequence[AttributeTest]],
     classes: Mapping[str, dict[tuple[Truth, ...], list[Any]]],
     holders_of: Mapping[str, tuple[str, ...]],
-) -> tuple[Conflict, ...]:
-    def satisfiable(redlines: Sequence[Redline]) -> bool:
+) -> tuple[tuple[Conflict, ...], tuple[tuple[str, str], ...]]:
+    """Redlines no values clear (alone, or two together), and the pairs the budget left
+    undecided: each pair may try as many assignments as one search's budget."""
+    limit = max_evaluations()
+
+    def satisfiable(redlines: Sequence[Redline]) -> bool | None:
         attributes = sorted({t.attribute for r in redlines for t in tests[r.id]} & set(classes))
         choices = [[groups[0] for groups in classes[a].values()] for a in attributes]
         for tried, combo in enumerate(itertools.product(*choices)):
-            if tried >= MAX_CONFLICT_ASSIGNMENTS:
-                return True  # undecided: not claimed as a conflict
+            if tried >= limit:
+                return None  # undecided
             values = dict(zip(attributes, combo, strict=True))
             if all(_clears(r, values) for r in redlines):
                 return True
         return False
 
     found: list[Conflict] = []
+    undecided: list[tuple[str, str]] = []
     impossible = set()
     for redline in hard:
-        if not satisfiable([redline]):
+        alone = satisfiable([redline])
+        if alone is False:
             impossible.add(redline.id)
             found.append(Conflict((redline.id,), (holders_of[redline.id],)))
+        elif alone is None:
+            undecided.append((redline.id, redline.id))
     for first, second in itertools.combinations([r for r in hard if r.id not in impossible], 2):
         shared = {t.attribute for t in tests[first.id]} & {t.attribute for t in tests[second.id]}
-        if shared and not satisfiable([first, second]):
+        if not shared:
+            continue
+        together = satisfiable([first, second])
+        if together is False:
             found.append(
                 Conflict((first.id, second.id), (holders_of[first.id], holders_of[second.id]))
             )
-    return tuple(found)
+        elif together is None:
+            undecided.append((first.id, second.id))
+    return tuple(found), tuple(undecided)
 
 
 class _Space:

@@ -127,6 +127,9 @@ class Negotiation:
     """Most candidate sets the search could try for one role."""
     bounded: Bounded | None = None
     """What the run's budget of evaluations left unknown, when it stopped the search."""
+    conflicts_bounded: Bounded | None = None
+    """The pairs of redlines the conflict check left undecided, when its budget stopped it:
+    they are not reported as conflicts, and not known to be clearable together either."""
     _cells: dict[tuple[str, str], Cell] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -124,7 +124,9 @@ def bound_text(negotiation: Negotiation) -> str:
     noun = "attribute" if count == 1 else "attributes"
     over = f"to the {count} {noun} the chosen vetoes and conditions test"
     text = search_summary(negotiation.bound, negotiation.searched, over)
-    bounded = f" {negotiation.bounded.text}." if negotiation.bounded is not None else ""
+    bounded = "".join(
+        f" {b.text}." for b in (negotiation.bounded, negotiation.conflicts_bounded) if b is not None
+    )
     return text[:1].upper() + text[1:] + "." + bounded
 
 
@@ -182,6 +184,11 @@ class NegotiateView:
                 "worst_case_per_role": n.worst_case,
                 "tried": n.searched,
                 **({"bounded": n.bounded.data()} if n.bounded is not None else {}),
+                **(
+                    {"conflicts_bounded": n.conflicts_bounded.data()}
+                    if n.conflicts_bounded is not None
+                    else {}
+                ),
             },
         }
 
