@@ -78,6 +78,33 @@ def test_a_run_over_the_limit_is_refused_before_any_analysis(
         )
 
 
+@pytest.mark.parametrize(
+    "command", ["check -f json", "agree", "brief -f markdown", "negotiate", "scenarios S"]
+)
+def test_the_refusal_comes_as_soon_as_the_files_are_parsed(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Over the limit by the counts the files list: refused before any cross-file check runs
+    (they cost as much as parsing on a large catalogue), with the same message; with --only
+    the redlines kept are not known until the files are checked, so the checks run first."""
+
+    def not_before_the_refusal(*_: object, **__: object) -> None:
+        raise AssertionError("the files were checked before the refusal")
+
+    monkeypatch.setattr("dsr_options.validate.references.check", not_before_the_refusal)
+    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 100)
+    folder = _over_the_limit(tmp_path / "big")
+    scenarios = tmp_path / "s.yaml"
+    scenarios.write_text("schema_version: 1\nscenarios: []\n", encoding="utf-8")
+    line = command.replace(" S", f" {scenarios}")
+    result = run(f"dsr-options {line} --data {folder}", env={"DSR_OPTIONS_MAX_PAIRS": "100"})
+    assert result.exit_code == 1, result
+    assert "30 roles x 4 redlines is 120 pairs" in result.stderr, result.stderr
+    if command.startswith("check"):
+        with pytest.raises(AssertionError, match="were checked before"):
+            run(f"dsr-options {line} --data {folder} --only redline-1")
+
+
 @pytest.mark.parametrize("limit", ["100", None])
 def test_brief_refuses_before_working_without_offering_formats_it_lacks(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str | None

@@ -113,6 +113,21 @@ def _ids(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+class PairLimit(NamedTuple):
+    """A limit of role x redline pairs a run refuses over, and whether it is the limit for a
+    report to read (not the limit of evaluations)."""
+
+    limit: int
+    reading: bool
+
+    def refuse(self, roles: int, redlines: int) -> None:
+        """Raise ``TooManyPairs`` when ``roles`` x ``redlines`` is over the limit."""
+        if roles * redlines > self.limit:
+            from dsr_options.errors import TooManyPairs
+
+            raise TooManyPairs(roles, redlines, self.limit, reading=self.reading)
+
+
 class Prepared(NamedTuple):
     """The catalogue a request evaluates, and what it was made from."""
 
@@ -120,13 +135,21 @@ class Prepared(NamedTuple):
     provenance: Provenance
 
 
-def prepare(request: Request, *, expand: bool = True) -> Prepared:
+def prepare(
+    request: Request, *, expand: bool = True, refuse_over: PairLimit | None = None
+) -> Prepared:
     """The catalogue ``request`` evaluates, built in the one order (see the module), and its
     provenance.
 
     ``expand=False`` stops before the variants and packages are expanded and before any
     what-if (the request's scenario and assumptions are then the caller's to apply, as
     ``run_scenarios`` does for each scenario).
+
+    ``refuse_over`` (a limit of role x redline pairs, and whether it is the limit for a report
+    to read) refuses with ``TooManyPairs`` as soon as the files are parsed, before they are
+    checked, a run whose files list more roles x redlines than that: variants and packages only
+    add roles, so the count is the least the run would evaluate. With ``only`` or ``holders``
+    the redlines kept are not known yet, and the caller's check after preparing decides.
 
     Raises ``LoadFailed`` (a ``CatalogueError``) with every problem when the files do not load,
     and ``UsageError`` for a request that cannot be met (``about`` names the field).
@@ -149,7 +172,8 @@ def prepare(request: Request, *, expand: bool = True) -> Prepared:
         [(f.label, f.path) for f in request.redlines],
         request.with_default or not request.redlines,
     )
-    loaded = load_found(files)
+    early = None if request.only or request.holders else refuse_over
+    loaded = load_found(files, None if early is None else early.refuse)
     if expand:
         catalogue = evaluated(loaded.catalogue, request)
     else:

@@ -117,6 +117,7 @@ def make_brief(
     and the document, firmness searched as ``check --bound --vary`` searches it. Its provenance
     is the one every command prints (same hash, same date)."""
     from dsr_options.analyses.pipeline import prepare
+    from dsr_options.errors import TooManyPairs
     from dsr_options.ids import resolve_id
     from dsr_options.render.brief.content import Origin
 
@@ -130,14 +131,17 @@ def make_brief(
         holders=holders,
         date=date,
     )
-    catalogue, provenance = prepare(request)
-    options.check_reading_bounds(
-        catalogue,
-        OutputFormat.MARKDOWN,
-        every_pair=True,
-        narrow="pick redlines with --only or holders with --holders, or give a catalogue "
-        "with fewer roles",
+    narrow = (
+        "pick redlines with --only or holders with --holders, or give a catalogue with fewer roles"
     )
+    try:  # refused as soon as the files are parsed, when their counts are over the limit
+        catalogue, provenance = prepare(
+            request, refuse_over=options.pair_limit(OutputFormat.MARKDOWN, every_pair=True)
+        )
+    except TooManyPairs as exc:
+        exc.narrow = narrow
+        raise
+    options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN, every_pair=True, narrow=narrow)
     holder_ids = [h.id for h in catalogue.holders]
     chosen = (
         resolve_id(written_for, holder_ids, "holder", about="written_for")

@@ -17,7 +17,7 @@ from dsr_options.cli.hints import DEPRECATED
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
-    from dsr_options.analyses.pipeline import Prepared, Request
+    from dsr_options.analyses.pipeline import PairLimit, Prepared, Request
     from dsr_options.model.catalogue import Catalogue
 
 E = TypeVar("E", bound=Enum)
@@ -169,6 +169,22 @@ def reading_limit() -> int:
     return max_pairs() if os.environ.get(MAX_PAIRS_ENV, "").strip() else MAX_READING_PAIRS
 
 
+def pair_limit(fmt: OutputFormat, *, every_pair: bool = False) -> PairLimit | None:
+    """The smallest limit of pairs :func:`check_reading_bounds` would refuse this run over, for
+    the pipeline to refuse as soon as the files are parsed (None: no limit applies)."""
+    from dsr_options.analyses.evaluate import max_pairs
+    from dsr_options.analyses.pipeline import PairLimit
+
+    limits = []
+    if fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        limits.append(reading_limit())
+    if every_pair:
+        limits.append(max_pairs())
+    if not limits:
+        return None
+    return PairLimit(min(limits), reading=min(limits) < max_pairs())
+
+
 def check_reading_bounds(
     catalogue: Catalogue,
     fmt: OutputFormat,
@@ -249,9 +265,11 @@ def prepare(
     scenario: str | None = None,
     holders: list[str] | None = None,
     date: str | None = None,
+    refuse_over: PairLimit | None = None,
 ) -> Prepared:
     """The catalogue the options name and its provenance: :func:`request`, then the
-    library's one pipeline (``analyses.pipeline.prepare``)."""
+    library's one pipeline (``analyses.pipeline.prepare``), refusing a run over
+    ``refuse_over`` pairs as soon as the files are parsed (:func:`pair_limit`)."""
     from dsr_options.analyses.pipeline import prepare as prepared
 
     given = request(
@@ -264,7 +282,7 @@ def prepare(
         holders=holders,
         date=date,
     )
-    return prepared(given)
+    return prepared(given, refuse_over=refuse_over)
 
 
 def load(

@@ -120,7 +120,13 @@ def check_redlines(
         )
 
     catalogue, origin = options.prepare(
-        data, redlines, with_default, only, assume=assume, scenario=scenario
+        data,
+        redlines,
+        with_default,
+        only,
+        assume=assume,
+        scenario=scenario,
+        refuse_over=options.pair_limit(fmt, every_pair=True),
     )
     options.check_reading_bounds(catalogue, fmt, every_pair=True)
     evaluator = Evaluator(catalogue)
@@ -161,7 +167,13 @@ def agree(
     from dsr_options.render.views.assumptions import stated
 
     catalogue, origin = options.prepare(
-        data, redlines, with_default, only, assume=assume, scenario=scenario
+        data,
+        redlines,
+        with_default,
+        only,
+        assume=assume,
+        scenario=scenario,
+        refuse_over=options.pair_limit(fmt, every_pair=True),
     )
     options.check_reading_bounds(catalogue, fmt, every_pair=True)
     firm = options.firmness(catalogue, firmness_bound, vary)
@@ -245,7 +257,13 @@ def negotiate(
     from dsr_options.render.views.negotiate import NegotiateView
 
     catalogue, origin = options.prepare(
-        data, redlines, with_default, only, assume=assume, scenario=scenario
+        data,
+        redlines,
+        with_default,
+        only,
+        assume=assume,
+        scenario=scenario,
+        refuse_over=options.pair_limit(fmt),
     )
     options.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
@@ -353,7 +371,11 @@ def scenarios(
 
     # Each scenario is applied before the variants and packages are expanded, so that a value
     # it assumes for a member role reaches them; --assume goes with every column.
-    loaded, origin = prepare(options.request(data, redlines, with_default, only), expand=False)
+    loaded, origin = prepare(
+        options.request(data, redlines, with_default, only),
+        expand=False,
+        refuse_over=options.pair_limit(fmt),
+    )
     expanded = expand_options(loaded)
     assumptions = parse_assumptions(assume, expanded) if assume else []
     catalogue = expand_under(loaded, lambda each: apply_assumptions(each, assumptions))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dsr_options.diagnostics import Code, Diagnostic, Severity
 from dsr_options.errors import CatalogueError, UsageError
@@ -90,13 +90,22 @@ def outside_the_collector() -> Iterator[None]:
             gc.enable()
 
 
+Counted = Callable[[int, int], None]
+"""Told the number of roles and of redlines as soon as the files are parsed, before they are
+checked: a run that its limit of pairs will refuse refuses there (it may raise)."""
+
+
 def load_files(
-    roles_path: Path, redline_paths: Sequence[Path], labels: Mapping[Path, str] | None = None
+    roles_path: Path,
+    redline_paths: Sequence[Path],
+    labels: Mapping[Path, str] | None = None,
+    counted: Counted | None = None,
 ) -> Loaded:
     """Load and cross-check one roles file and any number of redline files.
 
     Each redline file is one delegation's: an id it shares with another file is named
-    ``LABEL:ID`` in the catalogue, LABEL from ``labels`` (else the file's name).
+    ``LABEL:ID`` in the catalogue, LABEL from ``labels`` (else the file's name). ``counted``
+    is told the roles and redlines the files list once they are parsed, before any check.
     """
     from dsr_options.files.read import read_file
 
@@ -112,10 +121,21 @@ def load_files(
     with outside_the_collector():
         roles_file = read(roles_path)
         redline_files = [read(path) for path in redline_paths]
+        if counted is not None:
+            counted(
+                _listed(roles_file.data, "roles"),
+                sum(_listed(f.data, "redlines") for f in redline_files),
+            )
         names = [_label(p, labels or {}) for p in redline_paths]
         loaded = load_read_files(roles_file, redline_files, names)
     loaded.sha256 = digest.hexdigest()[:HASH_LENGTH]
     return loaded
+
+
+def _listed(data: Any, key: str) -> int:
+    """How many items a parsed file lists under ``key`` (0 for a file that lists none)."""
+    items = data.get(key) if isinstance(data, dict) else None
+    return len(items) if isinstance(items, list) else 0
 
 
 def load_read_files(
@@ -261,11 +281,11 @@ def load(
     return load_located(catalogue_files(data, redlines, with_default))
 
 
-def load_located(files: CatalogueFiles) -> Loaded:
+def load_located(files: CatalogueFiles, counted: Counted | None = None) -> Loaded:
     """Load catalogue files already found (see :func:`locations.catalogue_files`)."""
     labels = {p: "shipped" for p in files.redlines if p not in files.given}
     labels.update((p, label) for p, label in zip(files.given, files.labels, strict=False) if label)
-    loaded = load_files(files.roles, files.redlines, labels)
+    loaded = load_files(files.roles, files.redlines, labels, counted)
     loaded.folder = files.folder
     loaded.given = {display_path(path): path for path in files.given}
     if loaded.catalogue is not None:  # the catalogue's own redlines are the catalogue's
@@ -318,10 +338,10 @@ class Found:
     """The short sha256 of the bytes of every file read, in order (see :func:`load_files`)."""
 
 
-def load_found(files: CatalogueFiles) -> Found:
+def load_found(files: CatalogueFiles, counted: Counted | None = None) -> Found:
     """Load and check the files found (:func:`find_files`); raise :class:`LoadFailed` with
     every problem. The hash is of the bytes read and parsed (see :func:`load_files`)."""
-    loaded = load_located(files)
+    loaded = load_located(files, counted)
     if loaded.catalogue is None:
         raise LoadFailed(loaded)
     return Found(loaded.catalogue, loaded.sha256)
