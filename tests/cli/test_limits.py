@@ -33,7 +33,7 @@ def test_a_run_over_the_pair_limit_is_refused_up_front(run: Run, catalogue_dir: 
 def test_a_report_to_read_has_a_lower_limit(
     run: Run, catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 1)
+    monkeypatch.setattr("dsr_options.cli.limits.MAX_READING_PAIRS", 1)
     for fmt in ("table", "markdown"):
         result = run(f"dsr-options {command} --data {catalogue_dir} -f {fmt}")
         assert result.exit_code == 1, result
@@ -92,7 +92,7 @@ def test_the_refusal_comes_as_soon_as_the_files_are_parsed(
         raise AssertionError("the files were checked before the refusal")
 
     monkeypatch.setattr("dsr_options.validate.references.check", not_before_the_refusal)
-    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 100)
+    monkeypatch.setattr("dsr_options.cli.limits.MAX_READING_PAIRS", 100)
     folder = _over_the_limit(tmp_path / "big")
     scenarios = tmp_path / "s.yaml"
     scenarios.write_text("schema_version: 1\nscenarios: []\n", encoding="utf-8")
@@ -109,7 +109,7 @@ def test_the_refusal_comes_as_soon_as_the_files_are_parsed(
 def test_brief_refuses_before_working_without_offering_formats_it_lacks(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str | None
 ) -> None:
-    monkeypatch.setattr("dsr_options.cli.options.MAX_READING_PAIRS", 100)
+    monkeypatch.setattr("dsr_options.cli.limits.MAX_READING_PAIRS", 100)
 
     def not_before_the_refusal(*_: object, **__: object) -> None:
         raise AssertionError("the analysis ran before the refusal")

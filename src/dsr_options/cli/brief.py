@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dsr_options.cli import complete, options
+from dsr_options.cli import complete, limits, options
 from dsr_options.cli.options import (
     AssumeOption,
     DataOption,
@@ -136,12 +136,12 @@ def make_brief(
     )
     try:  # refused as soon as the files are parsed, when their counts are over the limit
         catalogue, provenance = prepare(
-            request, refuse_over=options.pair_limit(OutputFormat.MARKDOWN, every_pair=True)
+            request, refuse_over=limits.pair_limit(OutputFormat.MARKDOWN, every_pair=True)
         )
     except TooManyPairs as exc:
         exc.narrow = narrow
         raise
-    options.check_reading_bounds(catalogue, OutputFormat.MARKDOWN, every_pair=True, narrow=narrow)
+    limits.check_reading_bounds(catalogue, OutputFormat.MARKDOWN, every_pair=True, narrow=narrow)
     holder_ids = [h.id for h in catalogue.holders]
     chosen = (
         resolve_id(written_for, holder_ids, "holder", about="written_for")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dsr_options.cli import complete, options
+from dsr_options.cli import complete, limits, options
 from dsr_options.cli.options import (
     AssumeOption,
     BoundOption,
@@ -126,9 +126,9 @@ def check_redlines(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=options.pair_limit(fmt, every_pair=True),
+        refuse_over=limits.pair_limit(fmt, every_pair=True),
     )
-    options.check_reading_bounds(catalogue, fmt, every_pair=True)
+    limits.check_reading_bounds(catalogue, fmt, every_pair=True)
     evaluator = Evaluator(catalogue)
     analysis = analyse(catalogue, evaluator)
     firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
@@ -173,9 +173,9 @@ def agree(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=options.pair_limit(fmt, every_pair=True),
+        refuse_over=limits.pair_limit(fmt, every_pair=True),
     )
-    options.check_reading_bounds(catalogue, fmt, every_pair=True)
+    limits.check_reading_bounds(catalogue, fmt, every_pair=True)
     firm = options.firmness(catalogue, firmness_bound, vary)
     from dsr_options.render.phrases import Phrases
 
@@ -263,9 +263,9 @@ def negotiate(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=options.pair_limit(fmt),
+        refuse_over=limits.pair_limit(fmt),
     )
-    options.check_reading_bounds(catalogue, fmt)
+    limits.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
     from dsr_options.cli.progress import busy
 
@@ -374,13 +374,13 @@ def scenarios(
     loaded, origin = prepare(
         options.request(data, redlines, with_default, only),
         expand=False,
-        refuse_over=options.pair_limit(fmt),
+        refuse_over=limits.pair_limit(fmt),
     )
     expanded = expand_options(loaded)
     assumptions = parse_assumptions(assume, expanded) if assume else []
     catalogue = expand_under(loaded, lambda each: apply_assumptions(each, assumptions))
     origin = replace(origin, assumptions=list(catalogue.assumed))
-    options.check_reading_bounds(catalogue, fmt)
+    limits.check_reading_bounds(catalogue, fmt)
     try:
         chosen = scenarios_named(str(file), expanded)
     except UsageError as exc:  # FILE is this command's argument, not --scenario

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dsr_options.cli import complete, options
+from dsr_options.cli import complete, limits, options
 from dsr_options.cli.options import (
     DEFAULT_FIRMNESS_BOUND,
     AssumeOption,
@@ -157,7 +157,7 @@ def list_roles(
         data, redlines, with_default, assume=assume, scenario=scenario
     )
     found = filter_roles(catalogue, criteria)
-    verdicts = options.verdicts_to_read(catalogue, found, fmt)
+    verdicts = limits.verdicts_to_read(catalogue, found, fmt)
     firm = options.firmness(catalogue, firmness_bound, vary) if with_firmness else None
     from dsr_options.render.phrases import Phrases
 
