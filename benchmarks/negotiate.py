@@ -7,6 +7,12 @@ search bound and its worst case per role are printed with the figures::
 
     python -m benchmarks.negotiate
     python -m benchmarks.negotiate --roles 100 --repeats 3
+    python -m benchmarks.negotiate --results benchmarks/results/negotiate.json \\
+        --doc docs/performance.md
+
+Times are this process's CPU seconds (``time.process_time``), medians of ``--repeats``.
+``--results`` keeps every figure with the command line and the machine; ``--doc`` rewrites the
+``negotiate`` section of docs/performance.md from them (:mod:`benchmarks.results`).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import ATTRIBUTES, write_catalogue
+from benchmarks.results import add_options, header, load_average, run_data, save
 from dsr_options import load_catalogue
 from dsr_options.analyses.evaluate import analyse
 from dsr_options.analyses.negotiate import DEFAULT_BOUND, negotiate
@@ -89,10 +97,43 @@ def catalogue_for(roles: int, folder: Path) -> Catalogue:
 def _median(function: Callable[[], object], repeats: int) -> float:
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         function()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
+
+
+def table(data: dict[str, Any]) -> list[str]:
+    """The figures of a run as a Markdown table."""
+    lines = [
+        "| roles | check (floor) | negotiate | ratio | attributes | classes | worst/role | tried "
+        "| acceptable to all | repaired | conflicts |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in data["rows"]:
+        lines.append(
+            f"| {row['roles']:,} | {row['check'] * 1000:,.0f} ms | "
+            f"{row['negotiate'] * 1000:,.0f} ms | {row['negotiate'] / row['check']:.1f}x | "
+            f"{row['attributes']} | {row['classes']:,} | {row['worst_case']:,} | "
+            f"{row['searched']:,} | {row['acceptable']:,} | {row['repaired']:,} | "
+            f"{row['conflicts']:,} |"
+        )
+    return lines
+
+
+def doc_section(data: dict[str, Any]) -> str:
+    """The negotiate section of docs/performance.md, from a results file alone."""
+    return "\n".join(
+        [
+            header(data, "negotiate"),
+            "",
+            f"{data['delegations']} delegations x {data['redlines_each']} redlines, search bound "
+            f"{data['bound']} changes; CPU time in one process, median of {data['repeats']} "
+            "runs.",
+            "",
+            *table(data),
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,29 +141,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, action="append", help="N roles (repeatable)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--bound", type=int, default=DEFAULT_BOUND)
-    args = parser.parse_args(argv)
+    add_options(parser, "negotiate")
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
     sizes = args.roles or [100, 1000]
+    began = load_average()
+    print(f"load average as it began: {', '.join(f'{x:g}' for x in began)}")
     print(f"{DELEGATIONS} delegations x {REDLINES_EACH} redlines, bound {args.bound} changes")
-    print(
-        "| roles | check (floor) | negotiate | ratio | attributes | classes | worst/role | tried |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
+    rows = []
     with tempfile.TemporaryDirectory() as scratch:
         for roles in sizes:
             catalogue = catalogue_for(roles, Path(scratch))
             found = negotiate(catalogue, bound=args.bound)
             floor = _median(partial(analyse, catalogue), args.repeats)
             spent = _median(partial(negotiate, catalogue, bound=args.bound), args.repeats)
-            print(
-                f"| {roles} | {floor * 1000:.0f} ms | {spent * 1000:.0f} ms | "
-                f"{spent / floor:.1f}x | {len(found.attributes)} | {found.classes} | "
-                f"{found.worst_case} | {found.searched} |"
+            rows.append(
+                {
+                    "roles": roles,
+                    "check": floor,
+                    "negotiate": spent,
+                    "attributes": len(found.attributes),
+                    "classes": found.classes,
+                    "worst_case": found.worst_case,
+                    "searched": found.searched,
+                    "acceptable": len(found.acceptable_to_all),
+                    "repaired": sum(s.repair is not None for s in found.roles),
+                    "conflicts": len(found.conflicts),
+                }
             )
-            repaired = sum(s.repair is not None for s in found.roles)
-            print(
-                f"  acceptable to all: {len(found.acceptable_to_all)}, repaired: {repaired}, "
-                f"conflicts: {len(found.conflicts)}"
-            )
+    made = run_data("negotiate", given, began)
+    made.update(
+        {
+            "delegations": DELEGATIONS,
+            "redlines_each": REDLINES_EACH,
+            "bound": args.bound,
+            "repeats": args.repeats,
+            "rows": rows,
+        }
+    )
+    print("\n".join(table(made)))
+    print(f"load average as it ended: {', '.join(f'{x:g}' for x in made['load_average'])}")
+    save(args, "negotiate", made)
     return 0
 
 

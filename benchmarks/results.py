@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,6 +35,8 @@ SECTIONS: dict[str, str] = {
     "check-formats": "benchmarks.check_formats:doc_section",
     "design-space": "benchmarks.design_space:doc_section",
     "design-space-sat": "benchmarks.design_space_sat:doc_section",
+    "negotiate": "benchmarks.negotiate:doc_section",
+    "firmness": "benchmarks.firmness:doc_section",
 }
 """Each marked section of docs/performance.md and the function that renders it from its
 results file."""
@@ -53,12 +56,35 @@ def load_average() -> list[float]:
     return [round(x, 1) for x in os.getloadavg()]
 
 
+def commit() -> str | None:
+    """The checked-out commit, with ``+changes`` when the tree differs from it (None outside
+    a git checkout)."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short=10", "HEAD"], cwd=root, capture_output=True, text=True
+        )
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("+changes" if changed.stdout.strip() else "")
+
+
 def run_data(module: str, argv: Sequence[str], began: Sequence[float]) -> dict[str, Any]:
-    """The facts every results file starts with: how it was made, when, on what, under what
-    load (``began``: the load average as the run began; the one as it ended is taken now)."""
+    """The facts every results file starts with: how it was made, when, at which commit, on
+    what, under what load (``began``: the load average as the run began; the one as it ended
+    is taken now)."""
     return {
         "command": " ".join([f"python -m benchmarks.{module}", *argv]),
         "date": datetime.date.today().isoformat(),
+        "commit": commit(),
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "load_average_began": list(began),
@@ -73,8 +99,9 @@ def header(data: dict[str, Any], name: str) -> str:
     if "load_average_began" in data:
         began = ", ".join(f"{x:g}" for x in data["load_average_began"])
         load = f"load average {began} as it began and {ended} as it ended"
+    at = f" at commit {data['commit']}" if data.get("commit") else ""
     return (
-        f"Made by `{data['command']}` on {data['date']} (Python {data['python']}, "
+        f"Made by `{data['command']}` on {data['date']}{at} (Python {data['python']}, "
         f"{data['cpus']} CPUs, {load}); every figure is in `{results_file(name)}`. This "
         "section is written by the benchmark: run it again rather than edit it."
     )

@@ -148,13 +148,32 @@ def test_run_keeps_one_part_a_results_file(capsys: pytest.CaptureFixture[str]) -
     assert "give --skip-startup or --skip-scale" in capsys.readouterr().err
 
 
-def test_negotiate_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_negotiate_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from benchmarks import negotiate as bench_negotiate
 
-    assert bench_negotiate.main(["--roles", "12", "--repeats", "1"]) == 0
+    doc, results = _doc(tmp_path, "negotiate"), tmp_path / "negotiate.json"
+    argv = ["--roles", "12", "--repeats", "1", "--results", str(results), "--doc", str(doc)]
+    assert bench_negotiate.main(argv) == 0
     out = capsys.readouterr().out
     assert "| 12 |" in out
     assert "bound 3 changes" in out
+    data = _written(doc, results, "negotiate", "negotiate", argv)
+    assert [row["roles"] for row in data["rows"]] == [12]
+
+
+def test_firmness_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.firmness import main
+
+    doc, results = _doc(tmp_path, "firmness"), tmp_path / "firmness.json"
+    argv = ["--sizes", "20", "--bound", "1", "--repeats", "1"]
+    argv += ["--results", str(results), "--doc", str(doc)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "On the shipped catalogue, a whole `check -f json` process" in out
+    assert "| 20 | 2 | " in out
+    data = _written(doc, results, "firmness", "firmness", argv)
+    assert data["bounds"] == [1]
+    assert data["whole"]["repeats"] == 11
 
 
 def test_design_space_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
