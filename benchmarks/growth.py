@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.diff import flip_values
 from benchmarks.generate import redline_count, write_catalogue
 from benchmarks.negotiate import delegations
-from dsr_options.cli.options import MAX_READING_PAIRS
+from dsr_options.cli.limits import MAX_READING_PAIRS
 
 PYTHON = sys.executable
 DELEGATIONS = 3
