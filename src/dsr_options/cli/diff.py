@@ -83,14 +83,11 @@ def diff(
       dsr-options diff round1-redlines.yaml round2-redlines.yaml
     """
     from dsr_options.analyses.diff import Bounds, FailOn, diff_sides
-    from dsr_options.load.sides import DifferentKindsError, read_side
+    from dsr_options.load.sides import read_pair
     from dsr_options.render.views.diff import DiffView
 
     # Sides holding the same files are an answer (nothing changed, exit 0), not a usage error.
-    old_side = read_side(old, "OLD", context=data)
-    new_side = read_side(new, "NEW", context=data)
-    if old_side.kind is not new_side.kind:
-        raise DifferentKindsError(old_side, new_side)
+    old_side, new_side = read_pair(old, new, context=data)
     from dsr_options.cli.progress import busy
 
     with busy(f"diff: checking the causes of each moved answer, up to {max_subset} changes"):

@@ -14,15 +14,17 @@ not load gives its located diagnostics, each file named with the side (``OLD:dat
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dsr_options.diagnostics import Code
 from dsr_options.files.find import REDLINES_FILE, ROLES_FILE, data_dir, display_path
-from dsr_options.files.located import LoadedFile, position
+from dsr_options.files.located import LoadedFile
+from dsr_options.files.places import Places
 from dsr_options.files.read import oversize, parse_bytes, read_file
 from dsr_options.load.catalogue import Loaded, load_read_files, outside_the_collector
 from dsr_options.load.side_errors import (
@@ -63,6 +65,7 @@ __all__ = [
     "SideOrigin",
     "UnknownRevisionError",
     "UnreadableSideError",
+    "read_pair",
     "read_side",
     "read_sides",
 ]
@@ -91,7 +94,11 @@ class Location:
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a diff, loaded: its catalogue and the files it was read from."""
+    """One side of a diff, loaded: its catalogue and the files it was read from.
+
+    Holds the catalogue and the files' texts, not their node graphs (see ``files.places``); while
+    the other side is read, the catalogue can be set aside as bytes (:meth:`set_aside`).
+    """
 
     label: str
     """``OLD`` or ``NEW``."""
@@ -104,40 +111,104 @@ class Side:
     """The commit a git side was read at (its full id)."""
     texts: tuple[str, ...] = field(default=(), repr=False)
     """The text of the side's own files, for telling identical sides apart."""
-    _index: dict[tuple[str, str], tuple[LoadedFile, int]] = field(
+    _index: dict[tuple[str, str], tuple[Places, int]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _aside: list[_Aside] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def catalogue(self) -> Catalogue:
+        if self.loaded.catalogue is None and self._aside:
+            self.take_back()
         assert self.loaded.catalogue is not None  # read_side raises when it does not load
         return self.loaded.catalogue
+
+    def set_aside(self) -> None:
+        """Hold the catalogue as bytes (each role's apart) until :meth:`take_back`: a side read
+        first takes a fraction of its memory while the other side is read."""
+        catalogue = self.loaded.catalogue
+        if catalogue is None:
+            return
+        shell = catalogue.model_copy(update={"roles": []})
+        roles = tuple((role.id, _pickled(role)) for role in catalogue.roles)
+        self._aside.append(_Aside(_pickled(shell), roles))
+        self.loaded.catalogue = None
+
+    def take_back(self, beside: Side | None = None) -> None:
+        """Make the catalogue set aside whole again. A role written exactly as the same role
+        of ``beside`` (the other side: same text, same column, files whose items stand alone,
+        see ``Places.item_text``) holds the same, and is that role's object: only the roles
+        written otherwise are read back from their bytes, and the two catalogues share the
+        rest."""
+        if not self._aside:
+            return
+        aside = self._aside.pop()
+        catalogue: Catalogue = pickle.loads(aside.shell)  # our own bytes, made by set_aside
+        same = {} if beside is None else {role.id: role for role in beside.catalogue.roles}
+        for role_id, held in aside.roles:
+            other = same.get(role_id)
+            written = self._written(role_id)
+            theirs = None if beside is None else beside._written(role_id)
+            if other is not None and written is not None and written == theirs:
+                catalogue.roles.append(other)
+            else:
+                catalogue.roles.append(pickle.loads(held))
+        self.loaded.catalogue = catalogue
+
+    def _written(self, role_id: str) -> tuple[int, str] | None:
+        """The role's column and text in its file, when they alone make what it holds."""
+        found = self._index.get(("roles", role_id))
+        return None if found is None else found[0].item_text("roles", found[1])
 
     @property
     def files(self) -> tuple[str, ...]:
         """The side's files, as diagnostics and locations name them."""
         return tuple(p.file.path for p in self.loaded.parsed)
 
-    def __post_init__(self) -> None:
-        for parsed in self.loaded.parsed:
-            model = parsed.model
-            if model is None:
-                continue
-            lists: tuple[str, ...] = ("sources", "holders", "redlines")
-            if isinstance(model, RolesFile):
-                lists = ("sources", "attributes", "offices", "roles", "variants", "packages")
-            for name in lists:
-                for index, item in enumerate(getattr(model, name)):
-                    self._index.setdefault((name, item.id), (parsed.file, index))
-
     def locate(self, collection: str, item: str, path: Sequence[str | int] = ()) -> Location | None:
         """Where ``path`` inside the item ``item`` of ``collection`` (``roles``...) is written."""
         found = self._index.get((collection, item))
         if found is None:
             return None
-        file, index = found
-        line, column = position(file.locate((collection, index, *path)))
-        return Location(file.path, line, column)
+        places, index = found
+        line, column = places.position(collection, index, path)
+        return Location(places.path, line, column)
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """A catalogue held as bytes: all but its roles, and each role apart (by id)."""
+
+    shell: bytes
+    roles: tuple[tuple[str, bytes], ...]
+
+
+def _pickled(item: object) -> bytes:
+    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _places(loaded: Loaded) -> dict[tuple[str, str], tuple[Places, int]]:
+    """Where every item of ``loaded``'s files is written; then the files' node graphs, walked
+    data and models are let go (the catalogue holds what the diff compares)."""
+    index: dict[tuple[str, str], tuple[Places, int]] = {}
+    for parsed in loaded.parsed:
+        model = parsed.model
+        if model is None:
+            continue
+        places = Places(parsed.file)
+        lists: tuple[str, ...] = ("sources", "holders", "redlines")
+        if isinstance(model, RolesFile):
+            lists = ("sources", "attributes", "offices", "roles", "variants", "packages")
+        for name in lists:
+            for number, item in enumerate(getattr(model, name)):
+                if (name, item.id) not in index:
+                    index[name, item.id] = (places, number)
+                    places.add(name, number)
+        places.let_go()
+    for parsed in loaded.parsed:
+        parsed.file = replace(parsed.file, root=None, data=None, _keys={})
+        parsed.model = None
+    return index
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -197,6 +268,29 @@ def _also_a_revision(spec: str, folder: Path) -> str | None:
     return revision if commit else None
 
 
+def read_pair(
+    old: str,
+    new: str,
+    *,
+    cwd: Path | None = None,
+    context: Path | None = None,
+) -> tuple[Side, Side]:
+    """Read both sides (``OLD`` then ``NEW``); refuse sides of different kinds.
+
+    OLD's catalogue is set aside as bytes while NEW is read, then taken back sharing every
+    role written alike on both sides (see :meth:`Side.take_back`): the peak is about one side's
+    loading, not two loaded sides.
+    """
+    old_side = read_side(old, "OLD", cwd=cwd, context=context)
+    old_side.set_aside()
+    new_side = read_side(new, "NEW", cwd=cwd, context=context)
+    if old_side.kind is not new_side.kind:
+        raise DifferentKindsError(old_side, new_side)
+    with outside_the_collector():
+        old_side.take_back(beside=new_side)
+    return old_side, new_side
+
+
 def read_sides(
     old: str,
     new: str,
@@ -204,11 +298,9 @@ def read_sides(
     cwd: Path | None = None,
     context: Path | None = None,
 ) -> tuple[Side, Side]:
-    """Read both sides (``OLD`` and ``NEW``); refuse sides of different kinds or identical ones."""
-    old_side = read_side(old, "OLD", cwd=cwd, context=context)
-    new_side = read_side(new, "NEW", cwd=cwd, context=context)
-    if old_side.kind is not new_side.kind:
-        raise DifferentKindsError(old_side, new_side)
+    """Read both sides (``OLD`` and ``NEW``, see :func:`read_pair`); refuse sides of different
+    kinds or identical ones."""
+    old_side, new_side = read_pair(old, new, cwd=cwd, context=context)
     if old_side.texts == new_side.texts:
         raise IdenticalSidesError(old_side, new_side)
     return old_side, new_side
@@ -277,7 +369,7 @@ def _load(
     if loaded.catalogue is None:
         raise SideLoadError(label, spec, loaded.diagnostics)
     texts = tuple(file.text for file in files[own:])
-    return Side(label, spec, kind, origin, loaded, revision, texts)
+    return Side(label, spec, kind, origin, loaded, revision, texts, _places(loaded))
 
 
 # -- git ------------------------------------------------------------------------------------------
