@@ -18,10 +18,32 @@ from dsr_options.files.walk import SafeLoader
 
 __all__ = ["Places"]
 
-_ANCHOR = re.compile(r"&[-\w]")
-"""What every anchor starts with (as ``files.walk`` finds them); a quote may hold one too, and
-then the file is taken as not self-contained: a cost, not an error."""
-_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_ANCHOR_NAME = re.compile(r"[-\w]")
+"""What follows the ``&`` of every anchor (as ``files.walk`` finds them)."""
+
+
+def _has_anchor(text: str) -> bool:
+    """Whether ``text`` may hold an anchor: an ``&`` and a name character (one in a quote
+    counts too: the file is then taken as not self-contained, a cost and not an error)."""
+    at = text.find("&")
+    while at != -1:
+        if _ANCHOR_NAME.match(text, at + 1):
+            return True
+        at = text.find("&", at + 1)
+    return False
+
+
+class _Places(SafeLoader):
+    """libyaml, composing for places only: a node's tag is never read, so none is resolved."""
+
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
+        return ""
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 class Places:
@@ -63,7 +85,8 @@ class Places:
         written alike, from the same column, hold the same, in any two files.
         """
         if self._self_contained is None:
-            self._self_contained = not (_ANCHOR.search(self.text) or _DIRECTIVE.search(self.text))
+            directive = self.text.startswith("%") or "\n%" in self.text
+            self._self_contained = not (directive or _has_anchor(self.text))
         span = self._spans.get((collection, index))
         if span is None or not self._self_contained:
             return None
@@ -93,7 +116,7 @@ class Places:
             # The item's first line padded to its column: every node keeps its column, and its
             # line is counted from the item's first.
             try:
-                item = yaml.compose(" " * column + self.text[start:end], Loader=SafeLoader)
+                item = yaml.compose(" " * column + self.text[start:end], Loader=_Places)
             except yaml.YAMLError:
                 item = None
             self._items[key] = item
@@ -103,5 +126,5 @@ class Places:
         if self._root is not None:
             return self._root
         if self._whole is None:
-            self._whole = yaml.compose(self.text, Loader=SafeLoader)
+            self._whole = yaml.compose(self.text, Loader=_Places)
         return self._whole

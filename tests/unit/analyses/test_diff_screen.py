@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from benchmarks.generate import ATTRIBUTES, redlines_yaml, roles_yaml
 
+from dsr_options.analyses import diff as diff_module
 from dsr_options.analyses.agreement import role_agreement
 from dsr_options.analyses.diff import ConsequenceKind, diff_catalogues
 from dsr_options.analyses.diff.answers import FIRMNESS_BOUND
+from dsr_options.analyses.diff.screen import Screen
 from dsr_options.analyses.evaluate import Evaluator, RoleVerdict
 from dsr_options.analyses.firmness import role_firmness
 from dsr_options.files.read import parse_text
@@ -155,9 +158,21 @@ def test_only_the_options_whose_answers_moved_are_evaluated_in_full(
         evaluated.append(role.id)
         return full(self, role)
 
+    screens: list[Screen] = []
+
+    class Kept(Screen):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            screens.append(self)
+
     monkeypatch.setattr(Evaluator, "evaluate_role", counting)
+    monkeypatch.setattr(diff_module, "Screen", Kept)
     diff = diff_catalogues(old, new)
     changed = {c.item for c in diff.changes}
+    (screen,) = screens
+    # the screen read fewer results than evaluating the changed roles on one side would
+    assert 0 < screen.read < len(changed) * len(old.redlines)
+    assert screen.passed == len(set(evaluated))
     moved = {role for _, role in expected}
     assert len(changed) > 2 * len(moved) > 0  # most changed roles' answers did not move
     assert {(c.kind.value, c.role) for c in diff.consequences} == expected

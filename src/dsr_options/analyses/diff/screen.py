@@ -26,7 +26,7 @@ combination's verdict is "out" on both sides, so both say the same.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from dsr_options.analyses.agreement import Objection, role_agreement
@@ -51,7 +51,7 @@ from dsr_options.model.rules import (
     redline_attributes,
     redline_truths,
 )
-from dsr_options.model.vocabulary import Strictness
+from dsr_options.model.vocabulary import Basis, Strictness
 
 
 def redline_pairs(
@@ -132,6 +132,8 @@ OBJECTION = 1 << 6
 objection against the role, whatever else."""
 SETTLED = CROSSED_STRICTLY | OBJECTION
 """Bits that, found in the rest, settle both answers on both sides."""
+ALL = 1 << 7
+"""A bit no result sets: reading until it is found reads every redline."""
 
 _BITS: dict[tuple[Strictness, Truth, Truth], int] = {}
 
@@ -144,14 +146,6 @@ def counter_bits(strictness: Strictness, applies: Truth, holds: Truth) -> int:
         counts = counts_of(strictness, applies, holds)
         found = _BITS[key] = sum(1 << index for index, count in enumerate(counts) if count)
     return found
-
-
-def result_bits(result: Result) -> int:
-    """What one result adds to the answers, as bits."""
-    bits = counter_bits(result.strictness, result.applies, result.holds)
-    if _objects(result):
-        bits |= OBJECTION
-    return bits
 
 
 def _objects(result: Result) -> bool:
@@ -222,18 +216,20 @@ class Screen:
         # An objection moves no standing that the reception's quotes already set against it.
         mask = SETTLED if alike and self._objection_matters(old_role) else CROSSED_STRICTLY
         if alike:
+            objections = bool(mask & OBJECTION)
             skip = self._affected_old(names)
-            rest, whole = self._rest(old_role, skip, mask, objections=bool(mask & OBJECTION))
-            if not whole:
+            rest_of = (r for r in self.pairs.old_x.redlines if r.id not in skip)
+            rest, short = self._read(self.old, old_role, rest_of, mask, objections)
+            if not short:
                 return False  # the rest settles both answers on both sides
-        if not moved_by_redlines(self.old, self.new, old_role, new_role, checked):
-            return False
-        if not alike:
-            return self._passes(True)
-        before = rest | self._bits(self.old, old_role, self._affected(names, old=True))
-        after = rest | self._bits(self.new, new_role, self._affected(names, old=False))
-        kept = ~0 if mask & OBJECTION else ~OBJECTION
-        return self._passes(answers_of(before & kept) != answers_of(after & kept))
+            affected = (self._affected(names, old=True), self._affected(names, old=False))
+            before = rest | self._read(self.old, old_role, affected[0], ALL, objections)[0]
+            after = rest | self._read(self.new, new_role, affected[1], ALL, objections)[0]
+            kept = ~0 if objections else ~OBJECTION
+            if answers_of(before & kept) == answers_of(after & kept):
+                return False  # what the redlines add up to is the same on both sides
+        # As before the screen: only an option some redline's result differs for
+        return self._passes(moved_by_redlines(self.old, self.new, old_role, new_role, checked))
 
     def _objection_matters(self, role: Role) -> bool:
         """Whether a standing objection changes ``role``'s standing, as ``agreement`` says."""
@@ -262,7 +258,8 @@ class Screen:
         if not doubts[0]:
             return False  # nothing in doubt on either side: firm on both
         skip = self._affected_old(names) | _touched(doubts[0], self.testing_old)
-        rest, _ = self._rest(old_role, skip, CROSSED_STRICTLY, objections=False)
+        rest_of = (r for r in self.pairs.old_x.redlines if r.id not in skip)
+        rest, _ = self._read(self.old, old_role, rest_of, CROSSED_STRICTLY, objections=False)
         return self._passes(not rest & CROSSED_STRICTLY)
 
     # -- reading results
@@ -291,25 +288,25 @@ class Screen:
             found.update((r.id, r) for r in tests.get(name, ()))
         return list(found.values())
 
-    def _bits(self, evaluator: Evaluator, role: Role, redlines: Sequence[Redline]) -> int:
-        values, bases = role_values(role), role_bases(role)
-        bits = 0
-        for redline in redlines:
-            self.read += 1
-            bits |= result_bits(evaluator.evaluate(role, redline, values, bases))
-        return bits
-
-    def _rest(
-        self, role: Role, skip: Collection[str], enough: int, *, objections: bool = True
+    def _read(
+        self,
+        evaluator: Evaluator,
+        role: Role,
+        redlines: Iterable[Redline],
+        enough: int,
+        objections: bool,
     ) -> tuple[int, bool]:
-        """The bits of OLD's redlines outside ``skip`` for ``role`` (the same on NEW), read until
-        they hold ``enough``; and whether every one was read (the bits are then exact)."""
+        """The bits of ``redlines`` for ``role`` (on ``evaluator``'s side), read until they hold
+        ``enough`` (the objection bit only with ``objections``); and whether they fall short
+        of it (every one was read: the bits are then exact)."""
         values = role_values(role)
         bases = role_bases(role) if objections else {}
         bits = 0
-        for redline in self.pairs.old_x.redlines:
-            if redline.id in skip:
-                continue
+        # A crossing of a held redline on the note's values alone is an objection outright, one
+        # on our analysis's alone never is (see _on_analysis); the others are evaluated in full
+        # only if no objection of the first kind is found.
+        doubtful: list[Redline] = []
+        for redline in redlines:
             self.read += 1
             applies, holds = redline_truths(redline, values)
             bits |= counter_bits(redline.strictness, applies, holds)
@@ -318,12 +315,38 @@ class Screen:
                 and not bits & OBJECTION
                 and applies is True
                 and holds is True
-                and _objects(self.old.evaluate(role, redline, values, bases))
+                and redline.holders
             ):
-                bits |= OBJECTION
+                on_analysis = _on_analysis(evaluator.tested(redline), values, bases)
+                if not any(on_analysis):
+                    bits |= OBJECTION
+                elif not all(on_analysis):
+                    doubtful.append(redline)
             if bits & enough == enough:
                 return bits, False
-        return bits, True
+        if objections and not bits & OBJECTION:
+            for redline in doubtful:
+                self.read += 1
+                if _objects(evaluator.evaluate(role, redline, values, bases)):
+                    bits |= OBJECTION
+                    break
+        return bits, bits & enough != enough
+
+
+def _on_analysis(
+    tested: Sequence[str], values: Mapping[str, object], bases: Mapping[str, Basis]
+) -> list[bool]:
+    """For each value a redline tests that the role gives, whether it rests on analysis.
+
+    A reason is one of the redline's tests, and a crossing has a reason with a value (an
+    unknown value decides no test): with none of these on analysis the crossing rests on the
+    note alone, with all of them it rests on analysis; else its reasons tell.
+    """
+    return [bases.get(name) in _ANALYSIS for name in tested if values.get(name) is not None]
+
+
+_ANALYSIS = frozenset({Basis.ANALYSIS, Basis.ASSUMED})
+"""The bases on which a result rests on analysis (``Result.rests_on_analysis``)."""
 
 
 class _NoResults(Evaluator):
