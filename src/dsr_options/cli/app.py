@@ -99,12 +99,37 @@ def main() -> None:
     gc.disable()
     try:
         app(prog_name="dsr-options")
+    except SystemExit as done:
+        _leave_now(done)
+        raise
     except OSError as exc:  # --help or --version written to a full disk or a closed pipe
         sys.exit(output.output_failed(output.OutputFailed(exc)).exit_code)
     except Exception:
         if os.environ.get(COMPLETE_VAR):  # a shell asking for candidates (cli/complete.py)
             sys.exit(1)  # gets none, never a traceback (a malformed COMP_WORDS, ...)
         raise
+
+
+def _leave_now(done: SystemExit) -> None:
+    """End the process once a command is done, without freeing its objects one by one.
+
+    At interpreter exit Python frees every object still alive; after a command over a large
+    catalogue that is millions of them, and took 1.9 s of a 13.8 s ``negotiate`` at 10,000
+    roles, for nothing. Exit handlers run first and both streams are flushed (output was
+    written and flushed by then); anything unexpected falls back to the normal way out.
+    """
+    import atexit
+
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        return  # a message to print: Python's own exit prints it
+    try:
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        return
+    os._exit(code or 0)
 
 
 COMPLETE_VAR = "_DSR_OPTIONS_COMPLETE"

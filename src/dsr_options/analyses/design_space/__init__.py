@@ -437,12 +437,16 @@ def _as_mask(holders: frozenset[str], order: Mapping[str, int]) -> int:
 def _nearest(catalogue: Catalogue, groups: Sequence[Group], budget: int) -> tuple[Nearest, ...]:
     """Each catalogued role (or variant) and the fewest changes into the acceptable region."""
     found = []
+    # Roles in the same classes of a group's attributes share its nearest design: found once.
+    known: dict[tuple[int, tuple[int | None, ...]], tuple[int, tuple[int, ...]] | None] = {}
     for role in catalogue.roles:
         values = role_values(role)
         changes: list[tuple[str, Any, Any]] = []
-        for group in groups:
-            own = [class_of(a, values.get(a.id)) for a in group.attributes]
-            best = nearest(group, own, budget)
+        for at, group in enumerate(groups):
+            own = tuple(class_of(a, values.get(a.id)) for a in group.attributes)
+            if (at, own) not in known:
+                known[at, own] = nearest(group, own, budget)
+            best = known[at, own]
             if best is None:
                 break
             for attribute, mine, index in zip(group.attributes, own, best[1], strict=True):
