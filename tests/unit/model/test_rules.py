@@ -253,7 +253,7 @@ def test_a_check_is_made_once_per_rule_and_never_for_another(
     assert truth(first, {"trigger": "a"}) is True
     assert truth(second, {"trigger": "a"}) is False
     held = Redline.model_validate(
-        redline("r", rule={"attribute": "trigger", "equals": "a"}), strict=False
+        redline(1, rule={"attribute": "trigger", "equals": "a"}), strict=False
     )
     moved = held.model_copy(update={"rule": second})
     assert redline_truths(held, {"trigger": "a"}) == (True, True)
