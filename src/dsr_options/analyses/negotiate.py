@@ -146,7 +146,8 @@ def negotiate(
     chosen = chosen_holders(catalogue, holders)
     names = tuple((h, (catalogue.holder(h) or _nameless(h)).label) for h in chosen)
     relevant = [r for r in catalogue.redlines if any(h in r.holders for h in chosen)]
-    hard = [r for r in relevant if r.strictness is not Strictness.CONCERN]
+    hard_at = [i for i, r in enumerate(relevant) if r.strictness is not Strictness.CONCERN]
+    hard = [relevant[i] for i in hard_at]
     holders_of = {r.id: tuple(h for h in r.holders if h in chosen) for r in relevant}
 
     budget = Budget("the joint-repair search")  # one for the run, shared by every role
@@ -154,10 +155,7 @@ def negotiate(
     # what its own redlines' results add up to (roles alike in those results share it).
     checks = [redline_check(r) for r in relevant]
     mine = {h: [i for i, r in enumerate(relevant) if h in r.holders] for h in chosen}
-    decided: dict[
-        tuple[str, tuple[tuple[Truth, Truth], ...]], tuple[Verdict, tuple[str, ...], bool]
-    ]
-    decided = {}
+    decided: dict[tuple[str, tuple[tuple[Truth, Truth], ...]], _Decided] = {}
     cells: list[Cell] = []
     acceptable: dict[str, list[str]] = {role.id: [] for role in catalogue.roles}
     found: dict[str, list[tuple[Truth, Truth]]] = {}
@@ -192,9 +190,7 @@ def negotiate(
     # Roles alike in every attribute the chosen redlines test get the same search: done once.
     keyed = sorted({t.attribute for r in relevant for t in redline_tests(r)})
     searches: dict[Any, tuple[JointRepair | None, int, bool]] = {}
-    where = {id(r): i for i, r in enumerate(relevant)}
-    hard_at = [where[id(r)] for r in hard]
-    space = _Space(catalogue, hard, relevant, tests, classes, holders_of, bound, per_attribute)
+    space = _Space(hard, relevant, tests, classes, holders_of, bound, per_attribute)
     standings = []
     for role in catalogue.roles:
         if len(acceptable[role.id]) == len(chosen):
@@ -320,7 +316,6 @@ class _Space:
 
     def __init__(
         self,
-        catalogue: Catalogue,
         hard: Sequence[Redline],
         relevant: Sequence[Redline],
         tests: Mapping[str, Sequence[AttributeTest]],
@@ -329,7 +324,7 @@ class _Space:
         bound: int,
         per_attribute: Mapping[str, list[AttributeTest]],
     ) -> None:
-        self.catalogue, self.hard, self.relevant = catalogue, hard, relevant
+        self.hard, self.relevant = hard, relevant
         self.tests, self.classes, self.holders_of = tests, classes, holders_of
         self.bound, self.per_attribute = bound, per_attribute
         self.attributes = [frozenset(t.attribute for t in tests[r.id]) for r in hard]

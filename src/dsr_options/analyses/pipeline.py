@@ -172,8 +172,8 @@ def prepare(
         [(f.label, f.path) for f in request.redlines],
         request.with_default or not request.redlines,
     )
-    early = None if request.only or request.holders else refuse_over
-    loaded = load_found(files, None if early is None else early.refuse)
+    subset = request.only or request.holders  # the redlines kept are known only after checks
+    loaded = load_found(files, None if refuse_over is None or subset else refuse_over.refuse)
     if expand:
         catalogue = evaluated(loaded.catalogue, request)
     else:
