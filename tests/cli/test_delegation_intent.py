@@ -9,6 +9,7 @@ at the line of the expectation, saying why; the likely mistake is warned at the 
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +221,35 @@ def test_an_inverted_condition_fails_and_is_warned(run: Run, tmp_path: Path) -> 
             for role_id in ["advice", "coordination", "matchmaking"]
         ],
     ]
+
+
+def test_a_warning_names_ten_roles_and_counts_the_rest(run: Run, tmp_path: Path) -> None:
+    """In a catalogue of 25 roles, 22 cross an inverted condition: the warning names the first
+    ten in the catalogue's order and counts the other twelve, in every format."""
+    document = roles_document(
+        [_role(i, f"option-{i:02}", TRIGGERS if i % 8 else TRIGGERS[2:], []) for i in range(1, 26)]
+    )
+    document["attributes"] = copy.deepcopy(ATTRIBUTES)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "roles.yaml").write_text(dump(document), encoding="utf-8")
+    meant = copy.deepcopy(FREEDONIA)
+    meant["expect"] = {"crosses": ["option-08"]}
+    rule = {"rule": {"attribute": "triggers", "contains_any": TRIGGERS[:2]}}
+    path = delegation(folder, "Freedonia", {**meant, **rule})
+    crossing = ", ".join(f"option-{i:02}" for i in (1, 2, 3, 4, 5, 6, 7, 9, 10, 11))
+    want = (
+        "warning [condition-reads-inverted] 22 of the 25 roles the condition "
+        f"'request-or-mandate' applies to cross it ({crossing} and 12 more): 'rule:' says when "
+        "a role crosses, and a condition most roles cross is usually written the wrong way "
+        "round; to say what must hold, write requires: with the same test"
+    )
+    result = run(f"dsr-options validate {path}")
+    assert f"{at(path, 'attribute: triggers')}: {want}" in _diagnostics(result.stdout)
+    result = run(f"dsr-options validate -f json {path}")
+    warnings = json.loads(result.stdout)["warnings"]
+    found = [w["message"] for w in warnings if w["code"] == "condition-reads-inverted"]
+    assert found == [want.split("] ", 1)[1]]
 
 
 def test_an_inverted_only_from_condition_that_no_role_crosses_is_warned(

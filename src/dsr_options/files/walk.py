@@ -85,7 +85,8 @@ class Walker:
         # common scalars (strings, true, false) are taken as they are, with no check to fail.
         text = loaded.text
         self.shared = _ANCHOR.search(text) is not None
-        surrogates = "\\u" in text or "\\U" in text or _has_surrogate(text)
+        escapes = "\\" in text and ("\\u" in text or "\\U" in text)  # one memory scan if none
+        surrogates = escapes or _has_surrogate(text)
         self.fast = not self.shared and not surrogates
 
     def walk(self, node: yaml.Node) -> Any:
@@ -183,7 +184,6 @@ class Walker:
             return self._bad_tag(node, path)
         fast = self.fast and depth < MAX_DEPTH  # a child is at depth + 1
         result: dict[str, Any] = {}
-        first_seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if (
                 fast
@@ -196,8 +196,8 @@ class Walker:
                 key = self._key(key_node, path)
                 if key is None:
                     continue
-            if key in first_seen:
-                first_line, _ = position(first_seen[key])
+            if key in result:
+                first_line, _ = position(_first_key_node(node, key))
                 self.loaded.report(
                     Code.DUPLICATE_KEY,
                     f"duplicate key {_clip(key)} (first at line {first_line}); YAML keeps only one "
@@ -206,7 +206,9 @@ class Walker:
                     path=[*path, key],
                 )
                 continue
-            first_seen[key] = key_node
+            if fast and value_node.__class__ is _Scalar and value_node.tag == STR_TAG:
+                result[key] = value_node.value  # most values: text, taken as it is
+                continue
             value = _as_is(value_node) if fast else _LOOK
             if value is _LOOK:
                 value = self._node(value_node, [*path, key], depth + 1)
@@ -329,6 +331,13 @@ class Walker:
             node=node,
             path=path,
         )
+
+
+def _first_key_node(node: yaml.MappingNode, key: str) -> yaml.Node:
+    """The node of ``key``'s first occurrence in a mapping (only text keys are kept)."""
+    return next(
+        k for k, _ in node.value if k.__class__ is _Scalar and k.tag == STR_TAG and k.value == key
+    )
 
 
 def _as_is(node: yaml.Node) -> Any:

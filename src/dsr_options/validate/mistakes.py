@@ -16,7 +16,7 @@ that the writer can tell whether that is what they meant:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from dsr_options.diagnostics import Code
@@ -51,8 +51,18 @@ def _polar(rule: Rule | None, positive: bool = True) -> Iterator[tuple[Attribute
             yield from _polar(child, positive)
 
 
-def _ids(roles: Sequence[Role]) -> str:
-    return ", ".join(role.id for role in roles) if roles else "none"
+NAMED = 10
+"""Roles a warning names before it counts the rest."""
+
+
+def _ids(groups: RoleGroups, chosen: Iterable[Group]) -> str:
+    """The roles of ``chosen`` by id, in the catalogue's order: the first :data:`NAMED`, then
+    how many more."""
+    named, total = groups.first(chosen, NAMED)
+    if not named:
+        return "none"
+    ids = ", ".join(role.id for role in named)
+    return ids if total == len(named) else f"{ids} and {total - len(named)} more"
 
 
 def check_intent(
@@ -122,7 +132,7 @@ def _inverted(
         file.report(
             Code.CONDITION_READS_INVERTED,
             f"{crossed} of the {in_scope} roles the condition '{redline.id}' applies to "
-            f"cross it ({_ids(groups.ordered(crossing))}): 'rule:' says when a role crosses, "
+            f"cross it ({_ids(groups, crossing)}): 'rule:' says when a role crosses, "
             "and a condition most roles cross is usually written the wrong way round; to say "
             "what must hold, write requires: with the same test",
             path=path,
@@ -170,10 +180,10 @@ def _set_operator(
         file.report(
             Code.SET_OPERATOR,
             f"{everyone} '{redline.id}', and the roles combine values of '{test.attribute}' "
-            f"({_ids(groups.ordered(combined))} list several): 'subset_of [{values}]' holds for "
-            f"a role whose every value is among them ({_ids(groups.ordered(subset))}); "
+            f"({_ids(groups, combined)} list several): 'subset_of [{values}]' holds for "
+            f"a role whose every value is among them ({_ids(groups, subset)}); "
             f"'contains_any [{values}]' holds for a role with any of them "
-            f"({_ids(groups.ordered(either))}); check that the form says what you mean",
+            f"({_ids(groups, either)}); check that the form says what you mean",
             path=path,
         )
         return
@@ -196,16 +206,16 @@ def _broad(
     names = redline_attributes(redline)
     for name in sorted(tested):
         for decl in _narrower(name, tested, decls):
-            only_broad = groups.ordered(
+            only_broad = [
                 g
                 for g in groups.by((*names, decl.id))
                 if outcome_of(redline, g.values)[0] == "crosses"
                 and _through(redline, g.values, name)
                 and _narrow_clears(redline, g.values, name, decl)
-            )
+            ]
             if not only_broad:
                 continue
-            verb = "crosses" if len(only_broad) == 1 else "cross"
+            verb = "crosses" if count(only_broad) == 1 else "cross"
             if decl.type is AttributeType.BOOLEAN:
                 although = f"'{decl.id}' is false"
                 meaning = f"true when {_first_clause(decl.description)}"
@@ -216,7 +226,7 @@ def _broad(
             file.report(
                 Code.BROAD_ATTRIBUTE,
                 f"'{redline.id}' tests '{name}', which is broader than '{decl.id}': "
-                f"{_ids(only_broad)} {verb} it through '{name}' although {although}; "
+                f"{_ids(groups, only_broad)} {verb} it through '{name}' although {although}; "
                 f"if the redline means what the UN itself does, test '{decl.id}' ({meaning})",
                 path=path,
             )

@@ -184,19 +184,30 @@ class Match:
 
 
 def iter_evidence(data: Any, path: Path = ()) -> Iterator[tuple[Path, Mapping[str, Any]]]:
-    """Every evidence item (a mapping in a list under an ``evidence`` key), with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "evidence" and isinstance(value, list):
+    """Every evidence item (a mapping in a list under an ``evidence`` key), with its path, in
+    the order they are written.
+
+    Walked with a stack of the open mappings and lists rather than nested generators, so that
+    an item is handed up once, not once per level it is nested in."""
+    if not isinstance(data, (dict, list)):
+        return
+    stack = [(path, _entries(data))]
+    while stack:
+        base, entries = stack[-1]
+        for key, value in entries:
+            if key == "evidence" and isinstance(value, list):  # a list's keys are numbers
                 for index, item in enumerate(value):
                     if isinstance(item, dict):
-                        yield (*path, key, index), item
+                        yield (*base, key, index), item
             elif isinstance(value, (dict, list)):  # a scalar holds no evidence: no path for it
-                yield from iter_evidence(value, (*path, key))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            if isinstance(item, (dict, list)):
-                yield from iter_evidence(item, (*path, index))
+                stack.append(((*base, key), _entries(value)))
+                break
+        else:
+            stack.pop()
+
+
+def _entries(data: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
+    return iter(data.items()) if isinstance(data, dict) else enumerate(data)
 
 
 def check_blank_quotes(file: LoadedFile) -> None:

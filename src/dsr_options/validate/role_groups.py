@@ -5,8 +5,15 @@ A redline's outcome depends on the values of the attributes it tests and on noth
 their outcome. The checks that hold a redline file against every role (the writer's warnings,
 the likely mistakes) evaluate each redline once per distinct combination of values, which the
 vocabulary bounds, instead of once per role: loading grows with roles plus redlines, not with
-their product. The grouping is made once per set of attributes and shared by every redline
-that tests the same ones.
+their product.
+
+A group's roles are a bit set (bit ``i``: the catalogue's ``i``-th role). Each attribute's
+roles per value are made once, in one pass over the roles; grouping by a set of attributes then
+intersects those sets, one attribute at a time, so that it costs a few machine words per group
+and value instead of a step per role. Where the groups times the values would cost more than a
+pass over the roles (an attribute whose values nearly every role combines differently), the
+roles are read one by one instead. Each grouping is made once and shared by every redline that
+tests the same attributes.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ from dsr_options.model.catalogue import Role
 
 _NONE = object()
 """In a group's key: the role gives no value for the attribute."""
+
+_WORDS_PER_STEP = 2048
+"""Roles whose bits one intersection costs as much as one step of reading a role: an
+intersection counts as ``1 + roles / 2048`` steps."""
 
 
 def _key(value: Any) -> Any:
@@ -43,8 +54,22 @@ class Group:
 
     values: Mapping[str, Any]
     """Those values (an attribute a role gives no value for is absent, as in a role's own)."""
-    roles: tuple[Role, ...]
-    """The roles, in the catalogue's order."""
+    members: int
+    """The roles, as a bit set: bit ``i`` is the catalogue's ``i``-th role."""
+    size: int
+    """How many roles."""
+
+
+def _bits(indices: Iterable[int], count: int) -> int:
+    """The bit set of ``indices`` (each below ``count``)."""
+    bits = bytearray((count + 7) // 8)
+    for index in indices:
+        bits[index >> 3] |= 1 << (index & 7)
+    return int.from_bytes(bits, "little")
+
+
+_Split = dict[Any, tuple[Any, int]]
+"""One attribute's roles by value: hashable key -> (the value as a role gives it, bit set)."""
 
 
 class RoleGroups:
@@ -53,51 +78,93 @@ class RoleGroups:
     def __init__(self, roles: Sequence[Role]) -> None:
         self.roles = tuple(roles)
         self._values = [{n: held.value for n, held in r.attributes.items()} for r in self.roles]
-        # Each value made hashable once, not once for every set of attributes grouped by.
-        self._keys = [{n: _key(v) for n, v in values.items()} for values in self._values]
-        self._order = {id(role): index for index, role in enumerate(self.roles)}
+        self._all = (1 << len(self.roles)) - 1
         self._made: dict[tuple[str, ...], tuple[Group, ...]] = {}
-        self._columns: dict[str, list[Any]] = {}
+        self._splits: dict[str, _Split] = {}
 
     def by(self, names: Iterable[str]) -> tuple[Group, ...]:
         """The roles grouped by their values of ``names``, in order of each group's first role."""
         key = tuple(sorted(set(names)))
         made = self._made.get(key)
         if made is None:
-            buckets: dict[tuple[Any, ...], tuple[dict[str, Any], list[Role]]] = {}
-            # Each role's hashable values of ``key``, read column by column (one column per
-            # attribute, made once for the run): no per-role list for every set of names.
-            rows = (
-                zip(*[self._column(n) for n in key], strict=True)
-                if key
-                else _empty_rows(self.roles)
-            )
-            for role, values, found in zip(self.roles, self._values, rows, strict=True):
-                bucket = buckets.get(found)
-                if bucket is None:
-                    bucket = buckets[found] = ({n: values[n] for n in key if n in values}, [])
-                bucket[1].append(role)
-            made = self._made[key] = tuple(Group(v, tuple(rs)) for v, rs in buckets.values())
+            intersected = self._intersected(key)
+            made = self._made[key] = self._read(key) if intersected is None else intersected
         return made
 
+    def _intersected(self, key: tuple[str, ...]) -> tuple[Group, ...] | None:
+        """The grouping by intersecting each attribute's bit sets; None when that would cost
+        more than reading the roles one by one (:meth:`_read`)."""
+        parts: list[tuple[dict[str, Any], int]] = [({}, self._all)] if self.roles else []
+        # As many intersections as cost about one pass over the roles per attribute.
+        size = len(self.roles)
+        budget = size * len(key) * _WORDS_PER_STEP // (_WORDS_PER_STEP + size)
+        for name in key:
+            split = self._split(name)
+            budget -= len(parts) * len(split)
+            if budget < 0:
+                return None
+            finer: list[tuple[dict[str, Any], int]] = []
+            for values, members in parts:
+                for found, (value, bits) in split.items():
+                    both = members & bits
+                    if both:
+                        finer.append((values if found is _NONE else {**values, name: value}, both))
+            parts = finer
+        # In order of each group's first role: the lowest bit set.
+        parts.sort(key=lambda part: (part[1] & -part[1]).bit_length())
+        return tuple(Group(values, members, members.bit_count()) for values, members in parts)
+
+    def _read(self, key: tuple[str, ...]) -> tuple[Group, ...]:
+        """The grouping by reading each role's values of ``key``."""
+        buckets: dict[tuple[Any, ...], tuple[dict[str, Any], list[int]]] = {}
+        columns = [self._column(name) for name in key]
+        for index, found in enumerate(zip(*columns, strict=True)):
+            bucket = buckets.get(found)
+            if bucket is None:
+                values = self._values[index]
+                bucket = buckets[found] = ({n: values[n] for n in key if n in values}, [])
+            bucket[1].append(index)
+        count = len(self.roles)
+        return tuple(
+            Group(values, _bits(indices, count), len(indices))
+            for values, indices in buckets.values()
+        )
+
     def _column(self, name: str) -> list[Any]:
-        column = self._columns.get(name)
-        if column is None:
-            column = self._columns[name] = [keys.get(name, _NONE) for keys in self._keys]
-        return column
+        return [_key(values[name]) if name in values else _NONE for values in self._values]
 
-    def ordered(self, groups: Iterable[Group]) -> list[Role]:
-        """The roles of ``groups`` together, in the catalogue's order."""
-        order = self._order
-        roles = [role for group in groups for role in group.roles]
-        return sorted(roles, key=lambda role: order[id(role)])
+    def _split(self, name: str) -> _Split:
+        split = self._splits.get(name)
+        if split is None:
+            found: dict[Any, tuple[Any, list[int]]] = {}
+            for index, values in enumerate(self._values):
+                given = name in values
+                key = _key(values[name]) if given else _NONE
+                entry = found.get(key)
+                if entry is None:
+                    entry = found[key] = (values[name] if given else None, [])
+                entry[1].append(index)
+            count = len(self.roles)
+            split = self._splits[name] = {
+                key: (value, _bits(indices, count)) for key, (value, indices) in found.items()
+            }
+        return split
 
-
-def _empty_rows(roles: Sequence[Role]) -> list[tuple[Any, ...]]:
-    """One empty tuple per role: grouping by no attribute puts every role in one group."""
-    return [()] * len(roles)
+    def first(self, groups: Iterable[Group], limit: int) -> tuple[list[Role], int]:
+        """The first ``limit`` roles of ``groups`` together, in the catalogue's order, and how
+        many roles they hold in all."""
+        members = 0
+        for group in groups:
+            members |= group.members
+        roles: list[Role] = []
+        rest = members
+        while rest and len(roles) < limit:
+            lowest = rest & -rest
+            roles.append(self.roles[lowest.bit_length() - 1])
+            rest ^= lowest
+        return roles, members.bit_count()
 
 
 def count(groups: Iterable[Group]) -> int:
     """How many roles ``groups`` hold."""
-    return sum(len(group.roles) for group in groups)
+    return sum(group.size for group in groups)

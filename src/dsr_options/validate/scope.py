@@ -96,7 +96,8 @@ class Scope:
 
 def present(model: BaseModel, *names: str) -> bool:
     """Whether a (possibly salvaged) model holds these fields."""
-    return all(name in model.__dict__ for name in names)
+    # map, not a generator: it runs for every field of every role
+    return all(map(model.__dict__.__contains__, names))
 
 
 def reference(

@@ -19,7 +19,6 @@ Path = tuple[str | int, ...]
 
 
 def check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) -> None:
-    allowed = [v.id for v in decl.values]
     if decl.type is AttributeType.BOOLEAN:
         if not isinstance(value, bool):
             file.report(
@@ -28,6 +27,7 @@ def check_value(file: LoadedFile, path: Path, decl: AttributeDecl, value: Any) -
                 path=path,
             )
         return
+    allowed = [v.id for v in decl.values]
     if decl.type is AttributeType.CHOICE:
         if not isinstance(value, str):
             file.report(

@@ -85,7 +85,7 @@ def _all_in_scope_cross(redline: Redline, groups: Sequence[Group]) -> int:
             continue
         if crosses(redline, group.values) is not True:
             return 0
-        in_scope += len(group.roles)
+        in_scope += group.size
     return in_scope
 
 

@@ -245,3 +245,22 @@ def test_a_refused_operand_is_one_error_not_also_a_test_without_operator() -> No
         "f.yaml:14:7: error [invalid-value] a test names exactly one operator of equals, in, "
         "contains, contains_any, subset_of; this one has equals, in",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("a: 1\nb: x\u2029\nc: \x85\n", (2, 5, "a PARAGRAPH SEPARATOR (U+2029)")),
+        ("a: \x85\u2028\x00\n", (1, 4, "a NEL (U+0085) line break")),
+        ("a: 1\nb: \x00\n", (2, 4, "a NUL byte")),  # ASCII: only NUL is looked for
+        ("a: \u00e9\u2028\n", (1, 5, "a LINE SEPARATOR (U+2028)")),
+    ],
+)
+def test_the_first_character_yaml_would_miscount_is_reported(
+    text: str, want: tuple[int, int, str]
+) -> None:
+    loaded = parse_text(text, "f.yaml")
+    [found] = loaded.diagnostics
+    line, column, what = want
+    assert (found.line, found.column, found.code) == (line, column, "control-character")
+    assert found.message.startswith(f"the file contains {what}")
