@@ -28,10 +28,7 @@ results file).
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -48,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.diff import flip_values
 from benchmarks.generate import redline_count, write_catalogue
 from benchmarks.negotiate import delegations
+from benchmarks.results import add_options, header, load_average, run_data, save
 from dsr_options.cli.limits import MAX_READING_PAIRS
 
 PYTHON = sys.executable
@@ -71,7 +69,6 @@ TABLE_REDLINES = 10
 TABLE_NAME = "check (terminal table, COLUMNS=100)"
 """How the ``check`` table row's name begins (it is measured on catalogues of its own, so it
 has no ratio to the floor)."""
-RESULTS = "benchmarks/results/growth.json"
 START, END = "<!-- growth:start -->", "<!-- growth:end -->"
 
 
@@ -292,14 +289,12 @@ def results_data(
     sizes: tuple[int, int],
     repeats: int,
     results: Sequence[dict[str, Measured | str]],
+    began: Sequence[float] = (),
 ) -> dict[str, Any]:
-    """Every figure of a run, with the command line and the machine (``--results``)."""
+    """Every figure of a run, with the command line, the commit and the machine
+    (``--results``); ``began`` is the load average as the run began."""
     return {
-        "command": " ".join(["python -m benchmarks.growth", *argv]),
-        "date": datetime.date.today().isoformat(),
-        "python": platform.python_version(),
-        "cpus": os.cpu_count(),
-        "load_average": [round(x, 1) for x in os.getloadavg()],
+        **run_data("growth", argv, began or load_average()),
         "sizes": list(sizes),
         "repeats": repeats,
         "results": [
@@ -316,27 +311,9 @@ def doc_section(data: dict[str, Any]) -> str:
         {name: run if isinstance(run, str) else Measured(**run) for name, run in got.items()}
         for got in data["results"]
     ]
-    load = ", ".join(f"{x:g}" for x in data["load_average"])
     return "\n".join(
-        [
-            f"Made by `{data['command']}` on {data['date']} (Python {data['python']}, "
-            f"{data['cpus']} CPUs, load average {load} as it ended); every figure is in "
-            f"`{RESULTS}`. This section is written by the benchmark: run it again rather than "
-            "edit it.",
-            "",
-            *table(small, large, results),
-            "",
-            *targets(large, results[1]),
-        ]
+        [header(data, "growth"), "", *table(small, large, results), "", *targets(large, results[1])]
     )
-
-
-def write_doc(doc: Path, data: dict[str, Any]) -> None:
-    """Replace the text between the growth markers of ``doc`` with :func:`doc_section`."""
-    text = doc.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    doc.write_text(f"{head}{START}\n{doc_section(data)}\n{END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,10 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=500, help="N roles (default 500)")
     parser.add_argument("--large", type=int, default=5000, help="10N roles (default 5,000)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per median (default 3)")
-    parser.add_argument("--results", type=Path, help="write every figure to this JSON file")
-    parser.add_argument("--doc", type=Path, help="rewrite this doc's growth section from them")
+    add_options(parser, "growth")
     given = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(given)
+    began = load_average()
     if args.small < 1 or args.large < args.small or args.repeats < 1:
         parser.error("need 1 <= --small <= --large and --repeats >= 1")
     print(
@@ -368,12 +345,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(data, files, args.repeats, (row, shown)))
     print("\n".join(table(args.small, args.large, results)))
     print("\n".join(targets(args.large, results[1])))
-    made = results_data(given, (args.small, args.large), args.repeats, results)
-    if args.results is not None:
-        args.results.parent.mkdir(parents=True, exist_ok=True)
-        args.results.write_text(json.dumps(made, indent=2) + "\n", encoding="utf-8")
-    if args.doc is not None:
-        write_doc(args.doc, made)
+    made = results_data(given, (args.small, args.large), args.repeats, results, began)
+    save(args, "growth", made)
     return 0
 
 
