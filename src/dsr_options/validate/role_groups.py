@@ -27,6 +27,10 @@ from dsr_options.model.catalogue import Role
 _NONE = object()
 """In a group's key: the role gives no value for the attribute."""
 
+_MOST_VALUES = 256
+"""An attribute with more distinct values among the roles is never intersected: its bit sets
+would take ``values x roles / 8`` bytes."""
+
 _WORDS_PER_STEP = 2048
 """Roles whose bits one intersection costs as much as one step of reading a role: an
 intersection counts as ``1 + roles / 2048`` steps."""
@@ -69,7 +73,8 @@ def _bits(indices: Iterable[int], count: int) -> int:
 
 
 _Split = dict[Any, tuple[Any, int]]
-"""One attribute's roles by value: hashable key -> (the value as a role gives it, bit set)."""
+"""One attribute's roles by value: hashable key -> (the value as a role gives it, bit set);
+None for an attribute with more than :data:`_MOST_VALUES` distinct values."""
 
 
 class RoleGroups:
@@ -80,7 +85,7 @@ class RoleGroups:
         self._values = [{n: held.value for n, held in r.attributes.items()} for r in self.roles]
         self._all = (1 << len(self.roles)) - 1
         self._made: dict[tuple[str, ...], tuple[Group, ...]] = {}
-        self._splits: dict[str, _Split] = {}
+        self._splits: dict[str, _Split | None] = {}
 
     def by(self, names: Iterable[str]) -> tuple[Group, ...]:
         """The roles grouped by their values of ``names``, in order of each group's first role."""
@@ -100,6 +105,8 @@ class RoleGroups:
         budget = size * len(key) * _WORDS_PER_STEP // (_WORDS_PER_STEP + size)
         for name in key:
             split = self._split(name)
+            if split is None:
+                return None
             budget -= len(parts) * len(split)
             if budget < 0:
                 return None
@@ -133,22 +140,23 @@ class RoleGroups:
     def _column(self, name: str) -> list[Any]:
         return [_key(values[name]) if name in values else _NONE for values in self._values]
 
-    def _split(self, name: str) -> _Split:
-        split = self._splits.get(name)
-        if split is None:
+    def _split(self, name: str) -> _Split | None:
+        if name not in self._splits:
+            column = self._column(name)
+            if len(set(column)) > _MOST_VALUES:
+                self._splits[name] = None
+                return None
             found: dict[Any, tuple[Any, list[int]]] = {}
-            for index, values in enumerate(self._values):
-                given = name in values
-                key = _key(values[name]) if given else _NONE
+            for index, key in enumerate(column):
                 entry = found.get(key)
                 if entry is None:
-                    entry = found[key] = (values[name] if given else None, [])
+                    entry = found[key] = (self._values[index].get(name), [])
                 entry[1].append(index)
             count = len(self.roles)
-            split = self._splits[name] = {
+            self._splits[name] = {
                 key: (value, _bits(indices, count)) for key, (value, indices) in found.items()
             }
-        return split
+        return self._splits[name]
 
     def first(self, groups: Iterable[Group], limit: int) -> tuple[list[Role], int]:
         """The first ``limit`` roles of ``groups`` together, in the catalogue's order, and how

@@ -144,3 +144,16 @@ def test_the_first_roles_are_in_the_catalogues_order_and_all_are_counted() -> No
 def test_a_grouping_is_made_once_for_every_order_of_its_names() -> None:
     grouped = RoleGroups(roles(3, 20))
     assert grouped.by(("one", "flag")) is grouped.by(["flag", "one", "flag"])
+
+
+def test_an_attribute_with_hundreds_of_values_is_never_made_into_bit_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'wide' takes more than 256 distinct values among 2,000 roles: grouping by it reads the
+    roles, and no bit set is made for it (they would take values x roles / 8 bytes)."""
+    grouped = RoleGroups(roles(13, 2000))
+    calls = _reads(monkeypatch, grouped)
+    assert len(grouped.by(("wide",))) > 256
+    assert calls == [("wide",)]
+    assert grouped._splits == {"wide": None}
+    assert seen(grouped, ("wide",)) == _as_tuples(plain(list(grouped.roles), ("wide",)))
