@@ -83,19 +83,12 @@ def _scalar(value: Any) -> str | None:
 
 
 def _key(key: Any) -> str:
-    """A mapping key's JSON text as ``json.dumps`` writes it."""
+    """A mapping key's JSON text as ``json.dumps`` writes it: a number, boolean or null key
+    as the text of its value."""
     if isinstance(key, str):
         return _text(key)
-    if isinstance(key, float):
-        return _text(_float(key))
-    if key is True:
-        return '"true"'
-    if key is False:
-        return '"false"'
-    if key is None:
-        return '"null"'
-    if isinstance(key, int):
-        return _text(int.__repr__(key))
+    if key is None or isinstance(key, (int, float)):  # a boolean is an int
+        return _text(str(_scalar(key)))
     raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
 
