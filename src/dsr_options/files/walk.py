@@ -184,6 +184,7 @@ class Walker:
             return self._bad_tag(node, path)
         fast = self.fast and depth < MAX_DEPTH  # a child is at depth + 1
         result: dict[str, Any] = {}
+        firsts: dict[str, yaml.Node] | None = None  # made at the first duplicate, if any
         for key_node, value_node in node.value:
             if (
                 fast
@@ -197,7 +198,8 @@ class Walker:
                 if key is None:
                     continue
             if key in result:
-                first_line, _ = position(_first_key_node(node, key))
+                firsts = _first_key_nodes(node) if firsts is None else firsts
+                first_line, _ = position(firsts[key])
                 self.loaded.report(
                     Code.DUPLICATE_KEY,
                     f"duplicate key {_clip(key)} (first at line {first_line}); YAML keeps only one "
@@ -333,11 +335,14 @@ class Walker:
         )
 
 
-def _first_key_node(node: yaml.MappingNode, key: str) -> yaml.Node:
-    """The node of ``key``'s first occurrence in a mapping (only text keys are kept)."""
-    return next(
-        k for k, _ in node.value if k.__class__ is _Scalar and k.tag == STR_TAG and k.value == key
-    )
+def _first_key_nodes(node: yaml.MappingNode) -> dict[str, yaml.Node]:
+    """Each text key of a mapping and the node of its first occurrence (only text keys are
+    kept in the walked mapping): one pass, however many keys are repeated."""
+    firsts: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if key.__class__ is _Scalar and key.tag == STR_TAG:
+            firsts.setdefault(key.value, key)
+    return firsts
 
 
 def _as_is(node: yaml.Node) -> Any:

@@ -42,7 +42,7 @@ def iter_json(data: Any) -> Iterator[str]:
     roles alike in the redline's attributes) is encoded once and its text reused, re-indented.
     """
     encoder = _Indented()
-    encoder.value(data, 0)
+    encoder.write(data, 0)
     out = encoder.out
     for start in range(0, len(out), _PIECES):
         yield _safe("".join(out[start : start + _PIECES]))
@@ -116,16 +116,18 @@ class _Indented:
         self._open.add(marker)
         return marker
 
-    def value(self, value: Any, level: int) -> None:
-        text = _scalar(value)
+    def write(self, data: Any, level: int) -> None:
+        """Add the text of ``data``, a value at ``level`` (its first line continues the one
+        before it)."""
+        text = _scalar(data)
         if text is not None:
             self.out.append(text)
-        elif isinstance(value, dict):
-            self.mapping(value, level)
+        elif isinstance(data, dict):
+            self._mapping(data, level)
         else:
-            self.sequence(value, level)
+            self._sequence(data, level)
 
-    def mapping(self, value: dict[Any, Any], level: int) -> None:
+    def _mapping(self, value: dict[Any, Any], level: int) -> None:
         if not value:
             self.out.append("{}")
             return
@@ -145,21 +147,21 @@ class _Indented:
                 out.append(f"{before}{name}: {_text(item)}")
             elif kind is dict:
                 out.append(f"{before}{name}: ")
-                self.mapping(item, level + 1)
+                self._mapping(item, level + 1)
             elif kind is list:
                 out.append(f"{before}{name}: ")
-                self.sequence(item, level + 1)
+                self._sequence(item, level + 1)
             else:
                 text = _scalar(item)
                 out.append(f"{before}{name}: " if text is None else f"{before}{name}: {text}")
                 if text is None:
-                    self.value(item, level + 1)
+                    self.write(item, level + 1)
             before = "," + inner
         out.append(self._indent(level) + "}")
         self._open.discard(marker)
         self._spans[marker] = (start, len(out), level)
 
-    def sequence(self, value: list[Any] | tuple[Any, ...], level: int) -> None:
+    def _sequence(self, value: list[Any] | tuple[Any, ...], level: int) -> None:
         if not value:
             self.out.append("[]")
             return
@@ -173,12 +175,15 @@ class _Indented:
                 out.append(before + _text(item))
             elif kind is dict:
                 out.append(before)
-                self.mapping(item, level + 1)
+                self._mapping(item, level + 1)
+            elif kind is list:
+                out.append(before)
+                self._sequence(item, level + 1)
             else:
                 text = _scalar(item)
                 out.append(before if text is None else before + text)
                 if text is None:
-                    self.value(item, level + 1)
+                    self.write(item, level + 1)
             before = "," + inner
         out.append(self._indent(level) + "]")
         self._open.discard(marker)

@@ -9,11 +9,11 @@ their product.
 
 A group's roles are a bit set (bit ``i``: the catalogue's ``i``-th role). Each attribute's
 roles per value are made once, in one pass over the roles; grouping by a set of attributes then
-intersects those sets, one attribute at a time, so that it costs a few machine words per group
-and value instead of a step per role. Where the groups times the values would cost more than a
-pass over the roles (an attribute whose values nearly every role combines differently), the
-roles are read one by one instead. Each grouping is made once and shared by every redline that
-tests the same attributes.
+intersects those sets, one attribute at a time: one integer ``&`` per group and value, which
+CPython does a machine word (64 roles) at a time, instead of a Python step per role. Where the
+groups times the values would cost more than a pass over the roles, or an attribute has more
+than :data:`_MOST_VALUES` distinct values, the roles are read one by one instead. Each
+grouping is made once and shared by every redline that tests the same attributes.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ _MOST_VALUES = 256
 """An attribute with more distinct values among the roles is never intersected: its bit sets
 would take ``values x roles / 8`` bytes."""
 
-_WORDS_PER_STEP = 2048
-"""Roles whose bits one intersection costs as much as one step of reading a role: an
-intersection counts as ``1 + roles / 2048`` steps."""
+_BITS_PER_STEP = 2048
+"""How many roles' bits an intersection handles in the time a pass takes to read one role: an
+intersection of ``roles`` bits is counted as ``1 + roles / 2048`` steps of reading a role."""
 
 
 def _key(value: Any) -> Any:
@@ -73,8 +73,9 @@ def _bits(indices: Iterable[int], count: int) -> int:
 
 
 _Split = dict[Any, tuple[Any, int]]
-"""One attribute's roles by value: hashable key -> (the value as a role gives it, bit set);
-None for an attribute with more than :data:`_MOST_VALUES` distinct values."""
+"""One attribute's roles by value: hashable key -> (the value as the first role with it gives
+it, bit set). :meth:`RoleGroups._split` gives None instead for an attribute with more than
+:data:`_MOST_VALUES` distinct values."""
 
 
 class RoleGroups:
@@ -102,7 +103,7 @@ class RoleGroups:
         parts: list[tuple[dict[str, Any], int]] = [({}, self._all)] if self.roles else []
         # As many intersections as cost about one pass over the roles per attribute.
         size = len(self.roles)
-        budget = size * len(key) * _WORDS_PER_STEP // (_WORDS_PER_STEP + size)
+        budget = size * len(key) * _BITS_PER_STEP // (_BITS_PER_STEP + size)
         for name in key:
             split = self._split(name)
             if split is None:

@@ -53,6 +53,19 @@ def test_duplicate_key_names_both_lines() -> None:
     ]
 
 
+def test_each_duplicate_names_the_first_text_key() -> None:
+    """A key read as a number is not kept: the first occurrence a duplicate names is the first
+    key kept, however many duplicates follow."""
+    text = HEAD + 'roles: []\n1: x\n"1": y\n"1": z\nroles: []\n"1": w\n'
+    keeps = "YAML keeps only one of them, so remove or rename the other"
+    assert messages(text) == [
+        "f.yaml:8:1: error [key-not-text] the key '1' is read as a number; quote it",
+        f"f.yaml:10:1: error [duplicate-key] duplicate key '1' (first at line 9); {keeps}",
+        f"f.yaml:11:1: error [duplicate-key] duplicate key 'roles' (first at line 7); {keeps}",
+        f"f.yaml:12:1: error [duplicate-key] duplicate key '1' (first at line 9); {keeps}",
+    ]
+
+
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off", "No", "YES"])
 def test_yaml11_booleans_where_text_is_expected(word: str) -> None:
     text = HEAD.replace("title: A note", f"title: {word}")

@@ -132,3 +132,14 @@ def test_a_cycle_is_refused_alike() -> None:
             json.dumps(data, indent=2)
         with pytest.raises(ValueError, match="Circular reference detected"):
             write_json(data)
+
+
+def test_deep_nesting_is_written_as_the_standard_library_writes_it() -> None:
+    """One frame per level, for lists in lists too: 300 levels of lists, of mappings, and of
+    both in turn (600)."""
+    makers = (lambda inner: [inner], lambda inner: {"k": inner}, lambda inner: [{"k": inner}])
+    for make in makers:
+        data: Any = "leaf"
+        for _ in range(300):
+            data = make(data)
+        assert write_json(data) == reference(data)

@@ -106,7 +106,7 @@ def test_both_ways_of_grouping_agree(
     catalogue = roles(11, 400)
     results = []
     for cost in (10**9, 0):
-        monkeypatch.setattr(role_groups, "_WORDS_PER_STEP", cost)
+        monkeypatch.setattr(role_groups, "_BITS_PER_STEP", cost)
         grouped = RoleGroups(catalogue)
         calls = _reads(monkeypatch, grouped)
         results.append(seen(grouped, names))
