@@ -16,7 +16,7 @@ from dsr_options.cli.hints import DEPRECATED
 from dsr_options.render import OutputFormat
 
 if TYPE_CHECKING:
-    from dsr_options.analyses.pipeline import PairLimit, Prepared, Request
+    from dsr_options.analyses.pipeline import Prepared, Request
     from dsr_options.model.catalogue import Catalogue
 
 E = TypeVar("E", bound=Enum)
@@ -198,12 +198,17 @@ def prepare(
     scenario: str | None = None,
     holders: list[str] | None = None,
     date: str | None = None,
-    refuse_over: PairLimit | None = None,
+    bounded: OutputFormat | None = None,
+    every_pair: bool = False,
 ) -> Prepared:
     """The catalogue the options name and its provenance: :func:`request`, then the
-    library's one pipeline (``analyses.pipeline.prepare``), refusing a run over
-    ``refuse_over`` pairs as soon as the files are parsed (:func:`pair_limit`)."""
+    library's one pipeline (``analyses.pipeline.prepare``).
+
+    With ``bounded`` (the output format), a run over the limits of pairs for that format
+    (``every_pair``: a command that evaluates every pair) is refused as soon as the files are
+    parsed, and once more when the redlines kept are known (``cli.limits``)."""
     from dsr_options.analyses.pipeline import prepare as prepared
+    from dsr_options.cli import limits
 
     given = request(
         data,
@@ -215,7 +220,11 @@ def prepare(
         holders=holders,
         date=date,
     )
-    return prepared(given, refuse_over=refuse_over)
+    if bounded is None:
+        return prepared(given)
+    made = prepared(given, refuse_over=limits.pair_limit(bounded, every_pair=every_pair))
+    limits.check_reading_bounds(made.catalogue, bounded, every_pair=every_pair)
+    return made
 
 
 def load(

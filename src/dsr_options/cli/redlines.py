@@ -126,9 +126,9 @@ def check_redlines(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=limits.pair_limit(fmt, every_pair=True),
+        bounded=fmt,
+        every_pair=True,
     )
-    limits.check_reading_bounds(catalogue, fmt, every_pair=True)
     evaluator = Evaluator(catalogue)
     analysis = analyse(catalogue, evaluator)
     firm = options.firmness(catalogue, firmness_bound, vary, analysis, evaluator)
@@ -173,9 +173,9 @@ def agree(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=limits.pair_limit(fmt, every_pair=True),
+        bounded=fmt,
+        every_pair=True,
     )
-    limits.check_reading_bounds(catalogue, fmt, every_pair=True)
     firm = options.firmness(catalogue, firmness_bound, vary)
     from dsr_options.render.phrases import Phrases
 
@@ -263,9 +263,8 @@ def negotiate(
         only,
         assume=assume,
         scenario=scenario,
-        refuse_over=limits.pair_limit(fmt),
+        bounded=fmt,
     )
-    limits.check_reading_bounds(catalogue, fmt)
     chosen = options.split_ids(holder or [])
     from dsr_options.cli.progress import busy
 
